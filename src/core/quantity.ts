@@ -1,0 +1,390 @@
+/**
+ * Quantities as clerks write them (FORMATS.md §8): sizes, record counts, item counts, durations and
+ * 「modality + size」 lists. Parsing never converts one kind into another: 「10万张」 is never GB.
+ */
+import { toHalfWidth } from './text';
+
+export type TbBase = 1024 | 1000;
+export type QuantityKind = 'size' | 'records' | 'items' | 'duration' | 'bare';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /** size: GB (under the base in force); records/items/bare: a count; duration: hours. */
+  value: number;
+  /** The unit word as written for items (张, 段 …); the unit for bare numbers once a header gives one. */
+  unitWord?: string;
+  approximate: boolean;
+}
+
+export interface Pair {
+  modality: string;
+  quantity: Quantity;
+}
+
+export type QuantityError =
+  | 'quantity-unreadable'
+  | 'quantity-range'
+  | 'quantity-multiple'
+  | 'quantity-pair-missing-modality';
+
+export type Parsed =
+  | { ok: true; form: 'empty' }
+  | { ok: true; form: 'single'; quantity: Quantity; modality?: string }
+  | { ok: true; form: 'pairs'; pairs: Pair[] }
+  | { ok: false; code: QuantityError; message: string };
+
+export interface ParseOptions {
+  /** A unit from the header (「数据量（TB）」) or the column, for bare numbers. */
+  headerUnit?: string;
+  tb?: TbBase;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** 「三百万」 → 3000000, 「两千万」 → 20000000, 「十万」 → 100000, 「一万二千」 → 12000. NaN if malformed. */
+export function chineseToNumber(s: string): number {
+  if (!s) return NaN;
+  let total = 0; // completed 亿 sections
+  let section = 0; // completed 万 part within the current 亿 section
+  let small = 0; // current part below 万
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit >= 0 && digit !== 0 && CN_DIGITS[ch] !== 0) return NaN; // 「二三」: two digits in a row
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_SMALL) {
+      small += (digit < 0 ? 1 : digit) * CN_SMALL[ch];
+      digit = -1;
+    } else if (ch === '万') {
+      section += (small + Math.max(digit, 0)) * 1e4;
+      if (section === 0) section = 1e4;
+      small = 0;
+      digit = -1;
+    } else if (ch === '亿') {
+      total = (total + section + small + Math.max(digit, 0)) * 1e8;
+      if (total === 0) total = 1e8;
+      section = 0;
+      small = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  return total + section + small + Math.max(digit, 0);
+}
+
+type Unit = { kind: Exclude<QuantityKind, 'bare'>; exp?: number; binary?: boolean; hours?: number; word?: string };
+
+const SIZE_UNITS: Record<string, Unit> = {};
+for (const [names, exp] of [
+  [['b', 'byte', 'bytes', '字节'], 0],
+  [['k', 'kb', '千字节'], 1],
+  [['m', 'mb', '兆', '兆字节', 'mbyte'], 2],
+  [['g', 'gb', '千兆', '吉', '吉字节', 'gbyte'], 3],
+  [['t', 'tb', '太', '太字节', 'tbyte'], 4],
+  [['p', 'pb', '拍', '拍字节', 'pbyte'], 5],
+  [['e', 'eb', '艾字节'], 6],
+] as [string[], number][]) {
+  for (const n of names) SIZE_UNITS[n] = { kind: 'size', exp };
+}
+for (const [n, exp] of [['kib', 1], ['mib', 2], ['gib', 3], ['tib', 4], ['pib', 5], ['eib', 6]] as [string, number][]) {
+  SIZE_UNITS[n] = { kind: 'size', exp, binary: true };
+}
+const RECORD_WORDS = ['条记录', '行记录', '条数据', '行数据', '记录', '条', '行', '笔'];
+const ITEM_WORDS = ['张', '个', '段', '篇', '份', '件', '幅', '帧', '页', '部', '首', '本', '套', '例', '册'];
+const DURATION_WORDS: [string, number][] = [
+  ['小时', 1], ['个小时', 1], ['hours', 1], ['hour', 1], ['hrs', 1], ['hr', 1], ['h', 1], ['时', 1],
+  ['分钟', 1 / 60], ['minutes', 1 / 60], ['mins', 1 / 60], ['min', 1 / 60], ['分', 1 / 60],
+  ['秒', 1 / 3600], ['天', 24],
+];
+
+/** Words a clerk puts around a figure that say nothing about it. */
+const FILLER_PREFIX = /^(共计|共|合计|总计|总量|总规模|规模|大小|数据量|约合)[:：]?/;
+const APPROX_PREFIX = /(大约|约|接近|近|超过|超|逾|不少于|不低于|≈|~|>|≥)$/;
+const APPROX_SUFFIX_START = /^(余|多|\+)/;
+const APPROX_SUFFIX_END = /(以上|左右|余|多|\+|有余)$/;
+
+/** Reads a unit word (after any multipliers). Returns null when the text is not a unit. */
+function readUnit(raw: string): { unit: Unit | null; rest: string } | null {
+  const u = raw.trim();
+  if (u === '') return { unit: null, rest: '' };
+  const lower = u.toLowerCase();
+  const sizeKey = lower.replace(/(数据|的数据|存储)$/, '');
+  if (SIZE_UNITS[sizeKey]) return { unit: SIZE_UNITS[sizeKey], rest: '' };
+  for (const w of RECORD_WORDS) if (u.startsWith(w)) return { unit: { kind: 'records', word: '条' }, rest: u.slice(w.length) };
+  for (const [w, h] of DURATION_WORDS) if (lower.startsWith(w)) return { unit: { kind: 'duration', hours: h }, rest: u.slice(w.length) };
+  for (const w of ITEM_WORDS) if (u.startsWith(w)) return { unit: { kind: 'items', word: w }, rest: u.slice(w.length) };
+  return null;
+}
+
+function isCountUnit(s: string): boolean {
+  const r = readUnit(s);
+  return !!r && !!r.unit && (r.unit.kind === 'records' || r.unit.kind === 'items');
+}
+
+/** Header unit (「TB」, 「条」, 「万条」) as a unit for bare numbers. */
+function headerUnitOf(h: string | undefined): { unit: Unit; mult: number } | null {
+  if (!h) return null;
+  let s = toHalfWidth(h).replace(/\s+/g, '').replace(/^单位[:：]/, '');
+  let mult = 1;
+  const m = /^([十百千万亿]+)(.*)$/.exec(s);
+  if (m) {
+    mult = [...m[1]].reduce((a, c) => a * (CN_SMALL[c] ?? CN_BIG[c]), 1);
+    s = m[2];
+  }
+  if (s === '行/条' || s === '条/行') s = '条';
+  const r = readUnit(s);
+  if (!r || !r.unit || r.rest) return null;
+  return { unit: r.unit, mult };
+}
+
+type One = { ok: true; modality: string; quantity: Quantity } | { ok: false; code: QuantityError; message: string };
+
+function unreadable(text: string, what?: string): One {
+  return {
+    ok: false,
+    code: 'quantity-unreadable',
+    message: `无法识别${what ?? '数量'}「${text}」：请写成数字加单位，如「1.5TB」「2048GB」「100000条」。`,
+  };
+}
+
+function toQuantity(n: number, unit: Unit | null, approximate: boolean, tb: TbBase, mult = 1): Quantity {
+  const v = n * mult;
+  if (!unit) return { kind: 'bare', value: v, approximate };
+  switch (unit.kind) {
+    case 'size': {
+      const exp = unit.exp ?? 3;
+      const gb = unit.binary ? (v * Math.pow(1024, exp)) / Math.pow(tb, 3) : v * Math.pow(tb, exp - 3);
+      return { kind: 'size', value: gb, approximate };
+    }
+    case 'records':
+      return { kind: 'records', value: v, unitWord: '条', approximate };
+    case 'items':
+      return { kind: 'items', value: v, unitWord: unit.word, approximate };
+    case 'duration':
+      return { kind: 'duration', value: v * (unit.hours ?? 1), approximate };
+  }
+}
+
+/** One figure, with an optional modality before it: 「图片 100GB」, 「约1.5TB」, 「三百万条」, 「10w」. */
+function parseOne(part: string, opts: ParseOptions): One {
+  const tb = opts.tb ?? 1024;
+  let s = part.trim();
+  if (!s) return unreadable(part);
+  let approximate = false;
+  let prefix = '';
+  let numText = '';
+  let after = '';
+  const arabic = /^(.*?)(\d[\d,]*(?:\.\d+)?|\.\d+)(.*)$/.exec(s);
+  if (arabic) {
+    [, prefix, numText, after] = arabic;
+  } else {
+    const cn = new RegExp(`^(.*?)([${CN_NUMERAL_CHARS}]+)([^${CN_NUMERAL_CHARS}]*)$`).exec(s);
+    if (!cn) return unreadable(part);
+    [, prefix, numText, after] = cn;
+  }
+  // Approximation words around the figure, and filler words before it.
+  prefix = prefix.trim();
+  for (let guard = 0; guard < 3; guard++) {
+    const before = prefix;
+    const m = APPROX_PREFIX.exec(prefix);
+    if (m) {
+      approximate = true;
+      prefix = prefix.slice(0, m.index).trim();
+    }
+    prefix = prefix.replace(FILLER_PREFIX, '').trim();
+    if (prefix === before) break;
+  }
+  after = after.trim();
+  if (APPROX_SUFFIX_START.test(after)) {
+    approximate = true;
+    after = after.replace(APPROX_SUFFIX_START, '');
+  }
+  // Multipliers: 万 亿 十万 百万 千万 万亿, informal w/W; k/K only before a count unit (「10k条」), since
+  // a K alone is a size (KB).
+  let mult = 1;
+  let value: number;
+  if (/^\d|^\./.test(numText)) {
+    value = Number(numText.replace(/,/g, ''));
+    const mm = /^([十百千万亿]+|[wW](?![a-zA-Z])|[kK](?=\s*[^\sa-zA-Z]))/.exec(after);
+    if (mm) {
+      const word = mm[1];
+      const rest = after.slice(word.length);
+      if (/^[kK]$/.test(word) && !isCountUnit(rest.replace(APPROX_SUFFIX_START, ''))) {
+        // 「10K」 followed by something that is not a count unit: leave K to the unit reader.
+      } else {
+        mult = /^[wW]$/.test(word) ? 1e4 : /^[kK]$/.test(word) ? 1e3 : [...word].reduce((a, c) => a * (CN_SMALL[c] ?? CN_BIG[c]), 1);
+        after = rest;
+      }
+    }
+  } else {
+    value = chineseToNumber(numText);
+  }
+  if (!Number.isFinite(value)) return unreadable(part);
+  after = after.trim();
+  if (APPROX_SUFFIX_START.test(after)) {
+    approximate = true;
+    after = after.replace(APPROX_SUFFIX_START, '').trim();
+  }
+  for (let guard = 0; guard < 2 && APPROX_SUFFIX_END.test(after); guard++) {
+    approximate = true;
+    after = after.replace(APPROX_SUFFIX_END, '').trim();
+  }
+  const u = readUnit(after);
+  if (!u) return unreadable(part, prefix ? `「${prefix}」后的数量` : undefined);
+  // A count may name what it counts after the unit (「10万张图片」); a size may not carry more text.
+  if (u.rest && u.unit?.kind === 'size') return unreadable(part);
+  let unit = u.unit;
+  if (!unit && opts.headerUnit) {
+    const hu = headerUnitOf(opts.headerUnit);
+    if (hu) {
+      unit = hu.unit;
+      mult *= hu.mult;
+    }
+  }
+  const trailing = u.rest.trim();
+  return { ok: true, modality: prefix || trailing, quantity: toQuantity(value, unit, approximate, tb, mult) };
+}
+
+const RANGE = new RegExp(`[\\d${CN_NUMERAL_CHARS}](?:[a-zA-Z万亿条张]*)\\s*(?:-|~|—|–|至|到)\\s*[\\d.${CN_NUMERAL_CHARS}]`);
+
+/** Parse a scale cell. Never throws. */
+export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
+  try {
+    if (input === null || input === undefined) return { ok: true, form: 'empty' };
+    if (typeof input === 'number') {
+      if (!Number.isFinite(input)) return unreadable(String(input)) as Parsed;
+      const one = parseOne(String(input), opts);
+      return one.ok ? { ok: true, form: 'single', quantity: one.quantity } : one;
+    }
+    if (typeof input !== 'string') return unreadable(String(input)) as Parsed;
+    const text = toHalfWidth(input).replace(/[\u200b\ufeff]/g, '').trim();
+    if (!text) return { ok: true, form: 'empty' };
+    // Thousands separators: a comma between a digit and exactly three digits.
+    const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+    if (RANGE.test(s.replace(/^[-+]/, '')) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) {
+      return {
+        ok: false,
+        code: 'quantity-range',
+        message: `「${input}」是一个范围，不是一个确定的数：请填写一个数（如取实际规模），不要写范围。`,
+      };
+    }
+    if (/^-\s*\d/.test(s)) {
+      return { ok: false, code: 'quantity-unreadable', message: `「${input}」是负数：数据量应大于 0。` };
+    }
+    const parts = s.split(/[,;、\n]|，|；|\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/).map((p) => p.trim()).filter(Boolean);
+    if (parts.length <= 1) {
+      const one = parseOne(parts[0] ?? s, opts);
+      if (!one.ok) return one;
+      return { ok: true, form: 'single', quantity: one.quantity, modality: one.modality || undefined };
+    }
+    const ones: { modality: string; quantity: Quantity }[] = [];
+    for (const p of parts) {
+      const one = parseOne(p, opts);
+      if (!one.ok) return one;
+      ones.push(one);
+    }
+    const withModality = ones.filter((o) => o.modality).length;
+    if (withModality === 0) {
+      return {
+        ok: false,
+        code: 'quantity-multiple',
+        message: `「${input}」里有 ${ones.length} 个数而没有写明各是什么：请只填一个数，或写成「图片100GB，音频160GB」这样每个数前写明模态。`,
+      };
+    }
+    if (withModality < ones.length) {
+      return {
+        ok: false,
+        code: 'quantity-pair-missing-modality',
+        message: `「${input}」中有的数前没有写模态：请写成「图片100GB，音频160GB」，每个数前写明模态。`,
+      };
+    }
+    return { ok: true, form: 'pairs', pairs: ones };
+  } catch {
+    return unreadable(String(input)) as Parsed;
+  }
+}
+
+/** GB and TB figures with at most two decimals and no trailing zeros (1536, 0.5, 102.4). A tiny
+ *  positive value keeps two significant digits rather than rounding to 0. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const r = Math.round(n * 100) / 100;
+  if (r === 0 && n !== 0) return String(Number(n.toPrecision(2)));
+  return String(r);
+}
+
+export function roundNumber(n: number): number {
+  return Number(formatNumber(n));
+}
+
+/** 「100000条」: counts as integers with the format's unit word. */
+export function formatCount(n: number, word = '条'): string {
+  return `${Math.round(n)}${word}`;
+}
+
+const KIND_NAMES: Record<QuantityKind, string> = {
+  size: '存储大小',
+  records: '记录条数',
+  items: '个数',
+  duration: '时长',
+  bare: '不带单位的数',
+};
+
+export function kindName(k: QuantityKind): string {
+  return KIND_NAMES[k];
+}
+
+export type Target = 'GB' | 'TB' | '条';
+
+export interface Converted {
+  input: string;
+  ok: boolean;
+  value: number | null;
+  unit: Target | null;
+  approximate: boolean;
+  message: string;
+}
+
+/** Convert one value to GB, TB or 条, as `hqds convert` does. Bare numbers are taken in the target
+ *  unit and say so; any other kind is refused with a reason. */
+export function convert(input: string, to: Target, tb: TbBase = 1024): Converted {
+  const base: Converted = { input, ok: false, value: null, unit: null, approximate: false, message: '' };
+  const p = parseQuantity(input, { tb });
+  if (!p.ok) return { ...base, message: p.message };
+  if (p.form === 'empty') return { ...base, message: '空值：请填写数据量。' };
+  let q: Quantity;
+  if (p.form === 'pairs') {
+    if (to === '条' || p.pairs.some((x) => x.quantity.kind !== 'size')) {
+      return { ...base, message: `「${input}」是按模态分列的多个数，不能合成一个${to === '条' ? '条数' : '数据量'}：请分别换算。` };
+    }
+    const total = p.pairs.reduce((a, x) => a + x.quantity.value, 0);
+    q = { kind: 'size', value: total, approximate: p.pairs.some((x) => x.quantity.approximate) };
+  } else q = p.quantity;
+  const notes: string[] = [];
+  if (q.approximate) notes.push('原值是约数，已保留数字，请核实');
+  if (to === '条') {
+    if (q.kind !== 'records' && q.kind !== 'bare') {
+      return { ...base, message: `「${input}」是${kindName(q.kind)}，不能换算成条数：结构化数据请填写记录条数，如「100000条」。` };
+    }
+    if (q.kind === 'bare') notes.push('未写单位，按条计');
+    if (!Number.isInteger(q.value)) notes.push(`条数 ${q.value} 不是整数，已四舍五入`);
+    return { ...base, ok: true, value: Math.round(q.value), unit: '条', approximate: q.approximate, message: notes.join('；') };
+  }
+  if (q.kind === 'bare') {
+    notes.push(`未写单位，按 ${to} 计`);
+    return { ...base, ok: q.value > 0, value: roundNumber(q.value), unit: to, approximate: q.approximate, message: q.value > 0 ? notes.join('；') : '数据量应大于 0。' };
+  }
+  if (q.kind !== 'size') {
+    return {
+      ...base,
+      message: `「${input}」是${kindName(q.kind)}，不是存储大小，不能换算成 ${to}：请填写数据集占用的存储空间，如「1.5TB」。`,
+    };
+  }
+  const v = to === 'GB' ? q.value : q.value / tb;
+  if (!(v > 0)) return { ...base, message: '数据量应大于 0。' };
+  return { ...base, ok: true, value: roundNumber(v), unit: to, approximate: q.approximate, message: notes.join('；') };
+}

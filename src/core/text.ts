@@ -1,0 +1,55 @@
+/**
+ * Text helpers shared by every part of the engine. Received sheets mix full-width and half-width
+ * forms, stray spaces and line breaks inside headers; these make such variants compare equal.
+ */
+
+/** Full-width digits, letters and punctuation to half-width (NFKC), keeping the CJK text as is. */
+export function toHalfWidth(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/**
+ * A key for comparing labels: half-width, no white space of any kind, brackets of either width
+ * folded to one form, lower case. 「数据集数据量（GB）」 and 「数据集 数据量\n(gb)」 give the same key.
+ */
+export function labelKey(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[【〔［{]/g, '[')
+    .replace(/[】〕］}]/g, ']')
+    .replace(/[:：]$/, '')
+    .toLowerCase();
+}
+
+/** Characters as a reader counts them: a Chinese character, a letter and a digit are one each. */
+export function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s.replace(/\r\n/g, '\n')) n++;
+  return n;
+}
+
+/** Character bigrams (with the single characters for short strings) for fuzzy matching of Chinese labels. */
+export function grams(s: string): Set<string> {
+  const out = new Set<string>();
+  const chars = Array.from(s);
+  for (const c of chars) out.add(c);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Dice coefficient over character n-grams: 1 for the same string, 0 for nothing shared. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const ga = grams(a);
+  const gb = grams(b);
+  if (ga.size === 0 || gb.size === 0) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return (2 * shared) / (ga.size + gb.size);
+}
+
+/** Quote a value for a message, shortened so one wild cell does not flood the report. */
+export function quote(v: string): string {
+  const t = v.length > 40 ? v.slice(0, 40) + '…' : v;
+  return `「${t}」`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Field rules every format shares (FORMATS.md §9): credit codes, phones, e-mails, contact cells.
+ */
+import { toHalfWidth } from './text';
+
+const CC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export type CreditCodeResult =
+  | { ok: true; code: string; region: string; checkOk: boolean; expected: string }
+  | { ok: false; reason: 'length' | 'char'; message: string };
+
+/** GB 32100-2015: 18 characters, check character 31 − (Σ value×weight mod 31), 31 meaning 0. */
+export function checkCreditCode(raw: string): CreditCodeResult {
+  const code = toHalfWidth(raw).replace(/[\s-]/g, '').toUpperCase();
+  if (code.length !== 18) {
+    return { ok: false, reason: 'length', message: `统一社会信用代码应为 18 位，「${raw}」是 ${code.length} 位：请核对。` };
+  }
+  for (const ch of code) {
+    if (!CC_CHARS.includes(ch)) {
+      const hint = 'IOSVZ'.includes(ch) ? `（代码中不使用 I、O、S、V、Z，「${ch}」可能是 ${ch === 'O' ? '0' : ch === 'I' ? '1' : ch === 'S' ? '5' : ch === 'Z' ? '2' : '其他字符'} 的误写）` : '';
+      return { ok: false, reason: 'char', message: `统一社会信用代码含有不允许的字符「${ch}」${hint}：请核对。` };
+    }
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CC_CHARS.indexOf(code[i]) * CC_WEIGHTS[i];
+  const c = 31 - (sum % 31);
+  const expected = CC_CHARS[c === 31 ? 0 : c];
+  return { ok: true, code, region: code.slice(2, 8), checkOk: expected === code[17], expected };
+}
+
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const LANDLINE = /^(?:\+?86)?0\d{2,3}-?\d{7,8}(?:(?:转|-|ext\.?|#)\d{1,6})?$/i;
+const LOCAL = /^\d{7,8}(?:(?:转|-)\d{1,6})?$/;
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+export function isPhone(raw: string): boolean {
+  const s = toHalfWidth(raw).replace(/[\s()（）]/g, '');
+  return MOBILE.test(s) || LANDLINE.test(s) || LOCAL.test(s);
+}
+
+export function isEmail(raw: string): boolean {
+  return EMAIL.test(toHalfWidth(raw).trim());
+}
+
+export interface ContactParts {
+  names: string[];
+  phones: string[];
+  emails: string[];
+  /** Digit runs that look like an attempt at a phone number but are not one. */
+  badPhones: string[];
+  badEmails: string[];
+}
+
+/** Takes a contact cell apart: 「张三 13800000000」, 「李四/0971-6145250转123/li@x.cn」. */
+export function parseContact(raw: string): ContactParts {
+  const s = toHalfWidth(raw);
+  const parts: ContactParts = { names: [], phones: [], emails: [], badPhones: [], badEmails: [] };
+  let rest = s.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g, (m) => {
+    (isEmail(m) ? parts.emails : parts.badEmails).push(m);
+    return ' ';
+  });
+  rest = rest.replace(/(?:\+?86[-\s]?)?(?:\(?0\d{2,3}\)?[-\s]?)?\d[\d\s-]{5,}\d(?:(?:转|ext\.?|#)\d{1,6})?/gi, (m) => {
+    const compact = m.replace(/[\s]/g, '');
+    (isPhone(compact) ? parts.phones : parts.badPhones).push(compact);
+    return ' ';
+  });
+  const nameText = rest
+    .replace(/(联系人|联系方式|联系电话|电话|手机|邮箱|电子邮件|e-?mail|tel|负责人|姓名|职务)[:：]?/gi, ' ')
+    .replace(/[,，;；、/|:：()（）\[\]【】\s]+/g, ' ')
+    .trim();
+  for (const n of nameText.split(' ')) {
+    if (/[\u4e00-\u9fa5]{2,}|[A-Za-z]{2,}/.test(n)) parts.names.push(n);
+  }
+  return parts;
+}
+
+/** Joins split contact columns (联系人 | 联系电话 | 邮箱) as 「张三 13800000000」. */
+export function joinContact(...values: string[]): string {
+  return values.map((v) => v.trim()).filter(Boolean).join(' ');
+}
