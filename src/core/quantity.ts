@@ -209,7 +209,7 @@ function parseOne(part: string, opts: ParseOptions): One {
   let value: number;
   if (/^\d|^\./.test(numText)) {
     value = Number(numText.replace(/,/g, ''));
-    const mm = /^([十百千万亿]+|[wW](?![a-zA-Z])|[kK](?=\s*[^\sa-zA-Z]))/.exec(after);
+    const mm = /^([十百千万亿]+(?!兆)|[wW](?![a-zA-Z])|[kK](?=\s*[^\sa-zA-Z]))/.exec(after);
     if (mm) {
       const word = mm[1];
       const rest = after.slice(word.length);
@@ -329,7 +329,7 @@ export function formatCount(n: number, word = '条'): string {
 const KIND_NAMES: Record<QuantityKind, string> = {
   size: '存储大小',
   records: '记录条数',
-  items: '个数',
+  items: '计件数量（张、段、篇等）',
   duration: '时长',
   bare: '不带单位的数',
 };

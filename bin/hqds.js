@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The hqds command. The TypeScript sources are compiled to lib/ by `npm install` (the prepare script).
+'use strict';
+// A closed pipe (hqds … | head) is not an error.
+process.stdout.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(0); throw e; });
+let cli;
+try {
+  cli = require('../lib/cli/main.js');
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/main')) {
+    process.stderr.write('hqds 尚未编译：请在项目目录运行 npm install（或 npm run prepare）后再试。\n');
+    process.exit(2);
+  }
+  throw e;
+}
+cli.main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`hqds 出错：${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+);
