@@ -45,11 +45,31 @@ export interface Change {
   reason: string;
 }
 
-export interface Entry {
-  /** 0-based row in the received table. */
-  row: number;
-  /** Values by column key, normalised where a safe fix exists, as found otherwise. */
-  values: Record<string, CellOut>;
+/** One row normalised into the profile: cells in the profile's column order, normalised where a
+ *  safe fix exists and as found otherwise. */
+export class Entry {
+  constructor(
+    /** 0-based row in the received table. */
+    readonly row: number,
+    readonly cells: CellOut[],
+    private readonly keys: ReadonlyMap<string, number>,
+  ) {}
+
+  get(key: string): CellOut {
+    const i = this.keys.get(key);
+    return i === undefined ? null : this.cells[i] ?? null;
+  }
+
+  /** Values by column key. */
+  get values(): Record<string, CellOut> {
+    const o: Record<string, CellOut> = {};
+    for (const [k, i] of this.keys) o[k] = this.cells[i] ?? null;
+    return o;
+  }
+
+  toJSON(): { row: number; values: Record<string, CellOut> } {
+    return { row: this.row, values: this.values };
+  }
 }
 
 export interface LeftOut {
@@ -79,6 +99,8 @@ export interface Result {
 }
 
 const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计[:：]?)$/;
+/** 合计/总计/小计 alone in a cell marks a total row. */
+const isTotalCell = (c: CellValue) => typeof c === 'string' && c.length <= 8 && /[计数]/.test(c) && TOTAL_ROW.test(c.replace(/\s+/g, ''));
 const NONE_WORDS = new Set(['无', '没有', '暂无', '尚无', '/', '-', '—', '--', '——', '无。', 'N/A', 'n/a', 'NA', '否']);
 
 /** What one cell check reports back. */
@@ -88,6 +110,11 @@ interface CellResult {
 }
 
 type CellCheck = (v: CellValue, text: string, headerUnit?: string) => CellResult;
+
+/** An issue placed at its row and column. One fixed shape: object spread here was the engine's hot spot. */
+function placed(is: CellResult['issues'][number], row: number, col: number | null, field: string): Issue {
+  return { severity: is.severity, code: is.code, message: is.message, row, col, field, value: is.value, fix: is.fix, safe: is.safe };
+}
 
 let conceptIndex: ConceptIndex | null = null;
 function concepts(): ConceptIndex {
@@ -104,6 +131,9 @@ export class Validator {
   readonly index: HeaderIndex;
   readonly matchers = new Map<string, VocabMatcher>();
   private readonly checks = new Map<string, CellCheck>();
+  /** Results by column and cell text: received sheets repeat the same values thousands of times. */
+  private readonly memo = new Map<string, Map<string | number, CellResult>>();
+  readonly keyIndex: ReadonlyMap<string, number>;
 
   constructor(readonly profile: Profile, readonly tb: TbBase = 1024) {
     this.index = new HeaderIndex(profile, PROFILES.filter((p) => p.id !== profile.id));
@@ -112,10 +142,32 @@ export class Validator {
       this.matchers.set(name, new VocabMatcher(name, v, concepts(), col ? col.label : name));
     }
     for (const c of profile.columns) this.checks.set(c.key, this.compile(c));
+    this.keyIndex = new Map(profile.columns.map((c, i) => [c.key, i]));
   }
 
   /** Check one cell against one column: the normalised value and what is wrong with it. */
   checkCell(col: Column, v: CellValue, headerUnit?: string): CellResult {
+    return this.checkMemo(col, v, headerUnit, this.memoFor(col, headerUnit));
+  }
+
+  private memoFor(col: Column, unit: string | undefined): Map<string | number, CellResult> {
+    const k = `${col.key}\u0001${unit ?? ''}`;
+    let m = this.memo.get(k);
+    if (!m) this.memo.set(k, (m = new Map()));
+    return m;
+  }
+
+  private checkMemo(col: Column, v: CellValue, unit: string | undefined, memo: Map<string | number, CellResult>): CellResult {
+    if (typeof v !== 'string' && typeof v !== 'number') return this.checkCellUncached(col, v, unit);
+    let r = memo.get(v);
+    if (!r) {
+      r = this.checkCellUncached(col, v, unit);
+      if (memo.size < 20000) memo.set(v, r);
+    }
+    return r;
+  }
+
+  private checkCellUncached(col: Column, v: CellValue, headerUnit?: string): CellResult {
     try {
       const code = cellErrorCode(v);
       if (code) return { out: null, issues: [err('cell-error', `单元格是错误值 ${code}：请改为实际内容（公式出错时请检查公式或粘贴为数值）。`, { value: code })] };
@@ -436,21 +488,25 @@ export class Validator {
     }
     const contact = this.index.contactTarget;
     const joinParts = contact !== null && !byKey.has(contact) && CONTACT_PARTS.some((k) => byKey.has(k));
-    const seqCol = cols.find((c) => c.type === 'seq');
+    const partSources = CONTACT_PARTS.map((k) => byKey.get(k));
+    // The plan for each profile column, worked out once rather than per row.
+    const plan = cols.map((col) => {
+      const joined = col.key === contact && joinParts;
+      const src = joined ? partSources.find((x) => x !== undefined) : byKey.get(col.key);
+      const unit = units.get(col.key);
+      return { col, src, joined, unit, memo: this.memoFor(col, unit) };
+    });
+    const sources = [...byKey.values()];
+    const oneOf = this.profile.requireOneOf.map((g) => ({ g, idx: g.keys.map((k) => cols.findIndex((c) => c.key === k)) }));
+    const keyIndex = this.keyIndex;
+    const seqCol = cols.some((c) => c.type === 'seq');
     let seq = opts.firstSeq ?? 1;
     for (let i = 0; i < rows.length; i++) {
       const r = i + rowOffset;
       const row = rows[i] ?? [];
       try {
         let any = false;
-        let firstText = '';
-        for (const src of byKey.values()) {
-          const cell = row[src];
-          if (!isBlank(cell)) {
-            any = true;
-            if (!firstText) firstText = cellText(cell).trim();
-          }
-        }
+        for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
         if (!any) {
           const stray = row.findIndex((c) => !isBlank(c));
           if (stray >= 0) {
@@ -459,54 +515,53 @@ export class Validator {
           } else result.leftOut.push({ row: r, reason: '空行' });
           continue;
         }
-        if (row.some((c) => TOTAL_ROW.test(cellText(c).replace(/\s+/g, '')))) {
+        if (row.some(isTotalCell)) {
           result.leftOut.push({ row: r, reason: '合计行' });
           result.issues.push({ severity: 'warning', code: 'total-row', message: '合计/小计行不是数据集，已略过。', row: r, col: null, field: null });
           continue;
         }
-        const values: Record<string, CellOut> = {};
-        for (const col of cols) {
-          let src = byKey.get(col.key);
+        const cells: CellOut[] = new Array(plan.length);
+        for (let c = 0; c < plan.length; c++) {
+          const { col, src, joined, unit, memo } = plan[c];
           let cell: CellValue = src === undefined ? undefined : row[src];
-          if (col.key === contact && joinParts) {
-            const parts = CONTACT_PARTS.map((k) => (byKey.has(k) ? cellText(row[byKey.get(k)!]) : ''));
+          if (joined) {
+            const parts = partSources.map((x) => (x === undefined ? '' : cellText(row[x])));
             cell = joinContact(...parts);
-            src = byKey.get('contactName') ?? byKey.get('contactPhone') ?? byKey.get('contactEmail');
             if (cell) result.changes.push({ row: r, field: col.label, from: parts.filter(Boolean).join(' | '), to: cell, reason: '联系人与联系方式分列，已合并' });
           }
           if (col.type === 'seq') {
-            values[col.key] = seq;
+            cells[c] = seq;
             const found = cellText(cell).trim();
             if (src !== undefined && found !== String(seq)) {
               result.issues.push({ severity: 'warning', code: 'seq-renumbered', message: `序号应为 ${seq}，原为 ${found ? quote(found) : '空'}：已重新编号。`, row: r, col: src, field: col.label, value: found, fix: seq, safe: true });
             }
             continue;
           }
-          if (src === undefined && !(col.key === contact && joinParts)) {
-            values[col.key] = null;
+          if (src === undefined) {
+            cells[c] = null;
             continue;
           }
-          const res = this.checkCell(col, cell, units.get(col.key));
-          values[col.key] = res.out;
-          const from = cellText(cell);
+          const res = this.checkMemo(col, cell, unit, memo);
+          cells[c] = res.out;
+          if (!res.issues.length) continue;
           let changed = false;
           for (const is of res.issues) {
-            result.issues.push({ ...is, row: r, col: src ?? null, field: col.label });
+            result.issues.push(placed(is, r, src, col.label));
             if (is.safe && is.fix !== undefined) changed = true;
           }
+          const from = cellText(cell);
           if (changed && String(res.out) !== from) result.changes.push({ row: r, field: col.label, from, to: res.out, reason: res.issues.find((x) => x.safe)?.message ?? '' });
         }
-        for (const g of this.profile.requireOneOf) {
-          if (g.keys.every((k) => values[k] === null || values[k] === '')) {
-            const first = cols.find((c) => c.key === g.keys[0])!;
-            result.issues.push({ severity: 'error', code: 'required-one-of', message: g.message, row: r, col: byKey.get(g.keys[0]) ?? null, field: first.label });
+        for (const { g, idx } of oneOf) {
+          if (idx.every((k) => cells[k] === null || cells[k] === '')) {
+            result.issues.push({ severity: 'error', code: 'required-one-of', message: g.message, row: r, col: plan[idx[0]].src ?? null, field: cols[idx[0]].label });
           }
         }
-        result.entries.push({ row: r, values });
+        result.entries.push(new Entry(r, cells, keyIndex));
         if (seqCol) seq++;
       } catch (e) {
         result.issues.push({ severity: 'error', code: 'internal', message: `检查此行时出错（${String(e)}）：请把此行反馈给维护人员。`, row: r, col: null, field: null });
-        result.entries.push({ row: r, values: {} });
+        result.entries.push(new Entry(r, cols.map(() => null), keyIndex));
       }
     }
   }

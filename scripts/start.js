@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// npm start: where desktop Excel exists (Windows, macOS) sideload the add-in the way Microsoft's
+// template does (office-addin-debugging, dev server on https://localhost:3000). Elsewhere — Linux,
+// CI — build and serve the preview: the real task pane beside a simulated workbook.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const pidFile = path.join(root, '.hqds-preview.pid');
+const hasDesktopExcel = (process.platform === 'win32' || process.platform === 'darwin') && !process.env.HQDS_PREVIEW;
+
+function resolveBin(name) {
+  try {
+    return require.resolve(name);
+  } catch {
+    return null;
+  }
+}
+
+if (hasDesktopExcel) {
+  if (!resolveBin('office-addin-debugging/package.json')) {
+    console.error('要在桌面 Excel 中旁加载，请先安装微软的调试工具：npm install --no-save office-addin-debugging office-addin-dev-certs\n（或设置 HQDS_PREVIEW=1 只打开预览。）');
+    process.exit(2);
+  }
+  const r = spawnSync('npx', ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'], { cwd: root, stdio: 'inherit', shell: true });
+  process.exit(r.status ?? 1);
+}
+
+console.log('本机没有桌面 Excel：构建并打开预览（模拟工作簿 + 真实任务窗格）……');
+const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], { cwd: root, stdio: 'inherit', detached: !!process.env.HQDS_DETACH });
+fs.writeFileSync(pidFile, String(child.pid));
+if (process.env.HQDS_DETACH) child.unref();
+else child.on('exit', (code) => process.exit(code ?? 0));

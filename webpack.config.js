@@ -1,0 +1,64 @@
+/* eslint-disable */
+// Builds the task pane, the command file and the preview into dist/, with manifest.xml and the icons.
+//   ADDIN_URL=https://intranet.example/hqds/ npm run build   — production address written into dist/manifest.xml
+//   OFFICE_JS=cdn npm run build                               — load Office.js from Microsoft's CDN instead of our own copy
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS_FILES = /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel[-a-z0-9.]*(?<!\.debug)\.js|(zh-cn|en-us)\/[a-z_]+(?<!\.debug)\.js)$/;
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const prodUrl = process.env.ADDIN_URL || DEV_URL;
+  if (!/^https:\/\/.+\/$/.test(prodUrl)) throw new Error(`ADDIN_URL 必须是以 https:// 开头、以 / 结尾的地址，现为 ${prodUrl}`);
+  const officeJs = process.env.OFFICE_JS === 'cdn' ? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' : 'office-js/office.js';
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      preview: './src/preview/index.tsx',
+    },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } } },
+      ],
+    },
+    // SheetJS and ExcelJS reach for node built-ins they do not need in the browser.
+    node: false,
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { officeJs } }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], templateParameters: { officeJs } }),
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(prodUrl)),
+          },
+          ...(process.env.OFFICE_JS === 'cdn' ? [] : [{
+            from: '**/*.js',
+            context: path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist',
+            to: 'office-js/[path][name][ext]',
+            info: { minimized: true },
+            filter: (p) => OFFICE_JS_FILES.test(path.relative(path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist', p).split(path.sep).join('/')),
+          }]),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: 'https',
+      port: 3000,
+    },
+  };
+};
