@@ -1,3 +1,197 @@
-import type { Args } from './main';
-export async function runCheck(_a: Args, _o: NodeJS.WritableStream, e: NodeJS.WritableStream): Promise<number> { e.write('check: 尚未实现\n'); return 2; }
-export async function runBuild(_a: Args, _o: NodeJS.WritableStream, e: NodeJS.WritableStream): Promise<number> { e.write('build: 尚未实现\n'); return 2; }
+/**
+ * hqds build and hqds check: files in, a summary workbook or a check report out.
+ * Every input is read before anything is written, so an unreadable file (exit 2) leaves OUT as it was.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { getProfile, PROFILES } from '../core/profiles';
+import { parseProfile, type Profile } from '../core/profile';
+import { mergeSheets, type InputSheet, type MergeResult } from '../core/merge';
+import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
+import { readWorkbook, ReadError } from '../io/read';
+import { writeWorkbook } from '../io/xlsx-writer';
+import { tbOf, UsageError, type Args } from './main';
+
+function profileOf(args: Args): Profile {
+  const file = args.flags.get('--profile-file');
+  if (typeof file === 'string') {
+    try {
+      return parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')));
+    } catch (e) {
+      throw new UsageError(`格式文件「${file}」无法使用：${(e as Error).message}`);
+    }
+  }
+  const id = args.flags.get('--profile');
+  if (typeof id !== 'string') throw new UsageError(`请用 --profile 指定格式：${PROFILES.map((p) => p.id).join('、')}。`);
+  const p = getProfile(id);
+  if (!p) throw new UsageError(`没有格式「${id}」：可用的有 ${PROFILES.map((p) => p.id).join('、')}。`);
+  return p;
+}
+
+/** Reads every input; on the first unreadable one, reports it and returns null (exit 2). */
+function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[] | null {
+  if (!files.length) throw new UsageError('请给出要处理的文件。');
+  const sheets: InputSheet[] = [];
+  const progress = files.length > 5;
+  let i = 0;
+  for (const f of files) {
+    i++;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(f);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errOut.write(`读不了「${f}」：${code === 'ENOENT' ? '文件不存在，请检查路径' : code === 'EISDIR' ? '这是文件夹，请给出其中的文件' : String(e)}。\n`);
+      return null;
+    }
+    if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
+    try {
+      const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows });
+    } catch (e) {
+      errOut.write(`${e instanceof ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
+      return null;
+    }
+  }
+  return sheets;
+}
+
+/** Write to a temporary file and rename, so OUT is never half-written; an existing OUT is kept as a backup. */
+function writeSafely(out: string, data: Buffer, errOut: NodeJS.WritableStream): void {
+  const dir = path.dirname(path.resolve(out));
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, data);
+  if (fs.existsSync(out)) {
+    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    const ext = path.extname(out);
+    const backup = path.join(dir, `${path.basename(out, ext)}.备份-${stamp}${ext}`);
+    fs.renameSync(out, backup);
+    errOut.write(`原有的「${out}」已备份为「${backup}」。\n`);
+  }
+  fs.renameSync(tmp, out);
+}
+
+function counts(m: MergeResult) {
+  const errors = m.issues.filter((i) => i.severity === 'error').length;
+  return { errors, warnings: m.issues.length - errors };
+}
+
+export function report(profile: Profile, m: MergeResult) {
+  const { firstDataRow } = profile.layout === 'project' ? { firstDataRow: 3 } : summaryLayout(profile);
+  return {
+    profile: profile.id,
+    inputs: m.inputs.map((i) => ({ file: i.file, sheet: i.sheet, kind: i.kind, headerRow: i.headerRow, mapping: i.mapping })),
+    skipped: m.skipped,
+    rowsRead: m.rowsRead,
+    rowsWritten: m.rowsWritten,
+    leftOut: m.leftOut,
+    changes: m.changes.map((c) => ({ field: c.field, from: c.from, to: c.to, reason: c.reason, outputRow: c.entry === null ? null : firstDataRow + c.entry + 1, source: c.source })),
+    issues: m.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      message: i.message,
+      column: i.field,
+      outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
+      value: i.value ?? null,
+      fix: i.fix ?? null,
+      source: i.source,
+    })),
+  };
+}
+
+export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
+  const profile = profileOf(args);
+  const outFile = args.flags.get('--out');
+  if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
+  const tb = tbOf(args);
+  const reportFile = args.flags.get('--report');
+  const sheets = readInputs(args.positional, errOut);
+  if (!sheets) return 2;
+  const merged = mergeSheets(profile, sheets, { tb });
+  const dateFlag = args.flags.get('--date');
+  const plan = planWorkbook(profile, merged, {
+    tb,
+    titlePrefix: strFlag(args, '--title-prefix'),
+    recommender: strFlag(args, '--recommender'),
+    date: dateFlag === 'today' ? new Date() : typeof dateFlag === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dateFlag) ? new Date(`${dateFlag}T00:00:00`) : null,
+  });
+  if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix')) errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
+  writeSafely(outFile, await writeWorkbook(plan), errOut);
+  if (typeof reportFile === 'string') fs.writeFileSync(reportFile, JSON.stringify(report(profile, merged), null, 2));
+  const { errors, warnings } = counts(merged);
+  for (const s of merged.skipped) errOut.write(`略过 ${s.file}「${s.sheet}」：${s.reason}\n`);
+  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${merged.leftOut.length} 行），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
+  return errors ? 1 : 0;
+}
+
+function strFlag(args: Args, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
+  const profile = profileOf(args);
+  const tb = tbOf(args);
+  const annotate = strFlag(args, '--annotate');
+  if (annotate !== undefined && !/\.xlsx$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx 文件。');
+  if (annotate !== undefined && args.positional.length !== 1) throw new UsageError('--annotate 一次只能批注一个文件。');
+  const sheets = readInputs(args.positional, errOut);
+  if (!sheets) return 2;
+  const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
+  const { errors, warnings } = counts(merged);
+  if (args.flags.has('--json')) {
+    const r = report(profile, merged);
+    out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
+  } else {
+    for (const i of merged.issues) {
+      const where = `${i.source.file}「${i.source.sheet}」${i.source.row ? `第 ${i.source.row} 行` : ''}${i.source.column ? ` ${i.source.column}` : ''}`;
+      out.write(`${where}：${i.severity === 'error' ? '错误' : '提示'} [${i.code}] ${i.message}\n`);
+    }
+    for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
+    out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
+  }
+  if (annotate) writeSafely(annotate, await annotateCopy(args.positional[0], merged), errOut);
+  return errors ? 1 : 0;
+}
+
+/** A copy of the input with each problem cell filled and explained in a note, plus an issues sheet.
+ *  .xlsx inputs keep their own formatting; others are copied as values. */
+async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  if (/\.xlsx$/i.test(file)) await wb.xlsx.readFile(file);
+  else {
+    const raw = readWorkbook(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+    for (const s of raw.sheets) {
+      const ws = wb.addWorksheet(s.name.slice(0, 31));
+      s.rows.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = typeof v === 'object' && !(v instanceof Date) ? v.error : v;
+      }));
+    }
+  }
+  const fill = (sev: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: sev === 'error' ? 'FFFFC7CE' : 'FFFFEB9C' } });
+  const notes = new Map<string, { sev: string; text: string[] }>();
+  for (const i of merged.issues) {
+    if (!i.source.row || i.col === null) continue;
+    const k = `${i.source.sheet}\u0001${i.source.row}\u0001${i.col}`;
+    const n = notes.get(k) ?? { sev: 'warning', text: [] };
+    if (i.severity === 'error') n.sev = 'error';
+    n.text.push(`${i.severity === 'error' ? '错误' : '提示'}：${i.message}`);
+    notes.set(k, n);
+  }
+  for (const [k, n] of notes) {
+    const [sheet, row, col] = k.split('\u0001');
+    const ws = wb.getWorksheet(sheet.slice(0, 31));
+    if (!ws) continue;
+    const cell = ws.getCell(Number(row), Number(col) + 1);
+    cell.fill = fill(n.sev);
+    cell.note = n.text.join('\n');
+  }
+  let name = ISSUES_SHEET;
+  for (let i = 2; wb.getWorksheet(name); i++) name = `${ISSUES_SHEET}${i}`;
+  const ws = wb.addWorksheet(name);
+  ws.addRow(['级别', '代码', '工作表', '行', '列', '说明']).font = { bold: true };
+  for (const i of merged.issues) ws.addRow([i.severity === 'error' ? '错误' : '提示', i.code, i.source.sheet, i.source.row, i.source.column, i.message]);
+  ws.columns.forEach((c, k) => (c.width = [6, 22, 14, 6, 18, 70][k]));
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

@@ -1,0 +1,187 @@
+/**
+ * Many received sheets into one list of entries in the target format: each sheet located (table
+ * or form), validated and normalised, then appended and renumbered. Possible duplicates are
+ * flagged and kept. The counts reconcile: rows read = rows written + rows left out.
+ */
+import type { CellValue } from './cell';
+import { validatorFor, type Change, type Entry, type Issue, type CellOut, type Table } from './engine';
+import type { ColumnMatch, HeaderIndex } from './header';
+import { locate } from './locate';
+import type { Profile } from './profile';
+import type { TbBase } from './quantity';
+import { labelKey } from './text';
+
+export interface InputSheet {
+  file: string;
+  sheet: string;
+  rows: readonly (readonly CellValue[])[];
+}
+
+export interface SourceRef {
+  file: string;
+  sheet: string;
+  /** 1-based row in the received sheet; null for the sheet as a whole. */
+  row: number | null;
+  /** The received column's letter and header, when the issue is a cell's. */
+  column: string | null;
+}
+
+export interface MergedIssue extends Issue {
+  /** Index of the entry in the merged list (0-based), or null when the issue is not a row's. */
+  entry: number | null;
+  source: SourceRef;
+}
+
+export interface MergedChange extends Change {
+  entry: number | null;
+  source: SourceRef;
+}
+
+export interface MergedEntry {
+  entry: Entry;
+  source: SourceRef;
+}
+
+export interface InputReport {
+  file: string;
+  sheet: string;
+  kind: 'table' | 'form';
+  /** 1-based header row in the sheet (null for forms). */
+  headerRow: number | null;
+  mapping: { column: string; header: string; target: string | null; how: string | null }[];
+}
+
+export interface MergeResult {
+  inputs: InputReport[];
+  entries: MergedEntry[];
+  issues: MergedIssue[];
+  changes: MergedChange[];
+  leftOut: { file: string; sheet: string; row: number; reason: string }[];
+  /** Sheets with nothing that looks like a table or a form (instructions, blank sheets). */
+  skipped: { file: string; sheet: string; reason: string }[];
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+export interface MergeOptions {
+  tb?: TbBase;
+  /** Column overrides per input, keyed `${file}\u0001${sheet}`: received column → target key. */
+  mappings?: Record<string, Record<number, string | null>>;
+  /** Check sheets as they stand (hqds check): keep each sheet's own 序号 and report it, no renumbering. */
+  asTheyStand?: boolean;
+  /** Value overrides chosen by a person: target key → original text → replacement. */
+  valueMap?: Record<string, Record<string, string>>;
+}
+
+/** Excel's column letters: 0 → A, 26 → AA. */
+export function columnLetter(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opts: MergeOptions = {}): MergeResult {
+  const v = validatorFor(profile, opts.tb ?? 1024);
+  const res: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
+  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
+  for (const s of sheets) {
+    const found = locate(v.index, s.rows);
+    if (found.kind === 'none') {
+      const hasContent = s.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+      res.skipped.push({ file: s.file, sheet: s.sheet, reason: hasContent ? found.reason : '空工作表' });
+      continue;
+    }
+    const override = opts.mappings?.[`${s.file}\u0001${s.sheet}`];
+    const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
+    const table = opts.valueMap ? applyValueMap(v.index, found.table, opts.valueMap) : found.table;
+    const r = v.validate(table, { tb: opts.tb, mapping: mappingOverride });
+    const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
+    const colRef = (c: number | null): string | null => {
+      if (c === null) return null;
+      const m: ColumnMatch | undefined = r.mapping.columns[c];
+      return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
+    };
+    res.inputs.push({
+      file: s.file,
+      sheet: s.sheet,
+      kind: found.kind,
+      headerRow,
+      mapping: r.mapping.columns.filter((c) => c.header).map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
+    });
+    const base = res.entries.length;
+    const entryOfRow = new Map<number, number>();
+    r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
+    const sheetRow = (row: number) => (row < 0 ? (headerRow ?? null) : found.sheetRows[row] + 1);
+    res.rowsRead += table.rows.length;
+    for (const e of r.entries) {
+      if (seqIdx >= 0 && !opts.asTheyStand) e.cells[seqIdx] = res.entries.length + 1;
+      res.entries.push({ entry: e, source: { file: s.file, sheet: s.sheet, row: sheetRow(e.row), column: null } });
+    }
+    let renumbered = false;
+    for (const is of r.issues) {
+      if (is.code === 'seq-renumbered' && !opts.asTheyStand) {
+        renumbered = true;
+        continue;
+      }
+      res.issues.push({ ...is, entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null, source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) } });
+    }
+    for (const c of r.changes) {
+      res.changes.push({ ...c, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
+    }
+    if (!opts.asTheyStand && (renumbered || (seqIdx >= 0 && base > 0))) {
+      res.changes.push({ row: -1, field: profile.columns[seqIdx]?.label ?? '序号', from: '原序号', to: `${base + 1}–${res.entries.length}`, reason: '合并后序号从 1 起连续重排', entry: null, source: { file: s.file, sheet: s.sheet, row: null, column: null } });
+    }
+    for (const l of r.leftOut) res.leftOut.push({ file: s.file, sheet: s.sheet, row: sheetRow(l.row) ?? 0, reason: l.reason });
+  }
+  res.rowsWritten = res.entries.length;
+  flagDuplicates(profile, res);
+  return res;
+}
+
+/** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
+function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string, Record<string, string>>): Table {
+  const header = table.header;
+  const colKeys = header.map((h) => index.match(String(h ?? '')).key);
+  return {
+    header,
+    rows: table.rows.map((row) => row.map((cell, c) => {
+      const key = colKeys[c];
+      const m = key ? valueMap[key] : undefined;
+      if (!m || typeof cell !== 'string') return cell;
+      return m[cell.trim()] ?? cell;
+    })),
+  };
+}
+
+/** Same dataset and applicant after normalisation: flag both rows, keep both. */
+function flagDuplicates(profile: Profile, res: MergeResult): void {
+  const nameKey = ['name', 'projectName'].find((k) => profile.columns.some((c) => c.key === k));
+  const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
+  if (!nameKey) return;
+  const seen = new Map<string, number>();
+  const text = (v: CellOut) => labelKey(String(v ?? ''));
+  res.entries.forEach((m, i) => {
+    const name = text(m.entry.get(nameKey));
+    if (!name) return;
+    const key = `${name}\u0001${ownerKey ? text(m.entry.get(ownerKey)) : ''}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const label = profile.columns.find((c) => c.key === nameKey)!.label;
+    for (const [a, b] of [[i, first], [first, i]] as const) {
+      const other = res.entries[b];
+      res.issues.push({
+        severity: 'warning',
+        code: 'possible-duplicate',
+        message: `可能与汇总第 ${b + 1} 条（${other.source.file} ${other.source.sheet} 第 ${other.source.row} 行）重复：${label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
+        row: res.entries[a].entry.row,
+        col: null,
+        field: label,
+        entry: a,
+        source: res.entries[a].source,
+      });
+    }
+  });
+}
