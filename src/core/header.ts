@@ -36,7 +36,8 @@ export interface HeaderMapping {
 const HEADER_SYNONYMS = headerData as unknown as Record<string, string[]>;
 export const CONTACT_PARTS = ['contactName', 'contactPhone', 'contactEmail'] as const;
 const UNIT_IN_HEADER = /[(（]\s*(?:单位\s*[:：]\s*)?((?:[十百千万亿])?(?:GB|TB|MB|PB|KB|G|T|条|行|行\/条|条\/行|万条|亿条|个|张))\s*[)）]\s*$/i;
-const FUZZY_MIN = 0.6;
+/** Character-bigram Dice score a fuzzy header match needs: 「内部编号」 vs 「编号」 scores 0.6 and must not match. */
+const FUZZY_MIN = 0.66;
 
 /** 「数据量（TB）」 → {base: 数据量, unit: TB}. */
 export function splitHeaderUnit(h: string): { base: string; unit?: string } {
@@ -119,7 +120,7 @@ export function mapHeader(index: HeaderIndex, header: readonly CellValue[], over
     if (!c.key) continue;
     const prev = taken.get(c.key);
     if (prev) {
-      c.note = `与第 ${prev.source + 1} 列「${prev.header}」对应同一列，未采用：请删去重复列或在映射中指定。`;
+      c.note = `「${c.header}」与第 ${prev.source + 1} 列「${prev.header}」对应同一列「${prev.label ?? prev.key}」，未采用：请删去重复列或在映射中指定。`;
       c.key = null;
       c.how = null;
       continue;
@@ -152,6 +153,11 @@ export function mapHeader(index: HeaderIndex, header: readonly CellValue[], over
 /** The header row among the first rows of a sheet: the one whose cells map to the most columns.
  *  Needs at least two mapped cells; -1 when nothing looks like a header. */
 export function findHeaderRow(index: HeaderIndex, rows: readonly (readonly CellValue[])[], scan = 30): number {
+  return scoreHeaderRows(index, rows, scan).row;
+}
+
+/** The best header row and its score (mapped cells, fuzzy ones counting half). */
+export function scoreHeaderRows(index: HeaderIndex, rows: readonly (readonly CellValue[])[], scan = 30): { row: number; score: number } {
   let best = -1;
   let bestScore = 1;
   const n = Math.min(rows.length, scan);
@@ -173,5 +179,5 @@ export function findHeaderRow(index: HeaderIndex, rows: readonly (readonly CellV
       bestScore = score;
     }
   }
-  return best;
+  return { row: best, score: best < 0 ? 0 : bestScore };
 }

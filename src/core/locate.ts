@@ -3,7 +3,7 @@
  * basic-information form (附件1) laid out as label | value with checkbox lists.
  */
 import { cellText, isBlank, type CellValue } from './cell';
-import { findHeaderRow, type HeaderIndex } from './header';
+import { scoreHeaderRows, type HeaderIndex } from './header';
 import type { Profile } from './profile';
 import type { Table } from './engine';
 import { labelKey, toHalfWidth } from './text';
@@ -32,8 +32,12 @@ export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: strin
 const NOTE_ROW = /^(注|说明|备注|填表|填报|审核|联系人|负责人|制表)[：:\s]|^附件\s*\d|^\d+\.\s*\S/;
 
 export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])[]): Located {
-  const h = findHeaderRow(index, rows);
+  const best = scoreHeaderRows(index, rows);
   const profile = index.profile;
+  const form = parseForm(profile, rows);
+  // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
+  // header maps at least three columns, or two when the sheet is no form at all.
+  const h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
   if (h >= 0) {
     // A two-row header (the second line carries units or sub-labels) is folded into the first.
     const header = [...rows[h]];
@@ -58,7 +62,6 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     }
     return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows };
   }
-  const form = parseForm(profile, rows);
   if (form) return form;
   return { kind: 'none', reason: '找不到表头：前 30 行中没有一行能对应到本表的两列以上，也不像基本信息表。' };
 }
