@@ -85,8 +85,10 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
     const modality = ws.getCell('D8');
     expect((modality.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
     const issues = wb.getWorksheet('问题清单')!;
-    expect(issues.rowCount - 1).toBe(report.issues.length);
-    expect(issues.getCell('B2').value).toBe('错误');
+    const needy = report.issues.filter((i: any) => i.severity === 'error' || !i.applied);
+    expect(issues.rowCount - 2).toBe(needy.length);
+    expect(String(issues.getCell('A1').value)).toMatch(/另有 \d+ 处已自动规范/);
+    expect(issues.getCell('B3').value).toBe('错误');
   });
 
   test('dropdowns on vocabulary columns; multi-value and other-option lists do not block', () => {

@@ -95,6 +95,8 @@ export function report(profile: Profile, m: MergeResult) {
       outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
       value: i.value ?? null,
       fix: i.fix ?? null,
+      /** The fix was applied in the summary (a conversion, a synonym); false: a person must decide. */
+      applied: !!i.safe && i.fix !== undefined,
       source: i.source,
     })),
   };

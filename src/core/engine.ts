@@ -292,7 +292,8 @@ export class Validator {
       return { out: text, issues: issues.map((i) => ({ ...i, fix: i.severity === 'error' ? i.fix : undefined })) };
     }
     if (!issues.length) issues.push(warn('value-normalised', `多个选项之间用「${col.joiner}」分隔：已改为 ${quote(joined)}。`, { value: text }));
-    return { out: joined, issues: issues.map((i) => ({ ...i, fix: joined, safe: true, value: text })) };
+    // Rewriting a synonym is safe; turning a value into the other-option is applied but wants a person's look.
+    return { out: joined, issues: issues.map((i) => ({ ...i, fix: joined, safe: i.code === 'value-normalised', value: text })) };
   }
 
   private checkQuantity(col: Column, v: CellValue, text: string, headerUnit?: string): CellResult {
@@ -544,13 +545,13 @@ export class Validator {
           const res = this.checkMemo(col, cell, unit, memo);
           cells[c] = res.out;
           if (!res.issues.length) continue;
-          let changed = false;
+          let why: string | null = null;
           for (const is of res.issues) {
             result.issues.push(placed(is, r, src, col.label));
-            if (is.safe && is.fix !== undefined) changed = true;
+            if (why === null && is.fix !== undefined && is.severity === 'warning') why = is.message;
           }
           const from = cellText(cell);
-          if (changed && String(res.out) !== from) result.changes.push({ row: r, field: col.label, from, to: res.out, reason: res.issues.find((x) => x.safe)?.message ?? '' });
+          if (why !== null && res.out !== null && String(res.out) !== from) result.changes.push({ row: r, field: col.label, from, to: res.out, reason: why });
         }
         for (const { g, idx } of oneOf) {
           if (idx.every((k) => cells[k] === null || cells[k] === '')) {

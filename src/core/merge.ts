@@ -123,10 +123,14 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
         renumbered = true;
         continue;
       }
-      res.issues.push({ ...is, entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null, source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) } });
+      res.issues.push({
+        severity: is.severity, code: is.code, message: is.message, row: is.row, col: is.col, field: is.field, value: is.value, fix: is.fix, safe: is.safe,
+        entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null,
+        source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) },
+      });
     }
     for (const c of r.changes) {
-      res.changes.push({ ...c, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
+      res.changes.push({ row: c.row, field: c.field, from: c.from, to: c.to, reason: c.reason, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
     }
     if (!opts.asTheyStand && (renumbered || (seqIdx >= 0 && base > 0))) {
       res.changes.push({ row: -1, field: profile.columns[seqIdx]?.label ?? '序号', from: '原序号', to: `${base + 1}–${res.entries.length}`, reason: '合并后序号从 1 起连续重排', entry: null, source: { file: s.file, sheet: s.sheet, row: null, column: null } });

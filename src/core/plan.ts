@@ -153,11 +153,12 @@ interface Marks {
   notes: string[];
 }
 
-/** Issues by entry and target column label, for marking cells. */
+/** Issues by entry and target column label, for marking cells. Only what a person must act on is
+ *  marked: a fix already applied (a conversion, a synonym) is listed in the issues sheet, not painted. */
 function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
   const m = new Map<string, Marks>();
   for (const is of issues) {
-    if (is.entry === null || !is.field) continue;
+    if (is.entry === null || !is.field || !needsAttention(is)) continue;
     const k = `${is.entry}\u0001${is.field}`;
     const cur = m.get(k) ?? { severity: 'warning' as const, notes: [] };
     if (is.severity === 'error') cur.severity = 'error';
@@ -336,13 +337,20 @@ function layoutSegments(segs: string[], r: number, n: number, cells: PlanCell[],
   });
 }
 
+/** Whether an issue needs a person: errors, and warnings whose fix was not applied on its own. */
+export const needsAttention = (is: { severity: string; safe?: boolean }) => is.severity === 'error' || !is.safe;
+
+/** The problems a person must work through, errors first. Fixes already applied (conversions,
+ *  synonyms) are not repeated here: they are counted in the first line and listed in the report. */
 function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
   const header = ['序号', '级别', '代码', '汇总表行', '列', '原值', '说明', '来源文件', '来源工作表', '来源行', '来源列'];
-  const cells: PlanCell[] = header.map((h, c) => ({ r: 0, c, v: h, style: 'header' }));
+  const applied = merged.issues.filter((i) => !needsAttention(i)).length;
+  const cells: PlanCell[] = [{ r: 0, c: 0, v: `以下是需要人工处理的问题。另有 ${applied} 处已自动规范（单位换算、别称改写、序号重排等），明细见 hqds 报告（--report）或任务窗格的修改记录。`, style: 'meta' }];
+  header.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
   const first = target.table?.firstDataRow ?? 0;
-  const sorted = [...merged.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
+  const sorted = merged.issues.filter(needsAttention).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
   sorted.forEach((is, i) => {
-    const r = i + 1;
+    const r = i + 2;
     const values: CellOut[] = [
       i + 1,
       is.severity === 'error' ? '错误' : '提示',
@@ -366,8 +374,8 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
     colWidths: [6, 6, 22, 9, 18, 18, 60, 24, 14, 8, 18],
     rowHeights: {},
     validations: [],
-    freeze: { rows: 1, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
+    freeze: { rows: 2, cols: 0 },
+    print: { landscape: true, fitToWidth: true, titleRows: [1, 1] },
     textColumns: [1, 2, 4, 5, 6, 7, 8, 10],
   };
 }
