@@ -158,7 +158,7 @@ function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string
 }
 
 /** Same dataset and applicant after normalisation: flag both rows, keep both. */
-function flagDuplicates(profile: Profile, res: MergeResult): void {
+export function flagDuplicates(profile: Profile, res: MergeResult): void {
   const nameKey = ['name', 'projectName'].find((k) => profile.columns.some((c) => c.key === k));
   const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
   if (!nameKey) return;

@@ -1,0 +1,141 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, as interfaces. The real API satisfies
+ * them (checked at compile time below, against @types/office-js), and so does the in-memory fake
+ * (src/excel/fake.ts) that tests and the preview run on. The adapter can call nothing else.
+ */
+
+export type XlValue = string | number | boolean;
+
+export interface XlLoadable {
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface XlFill {
+  color: string;
+  clear(): void;
+}
+
+export interface XlFont {
+  name: string;
+  size: number;
+  bold: boolean;
+  color: string;
+}
+
+export interface XlBorder {
+  style: Excel.RangeBorder['style'];
+  color: string;
+}
+
+export interface XlRangeFormat {
+  fill: XlFill;
+  font: XlFont;
+  wrapText: boolean;
+  horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
+  verticalAlignment: Excel.RangeFormat['verticalAlignment'];
+  rowHeight: number;
+  columnWidth: number;
+  borders: { getItem(index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal'): XlBorder };
+}
+
+export interface XlDataValidation {
+  clear(): void;
+  rule: Excel.DataValidationRule;
+  errorAlert: Excel.DataValidationErrorAlert;
+  prompt: Excel.DataValidationPrompt;
+}
+
+export interface XlRange extends XlLoadable {
+  values: any[][];
+  numberFormat: any[][];
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
+  merge(across?: boolean): void;
+  select(): void;
+  getCell(row: number, column: number): XlRange;
+}
+
+export interface XlRangeAreas {
+  readonly format: { fill: XlFill };
+}
+
+export interface XlWorksheetChangedEvent {
+  address: string;
+  worksheetId: string;
+  changeType: Excel.DataChangeType | string;
+  source: Excel.EventSource | string;
+}
+
+export interface XlWorksheet extends XlLoadable {
+  readonly id: string;
+  name: string;
+  readonly isNullObject: boolean;
+  visibility: Excel.Worksheet['visibility'];
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange & { readonly isNullObject: boolean };
+  /** ExcelApi 1.9 */
+  getRanges(address?: string): XlRangeAreas;
+  readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): unknown };
+  readonly freezePanes: { freezeRows(count?: number): void };
+  /** ExcelApi 1.9 */
+  readonly pageLayout: {
+    orientation: Excel.PageLayout['orientation'];
+    paperSize: Excel.PageLayout['paperSize'];
+    zoom: Excel.PageLayoutZoomOptions;
+    centerHorizontally: boolean;
+    setPrintTitleRows(rows: XlRange | string): void;
+  };
+  /** ExcelApi 1.18 */
+  readonly notes: { add(cellAddress: XlRange | string, content: any): unknown };
+  /** ExcelApi 1.7 */
+  copy(positionType?: Parameters<Excel.Worksheet['copy']>[0], relativeTo?: XlWorksheet): XlWorksheet;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  getItemOrNullObject(key: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
+  add(name?: string): XlWorksheet;
+}
+
+export interface XlSetting {
+  readonly isNullObject: boolean;
+  value: any;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly settings: { add(key: string, value: string | number | boolean | Date | any[] | any): unknown; getItemOrNullObject(key: string): XlSetting };
+  getSelectedRange(): XlRange;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  readonly runtime: { enableEvents: boolean };
+  sync(): Promise<void>;
+}
+
+/** Excel.run(options, batch), or the fake's. The adapter always passes delayForCellEdit, so a batch
+ *  waits while the user is typing in a cell instead of failing. */
+export type XlRun = <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: XlContext) => Promise<T>) => Promise<T>;
+
+/** Which requirement sets the host supports (Office.context.requirements, or the fake's). */
+export interface XlRequirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+// Compile-time proof that the real API satisfies these interfaces: if @types/office-js and these
+// disagree (a renamed member, another signature), the build fails here, not in a clerk's Excel.
+type Assert<T extends true> = T;
+export type RealContextFits = Assert<Excel.RequestContext extends XlContext ? true : false>;
+export type RealRangeFits = Assert<Excel.Range extends XlRange ? true : false>;
+export type RealSheetFits = Assert<Excel.Worksheet extends XlWorksheet ? true : false>;
