@@ -105,3 +105,16 @@ test('Excel 2019 (ExcelApi 1.8) has no RangeAreas and no notes', async () => {
   expect(fake.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
   await expect(run(fake, async (ctx) => ctx.workbook.worksheets.getItemOrNullObject('S').getRanges('A1'))).rejects.toThrow(/1\.9/);
 });
+
+test("worksheets.load('items/name') gives every sheet's name after one sync", async () => {
+  const fake = new FakeWorkbook();
+  fake.addSheet('甲');
+  fake.addSheet('乙');
+  await run(fake, async (ctx) => {
+    const ws = ctx.workbook.worksheets;
+    ws.load('items/name');
+    expect(() => ws.items).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(ws.items.map((s) => s.name)).toEqual(['甲', '乙']);
+  });
+});

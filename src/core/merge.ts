@@ -93,7 +93,7 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
     }
     const override = opts.mappings?.[`${s.file}\u0001${s.sheet}`];
     const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
-    const table = opts.valueMap ? applyValueMap(v.index, found.table, opts.valueMap) : found.table;
+    const table = opts.valueMap ? applyValueMap(v.index, found.table, opts.valueMap, mappingOverride) : found.table;
     const r = v.validate(table, { tb: opts.tb, mapping: mappingOverride });
     const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
     const colRef = (c: number | null): string | null => {
@@ -143,9 +143,9 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
 }
 
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
-function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string, Record<string, string>>): Table {
+function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string, Record<string, string>>, override?: Record<number, string | null>): Table {
   const header = table.header;
-  const colKeys = header.map((h) => index.match(String(h ?? '')).key);
+  const colKeys = header.map((h, i) => (override && i in override ? override[i] : index.match(String(h ?? '')).key));
   return {
     header,
     rows: table.rows.map((row) => row.map((cell, c) => {

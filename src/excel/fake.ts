@@ -393,6 +393,11 @@ class FakeWorksheetImpl implements XlWorksheet {
   private loaded = new Set<string>();
   constructor(private readonly book: FakeWorkbook, private readonly ctx: FakeContext, private readonly model: FakeSheet | null) {}
 
+  markLoaded(props: string[]): this {
+    for (const p of props) this.loaded.add(p);
+    return this;
+  }
+
   private get m(): FakeSheet {
     if (!this.model) throw new Error('ItemNotFound: the worksheet does not exist.');
     return this.model;
@@ -571,14 +576,9 @@ class FakeContext implements XlContext {
       load() {
         ctx.tracker.queueLoad(() => {
           sheetsLoaded.done = true;
-          sheetsLoaded.list = book.sheets.map((s) => {
-            const w = new FakeWorksheetImpl(book, ctx, s);
-            w.load('name');
-            return w;
-          });
+          // 'items/name' loads each item's name in the same round trip.
+          sheetsLoaded.list = book.sheets.map((s) => new FakeWorksheetImpl(book, ctx, s).markLoaded(['name', 'isNullObject']));
         });
-        // The per-sheet loads queued above run in the same flush.
-        ctx.tracker.queueLoad(() => undefined);
         return sheets;
       },
       getItemOrNullObject: (key: string) => new FakeWorksheetImpl(book, ctx, book.sheets.find((s) => s.name === key) ?? null),
