@@ -144,3 +144,16 @@ describe('checking: budgets, colours, live rechecks', () => {
     expect(await wb.detectProfile()).toEqual({ profileId: 'wuhan', sheet: '来件' });
   });
 });
+
+test('two rebuilds in the same minute keep two distinct backups', async () => {
+  const fake = new FakeWorkbook();
+  fake.addSheet('S');
+  const wb = new OfficeWorkbook(fake.run, fake.requirements);
+  await wb.createSummary(qh, DEFAULT_PANE_SETTINGS);
+  fake.assign(fake.sheet('汇总表').ensure(4, 1), '甲数据集');
+  for (let i = 0; i < 2; i++) await wb.rebuild(qh, DEFAULT_PANE_SETTINGS, await wb.readSheets(['汇总表']));
+  const backups = fake.sheets.map((s) => s.name).filter((n) => n.includes('备份'));
+  expect(backups).toHaveLength(2);
+  expect(new Set(backups).size).toBe(2);
+  expect(fake.display('汇总表', 4, 1)).toBe('甲数据集');
+});

@@ -294,7 +294,10 @@ function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, re
   cols.forEach((col, c) => cells.push({ r: headerRow, c, v: col.label, style: 'header' }));
   const marks = marksOf(merged.issues);
   merged.entries.forEach((m, i) => cells.push(...dataCells(cols, m.entry.cells, firstDataRow + i, marks, i)));
-  const lastDataRow = firstDataRow + Math.max(merged.entries.length, 1) - 1;
+  // A new, empty summary gets bordered blank rows to type into, above the notes.
+  const blankRows = merged.entries.length ? 0 : 10;
+  for (let i = 0; i < blankRows; i++) cells.push(...dataCells(cols, cols.map(() => null), firstDataRow + i, marks, -1));
+  const lastDataRow = firstDataRow + Math.max(merged.entries.length, blankRows, 1) - 1;
   let r = lastDataRow + 1;
   if (profile.sheet.footnote) {
     cells.push({ r, c: 0, v: profile.sheet.footnote, style: 'note' });

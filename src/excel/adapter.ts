@@ -245,7 +245,7 @@ export class OfficeWorkbook {
       ctx.runtime.enableEvents = false;
       await sync();
       ctx.runtime.enableEvents = true;
-      return { sheet: sheetName, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: found.table.rows.length };
+      return { sheet: sheetName, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
     });
   }
 
@@ -428,7 +428,10 @@ export class OfficeWorkbook {
         s.load('name');
         return s;
       });
+      const all = ctx.workbook.worksheets;
+      all.load('items/name');
       await sync();
+      const taken = new Set(all.items.map((s) => s.name));
       ctx.runtime.enableEvents = false;
       const backups: string[] = [];
       const stamp = new Date();
@@ -440,7 +443,10 @@ export class OfficeWorkbook {
           old.delete(); // ours, regenerated every time
           return;
         }
-        const name = `${sp.name.slice(0, 20)} 备份${tag}`;
+        // A unique name: two rebuilds in the same minute must not collide.
+        let name = `${sp.name.slice(0, 20)} 备份${tag}`;
+        for (let k = 2; taken.has(name); k++) name = `${sp.name.slice(0, 18)} 备份${tag}-${k}`;
+        taken.add(name);
         old.name = name;
         backups.push(name);
       });
@@ -530,11 +536,14 @@ export function writeSheetPlan(sheet: XlWorksheet, sp: SheetPlan, styles: Record
   const cols = Math.max(sp.colWidths.length, ...sp.cells.map((c) => c.c + 1));
   if (rows && cols) {
     const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
-    const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill('General'));
+    const textCols = new Set(sp.textColumns);
+    const inTable = (r: number) => !!sp.table && r >= sp.table.firstDataRow && r <= sp.table.lastDataRow;
+    const formats: string[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (inTable(r) && textCols.has(c) ? '@' : 'General')));
     for (const c of sp.cells) {
       values[c.r][c.c] = c.v === null ? '' : c.v;
       // Text cells are formatted as text before their values land, so =, +, - and @ stay literal.
-      formats[c.r][c.c] = typeof c.v === 'string' || (c.v === null && styles[c.style]?.numFmt === '@') ? '@' : 'General';
+      if (typeof c.v === 'string' || (c.v === null && styles[c.style]?.numFmt === '@')) formats[c.r][c.c] = '@';
+      else if (typeof c.v === 'number') formats[c.r][c.c] = 'General';
     }
     // The empty rows below, where clerks will type, are text in text columns too.
     if (sp.table) {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
-  Badge, Button, Checkbox, Dropdown, Field, FluentProvider, Input, MessageBar, MessageBarBody, Option, ProgressBar, Radio,
-  RadioGroup, Spinner, Switch, Tab, TabList, Text, Textarea, Title3, webLightTheme, makeStyles, tokens,
+  Badge, Button, Checkbox, Field, FluentProvider, Input, MessageBar, MessageBarBody, ProgressBar, Radio,
+  RadioGroup, Select, Spinner, Switch, Tab, TabList, Text, Textarea, Title3, webLightTheme, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { PROFILES, getProfile } from '../core/profiles';
 import type { Profile } from '../core/profile';
@@ -105,15 +105,15 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
     await workbook.saveSettings(s);
   };
 
-  const fullCheck = () =>
+  const fullCheck = (sheet = sheetName, before = '') =>
     act('检查中', async () => {
       if (!profile) throw new Error('请先在「汇总」中选择格式。');
-      const r = await workbook.checkSheet(sheetName, profile, settings.tb);
+      const r = await workbook.checkSheet(sheet, profile, settings.tb);
       setCheck(r);
       setIssues(r.issues);
-      await workbook.watch(sheetName);
+      await workbook.watch(sheet);
       const e = r.issues.filter((i) => i.severity === 'error').length;
-      setMessage({ intent: e ? 'warning' : 'success', text: `检查了 ${r.rows} 行：错误 ${e} 个，提示 ${r.issues.length - e} 个。` });
+      setMessage({ intent: e ? 'warning' : 'success', text: `${before}检查了 ${r.rows} 行：错误 ${e} 个，提示 ${r.issues.length - e} 个。` });
     });
 
   const shown = issues.filter((i) => filter === 'all' || i.severity === filter);
@@ -153,7 +153,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             <Input value={sheetName} onChange={(_, d) => setSheetName(d.value)} />
           </Field>
           <div className={st.row}>
-            <Button appearance="primary" onClick={fullCheck} disabled={!!busy}>全面检查</Button>
+            <Button appearance="primary" onClick={() => fullCheck()} disabled={!!busy}>全面检查</Button>
             <Button onClick={() => act('修正中', async () => { await workbook.applyFixes(safe); })} disabled={!safe.length || !!busy}>
               全部修正（{safe.length}）
             </Button>
@@ -189,11 +189,11 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       )}
 
       {tab === 'enter' && profile && <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} setMessage={setMessage} />}
-      {tab === 'import' && profile && <ImportTab workbook={workbook} profile={profile} settings={settings} act={act} setMessage={setMessage} onDone={fullCheck} />}
+      {tab === 'import' && profile && <ImportTab workbook={workbook} profile={profile} settings={settings} act={act} setMessage={setMessage} onDone={(done) => { setSheetName(profile.sheet.sheetName); setTab('check'); void fullCheck(profile.sheet.sheetName, done); }} />}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
 
       {tab === 'build' && (
-        <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} setMessage={setMessage} sheetName={sheetName} onBuilt={(name) => { setSheetName(name); void fullCheck(); }} />
+        <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} setMessage={setMessage} sheetName={sheetName} onBuilt={(name, done) => { setSheetName(name); setTab('check'); void fullCheck(name, done); }} />
       )}
     </FluentProvider>
   );
@@ -254,7 +254,7 @@ function EnterTab({ workbook, profile, settings, act, setMessage }: { workbook: 
   );
 }
 
-function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { workbook: OfficeWorkbook; profile: Profile; settings: Settings; act: Act; setMessage: SetMessage; onDone: () => void }) {
+function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { workbook: OfficeWorkbook; profile: Profile; settings: Settings; act: Act; setMessage: SetMessage; onDone: (done: string) => void }) {
   const st = useStyles();
   const [pasted, setPasted] = React.useState('');
   const [progress, setProgress] = React.useState<number | null>(null);
@@ -328,11 +328,12 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
                   <tr key={c}>
                     <td>{h}</td>
                     <td>
-                      <Dropdown size="small" aria-label={`对应 ${h}`} value={profile.columns.find((x) => x.key === state.mappings[inputKey(s)][c])?.label ?? ({ contactName: '联系人（合并）', contactPhone: '联系电话（合并）', contactEmail: '邮箱（合并）' } as Record<string, string>)[state.mappings[inputKey(s)][c] ?? ''] ?? '（不导入）'}
-                        onOptionSelect={(_, d) => refresh({ ...state, mappings: { ...state.mappings, [inputKey(s)]: { ...state.mappings[inputKey(s)], [c]: d.optionValue === '' ? null : d.optionValue ?? null } } })}>
-                        <Option value="">（不导入）</Option>
-                        {profile.columns.filter((x) => x.type !== 'seq').map((x) => <Option key={x.key} value={x.key}>{x.label}</Option>)}
-                      </Dropdown>
+                      <Select size="small" aria-label={`对应 ${h}`} value={state.mappings[inputKey(s)][c] ?? ''}
+                        onChange={(_, d) => refresh({ ...state, mappings: { ...state.mappings, [inputKey(s)]: { ...state.mappings[inputKey(s)], [c]: d.value === '' ? null : d.value } } })}>
+                        <option value="">（不导入）</option>
+                        {profile.columns.map((x) => <option key={x.key} value={x.key}>{x.type === 'seq' ? `${x.label}（汇总时重新编号）` : x.label}</option>)}
+                        {profile.columns.some((x) => x.type === 'contact') && (['contactName', 'contactPhone', 'contactEmail'] as const).map((k) => <option key={k} value={k}>{{ contactName: '联系人（合并入联系方式）', contactPhone: '联系电话（合并入联系方式）', contactEmail: '邮箱（合并入联系方式）' }[k]}</option>)}
+                      </Select>
                     </td>
                   </tr>
                 ))}
@@ -345,10 +346,11 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
             const opts = dropdownOptions(profile).get(profile.columns.findIndex((c) => c.key === u.key))?.options ?? [];
             return (
               <Field key={`${u.key}-${u.value}`} label={`${u.field}：「${u.value}」`}>
-                <Dropdown size="small" aria-label={`取值 ${u.value}`} value={state.valueMap[u.key]?.[u.value] ?? '（保持原样，标为错误）'}
-                  onOptionSelect={(_, d) => refresh({ ...state, valueMap: { ...state.valueMap, [u.key]: { ...state.valueMap[u.key], [u.value]: d.optionValue ?? u.value } } })}>
-                  {opts.map((o) => <Option key={o} value={o}>{o}</Option>)}
-                </Dropdown>
+                <Select size="small" aria-label={`取值 ${u.value}`} value={state.valueMap[u.key]?.[u.value] ?? ''}
+                  onChange={(_, d) => refresh({ ...state, valueMap: { ...state.valueMap, [u.key]: { ...state.valueMap[u.key], [u.value]: d.value || u.value } } })}>
+                  <option value="">（保持原样，标为错误）</option>
+                  {opts.map((o) => <option key={o} value={o}>{o}</option>)}
+                </Select>
               </Field>
             );
           })}
@@ -364,8 +366,7 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
               const inputs = [...existing.filter((s) => s.rows.length), ...state.inputs];
               const { merged, backups } = await workbook.rebuild(profile, settings, inputs, { mappings: state.mappings, valueMap: state.valueMap });
               setState(null);
-              setMessage({ intent: 'success', text: `已写入「${profile.sheet.sheetName}」：共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}` });
-              onDone();
+              onDone(`已写入「${profile.sheet.sheetName}」：共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
             })}>确认导入</Button>
             <Button onClick={() => setState(null)}>取消</Button>
           </div>
@@ -375,16 +376,17 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
   );
 }
 
-function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; setMessage: SetMessage; sheetName: string; onBuilt: (name: string) => void }) {
+function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; setMessage: SetMessage; sheetName: string; onBuilt: (name: string, done: string) => void }) {
   const st = useStyles();
   const [dups, setDups] = React.useState<{ merged: MergeResult; inputs: InputSheet[]; drop: Set<number> } | null>(null);
   const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
   return (
     <>
       <Field label="格式">
-        <Dropdown aria-label="格式" value={profile?.name ?? '请选择'} selectedOptions={profile ? [profile.id] : []} onOptionSelect={(_, d) => set({ profileId: d.optionValue ?? null })}>
-          {PROFILES.map((p) => <Option key={p.id} value={p.id}>{p.name}</Option>)}
-        </Dropdown>
+        <Select aria-label="格式" value={profile?.id ?? ''} onChange={(_, d) => set({ profileId: d.value || null })}>
+          <option value="">请选择</option>
+          {PROFILES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </Select>
       </Field>
       <Field label="推荐单位">
         <Input value={settings.recommender} onChange={(_, d) => set({ recommender: d.value })} />
@@ -414,8 +416,7 @@ function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetNam
       <div className={st.row}>
         <Button appearance="primary" disabled={!profile} onClick={() => act('新建汇总表', async () => {
           const { backups } = await workbook.createSummary(profile!, settings);
-          setMessage({ intent: 'success', text: `已新建「${profile!.sheet.sheetName}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}` });
-          onBuilt(profile!.sheet.sheetName);
+          onBuilt(profile!.sheet.sheetName, `已新建「${profile!.sheet.sheetName}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}`);
         })}>新建汇总表</Button>
         <Button disabled={!profile} onClick={() => act('读取本表', async () => {
           const inputs = (await workbook.readSheets([sheetName])).filter((s) => s.rows.length);
@@ -423,8 +424,7 @@ function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetNam
           const pairs = merged.issues.filter((i) => i.code === 'possible-duplicate');
           if (!pairs.length) {
             const { backups } = await workbook.rebuild(profile!, settings, inputs);
-            setMessage({ intent: 'success', text: `已重新生成，共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}` });
-            onBuilt(profile!.sheet.sheetName);
+            onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
           } else setDups({ merged, inputs, drop: new Set() });
         })}>重新生成汇总表</Button>
       </div>
@@ -439,8 +439,7 @@ function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetNam
             <Button appearance="primary" onClick={() => act('重新生成', async () => {
               const { merged, backups } = await workbook.rebuild(profile!, settings, dups.inputs, { dropEntries: [...dups.drop] });
               setDups(null);
-              setMessage({ intent: 'success', text: `已重新生成，共 ${merged.rowsWritten} 条（删去重复 ${dups.drop.size} 条）。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}` });
-              onBuilt(profile!.sheet.sheetName);
+              onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条（删去重复 ${dups.drop.size} 条）。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
             })}>确认并重新生成</Button>
             <Button onClick={() => setDups(null)}>取消</Button>
           </div>
