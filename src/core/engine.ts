@@ -534,7 +534,7 @@ export class Validator {
             cells[c] = seq;
             const found = cellText(cell).trim();
             if (src !== undefined && found !== String(seq)) {
-              result.issues.push({ severity: 'warning', code: 'seq-renumbered', message: `序号应为 ${seq}，原为 ${found ? quote(found) : '空'}：已重新编号。`, row: r, col: src, field: col.label, value: found, fix: seq, safe: true });
+              result.issues.push({ severity: 'warning', code: 'seq-renumbered', message: `序号应为 ${seq}，现为${found ? ` ${quote(found)}` : '空'}：请改为 ${seq}（生成汇总表时会自动从 1 起重排）。`, row: r, col: src, field: col.label, value: found, fix: seq, safe: true });
             }
             continue;
           }
