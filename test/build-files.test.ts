@@ -1,24 +1,13 @@
 /** hqds build and check on real files of every messy kind, checked cell by cell. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PassThrough } from 'stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../src/cli/main';
+import { run } from './helpers/cli';
 import { qinghaiFormXlsx, qinghaiMessyXlsx, shanghaiRowsXlsx, shanxiGbkCsv, shanxiUtf16, tmpDir, wuhanXls } from './helpers/messy';
 import { getProfile } from '../src/core/profiles';
 import { validCode } from './helpers/credit';
 
-async function run(argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d) => (o += d));
-  err.on('data', (d) => (e += d));
-  const code = await main(argv, out, err);
-  return { code, out: o, err: e };
-}
 
 async function load(file: string) {
   const wb = new ExcelJS.Workbook();

@@ -1,16 +1,5 @@
-import { PassThrough } from 'stream';
-import { main } from '../src/cli/main';
+import { run } from './helpers/cli';
 
-async function run(argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d) => (o += d));
-  err.on('data', (d) => (e += d));
-  const code = await main(argv, out, err);
-  return { code, out: o, err: e };
-}
 
 describe('hqds profiles', () => {
   test('--json: id, name, exact columns and vocabularies', async () => {

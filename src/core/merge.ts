@@ -3,6 +3,7 @@
  * or form), validated and normalised, then appended and renumbered. Possible duplicates are
  * flagged and kept. The counts reconcile: rows read = rows written + rows left out.
  */
+import { columnLetter } from './address';
 import type { CellValue } from './cell';
 import { validatorFor, type Change, type Entry, type Issue, type CellOut, type Table } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
@@ -73,12 +74,6 @@ export interface MergeOptions {
   valueMap?: Record<string, Record<string, string>>;
 }
 
-/** Excel's column letters: 0 → A, 26 → AA. */
-export function columnLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opts: MergeOptions = {}): MergeResult {
   const v = validatorFor(profile, opts.tb ?? 1024);

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, planWorkbook, type PlanSettings, type SheetPlan, type
 import type { Profile } from '../core/profile';
 import { PROFILES, getProfile } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
-import { a1, colLetter, parseAddress } from './fake';
+import { a1, parseAddress } from '../core/address';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
 
 export interface Settings {
@@ -602,4 +602,3 @@ export function writeSheetPlan(sheet: XlWorksheet, sp: SheetPlan, styles: Record
   }
 }
 
-export { colLetter, getProfile };

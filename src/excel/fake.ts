@@ -12,6 +12,7 @@
  * - every context.sync is counted.
  * Used by the tests (sync budgets) and by the preview (npm start without Excel).
  */
+import { a1, columnLetter, parseAddress } from '../core/address';
 import type { XlContext, XlRange, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetCollection, XlSetting, XlWorkbook } from './xl';
 
 export interface FakeCell {
@@ -86,44 +87,6 @@ export class FakeSheet {
   valueAt(r: number, c: number): string | number | boolean {
     return this.cell(r, c)?.value ?? '';
   }
-}
-
-export function colLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function a1(r: number, c: number): string {
-  return `${colLetter(c)}${r + 1}`;
-}
-
-/** 「B3」, 「B3:D9」, 「Sheet1!B3:D9」, 「'汇总表'!B3」, 「A:A」 → 0-based bounds. */
-export function parseAddress(address: string): { sheet?: string; r1: number; c1: number; r2: number; c2: number } {
-  let sheet: string | undefined;
-  let a = address.trim();
-  const bang = a.lastIndexOf('!');
-  if (bang >= 0) {
-    sheet = a.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-    a = a.slice(bang + 1);
-  }
-  const part = (p: string) => {
-    const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(p.trim());
-    if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
-    const col = m[1] ? m[1].toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
-    const row = m[2] ? Number(m[2]) - 1 : -1;
-    return { row, col };
-  };
-  const [s, e = s] = a.split(':');
-  const p1 = part(s);
-  const p2 = part(e);
-  return {
-    sheet,
-    r1: p1.row < 0 ? 0 : p1.row,
-    c1: p1.col < 0 ? 0 : p1.col,
-    r2: p2.row < 0 ? 1048575 : p2.row,
-    c2: p2.col < 0 ? 16383 : p2.col,
-  };
 }
 
 class NotLoaded extends Error {
@@ -766,3 +729,5 @@ export class FakeWorkbook {
     return s;
   }
 }
+
+export { a1, columnLetter, parseAddress };

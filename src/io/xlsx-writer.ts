@@ -4,6 +4,7 @@
  * Values are always written as values: a string beginning with = + - @ stays a string.
  */
 import ExcelJS from 'exceljs';
+import { a1 } from '../core/address';
 import type { CellStyle, SheetPlan, WorkbookPlan } from '../core/plan';
 
 /** One ExcelJS style object per plan style. Cells share it: ExcelJS looks styles up by object
@@ -22,11 +23,6 @@ function excelStyle(st: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-const A1 = (r: number, c: number) => {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${r + 1}`;
-};
 
 function writeSheet(wb: ExcelJS.Workbook, sp: SheetPlan, shared: Map<string, Partial<ExcelJS.Style>>): void {
   const ws = wb.addWorksheet(sp.name, {
@@ -51,7 +47,7 @@ function writeSheet(wb: ExcelJS.Workbook, sp: SheetPlan, shared: Map<string, Par
   for (const v of sp.validations) {
     const formula = v.list ? `"${v.list.join(',')}"` : v.source!;
     // ExcelJS 4.4 supports range validations (merged into one sqref) but its typings omit them.
-    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${A1(v.r1, v.c1)}:${A1(v.r2, v.c2)}`, {
+    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${a1(v.r1, v.c1)}:${a1(v.r2, v.c2)}`, {
       type: 'list',
       allowBlank: true,
       formulae: [formula],
