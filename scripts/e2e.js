@@ -167,6 +167,14 @@ async function receivedFile(file) {
       assert((await cell('A7').innerText()) === '3', 'renumbered');
     });
 
+    await step('import rows from a staging sheet in the workbook', async () => {
+      await tab('导入').click();
+      await pane.getByLabel('从工作表导入').selectOption('来件-海西州');
+      await pane.getByRole('button', { name: '读取工作表' }).click();
+      await pane.getByText(/将写入 3 条/).waitFor();
+      await pane.getByRole('button', { name: '取消' }).click();
+    });
+
     await step('rebuild the summary: backed up first, renumbered', async () => {
       await tab('汇总').click();
       await pane.getByRole('button', { name: '重新生成汇总表' }).click();

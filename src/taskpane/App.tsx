@@ -259,7 +259,12 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
   const [pasted, setPasted] = React.useState('');
   const [progress, setProgress] = React.useState<number | null>(null);
   const [state, setState] = React.useState<ImportState | null>(null);
+  const [sheets, setSheets] = React.useState<string[]>([]);
+  const [staging, setStaging] = React.useState('');
   const ime = useComposition();
+  React.useEffect(() => {
+    void workbook.sheets().then((s) => setSheets(s.names.filter((n) => n !== profile.sheet.sheetName && !n.includes('备份') && n !== '问题清单')));
+  }, [workbook, profile]);
 
   const prepare = (inputs: InputSheet[]) => {
     const v = validatorFor(profile, settings.tb);
@@ -315,6 +320,13 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
       <div className={st.row}>
         <Button disabled={!pasted.trim()} onClick={() => prepare([{ file: '粘贴', sheet: '粘贴', rows: parsePasted(pasted) }])}>读取粘贴内容</Button>
         <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
+      </div>
+      <div className={st.row}>
+        <Select aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
+          <option value="">从本工作簿的工作表导入（如粘贴用的暂存表）…</option>
+          {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
+        </Select>
+        <Button disabled={!staging} onClick={() => act('读取工作表', async () => prepare(await workbook.readSheets([staging])))}>读取工作表</Button>
       </div>
       {progress !== null && <ProgressBar value={progress} />}
       {state && (
