@@ -78,7 +78,7 @@ function counts(m: MergeResult) {
 }
 
 export function report(profile: Profile, m: MergeResult) {
-  const { firstDataRow } = profile.layout === 'project' ? { firstDataRow: 3 } : summaryLayout(profile);
+  const { firstDataRow } = summaryLayout(profile);
   return {
     profile: profile.id,
     inputs: m.inputs.map((i) => ({ file: i.file, sheet: i.sheet, kind: i.kind, headerRow: i.headerRow, mapping: i.mapping })),

@@ -224,9 +224,10 @@ function listsSheet(profile: Profile): { sheet: SheetPlan; refs: Map<number, str
   return { sheet: { name: LISTS_SHEET, hidden: true, role: 'lists', cells, merges: [], colWidths: [], rowHeights: {}, validations: [], textColumns: [] }, refs };
 }
 
-/** Layout rows of a summary sheet: where the header and the data go. */
+/** Where the header and the data go (0-based): on the summary sheet, or on 上海's working list
+ *  (its title, its note, then the header). */
 export function summaryLayout(profile: Profile): { headerRow: number; firstDataRow: number } {
-  const headerRow = 2 + profile.sheet.linesAbove.length;
+  const headerRow = profile.layout === 'project' ? 2 : 2 + profile.sheet.linesAbove.length;
   return { headerRow, firstDataRow: headerRow + 1 };
 }
 
@@ -392,7 +393,7 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
   merges.push({ r1: 0, c1: 0, r2: 0, c2: n - 1 });
   cells.push({ r: 1, c: 0, v: profile.sheet.workingListNote ?? '本清单为汇总助手生成的工作表，不是官方模板。', style: 'meta' });
   merges.push({ r1: 1, c1: 0, r2: 1, c2: n - 1 });
-  const headerRow = 2;
+  const { headerRow } = summaryLayout(profile);
   cells.push({ r: headerRow, c: 0, v: '序号', style: 'header' });
   cols.forEach((col, c) => cells.push({ r: headerRow, c: c + 1, v: col.label, style: 'header' }));
   const marks = marksOf(merged.issues);
@@ -411,7 +412,7 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
     validations: validationsFor(profile, headerRow + 1, lastDataRow, refs, 1),
     freeze: { rows: headerRow + 1, cols: 2 },
     print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
-    textColumns: [0, ...cols.map((c, i) => (isNumberColumn(c) ? -1 : i + 1)).filter((i) => i >= 0)].filter((x) => x !== 0),
+    textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i + 1)).filter((i) => i >= 0),
     table: { headerRow, firstDataRow: headerRow + 1, lastDataRow, columns: n },
   };
 }

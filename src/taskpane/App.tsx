@@ -193,7 +193,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
 
       {tab === 'build' && (
-        <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} setMessage={setMessage} sheetName={sheetName} onBuilt={(name, done) => { setSheetName(name); setTab('check'); void fullCheck(name, done); }} />
+        <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} sheetName={sheetName} onBuilt={(name, done) => { setSheetName(name); setTab('check'); void fullCheck(name, done); }} />
       )}
     </FluentProvider>
   );
@@ -388,7 +388,7 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
   );
 }
 
-function BuildTab({ workbook, profile, settings, save, act, setMessage, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; setMessage: SetMessage; sheetName: string; onBuilt: (name: string, done: string) => void }) {
+function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; sheetName: string; onBuilt: (name: string, done: string) => void }) {
   const st = useStyles();
   const [dups, setDups] = React.useState<{ merged: MergeResult; inputs: InputSheet[]; drop: Set<number> } | null>(null);
   const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
