@@ -7,7 +7,7 @@
 import headerData from './headers.json';
 import { cellText, type CellValue } from './cell';
 import type { Profile } from './profile';
-import { labelKey, similarity, toHalfWidth } from './text';
+import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
 
 export type MatchHow = 'exact' | 'normalized' | 'synonym' | 'fuzzy' | 'manual';
 
@@ -56,7 +56,9 @@ interface Candidate {
 /** All spellings a profile's columns answer to, built once per profile (and the other profiles). */
 export class HeaderIndex {
   private readonly byKey = new Map<string, Candidate>();
-  private readonly fuzzy: { key: string; k: string }[] = [];
+  private readonly fuzzy: { key: string; g: Set<string> }[] = [];
+  /** Results by header text: header detection asks about every cell of a sheet's first rows. */
+  private readonly memo = new Map<string, { key: string | null; how: MatchHow | null; score: number; unit?: string }>();
   readonly contactTarget: string | null;
 
   constructor(readonly profile: Profile, others: readonly Profile[] = []) {
@@ -67,7 +69,7 @@ export class HeaderIndex {
       const k = labelKey(splitHeaderUnit(spelling).base);
       if (!k || this.byKey.has(k)) return;
       this.byKey.set(k, { key, spelling, how });
-      this.fuzzy.push({ key, k });
+      this.fuzzy.push({ key, g: grams(k) });
     };
     for (const c of profile.columns) add(c.key, c.label, 'exact');
     const accepts = (key: string) => keys.has(key) || (this.contactTarget !== null && (CONTACT_PARTS as readonly string[]).includes(key));
@@ -80,6 +82,15 @@ export class HeaderIndex {
 
   /** The best column key for one header cell. */
   match(header: string): { key: string | null; how: MatchHow | null; score: number; unit?: string } {
+    let r = this.memo.get(header);
+    if (!r) {
+      r = this.matchUncached(header);
+      if (this.memo.size < 10000) this.memo.set(header, r);
+    }
+    return r;
+  }
+
+  private matchUncached(header: string): { key: string | null; how: MatchHow | null; score: number; unit?: string } {
     const raw = header.trim();
     if (!raw) return { key: null, how: null, score: 0 };
     const exact = this.profile.columns.find((c) => c.label === raw);
@@ -92,8 +103,9 @@ export class HeaderIndex {
       return { key: hit.key, how, score: 1, unit };
     }
     let best: { key: string; score: number } | null = null;
+    const g = grams(k);
     for (const f of this.fuzzy) {
-      const s = similarity(k, f.k);
+      const s = gramSimilarity(g, f.g);
       if (!best || s > best.score) best = { key: f.key, score: s };
     }
     if (best && best.score >= FUZZY_MIN) return { key: best.key, how: 'fuzzy', score: best.score, unit };

@@ -40,8 +40,11 @@ export function grams(s: string): Set<string> {
 /** Dice coefficient over character n-grams: 1 for the same string, 0 for nothing shared. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const ga = grams(a);
-  const gb = grams(b);
+  return gramSimilarity(grams(a), grams(b));
+}
+
+/** The same, on gram sets worked out beforehand (header candidates are compared thousands of times). */
+export function gramSimilarity(ga: ReadonlySet<string>, gb: ReadonlySet<string>): number {
   if (ga.size === 0 || gb.size === 0) return 0;
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
