@@ -156,6 +156,7 @@ async function receivedFile(file) {
       await pane.getByText('行业领域：「草业」').waitFor();
       await pane.getByLabel('取值 草业').selectOption('现代农业');
       await pane.getByText(/将写入 2 条/).waitFor();
+      assert((await pane.getByLabel('取值 草业').inputValue()) === '现代农业', 'the choice stays listed and can be changed');
       await page.screenshot({ path: path.join(out, 'pane-import.png') });
       assert((await cell('B6').innerText()) === '', 'nothing is written before confirming');
       await pane.getByRole('button', { name: '确认导入' }).click();

@@ -297,16 +297,18 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
     prepare(inputs);
   });
 
+  // Unknown values as received (before any choice), so a choice made stays listed and can be changed.
   const unknowns = React.useMemo(() => {
-    if (!state?.preview) return [];
+    if (!state) return [];
+    const raw = mergeSheets(profile, state.inputs, { tb: settings.tb, mappings: state.mappings });
     const seen = new Map<string, { field: string; key: string; value: string }>();
-    for (const i of state.preview.issues) {
+    for (const i of raw.issues) {
       if ((i.code !== 'value-not-allowed' && i.code !== 'value-ambiguous') || !i.field || !i.value) continue;
       const col = profile.columns.find((c) => c.label === i.field);
       if (col) seen.set(`${col.key}\u0001${i.value}`, { field: i.field, key: col.key, value: i.value });
     }
     return [...seen.values()];
-  }, [state, profile]);
+  }, [state?.inputs, state?.mappings, profile, settings.tb]);
 
   const refresh = (next: ImportState) => setState({ ...next, preview: mergeSheets(profile, next.inputs, { tb: settings.tb, mappings: next.mappings, valueMap: next.valueMap }) });
 
