@@ -6,13 +6,12 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const DEV_URL = 'https://localhost:3000/';
+const { DEV_URL, productionManifest } = require('./scripts/manifest-url');
 const OFFICE_JS_FILES = /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel[-a-z0-9.]*(?<!\.debug)\.js|(zh-cn|en-us)\/[a-z_]+(?<!\.debug)\.js)$/;
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   const prodUrl = process.env.ADDIN_URL || DEV_URL;
-  if (!/^https:\/\/.+\/$/.test(prodUrl)) throw new Error(`ADDIN_URL 必须是以 https:// 开头、以 / 结尾的地址，现为 ${prodUrl}`);
   const officeJs = process.env.OFFICE_JS === 'cdn' ? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' : 'office-js/office.js';
   return {
     devtool: dev ? 'source-map' : false,
@@ -42,7 +41,7 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(prodUrl)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), prodUrl)),
           },
           ...(process.env.OFFICE_JS === 'cdn' ? [] : [{
             from: '**/*.js',
