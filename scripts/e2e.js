@@ -110,7 +110,8 @@ async function receivedFile(file) {
     await step('新建汇总表 creates the formatted summary sheet', async () => {
       await tab('汇总').click();
       await pane.getByLabel('推荐单位').fill('西宁市数据局');
-      await page.waitForTimeout(300);
+      await pane.getByLabel('推荐单位').press('Enter');
+      await page.waitForFunction(() => JSON.parse(window.hqdsFake.settings.get('hqds.settings') || '{}').recommender === '西宁市数据局');
       await pane.getByRole('button', { name: '新建汇总表' }).click();
       await page.getByRole('tab', { name: '汇总表' }).waitFor();
       await cell('A2').getByText('青海省行业高质量数据集汇总表').waitFor();

@@ -390,6 +390,19 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
   );
 }
 
+/** A text setting: typed freely (IME composition included) and saved when the field is left. */
+function SettingInput({ value, onSave, placeholder, label }: { value: string; onSave: (v: string) => void; placeholder?: string; label: string }) {
+  const [text, setText] = React.useState(value);
+  const ime = useComposition();
+  React.useEffect(() => setText(value), [value]);
+  return (
+    <Input aria-label={label} value={text} placeholder={placeholder} {...ime.handlers}
+      onChange={(_, d) => setText(d.value)}
+      onBlur={() => { if (!ime.composing.current && text !== value) onSave(text); }}
+      onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing && !ime.composing.current && text !== value) onSave(text); }} />
+  );
+}
+
 function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; sheetName: string; onBuilt: (name: string, done: string) => void }) {
   const st = useStyles();
   const [dups, setDups] = React.useState<{ merged: MergeResult; inputs: InputSheet[]; drop: Set<number> } | null>(null);
@@ -403,11 +416,11 @@ function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }
         </Select>
       </Field>
       <Field label="推荐单位">
-        <Input value={settings.recommender} onChange={(_, d) => set({ recommender: d.value })} />
+        <SettingInput label="推荐单位" value={settings.recommender} onSave={(v) => set({ recommender: v })} />
       </Field>
       {profile?.sheet.titlePrefixLabel && (
         <Field label={profile.sheet.titlePrefixLabel}>
-          <Input value={settings.titlePrefix} placeholder="XXX" onChange={(_, d) => set({ titlePrefix: d.value })} />
+          <SettingInput label={profile.sheet.titlePrefixLabel} value={settings.titlePrefix} placeholder="XXX" onSave={(v) => set({ titlePrefix: v })} />
         </Field>
       )}
       <Field label="1TB 折合">
@@ -418,8 +431,8 @@ function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }
       </Field>
       <Switch label="填写今天的日期（关闭则留「年　月　日」待盖章时填）" checked={settings.fillDate} onChange={(_, d) => set({ fillDate: d.checked })} />
       <div className={st.row}>
-        <Field label="标题字体"><Input value={settings.titleFont} onChange={(_, d) => set({ titleFont: d.value })} /></Field>
-        <Field label="表格字体"><Input value={settings.tableFont} onChange={(_, d) => set({ tableFont: d.value })} /></Field>
+        <Field label="标题字体"><SettingInput label="标题字体" value={settings.titleFont} onSave={(v) => set({ titleFont: v })} /></Field>
+        <Field label="表格字体"><SettingInput label="表格字体" value={settings.tableFont} onSave={(v) => set({ tableFont: v })} /></Field>
         <Field label="字号">
           <RadioGroup layout="horizontal" value={String(settings.tableSize)} onChange={(_, d) => set({ tableSize: Number(d.value) })}>
             <Radio value="10.5" label="五号" />
