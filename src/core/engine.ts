@@ -568,16 +568,14 @@ export class Validator {
   }
 }
 
-const validators = new Map<string, Validator>();
+const validators = new WeakMap<Profile, Map<TbBase, Validator>>();
 
-/** A cached validator per profile and TB setting. */
+/** A cached validator per profile object and TB setting. */
 export function validatorFor(profile: Profile, tb: TbBase = 1024): Validator {
-  const key = `${profile.id}:${tb}:${profile.columns.length}`;
-  let v = validators.get(key);
-  if (!v || v.profile !== profile) {
-    v = new Validator(profile, tb);
-    validators.set(key, v);
-  }
+  let byTb = validators.get(profile);
+  if (!byTb) validators.set(profile, (byTb = new Map()));
+  let v = byTb.get(tb);
+  if (!v) byTb.set(tb, (v = new Validator(profile, tb)));
   return v;
 }
 

@@ -139,13 +139,13 @@ export function mapHeader(index: HeaderIndex, header: readonly CellValue[], over
     }
     taken.set(c.key, c);
   }
+  const contactLabel = p.columns.find((x) => x.key === index.contactTarget)?.label ?? null;
   for (const c of cols) {
     if (!c.key) {
       if (!c.note && c.header) c.note = `「${c.header}」对应不到本表的任何一列：其内容不会写入汇总表，请在映射中指定或确认可以舍去。`;
       continue;
     }
     const col = p.columns.find((x) => x.key === c.key);
-    const contactLabel = p.columns.find((x) => x.key === index.contactTarget)?.label ?? null;
     c.label = col ? col.label : contactLabel;
     // A unit in the header matters only when it is not the target column's own.
     if (c.unit && col) {

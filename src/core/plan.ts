@@ -3,6 +3,7 @@
  * setup (FORMATS.md §10). The file writer (src/io) and the Office.js adapter (src/excel) both just
  * carry out this plan, so hqds and the add-in write the very same sheet.
  */
+import { columnLetter } from './address';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
 import { profileTitle, type Column, type Profile } from './profile';
@@ -217,7 +218,7 @@ function listsSheet(profile: Profile): { sheet: SheetPlan; refs: Map<number, str
   for (const [col, d] of dropdownOptions(profile)) {
     cells.push({ r: 0, c, v: profile.columns[col].label, style: 'plain' });
     d.options.forEach((o, i) => cells.push({ r: i + 1, c, v: o, style: 'plain' }));
-    const letter = String.fromCharCode(65 + c);
+    const letter = columnLetter(c);
     refs.set(col, `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${d.options.length + 1}`);
     c++;
   }

@@ -13,7 +13,7 @@ import { locate } from '../core/locate';
 import { flagDuplicates, mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
 import { DEFAULT_SETTINGS, planWorkbook, type PlanSettings, type SheetPlan, type WorkbookPlan, type CellStyle } from '../core/plan';
 import type { Profile } from '../core/profile';
-import { PROFILES, getProfile } from '../core/profiles';
+import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';

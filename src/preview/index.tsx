@@ -5,7 +5,8 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App';
-import { FakeWorkbook, a1, type FakeSheet } from '../excel/fake';
+import { FakeWorkbook, type FakeSheet } from '../excel/fake';
+import { a1, columnLetter } from '../core/address';
 import { OfficeWorkbook } from '../excel/adapter';
 import { SAMPLE_ROWS, SAMPLE_SHEET } from './sample';
 
@@ -64,7 +65,7 @@ function Grid(): React.JSX.Element {
           <thead>
             <tr>
               <th style={{ width: 34, background: '#f3f3f3' }} />
-              {Array.from({ length: cols }, (_, c) => <th key={c} style={{ width: Math.max(60, (sheet.colWidths.get(c) ?? 60) * 1.0), background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 'normal' }}>{a1(0, c).replace(/\d+$/, '')}</th>)}
+              {Array.from({ length: cols }, (_, c) => <th key={c} style={{ width: Math.max(60, (sheet.colWidths.get(c) ?? 60) * 1.0), background: '#f3f3f3', border: '1px solid #ddd', fontWeight: 'normal' }}>{columnLetter(c)}</th>)}
             </tr>
           </thead>
           <tbody>

@@ -10,6 +10,7 @@ import { locate } from '../core/locate';
 import { mapHeader } from '../core/header';
 import { mergeSheets, type InputSheet, type MergeResult } from '../core/merge';
 import { dropdownOptions, needsAttention } from '../core/plan';
+import { a1 } from '../core/address';
 import { cellText } from '../core/cell';
 import { convert } from '../core/quantity';
 import { parsePasted } from '../io/text';
@@ -218,7 +219,7 @@ function EnterTab({ workbook, profile, settings, act, setMessage }: { workbook: 
     <>
       <div className={st.row}>
         <Button onClick={read}>读取所选单元格</Button>
-        {sel && <Text className={st.small}>{sel.sheet}!{String.fromCharCode(65 + sel.c)}{sel.r + 1}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
+        {sel && <Text className={st.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
       </div>
       {col?.type === 'vocab' && (
         <Field label={col.multi ? `多选（用「${col.joiner}」连接写入）` : '选择一项'}>
@@ -229,7 +230,7 @@ function EnterTab({ workbook, profile, settings, act, setMessage }: { workbook: 
           </div>
           <Button appearance="primary" disabled={!picked.length} onClick={() => act('写入', async () => {
             await workbook.writeCells(sel!.sheet, [{ r: sel!.r, c: sel!.c, value: picked.join(col.joiner) }]);
-            await workbook.recheck(sel!.sheet, `${String.fromCharCode(65 + sel!.c)}${sel!.r + 1}`);
+            await workbook.recheck(sel!.sheet, a1(sel!.r, sel!.c));
             setMessage({ intent: 'success', text: `已写入「${picked.join(col.joiner)}」。` });
           })}>写入所选单元格</Button>
         </Field>
