@@ -4,6 +4,7 @@
  * carry out this plan, so hqds and the add-in write the very same sheet.
  */
 import { columnLetter } from './address';
+import { uniqueSheetName } from './sheet-name';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
 import { profileTitle, type Column, type Profile } from './profile';
@@ -418,15 +419,6 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
   };
 }
 
-/** A sheet name Excel accepts: no \ / ? * [ ] :, at most 31 characters. */
-export function safeSheetName(name: string, taken: Set<string> = new Set()): string {
-  const base = name.replace(/[\\/?*[\]:]/g, '').slice(0, 31) || '工作表';
-  let out = base;
-  for (let i = 2; taken.has(out); i++) out = `${base.slice(0, 31 - String(i).length - 1)}-${i}`;
-  taken.add(out);
-  return out;
-}
-
 /** One 项目基本信息情况表 for one project, laid out as the notice prints it. */
 function projectSheet(profile: Profile, values: readonly CellOut[], i: number, taken: Set<string>): SheetPlan {
   const get = (key: string) => values[profile.columns.findIndex((c) => c.key === key)] ?? null;
@@ -480,7 +472,7 @@ function projectSheet(profile: Profile, values: readonly CellOut[], i: number, t
     });
     r++;
   }
-  const name = safeSheetName(`项目${i + 1}-${String(get('projectName') ?? '')}`, taken);
+  const name = uniqueSheetName(`项目${i + 1}-${String(get('projectName') ?? '')}`, taken);
   return {
     name,
     role: 'project',

@@ -16,6 +16,7 @@ import type { Profile } from '../core/profile';
 import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
+import { uniqueSheetName } from '../core/sheet-name';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
 
 export interface Settings {
@@ -444,9 +445,7 @@ export class OfficeWorkbook {
           return;
         }
         // A unique name: two rebuilds in the same minute must not collide.
-        let name = `${sp.name.slice(0, 20)} 备份${tag}`;
-        for (let k = 2; taken.has(name); k++) name = `${sp.name.slice(0, 18)} 备份${tag}-${k}`;
-        taken.add(name);
+        const name = uniqueSheetName(sp.name, taken, ` 备份${tag}`);
         old.name = name;
         backups.push(name);
       });
