@@ -8,10 +8,10 @@ import { CONTACT_PARTS, HeaderIndex, mapHeader, type HeaderMapping } from './hea
 import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import {
-  formatCount, formatNumber, kindName, parseQuantity, roundNumber, type Quantity, type TbBase,
+  formatCount, formatNumber, hasChineseDigits, kindName, parseQuantity, roundNumber, type Quantity, type TbBase,
 } from './quantity';
 import { charCount, quote, toHalfWidth } from './text';
-import { checkCreditCode, isEmail, isPhone, joinContact, parseContact } from './validators';
+import { checkCreditCode, isEmail, isPhone, isTotalRow, joinContact, lostDigits, lostDigitsIssue, parseContact, phoneLostZero, phoneLostZeroIssue } from './validators';
 import { ConceptIndex, VocabMatcher, splitMulti } from './vocab';
 
 export type Severity = 'error' | 'warning';
@@ -98,9 +98,8 @@ export interface Result {
   leftOut: LeftOut[];
 }
 
-const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计[:：]?)$/;
-/** 合计/总计/小计 alone in a cell marks a total row. */
-const isTotalCell = (c: CellValue) => typeof c === 'string' && c.length <= 8 && /[计数]/.test(c) && TOTAL_ROW.test(c.replace(/\s+/g, ''));
+/** Column types that hold identifiers, where a number of 16+ digits means digits were lost. */
+const ID_TYPES = new Set(['text', 'creditCode', 'phone', 'contact', 'person', 'email']);
 const NONE_WORDS = new Set(['无', '没有', '暂无', '尚无', '/', '-', '—', '--', '——', '无。', 'N/A', 'n/a', 'NA', '否']);
 
 /** What one cell check reports back. */
@@ -171,6 +170,7 @@ export class Validator {
     try {
       const code = cellErrorCode(v);
       if (code) return { out: null, issues: [err('cell-error', `单元格是错误值 ${code}：请改为实际内容（公式出错时请检查公式或粘贴为数值）。`, { value: code })] };
+      if (lostDigits(v) && ID_TYPES.has(col.type)) return lostDigitsIssue(col.label, v as number);
       const text = cellText(v).trim();
       if (!text) {
         if (col.required && col.type !== 'seq') return { out: null, issues: [err('required', `「${col.label}」不能为空：请填写。`)] };
@@ -203,8 +203,12 @@ export class Validator {
       case 'contact':
         return (_v, text) => this.checkContact(col, text);
       case 'phone':
-        return (_v, text) =>
-          isPhone(text) ? ok(toHalfWidth(text).replace(/\s+/g, '')) : { out: text, issues: [err('phone-invalid', `电话 ${quote(text)} 格式不对：手机为 11 位（1 开头），固话带区号，如「0971-6145250」。`)] };
+        return (v, text) => {
+          if (isPhone(text)) return ok(toHalfWidth(text).replace(/\s+/g, ''));
+          const zero = phoneLostZero(v);
+          if (zero) return { out: text, issues: [phoneLostZeroIssue(v as number, zero)] };
+          return { out: text, issues: [err('phone-invalid', `电话 ${quote(text)} 格式不对：手机为 11 位（1 开头），固话带区号，如「0971-6145250」。`)] };
+        };
       case 'email':
         return (_v, text) =>
           isEmail(text) ? ok(toHalfWidth(text).trim()) : { out: text, issues: [err('email-invalid', `邮箱 ${quote(text)} 格式不对：应形如「name@example.com」。`)] };
@@ -375,7 +379,8 @@ export class Validator {
     if (q.kind === 'size' && spec.warnBelowTB && q.value < spec.warnBelowTB * this.tb) {
       issues.push(warn('quantity-below-minimum', `${spec.warnBelowMessage ?? '数据量偏小'}，${quote(text)} 不足 ${spec.warnBelowTB}TB：请核实。`, { value: text }));
     }
-    const out = toHalfWidth(text).replace(/\s+/g, '');
+    // A count in Chinese numerals (「两千万条」) is written in digits with the unit word (FORMATS.md §8).
+    const out = (q.kind === 'records' || q.kind === 'items') && hasChineseDigits(text) ? formatCount(q.value, q.unitWord ?? '条') : toHalfWidth(text).replace(/\s+/g, '');
     return this.finish(text, out, issues, 'quantity-normalised', `已写作 ${quote(out)}。`);
   }
 
@@ -501,6 +506,8 @@ export class Validator {
     const oneOf = this.profile.requireOneOf.map((g) => ({ g, idx: g.keys.map((k) => cols.findIndex((c) => c.key === k)) }));
     const keyIndex = this.keyIndex;
     const seqCol = cols.some((c) => c.type === 'seq');
+    // Where a total row's label would be: the 序号 and name columns, and the first column.
+    const labelCols = [0, ...plan.filter((p) => p.src !== undefined && (p.col.type === 'seq' || p.col.key === 'name' || p.col.key === 'projectName')).map((p) => p.src!)];
     let seq = opts.firstSeq ?? 1;
     for (let i = 0; i < rows.length; i++) {
       const r = i + rowOffset;
@@ -516,7 +523,7 @@ export class Validator {
           } else result.leftOut.push({ row: r, reason: '空行' });
           continue;
         }
-        if (row.some(isTotalCell)) {
+        if (isTotalRow(row, labelCols)) {
           result.leftOut.push({ row: r, reason: '合计行' });
           result.issues.push({ severity: 'warning', code: 'total-row', message: '合计/小计行不是数据集，已略过。', row: r, col: null, field: null });
           continue;

@@ -79,3 +79,75 @@ export function parseContact(raw: string): ContactParts {
 export function joinContact(...values: string[]): string {
   return values.map((v) => v.trim()).filter(Boolean).join(' ');
 }
+
+/** Excel keeps 15 significant digits: a whole number of 16 digits or more typed into a number cell
+ *  has had every digit past the 15th replaced by 0 (Microsoft, 「Excel specifications and limits」:
+ *  number precision 15 digits). Such a number cannot be an identifier any more. */
+export function lostDigits(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && Number.isInteger(v) && Math.abs(v) >= 1e15;
+}
+
+/** The number as Excel shows it in a General cell (「9.13101157989563E+17」): what the source really holds. */
+export function excelNumberText(v: number): string {
+  if (Math.abs(v) < 1e11) return String(v);
+  const [m, e] = v.toExponential(14).split('e');
+  const mant = m.replace(/\.?0+$/, '');
+  return `${mant}E${e.startsWith('-') ? '-' : '+'}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
+}
+
+export interface FieldIssue {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  value?: string;
+  fix?: string | number | null;
+  safe?: boolean;
+}
+
+/** A long identifier (credit code, ID, account) stored as a number: the digits past the 15th are
+ *  gone. An error naming what happened; the value written is what the source holds, never the
+ *  invented zeros of its decimal expansion. */
+export function lostDigitsIssue(label: string, v: number): { out: string; issues: FieldIssue[] } {
+  const shown = excelNumberText(v);
+  return {
+    out: shown,
+    issues: [{
+      severity: 'error',
+      code: 'number-lost-digits',
+      message: `「${label}」在原表中存成了数字（${shown}），第 15 位以后的数字已丢失，无法还原：请向填报单位索取原始的${label}，把该列设为文本格式后重新填写。`,
+      value: shown,
+    }],
+  };
+}
+
+/** A landline stored as a number loses its leading 0 (0971… → 971…). */
+export function phoneLostZero(v: unknown): string | null {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return null;
+  const s = String(v);
+  if (MOBILE.test(s)) return null;
+  const withZero = `0${s}`;
+  return LANDLINE.test(withZero) ? withZero : null;
+}
+
+export function phoneLostZeroIssue(v: number, fixed: string): FieldIssue {
+  return {
+    severity: 'warning',
+    code: 'phone-leading-zero',
+    message: `电话在原表中存成了数字 ${v}，开头的 0 可能已丢失：如果是固定电话，应为「${fixed}」，请核对后改正（把该列设为文本格式再填写）。`,
+    value: String(v),
+    fix: fixed,
+    safe: false,
+  };
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
+
+/** A total row is labelled 合计/总计/小计 where a dataset's name or number would be, not merely
+ *  anywhere: 「总数」 in a 备注 cell does not make a dataset a total. */
+export function isTotalRow(row: readonly unknown[], labelColumns: readonly number[]): boolean {
+  for (const c of labelColumns) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''))) return true;
+  }
+  return false;
+}
