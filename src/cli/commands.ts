@@ -7,9 +7,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
-import { mergeSheets, type InputSheet, type MergeResult } from '../core/merge';
+import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
 import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
-import { readWorkbook, ReadError } from '../io/read';
+import { readFile, readWorkbook, ReadError } from '../io/read';
 import { writeWorkbook } from '../io/xlsx-writer';
 import { tbOf, UsageError, type Args } from './main';
 
@@ -30,7 +30,7 @@ function profileOf(args: Args): Profile {
 }
 
 /** Reads every input; on the first unreadable one, reports it and returns null (exit 2). */
-function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[] | null {
+async function readInputs(files: string[], errOut: NodeJS.WritableStream): Promise<InputSheet[] | null> {
   if (!files.length) throw new UsageError('请给出要处理的文件。');
   const sheets: InputSheet[] = [];
   const progress = files.length > 5;
@@ -47,8 +47,8 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
     }
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
     try {
-      const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows });
+      const wb = await readFile(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
     } catch (e) {
       errOut.write(`${e instanceof ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
       return null;
@@ -108,7 +108,7 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
   const tb = tbOf(args);
   const reportFile = args.flags.get('--report');
-  const sheets = readInputs(args.positional, errOut);
+  const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb });
   const dateFlag = args.flags.get('--date');
@@ -138,7 +138,7 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const annotate = strFlag(args, '--annotate');
   if (annotate !== undefined && !/\.xlsx$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx 文件。');
   if (annotate !== undefined && args.positional.length !== 1) throw new UsageError('--annotate 一次只能批注一个文件。');
-  const sheets = readInputs(args.positional, errOut);
+  const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
   const { errors, warnings } = counts(merged);
@@ -147,7 +147,7 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
     out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
   } else {
     for (const i of merged.issues) {
-      const where = `${i.source.file}「${i.source.sheet}」${i.source.row ? `第 ${i.source.row} 行` : ''}${i.source.column ? ` ${i.source.column}` : ''}`;
+      const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
       out.write(`${where}：${i.severity === 'error' ? '错误' : '提示'} [${i.code}] ${i.message}\n`);
     }
     for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);

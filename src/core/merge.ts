@@ -16,15 +16,35 @@ export interface InputSheet {
   file: string;
   sheet: string;
   rows: readonly (readonly CellValue[])[];
+  /** Word documents: the table cell behind each sheet cell, so a report says 「表1 第3行 第2列」. */
+  origins?: readonly (readonly (CellOrigin | null)[])[];
 }
+
+/** A cell of a Word table, 1-based: table number in the document, row in the table, cell in the row. */
+export interface CellOrigin {
+  table: number;
+  row: number;
+  cell: number;
+}
+
+export const originText = (o: CellOrigin) => `表${o.table} 第${o.row}行 第${o.cell}列`;
 
 export interface SourceRef {
   file: string;
   sheet: string;
   /** 1-based row in the received sheet; null for the sheet as a whole. */
   row: number | null;
-  /** The received column's letter and header, when the issue is a cell's. */
+  /** The received column's letter and header, when the issue is a cell's; for Word, 「表1 第3行 第2列」. */
   column: string | null;
+  /** The sheet cell the value was read from (0-based), for writers that annotate a copy. */
+  cell?: { row: number; col: number };
+  /** Word documents: the table cell of `cell`. */
+  origin?: CellOrigin;
+}
+
+/** 「第 3 行 B列「数据集名称」」 or 「表1 第3行 第2列」: where a person finds the value. */
+export function placeText(s: SourceRef): string {
+  return `${s.row ? `第 ${s.row} 行` : ''}${s.column ? `${s.row ? ' ' : ''}${s.column}` : ''}`;
 }
 
 export interface MergedIssue extends Issue {
@@ -107,10 +127,30 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
     const entryOfRow = new Map<number, number>();
     r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
     const sheetRow = (row: number) => (row < 0 ? (headerRow ?? null) : found.sheetRows[row] + 1);
+    // The received cell behind a table row and column: forms record it per value; tables keep the sheet's columns.
+    const cellOf = (row: number, col: number | null): { row: number; col: number } | undefined => {
+      if (row < 0 || col === null) return undefined;
+      if (found.kind === 'form') return found.cells[row]?.[col] ?? undefined;
+      return { row: found.sheetRows[row], col };
+    };
+    const label = (col: number | null) => (col === null ? null : r.mapping.columns[col]?.label ?? null);
+    const sourceOf = (row: number, col: number | null): SourceRef => {
+      const cell = cellOf(row, col);
+      const origin = cell && s.origins?.[cell.row]?.[cell.col];
+      if (origin) return { file: s.file, sheet: s.sheet, row: null, column: `${originText(origin)}${found.kind === 'form' && label(col) ? `「${label(col)}」` : ''}`, cell, origin };
+      if (s.origins) {
+        // A Word entry as a whole: the table row where it begins.
+        const first = row >= 0 ? s.origins[found.sheetRows[row]]?.find((o) => o) : undefined;
+        return { file: s.file, sheet: s.sheet, row: null, column: first ? `表${first.table} 第${first.row}行${label(col) ? `「${label(col)}」` : ''}` : label(col), origin: first ?? undefined };
+      }
+      if (cell && found.kind === 'form') return { file: s.file, sheet: s.sheet, row: cell.row + 1, column: `${columnLetter(cell.col)}列${label(col) ? `「${label(col)}」` : ''}`, cell };
+      // A spreadsheet table: row and column are the sheet's own (cell adds nothing).
+      return { file: s.file, sheet: s.sheet, row: sheetRow(row), column: colRef(col) };
+    };
     res.rowsRead += table.rows.length;
     for (const e of r.entries) {
       if (seqIdx >= 0 && !opts.asTheyStand) e.cells[seqIdx] = res.entries.length + 1;
-      res.entries.push({ entry: e, source: { file: s.file, sheet: s.sheet, row: sheetRow(e.row), column: null } });
+      res.entries.push({ entry: e, source: s.origins ? sourceOf(e.row, null) : { file: s.file, sheet: s.sheet, row: sheetRow(e.row), column: null } });
     }
     let renumbered = false;
     for (const is of r.issues) {
@@ -121,16 +161,20 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
       res.issues.push({
         severity: is.severity, code: is.code, message: is.message, row: is.row, col: is.col, field: is.field, value: is.value, fix: is.fix, safe: is.safe,
         entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null,
-        source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) },
+        source: sourceOf(is.row, is.col),
       });
     }
     for (const c of r.changes) {
-      res.changes.push({ row: c.row, field: c.field, from: c.from, to: c.to, reason: c.reason, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
+      const col = r.mapping.columns.findIndex((m) => m.label === c.field);
+      res.changes.push({ row: c.row, field: c.field, from: c.from, to: c.to, reason: c.reason, entry: entryOfRow.get(c.row) ?? null, source: s.origins || found.kind === 'form' ? sourceOf(c.row, col >= 0 ? col : null) : { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
     }
     if (!opts.asTheyStand && (renumbered || (seqIdx >= 0 && base > 0))) {
       res.changes.push({ row: -1, field: profile.columns[seqIdx]?.label ?? '序号', from: '原序号', to: `${base + 1}–${res.entries.length}`, reason: '合并后序号从 1 起连续重排', entry: null, source: { file: s.file, sheet: s.sheet, row: null, column: null } });
     }
-    for (const l of r.leftOut) res.leftOut.push({ file: s.file, sheet: s.sheet, row: sheetRow(l.row) ?? 0, reason: l.reason });
+    for (const l of r.leftOut) {
+      const where = s.origins ? sourceOf(l.row, null).column : null;
+      res.leftOut.push({ file: s.file, sheet: s.sheet, row: sheetRow(l.row) ?? 0, reason: where ? `${where}：${l.reason}` : l.reason });
+    }
   }
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
@@ -174,7 +218,7 @@ export function flagDuplicates(profile: Profile, res: MergeResult): void {
       res.issues.push({
         severity: 'warning',
         code: 'possible-duplicate',
-        message: `可能与汇总第 ${b + 1} 条（${other.source.file} ${other.source.sheet} 第 ${other.source.row} 行）重复：${label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
+        message: `可能与汇总第 ${b + 1} 条（${other.source.file} ${other.source.sheet} ${placeText(other.source)}）重复：${label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
         row: res.entries[a].entry.row,
         col: null,
         field: label,
