@@ -70,7 +70,7 @@ async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
 }
 
 /** Word 97–2003 binary: an OLE compound file with a 「WordDocument」 stream (MS-DOC §2.1.1). */
-function isLegacyWord(bytes: Uint8Array): boolean {
+export function isLegacyWord(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
   const name = Array.from('WordDocument').flatMap((ch) => [ch.charCodeAt(0), 0]);
   outer: for (let i = 0; i + name.length <= bytes.length; i++) {
