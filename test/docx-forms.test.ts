@@ -116,6 +116,14 @@ describe('Word forms become entries', () => {
   });
 });
 
+test('the same dataset in two Word forms: both kept, each pointing at the other’s table row', async () => {
+  const d = [{ name: '牦牛养殖数据集', tb: '2', domain: '☑现代农业', modality: '☑文本', models: '无' }];
+  const read = async (name: string) => (await readFile(name, await qinghaiForm(d))).sheets.map((s) => ({ file: name, sheet: s.name, rows: s.rows, origins: s.origins }));
+  const m = mergeSheets(getProfile('qinghai')!, [...(await read('a.docx')), ...(await read('b.docx'))]);
+  const dup = m.issues.filter((i) => i.code === 'possible-duplicate');
+  expect(dup.map((i) => i.message)).toEqual([expect.stringContaining('（a.docx Word 表格 表1 第5行）'), expect.stringContaining('（b.docx Word 表格 表1 第5行）')]);
+});
+
 describe('hqds with Word files', () => {
   test('build from Word forms and a Word 汇总表 together; the report traces each entry to its table cell', async () => {
     const files: [string, Promise<Buffer>][] = [
