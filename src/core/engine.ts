@@ -423,7 +423,8 @@ export class Validator {
       issues.push(warn('credit-code-check', `统一社会信用代码 ${quote(r.code)} 校验位不符（按 GB 32100 应为「${r.expected}」）：请核对；早期试点代码可能如此，核实无误可忽略。`, { value: text }));
     }
     const want = this.profile.region.creditRegion;
-    if (!r.region.startsWith(want)) {
+    // A learned format may not know its region (the template did not say): then no region check.
+    if (want && !r.region.startsWith(want)) {
       issues.push(warn('credit-code-region', `统一社会信用代码的登记管理机关代码是 ${r.region}，不是${this.profile.region.name}（${want}开头）：通知要求申报单位在${this.profile.region.name}注册，请核实。`, { value: text }));
     }
     return this.finish(text, r.code, issues, 'value-normalised', `已去掉空格并改为大写：${quote(r.code)}。`);

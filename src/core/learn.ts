@@ -1,0 +1,596 @@
+/**
+ * Learning a bureau's format from its blank template (issue 13). The input is the template read into
+ * a neutral shape (src/io/template.ts for workbooks, src/io/template-docx.ts for Word tables); the
+ * output is a draft profile plus, in Chinese, what was inferred and what could not be, for a person
+ * to confirm before the format is used. Pure: no file I/O, no Office.js.
+ *
+ * It infers only what the template shows. Where a choice rests on a guess (a column's kind, which
+ * columns are required), the guess is listed in `inferred` so the clerk can correct it.
+ */
+import headerData from './headers.json';
+import { cellText, type CellValue } from './cell';
+import { splitHeaderUnit } from './header';
+import { parseProfile, type Column, type Profile, type ProfileFont, type QuantitySpec, type VocabItem, type Vocabulary } from './profile';
+import { PROFILES } from './profiles';
+import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
+import { ConceptIndex } from './vocab';
+
+/** 0-based, inclusive. */
+export interface TemplateRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface TemplateValidation {
+  ranges: TemplateRange[];
+  /** 'list', 'whole', 'decimal', 'date', 'textLength', 'custom' … as the file says. */
+  type: string;
+  /** formula1 as written: "\"A,B,C\"" (inline), Sheet!$A$1:$A$9, or a defined name. */
+  formula: string;
+  /** Whether Excel shows an error alert for a value outside the list (showErrorMessage). */
+  errorAlert: boolean;
+  errorStyle: 'stop' | 'warning' | 'information';
+  promptTitle?: string;
+  prompt?: string;
+}
+
+export interface TemplateSheet {
+  name: string;
+  hidden: boolean;
+  /** Cell values as stored: a merged region's value sits in its top-left cell only. */
+  rows: CellValue[][];
+  merges: TemplateRange[];
+  validations: TemplateValidation[];
+  /** Column widths in Excel's character units, where the file sets them. */
+  colWidths?: (number | undefined)[];
+  page?: { landscape?: boolean; paperSize?: number; fitToWidth?: boolean };
+  /** Fonts of cells, keyed "r,c" (0-based), where the file sets them. */
+  fonts?: Record<string, ProfileFont>;
+}
+
+export interface TemplateDoc {
+  file: string;
+  kind: 'xlsx' | 'xls' | 'docx' | 'other';
+  sheets: TemplateSheet[];
+  /** Workbook defined names → their formula (for list validations that name a range). */
+  names?: Record<string, string>;
+  /** The notice's text beside the table (Word paragraphs), where vocabularies may be spelt out. */
+  text?: string[];
+  /** What the reader could not read, in Chinese (e.g. .xls data validations). */
+  limits?: string[];
+}
+
+export interface LearnOptions {
+  id?: string;
+  name?: string;
+}
+
+export interface LearnResult {
+  profile: Profile;
+  /** What was read or guessed, for review (Chinese). */
+  inferred: string[];
+  /** What the template did not show and a person must supply or confirm (Chinese). */
+  missing: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header crosswalk: every spelling the built-in formats and headers.json know, by column key.
+
+type KeyInfo = { key: string; col?: Column };
+let keyIndex: { exact: Map<string, KeyInfo>; fuzzy: { key: string; g: Set<string> }[]; byKey: Map<string, Column> } | null = null;
+
+function headerKeys() {
+  if (keyIndex) return keyIndex;
+  const exact = new Map<string, KeyInfo>();
+  const fuzzy: { key: string; g: Set<string> }[] = [];
+  const byKey = new Map<string, Column>();
+  const add = (key: string, spelling: string, col?: Column) => {
+    for (const k of new Set([labelKey(spelling), labelKey(splitHeaderUnit(spelling).base)])) {
+      if (!k || exact.has(k)) continue;
+      exact.set(k, { key, col });
+      fuzzy.push({ key, g: grams(k) });
+    }
+  };
+  for (const p of PROFILES) for (const c of p.columns) {
+    if (!byKey.has(c.key)) byKey.set(c.key, c);
+    add(c.key, c.label, c);
+  }
+  for (const [key, list] of Object.entries(headerData as Record<string, unknown>)) {
+    if (!Array.isArray(list)) continue;
+    for (const s of list) add(key, String(s), byKey.get(key));
+  }
+  keyIndex = { exact, fuzzy, byKey };
+  return keyIndex;
+}
+
+/** The concept key of a header: exact spelling first, then character-bigram similarity (≥ 0.66, as header.ts). */
+function keyOfHeader(label: string): { key: string; how: 'exact' | 'fuzzy' } | null {
+  const ix = headerKeys();
+  const hit = ix.exact.get(labelKey(label)) ?? ix.exact.get(labelKey(splitHeaderUnit(label).base));
+  if (hit) return { key: hit.key, how: 'exact' };
+  const g = grams(labelKey(splitHeaderUnit(label).base));
+  let best: { key: string; s: number } | null = null;
+  for (const f of ix.fuzzy) {
+    const s = gramSimilarity(g, f.g);
+    if (!best || s > best.s) best = { key: f.key, s };
+  }
+  return best && best.s >= 0.66 ? { key: best.key, how: 'fuzzy' } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers over the neutral sheet.
+
+const text = (v: CellValue): string => (v === null || v === undefined ? '' : cellText(v));
+const blank = (s: string) => s.replace(/[\s\u3000]/g, '') === '';
+const at = (sh: TemplateSheet, r: number, c: number) => text(sh.rows[r]?.[c]);
+
+function mergeAt(sh: TemplateSheet, r: number, c: number): TemplateRange | undefined {
+  return sh.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+}
+
+/** The non-empty cells of a row, left to right, exactly as written. */
+function rowTexts(sh: TemplateSheet, r: number): { c: number; t: string }[] {
+  const out: { c: number; t: string }[] = [];
+  (sh.rows[r] ?? []).forEach((v, c) => {
+    const t = text(v);
+    if (!blank(t)) out.push({ c, t });
+  });
+  return out;
+}
+
+/** GB/T 2260 province-level codes (the first two digits of an administrative division code, which
+ *  are characters 3-4 of a unified social credit code, GB 32100-2015). */
+const PROVINCES: [string, string][] = [
+  ['北京', '11'], ['天津', '12'], ['河北', '13'], ['山西', '14'], ['内蒙古', '15'], ['辽宁', '21'], ['吉林', '22'],
+  ['黑龙江', '23'], ['上海', '31'], ['江苏', '32'], ['浙江', '33'], ['安徽', '34'], ['福建', '35'], ['江西', '36'],
+  ['山东', '37'], ['河南', '41'], ['湖北', '42'], ['湖南', '43'], ['广东', '44'], ['广西', '45'], ['海南', '46'],
+  ['重庆', '50'], ['四川', '51'], ['贵州', '52'], ['云南', '53'], ['西藏', '54'], ['陕西', '61'], ['甘肃', '62'],
+  ['青海', '63'], ['宁夏', '64'], ['新疆', '65'],
+];
+
+const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
+const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
+const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
+const MULTI_RE = /可多选|可以多选|多选/;
+const OTHER_ITEM = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
+
+// ---------------------------------------------------------------------------------------------
+
+interface HeaderCell {
+  c: number;
+  label: string;
+  group?: string;
+}
+
+function findHeader(sh: TemplateSheet): { row: number; score: number } {
+  let best = { row: -1, score: 1 };
+  const n = Math.min(sh.rows.length, 30);
+  for (let r = 0; r < n; r++) {
+    const seen = new Set<string>();
+    let score = 0;
+    for (const { t } of rowTexts(sh, r)) {
+      if (t.length > 40) continue;
+      const k = keyOfHeader(t.trim());
+      if (k && !seen.has(k.key)) {
+        seen.add(k.key);
+        score += k.how === 'fuzzy' ? 0.5 : 1;
+      }
+    }
+    if (score > best.score) best = { row: r, score };
+  }
+  if (best.row >= 0) return best;
+  // Nothing we know: the first row of at least three short texts side by side.
+  for (let r = 0; r < n; r++) {
+    const cells = rowTexts(sh, r);
+    if (cells.length >= 3 && cells.every((x) => x.t.length <= 30)) return { row: r, score: 0 };
+  }
+  return { row: -1, score: 0 };
+}
+
+/** The header cells, reading a two-level header (a merged upper cell over several lower ones). */
+function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
+  const top = rowTexts(sh, h);
+  const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
+  const below = rowTexts(sh, h + 1);
+  const twoLevel = groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
+  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: t.trim() })), firstDataRow: h + 1, twoLevel: false };
+  const cells: HeaderCell[] = [];
+  const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
+  for (let c = 0; c <= last; c++) {
+    const g = groups.find((m) => c >= m.c1 && c <= m.c2);
+    const lower = at(sh, h + 1, c).trim();
+    if (g) {
+      if (lower) cells.push({ c, label: lower, group: at(sh, h, g.c1).trim() });
+      continue;
+    }
+    const upper = at(sh, h, c).trim();
+    if (upper) cells.push({ c, label: upper });
+    else if (lower) cells.push({ c, label: lower });
+  }
+  return { cells, firstDataRow: h + 2, twoLevel: true };
+}
+
+/** A list validation's options: inline, a range (here or on another, maybe hidden, sheet) or a name. */
+function listOptions(doc: TemplateDoc, sh: TemplateSheet, formula: string, depth = 0): string[] | { why: string } {
+  const f = formula.trim().replace(/^=/, '');
+  if (/^".*"$/s.test(f)) return f.slice(1, -1).replace(/""/g, '"').split(',').map((s) => s.trim()).filter(Boolean);
+  const named = doc.names?.[f] ?? Object.entries(doc.names ?? {}).find(([k]) => k.toLowerCase() === f.toLowerCase())?.[1];
+  if (named && depth < 3) return listOptions(doc, sh, named, depth + 1);
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(f);
+  if (!m) return { why: `下拉列表的来源「${formula}」不是单元格区域（可能是公式或 INDIRECT），读不出选项` };
+  const sheetName = (m[1] ?? m[2])?.replace(/''/g, "'");
+  const src = sheetName === undefined ? sh : doc.sheets.find((s) => s.name === sheetName);
+  if (!src) return { why: `下拉列表引用的工作表「${sheetName}」不在文件中` };
+  const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const c1 = col(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? col(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  const out: string[] = [];
+  for (let r = r1; r <= Math.min(r2, r1 + 2000); r++) for (let c = c1; c <= c2; c++) {
+    const t = at(src, r, c).trim();
+    if (t) out.push(t);
+  }
+  return out.length ? out : { why: `下拉列表引用的区域「${formula}」是空的` };
+}
+
+function covers(v: TemplateValidation, r: number, c: number): boolean {
+  return v.ranges.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+}
+
+/** 「所属领域：A、B、C。」, 「数据集模态（可多选）：□文本 □图像」: label, items and whether several may be chosen. */
+export function vocabSentences(lines: readonly string[]): { label: string; items: string[]; multi: boolean; source: string }[] {
+  const out: { label: string; items: string[]; multi: boolean; source: string }[] = [];
+  for (const line of lines) {
+    for (const sentence of line.split(/[。；;\n]/)) {
+      const m = /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(sentence);
+      if (!m) continue;
+      const rest = m[3];
+      const boxes = /[□☐■☑✓✔]/.test(rest);
+      const parts = (boxes ? rest.split(/[□☐■☑✓✔]/) : rest.split(/[、，,]/))
+        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s　]+|[\s　]+$/g, ''))
+        .filter(Boolean);
+      if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
+      out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface ColumnDraft {
+  c: number;
+  label: string;
+  group?: string;
+  key: string;
+  known: boolean;
+}
+
+/** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
+function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
+  const base = headerKeys().byKey.get(d.key);
+  const L = toHalfWidth(d.label).replace(/\s+/g, '');
+  const unit = splitHeaderUnit(d.label).unit;
+  const plain = { multi: false, joiner: '、', singleUnit: false } as const;
+  const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
+  if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
+  if (/\((?:万元|元|亿元)\)$/.test(L)) return { ...plain, type: 'money' };
+  if (unit || quantityKeys.has(d.key)) {
+    let q: QuantitySpec;
+    if (unit === 'GB' || unit === 'TB') q = { kind: 'size', unit };
+    else if (unit && /条|行/.test(unit) && !/[万亿]/.test(unit)) q = { kind: 'records', unit: '条' };
+    else if (d.key === 'structuredScale') q = { kind: 'records', unit: '条' };
+    else if (d.key === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
+    else q = { kind: 'scale' };
+    if (unit && !['GB', 'TB'].includes(unit) && !(/条|行/.test(unit) && !/[万亿]/.test(unit))) {
+      inferred.push(`「${d.label}」的单位「${unit}」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。`);
+    }
+    const what = q.kind === 'size' ? `大小，以 ${q.unit} 计（表头单位）` : q.kind === 'records' ? '条数' : q.kind === 'pairs' ? '「模态+GB」' : '大小或条数，照写（表头没有单位）';
+    inferred.push(`「${d.label}」是数据量：${what}。`);
+    return { ...plain, type: 'quantity', quantity: q };
+  }
+  if (base && base.type !== 'fixed' && base.type !== 'vocab') {
+    const { key: _k, label: _l, required: _r, width: _w, hint: _h, group: _g, maxChars: _m, ...rest } = base;
+    return rest;
+  }
+  if (/统一社会信用代码|信用代码/.test(L)) return { ...plain, type: 'creditCode' };
+  if (/联系人.*(联系方式|电话)|联系方式/.test(L)) return { ...plain, type: 'contact', contactNeeds: /邮箱/.test(L) && /电话/.test(L) ? ['name', 'phone', 'email'] : ['name', 'phoneOrEmail'] };
+  if (/电话|手机/.test(L)) return { ...plain, type: 'phone' };
+  if (/邮箱|邮件|e-?mail/i.test(L)) return { ...plain, type: 'email' };
+  if (/^序号$|^编号$/.test(L)) return { ...plain, type: 'seq' };
+  return { ...plain, type: 'text' };
+}
+
+/** Learns a draft profile from a template. Never throws on odd input: what it cannot read it lists. */
+export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
+  const inferred: string[] = [];
+  const missing: string[] = [...(doc.limits ?? [])];
+
+  // The main sheet: the visible one whose header the crosswalk knows best.
+  let sh: TemplateSheet | undefined;
+  let header = { row: -1, score: 0 };
+  for (const s of doc.sheets) {
+    if (s.hidden) continue;
+    const h = findHeader(s);
+    if (h.row >= 0 && (!sh || h.score > header.score)) {
+      sh = s;
+      header = h;
+    }
+  }
+  if (!sh) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
+  if (doc.sheets.filter((s) => !s.hidden).length > 1) inferred.push(`按表头选用了工作表「${sh.name}」。`);
+  inferred.push(`表头在第 ${header.row + 1} 行。`);
+
+  const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, header.row);
+  if (twoLevel) inferred.push(`表头有两层（第 ${header.row + 1}、${header.row + 2} 行）：下层为列名，上层记作列组。`);
+  const tableC1 = Math.min(...headCells.map((h) => h.c));
+  const tableC2 = Math.max(...headCells.map((h) => h.c));
+
+  // Above the header: the 附件 label, the title, then the lines kept character for character.
+  let attachment = '';
+  let title = '';
+  const linesAbove: string[][] = [];
+  const aboveFonts: { attachment?: string; title?: string; meta?: string } = {};
+  for (let r = 0; r < header.row; r++) {
+    const cells = rowTexts(sh, r);
+    if (!cells.length) continue;
+    if (!attachment && !title && ATTACHMENT_RE.test(cells[0].t)) {
+      attachment = cells[0].t.trim();
+      aboveFonts.attachment = `${r},${cells[0].c}`;
+      cells.shift();
+      if (!cells.length) continue;
+    }
+    if (!title) {
+      title = cells.map((x) => x.t.trim()).join('');
+      aboveFonts.title = `${r},${cells[0].c}`;
+      continue;
+    }
+    linesAbove.push(cells.map((x) => x.t));
+    aboveFonts.meta ??= `${r},${cells[0].c}`;
+  }
+  if (attachment) inferred.push(`附件标签：「${attachment}」。`);
+  else missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
+  let titlePrefixLabel: string | undefined;
+  if (title) {
+    if (/X{2,}|×{2,}|＿{2,}|_{2,}/.test(title)) {
+      title = title.replace(/X{2,}|×{2,}|＿{2,}|_{2,}/, '{prefix}');
+      titlePrefixLabel = '标题中的XXX';
+      inferred.push(`标题「${title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
+    } else inferred.push(`标题：「${title}」。`);
+  } else missing.push('模板没有标题行：请在格式中填写 sheet.title。');
+  linesAbove.forEach((l) => inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`));
+
+  // Below the header: blank rows to fill, an example row, notes. Notes become the footnote.
+  const notes: string[] = [];
+  let tb: string | undefined;
+  for (let r = firstDataRow; r < sh.rows.length; r++) {
+    const cells = rowTexts(sh, r).filter((x) => x.c >= tableC1 && x.c <= tableC2 || NOTE_START.test(x.t));
+    if (!cells.length) continue;
+    const seqOnly = cells.length === 1 && /^\d+$/.test(cells[0].t.trim());
+    if (seqOnly) continue;
+    const one = cells.length === 1 ? cells[0] : null;
+    const wide = one ? (mergeAt(sh, r, one.c)?.c2 ?? one.c) - one.c >= 1 : false;
+    if (one && OUR_TB_NOTE.test(one.t)) {
+      tb = OUR_TB_NOTE.exec(one.t)![1];
+      continue;
+    }
+    if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) {
+      notes.push(one.t);
+      continue;
+    }
+    if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) {
+      inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+      continue;
+    }
+    inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
+  }
+  const footnote = notes.length ? notes.join('\n') : undefined;
+  if (footnote) inferred.push(`表下注释（逐字保留）：「${footnote}」。`);
+  if (tb) inferred.push(`表下「数据量按 1TB=${tb}GB 换算」是本工具写的说明，不作为注释。`);
+
+  // Columns through the crosswalk.
+  const used = new Set<string>();
+  const drafts: ColumnDraft[] = headCells.map((h, i) => {
+    const k = keyOfHeader(h.label);
+    let key = k?.key ?? `c${i + 1}`;
+    // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
+    if (h.group && k?.how === 'fuzzy') key = `c${i + 1}`;
+    if (used.has(key)) {
+      let n = 2;
+      while (used.has(`${key}${n}`)) n++;
+      key = `${key}${n}`;
+    }
+    used.add(key);
+    if (!k) inferred.push(`「${h.label}」不是已知的列，按自由文本检查（键 ${key}）。`);
+    else if (k.how === 'fuzzy') inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
+    return { c: h.c, label: h.label, group: h.group, key, known: !!k };
+  });
+  const dupLabels = drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i);
+  for (const d of dupLabels) {
+    d.label = `${d.group ?? ''}${d.label}`;
+    inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
+  }
+
+  // Vocabularies: dropdowns first, then the notice's text beside the table.
+  const concepts = new ConceptIndex([...PROFILES]);
+  const vocabularies: Record<string, Vocabulary> = {};
+  const textLines = [...(doc.text ?? []), ...notes, ...linesAbove.flat()];
+  for (const s of doc.sheets) if (s !== sh && !s.hidden) for (let r = 0; r < s.rows.length; r++) textLines.push(rowTexts(s, r).map((x) => x.t).join(''));
+  for (let r = 0; r < sh.rows.length; r++) for (const x of rowTexts(sh, r)) if (x.c > tableC2) textLines.push(x.t);
+  const sentences = vocabSentences(textLines);
+  const columns: Column[] = [];
+  for (const d of drafts) {
+    const kind = kindFor(d, inferred);
+    let col: Column = {
+      key: d.key,
+      label: d.label,
+      required: false,
+      width: Math.max(4, Math.round(sh.colWidths?.[d.c] ?? headerKeys().byKey.get(d.key)?.width ?? 12)),
+      ...kind,
+      ...(d.group ? { group: d.group } : {}),
+    } as Column;
+    const maxChars = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
+    if (maxChars) {
+      col.maxChars = Number(maxChars[1] ?? maxChars[2]);
+      inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
+    }
+    let options: string[] | undefined;
+    let multi = false;
+    let where = '';
+    const probeRows = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
+    const v = sh.validations.find((x) => x.type === 'list' && probeRows.some((r) => covers(x, r, d.c)));
+    if (v) {
+      const o = listOptions(doc, sh, v.formula);
+      if (Array.isArray(o)) {
+        options = o;
+        const hiddenSrc = doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
+        const inline = /^=?"/.test(v.formula.trim());
+        where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
+        const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
+        if (MULTI_RE.test(says)) {
+          multi = true;
+          where += '，提示写明可多选';
+          const j = /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '');
+          if (j) col.joiner = j[1];
+        } else if (!v.errorAlert) {
+          multi = true;
+          where += '，未设出错警告（可填列表外的值），按可多选处理：请确认';
+        }
+      } else missing.push(`「${d.label}」：${o.why}。`);
+    }
+    if (!options) {
+      const s = sentences.find((x) => labelKey(x.label) === labelKey(d.label) || labelKey(x.label) === labelKey(splitHeaderUnit(d.label).base) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
+      if (s) {
+        options = s.items;
+        multi = s.multi || MULTI_RE.test(d.label);
+        where = `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}`;
+      }
+    }
+    if (options) {
+      const vocabName = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
+      vocabularies[vocabName] = vocabularyOf(vocabName, options, concepts, d.label, inferred);
+      col = { ...col, type: 'vocab', vocab: vocabName, multi, joiner: col.joiner ?? '、', quantity: undefined };
+      delete col.quantity;
+      inferred.push(`「${d.label}」的选项来自${where}：${options.join('、')}${multi ? '（可多选）' : '（单选）'}。`);
+    } else if (['domain', 'modality', 'category', 'direction', 'district', 'nature'].includes(d.key.replace(/\d+$/, ''))) {
+      missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
+    }
+    if (col.type === 'models') inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
+    columns.push(col);
+  }
+  // Required columns: the template shows them only by a mark (*, 必填).
+  const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
+  if (marked.length) {
+    for (const c of columns) c.required = marked.includes(c);
+    inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
+  } else {
+    for (const c of columns) c.required = c.type !== 'seq' && !/^(remark|c\d+)$/.test(c.key) && !/备注|说明/.test(c.label);
+    missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
+  }
+  if (columns.some((c) => c.type === 'contact')) inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
+
+  // Region, from the title or the file name.
+  const where = `${title} ${doc.file}`;
+  const prov = PROVINCES.find(([n]) => where.includes(n));
+  const city = /([\u4e00-\u9fa5]{2,4}?)市/.exec(title)?.[1];
+  const region: Profile['region'] = prov ? { name: prov[0], creditRegion: prov[1] } : { name: city ?? '' };
+  if (prov) inferred.push(`地区：${prov[0]}（统一社会信用代码第 3-4 位应为 ${prov[1]}，用于提示非本地登记）。`);
+  else missing.push(`没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`);
+
+  // Page setup and fonts, where the template sets them.
+  const fonts: NonNullable<Profile['sheet']['fonts']> = {};
+  const fontAt = (k?: string) => (k ? sh!.fonts?.[k] : undefined);
+  const f = {
+    attachment: fontAt(aboveFonts.attachment),
+    title: fontAt(aboveFonts.title),
+    meta: fontAt(aboveFonts.meta),
+    header: fontAt(`${header.row},${headCells[0].c}`),
+    table: fontAt(`${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}`),
+  };
+  for (const [k, v] of Object.entries(f)) if (v && (v.name || v.size)) fonts[k as keyof typeof fonts] = v;
+  const fontWords: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
+  if (Object.keys(fonts).length) inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${fontWords[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
+  else missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  const page = sh.page && Object.values(sh.page).some((x) => x !== undefined) ? sh.page : undefined;
+  if (page) inferred.push(`页面：${page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设'}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  else missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+
+  const name = opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, ''));
+  const id = opts.id?.trim() || 'learned';
+  const draft = {
+    id,
+    name,
+    region,
+    source: `由模板「${doc.file}」学得（hqds learn），请核对后使用`,
+    layout: 'summary',
+    sheet: {
+      sheetName: sh.name.slice(0, 31),
+      attachment,
+      title,
+      ...(titlePrefixLabel ? { titlePrefixLabel } : {}),
+      linesAbove,
+      ...(footnote ? { footnote } : {}),
+      ...(page ? { page } : {}),
+      ...(Object.keys(fonts).length ? { fonts } : {}),
+    },
+    vocabularies,
+    columns,
+  };
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  let profile: Profile;
+  try {
+    profile = parseProfile(draft);
+  } catch (e) {
+    throw new LearnError(`学得的格式不完整：${(e as Error).message}`);
+  }
+  return { profile, inferred, missing };
+}
+
+export class LearnError extends Error {}
+
+/** A vocabulary from a list of options: the other-option taken out, concepts linked through the crosswalk. */
+function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, what: string, inferred: string[]): Vocabulary {
+  let other: string | undefined;
+  const items: VocabItem[] = [];
+  const seen = new Set<string>();
+  for (const o of options) {
+    if (OTHER_ITEM.test(o) && !other) {
+      other = o.slice(0, 2);
+      continue;
+    }
+    if (seen.has(o)) continue;
+    seen.add(o);
+    items.push({ label: o, concepts: [], synonyms: [], accept: [] });
+  }
+  if (other) inferred.push(`「${what}」有其他选项「${other}」：列表外的值写成「${other}（原值）」。`);
+  const crosswalkKind = kind === 'domain' || kind === 'modality' ? kind : null;
+  const unlinked: string[] = [];
+  for (const it of items) {
+    if (crosswalkKind) {
+      // 「图像/视频」 stands for two concepts (山西), as its parts say.
+      const parts = it.label.split(/[/／]/).map((x) => concepts.concept(crosswalkKind, x.trim()));
+      const c = concepts.concept(crosswalkKind, it.label);
+      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1) it.concepts = [...new Set(parts as string[])];
+      else if (c) it.concepts = [c];
+      else unlinked.push(it.label);
+    }
+    // The same option in a built-in format brings its known spellings (行业专识 → 行业专识数据集).
+    for (const p of PROFILES) {
+      const same = p.vocabularies[kind]?.items.find((x) => x.label === it.label);
+      if (same) {
+        it.synonyms = [...new Set([...it.synonyms, ...same.synonyms])];
+        it.accept = [...new Set([...it.accept, ...same.accept])];
+        if (!it.concepts.length) it.concepts = [...same.concepts];
+      }
+    }
+  }
+  if (crosswalkKind && items.length) {
+    const linked = items.filter((i) => i.concepts.length).length;
+    inferred.push(`「${what}」的 ${items.length} 个选项中 ${linked} 个对应到已知类别，其他格式的同类取值会改写为本表写法${unlinked.length ? `；${unlinked.map((u) => `「${u}」`).join('')}没有对应类别，只接受原文` : ''}。`);
+  }
+  if (!items.length) items.push({ label: other ?? '其他', concepts: [], synonyms: [], accept: [] });
+  return { items, ...(other ? { other } : {}), otherBracketed: true };
+}
