@@ -594,3 +594,20 @@ function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, w
   if (!items.length) items.push({ label: other ?? '其他', concepts: [], synonyms: [], accept: [] });
   return { items, ...(other ? { other } : {}), otherBracketed: true };
 }
+
+/** One line per column for review: its label, its kind in words, its options (CLI and pane). */
+export function describeColumn(p: Profile, c: Column): string {
+  const kinds: Record<string, string> = {
+    seq: '序号', text: '文本', vocab: '选项', quantity: '数据量', models: '模型名称（没有填「无」）', contact: '联系人及联系方式',
+    person: '姓名', phone: '电话', email: '邮箱', creditCode: '统一社会信用代码', money: '金额', percent: '百分数', fixed: '固定值', benefit: '效益（含数字）',
+  };
+  let kind = kinds[c.type] ?? c.type;
+  if (c.type === 'quantity' && c.quantity) {
+    kind = c.quantity.kind === 'size' ? `数据量（大小，${c.quantity.unit}）` : c.quantity.kind === 'records' ? '数据量（条数）' : c.quantity.kind === 'pairs' ? '数据量（模态+GB）' : '数据量（大小或条数，照写）';
+  }
+  if (c.type === 'vocab' && c.vocab) {
+    const v = p.vocabularies[c.vocab];
+    kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;
+  }
+  return `${c.group ? `${c.group} / ` : ''}${c.label}　${kind}${c.required ? '　必填' : ''}${c.maxChars ? `　≤${c.maxChars}字` : ''}`;
+}

@@ -5,7 +5,8 @@
  * Those are read from the package's XML with JSZip and @xmldom/xmldom (ECMA-376 Part 1: §18.3.1.32
  * dataValidation, §18.3.1.63 pageSetup, §18.8.22 font, §18.8.10 cellXfs); Excel 2010+ writes lists
  * that point at another sheet in the x14 extension (MS-XLSX §2.6.12 x14:dataValidation), read too.
- * Legacy .xls goes through SheetJS without validations, and says so. Works on bytes (Node and browser).
+ * Legacy .xls goes through SheetJS without validations, and says so; .docx goes to template-docx.ts.
+ * Works on bytes (Node and browser).
  */
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
@@ -14,6 +15,7 @@ import type { CellValue } from '../core/cell';
 import type { TemplateDoc, TemplateRange, TemplateSheet, TemplateValidation } from '../core/learn';
 import type { ProfileFont } from '../core/profile';
 import { ReadError } from './read';
+import { readDocxTemplate } from './template-docx';
 
 /** Rows whose fonts are kept: a template's title, header and first data rows are near the top. */
 const FONT_ROWS = 60;
@@ -44,7 +46,8 @@ export async function readTemplate(file: string, bytes: Uint8Array): Promise<Tem
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-  if (/\.docx$/i.test(file)) throw new ReadError(file, `「${file}」是 Word 文件：请用 readDocxTemplate 读取。`);
+  if (/\.docx$/i.test(file)) return readDocxTemplate(file, bytes);
+  if (/\.(doc|wps)$/i.test(file)) throw new ReadError(file, `「${file}」是旧版 Word 文件：请用 Word 或 WPS 另存为 .docx 再学。`);
   if (!zip && !ole) throw new ReadError(file, `读不了「${file}」：模板需要是 .xlsx、.xls 或 .docx 文件。`);
   let wb: XLSX.WorkBook;
   try {
