@@ -65,3 +65,30 @@ describe.each(['qinghai', 'wuhan', 'shanxi'])('%s: blank summary → learn → t
     expect(inferred.join('\n')).toContain('A4横向');
   });
 });
+
+describe('shanghai: the blank working list learns back to the same columns and vocabularies', () => {
+  // 上海's official form is one 项目基本信息情况表 per project (label | value), which the learner does
+  // not read as a table; its summary is our working list, and that is what goes round here.
+  const built = getProfile('shanghai')!;
+  let learned: Profile;
+  let inferred: string[];
+  beforeAll(async () => {
+    const r = learnTemplate(await readTemplate('shanghai.xlsx', await blankTemplate(built)), { id: 'shanghai-learned' });
+    learned = r.profile;
+    inferred = r.inferred;
+  });
+  test('the working list\'s title and note, character for character', () => {
+    expect(learned.sheet.title).toBe(built.sheet.workingListTitle);
+    expect(learned.sheet.linesAbove).toEqual([[built.sheet.workingListNote]]);
+    expect(learned.region).toEqual({ name: '上海', creditRegion: '31' });
+  });
+  test('columns after our 序号: labels, concept keys and kinds (项目周期, a fixed value, comes back as text)', () => {
+    expect(learned.columns[0]).toMatchObject({ key: 'seq', type: 'seq' });
+    const shape = (cols: Profile['columns']) => cols.map((c) => ({ key: c.key, label: c.label, type: c.type === 'fixed' ? 'text' : c.type, multi: c.multi }));
+    expect(shape(learned.columns.slice(1))).toEqual(shape(built.columns));
+    expect(inferred.join('\n')).not.toContain('不是已知的列');
+  });
+  test('vocabularies: 申报方向, 单位性质 with its 其他, the 16 districts', () => {
+    for (const c of built.columns.filter((x) => x.type === 'vocab')) expect(vocabOf(learned, c.key)).toEqual(vocabOf(built, c.key));
+  });
+});
