@@ -5,6 +5,7 @@
  */
 import { learnTemplate, vocabSentences, type LearnResult } from '../src/core/learn';
 import { mergeSheets } from '../src/core/merge';
+import { planWorkbook } from '../src/core/plan';
 import { ConceptIndex, CONCEPTS } from '../src/core/vocab';
 import { readTemplate } from '../src/io/template';
 import { BEIJING_DOMAINS, BEIJING_LINE, BEIJING_NOTE, beijingTemplate, hiddenListsTemplate, twoLevelTemplate, wordTemplate, WORD_VOCAB } from './helpers/templates';
@@ -55,6 +56,12 @@ describe('a new bureau: 16 domains on a hidden sheet, new columns, lines kept as
     expect(r.missing.join('\n')).toContain('没有标明必填项');
     expect(col(r, '备注').required).toBe(false);
     expect(col(r, '数据集名称').required).toBe(true);
+  });
+  test('the summary is planned in the template\'s own fonts', () => {
+    const plan = planWorkbook(r.profile, mergeSheets(r.profile, []));
+    expect(plan.styles.title.font).toMatchObject({ name: '方正小标宋简体', size: 22 });
+    expect(plan.styles.text.font).toEqual({ name: '仿宋_GB2312', size: 12 });
+    expect(planWorkbook(r.profile, mergeSheets(r.profile, []), { tableSize: 10.5 }).styles.text.font?.size).toBe(10.5);
   });
   test('a messy received sheet builds into the learned format: other bureaus\' words normalise, TB converts, nothing dropped', () => {
     const rows = [
@@ -124,6 +131,7 @@ describe('a Word template: the vocabularies are in the notice\'s text', () => {
     expect(r.profile.sheet.linesAbove).toEqual([['推荐单位：（盖章）　　　　　　　　　　年　月　日']]);
     expect(r.profile.sheet.footnote).toBe(`填表说明：\n1.${WORD_VOCAB[0]}\n2.${WORD_VOCAB[1]}`);
     expect(r.profile.sheet.page).toEqual({ landscape: false, paperSize: 9 });
+    expect(planWorkbook(r.profile, mergeSheets(r.profile, [])).sheets[0].print?.landscape).toBe(false);
   });
   test('options from 「所属领域：…」 and 「数据集模态（可多选）：…」', () => {
     expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生', '交通运输', '绿色低碳', '其他']);

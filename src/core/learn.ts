@@ -404,7 +404,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
       key = `${key}${n}`;
     }
     used.add(key);
-    if (!k) inferred.push(`「${h.label}」不是已知的列，按自由文本检查（键 ${key}）。`);
+    if (!k) inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
     else if (k.how === 'fuzzy') inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
     return { c: h.c, label: h.label, group: h.group, key, known: !!k };
   });
@@ -457,7 +457,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
           if (j) col.joiner = j[1];
         } else if (!v.errorAlert) {
           multi = true;
-          where += '，未设出错警告（可填列表外的值），按可多选处理：请确认';
+          where += '，未设出错警告（可填列表外的值），按可多选处理（请确认）';
         }
       } else missing.push(`「${d.label}」：${o.why}。`);
     }
@@ -478,6 +478,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
     } else if (['domain', 'modality', 'category', 'direction', 'district', 'nature'].includes(d.key.replace(/\d+$/, ''))) {
       missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
     }
+    if (!d.known && col.type === 'text') inferred.push(`「${d.label}」按自由文本检查。`);
     if (col.type === 'models') inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
     columns.push(col);
   }
@@ -487,7 +488,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
     for (const c of columns) c.required = marked.includes(c);
     inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
   } else {
-    for (const c of columns) c.required = c.type !== 'seq' && !/^(remark|c\d+)$/.test(c.key) && !/备注|说明/.test(c.label);
+    for (const c of columns) c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
     missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
   }
   if (columns.some((c) => c.type === 'contact')) inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
@@ -513,7 +514,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
   for (const [k, v] of Object.entries(f)) if (v && (v.name || v.size)) fonts[k as keyof typeof fonts] = v;
   const fontWords: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
   if (Object.keys(fonts).length) inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${fontWords[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
-  else missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  else if (doc.kind !== 'docx') missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
   const page = sh.page && Object.values(sh.page).some((x) => x !== undefined) ? sh.page : undefined;
   if (page) inferred.push(`页面：${page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设'}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
   else missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
