@@ -170,3 +170,22 @@ test('a template with no header says what to do', async () => {
   const doc = { file: 'x.xlsx', kind: 'xlsx' as const, sheets: [{ name: 's', hidden: false, rows: [['只有一句话']], merges: [], validations: [] }] };
   expect(() => learnTemplate(doc)).toThrow(/找不到表头/);
 });
+
+describe('the clerk corrects the draft', () => {
+  test('required, multi-choice, options (new ones linked to concepts), ID, name and title', async () => {
+    const { applyLearnEdits } = await import('../src/core/learn');
+    const r = await learn('北京汇总表.xlsx', await beijingTemplate(), 'beijing');
+    const p = applyLearnEdits(r.profile, {
+      id: 'beijing-2025',
+      name: '北京市（2025）',
+      title: '北京市行业高质量数据集汇总表（2025年）',
+      columns: { c8: { required: true }, modality: { multi: false }, domain: { options: ['工业制造', '医疗卫生', '低空经济', '其他'] } },
+    });
+    expect(p).toMatchObject({ id: 'beijing-2025', name: '北京市（2025）', sheet: { title: '北京市行业高质量数据集汇总表（2025年）', linesAbove: r.profile.sheet.linesAbove } });
+    expect(p.columns.find((c) => c.key === 'c8')!.required).toBe(true);
+    expect(p.columns.find((c) => c.key === 'modality')!.multi).toBe(false);
+    expect(p.vocabularies.domain).toMatchObject({ other: '其他', items: [{ label: '工业制造', concepts: ['industry'] }, { label: '医疗卫生', concepts: ['health'] }, { label: '低空经济', concepts: ['lowalt'] }] });
+    expect(() => applyLearnEdits(r.profile, { id: 'Bad Id' })).toThrow(/ID/);
+    expect(() => applyLearnEdits(r.profile, { columns: { domain: { options: [' '] } } })).toThrow(/至少要有一个选项/);
+  });
+});

@@ -612,3 +612,39 @@ export function describeColumn(p: Profile, c: Column): string {
   }
   return `${c.group ? `${c.group} / ` : ''}${c.label}　${kind}${c.required ? '　必填' : ''}${c.maxChars ? `　≤${c.maxChars}字` : ''}`;
 }
+
+/** What the clerk changed while reviewing a draft (the pane's 「新格式」). */
+export interface LearnEdits {
+  id?: string;
+  name?: string;
+  title?: string;
+  columns?: Record<string, { required?: boolean; multi?: boolean; options?: string[] }>;
+}
+
+/** The draft with the clerk's corrections, checked again; new options are linked to the concepts as
+ *  when learnt. Throws a Chinese message when the result is not a usable format. */
+export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
+  const vocabularies = { ...p.vocabularies };
+  const columns = p.columns.map((c) => {
+    const ed = e.columns?.[c.key];
+    if (!ed) return c;
+    const next = { ...c, ...(ed.required !== undefined && { required: ed.required }), ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }) };
+    if (ed.options && c.vocab) {
+      const opts = ed.options.map((o) => o.trim()).filter(Boolean);
+      if (!opts.length) throw new LearnError(`「${c.label}」至少要有一个选项。`);
+      const old = p.vocabularies[c.vocab];
+      const fresh = vocabularyOf(c.vocab, opts, new ConceptIndex([...PROFILES]), c.label, []);
+      // Options kept from the draft keep what was learnt for them (synonyms, accepted spellings).
+      fresh.items = fresh.items.map((it) => old.items.find((o) => o.label === it.label) ?? it);
+      fresh.otherBracketed = old.otherBracketed;
+      vocabularies[c.vocab] = fresh;
+    }
+    return next;
+  });
+  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet: { ...p.sheet, ...(e.title !== undefined && { title: e.title }) }, vocabularies, columns };
+  try {
+    return parseProfile(draft);
+  } catch (err) {
+    throw new LearnError((err as Error).message.replace(/id: .*$/, 'ID 只能用小写字母、数字和连字符，并以字母开头。'));
+  }
+}
