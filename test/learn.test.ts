@@ -3,7 +3,7 @@
  * a two-level header, a Word template whose options are in the notice's text, and a messy received
  * sheet built into the learned format.
  */
-import { learnTemplate, vocabSentences, type LearnResult } from '../src/core/learn';
+import { learnTemplate, vocabSentences, type LearnResult, type TemplateDoc, type TemplateSheet, type TemplateValidation } from '../src/core/learn';
 import { mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { ConceptIndex, CONCEPTS } from '../src/core/vocab';
@@ -30,12 +30,12 @@ describe('a new bureau: 16 domains on a hidden sheet, new columns, lines kept as
     expect(items.find((i) => i.label === '科技创新')!.concepts).toEqual(['science']);
     expect(r.inferred.join('\n')).toContain('隐藏工作表「选项」');
   });
-  test('a closed list is single-choice; a list without an error alert is multi-choice, and says so', () => {
+  test('a closed list is single-choice; 「可多选」 in the footnote makes a multi-choice column, and it says so', () => {
     expect(col(r, '申报类型')).toMatchObject({ type: 'vocab', multi: false });
     expect(options(r, '申报类型')).toEqual(['新建', '存量提升']);
     expect(col(r, '数据集模态')).toMatchObject({ type: 'vocab', multi: true, key: 'modality' });
     expect(r.profile.vocabularies.modality.other).toBe('其他');
-    expect(r.inferred.join('\n')).toMatch(/未设出错警告.*按可多选处理/);
+    expect(r.inferred.join('\n')).toMatch(/「数据集模态」的选项来自下拉列表，注释或正文写明可多选/);
     expect(options(r, '更新频率')).toEqual(['实时', '每日', '每周', '每月', '不定期']);
   });
   test('kinds through the crosswalk: size with its header unit, credit code, contact, 序号, names, free text', () => {
@@ -99,6 +99,7 @@ describe('Excel 2010+ lists on a hidden sheet (x14 extension) and through a defi
     expect(col(r, '申报方向').multi).toBe(true);
     expect(col(r, '数据集模态').multi).toBe(true);
     expect(col(r, '行业领域').multi).toBe(false);
+    expect(r.inferred.join('\n')).toMatch(/「数据集模态」的选项来自下拉列表，未设出错警告.*按可多选处理/);
   });
   test('the header unit gives the size unit; a city it cannot place and no page setup are said', () => {
     expect(col(r, '数据规模（GB）').quantity).toEqual({ kind: 'size', unit: 'GB' });
@@ -187,5 +188,31 @@ describe('the clerk corrects the draft', () => {
     expect(p.vocabularies.domain).toMatchObject({ other: '其他', items: [{ label: '工业制造', concepts: ['industry'] }, { label: '医疗卫生', concepts: ['health'] }, { label: '低空经济', concepts: ['lowalt'] }] });
     expect(() => applyLearnEdits(r.profile, { id: 'Bad Id' })).toThrow(/ID/);
     expect(() => applyLearnEdits(r.profile, { columns: { domain: { options: [' '] } } })).toThrow(/至少要有一个选项/);
+  });
+});
+
+describe('details a template shows in its own words', () => {
+  const sheet = (rows: (string | null)[][], extra: Partial<TemplateSheet> = {}): TemplateDoc => ({ file: 't.xlsx', kind: 'xlsx', sheets: [{ name: 'Sheet1', hidden: false, rows, merges: [], validations: [], ...extra }] });
+  test('「附件2：…汇总表」 in one cell; a word limit in the header; 「Sheet1」 becomes 汇总表', () => {
+    const r = learnTemplate(sheet([['附件2：某区高质量数据集汇总表'], ['序号', '数据集名称', '数据集简介（200字以内）', '申报单位']]));
+    expect(r.profile.sheet).toMatchObject({ attachment: '附件2', title: '某区高质量数据集汇总表', sheetName: '汇总表' });
+    expect(r.profile.columns[2]).toMatchObject({ label: '数据集简介（200字以内）', maxChars: 200, type: 'text' });
+  });
+  test('「可多选」 said in the notes makes a list with an error alert multi-choice', () => {
+    const v: TemplateValidation = { ranges: [{ r1: 2, c1: 2, r2: 50, c2: 2 }], type: 'list', formula: '"文本,图像,音频"', errorAlert: true, errorStyle: 'stop' };
+    const r = learnTemplate(sheet([['某市汇总表'], ['序号', '数据集名称', '数据集模态', '申报单位'], [], ['注：数据集模态可多选，用顿号分隔。']], { validations: [v] }));
+    expect(r.profile.columns[2]).toMatchObject({ type: 'vocab', multi: true });
+    expect(r.profile.sheet.footnote).toBe('注：数据集模态可多选，用顿号分隔。');
+  });
+  test('a list the learner cannot read (INDIRECT) is said, and the column stays free text', () => {
+    const v: TemplateValidation = { ranges: [{ r1: 2, c1: 2, r2: 50, c2: 2 }], type: 'list', formula: 'INDIRECT($B3)', errorAlert: true, errorStyle: 'stop' };
+    const r = learnTemplate(sheet([['某市汇总表'], ['序号', '数据集名称', '行业领域', '申报单位']], { validations: [v] }));
+    expect(r.profile.columns[2].type).toBe('text');
+    expect(r.missing.join('\n')).toMatch(/「行业领域」：下拉列表的来源「INDIRECT\(\$B3\)」不是单元格区域/);
+  });
+  test('a value in a template is text: = + - @ stay literal in every label', () => {
+    const r = learnTemplate(sheet([['=HYPERLINK("x")'], ['序号', '数据集名称', '+备注', '@单位']]));
+    expect(r.profile.sheet.title).toBe('=HYPERLINK("x")');
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '+备注', '@单位']);
   });
 });

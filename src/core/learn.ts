@@ -151,6 +151,7 @@ const PROVINCES: [string, string][] = [
 ];
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
+const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
 const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
 const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
 const MULTI_RE = /可多选|可以多选|多选/;
@@ -238,6 +239,13 @@ function listOptions(doc: TemplateDoc, sh: TemplateSheet, formula: string, depth
 
 function covers(v: TemplateValidation, r: number, c: number): boolean {
   return v.ranges.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+}
+
+/** Whether the notes or the notice say of this column that several may be chosen (「数据集模态可多选」). */
+function saysMulti(lines: readonly string[], label: string): boolean {
+  const base = labelKey(splitHeaderUnit(label).base);
+  if (!base) return false;
+  return lines.some((l) => l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)));
 }
 
 /** 「所属领域：A、B、C。」, 「数据集模态（可多选）：□文本 □图像」: label, items and whether several may be chosen. */
@@ -342,6 +350,15 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
       aboveFonts.attachment = `${r},${cells[0].c}`;
       cells.shift();
       if (!cells.length) continue;
+    }
+    // 「附件2：XXX汇总表」 in one cell: the label, then the title.
+    const both = !attachment && !title ? ATTACHMENT_AND_TITLE.exec(cells[0].t) : null;
+    if (both) {
+      attachment = both[1].trim();
+      title = both[2].trim();
+      aboveFonts.title = `${r},${cells[0].c}`;
+      inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
+      continue;
     }
     if (!title) {
       title = cells.map((x) => x.t.trim()).join('');
@@ -450,9 +467,9 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
         const inline = /^=?"/.test(v.formula.trim());
         where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
         const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
-        if (MULTI_RE.test(says)) {
+        if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
           multi = true;
-          where += '，提示写明可多选';
+          where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
           const j = /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '');
           if (j) col.joiner = j[1];
         } else if (!v.errorAlert) {
@@ -465,7 +482,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
       const s = sentences.find((x) => labelKey(x.label) === labelKey(d.label) || labelKey(x.label) === labelKey(splitHeaderUnit(d.label).base) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
       if (s) {
         options = s.items;
-        multi = s.multi || MULTI_RE.test(d.label);
+        multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
         where = `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}`;
       }
     }
@@ -519,6 +536,9 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
   if (page) inferred.push(`页面：${page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设'}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
   else missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
 
+  // A Word table has no sheet name, and 「Sheet1」 is no name for a summary: then 「汇总表」.
+  const sheetName = doc.kind === 'docx' || /^(sheet|工作表)\s*\d*$/i.test(sh.name.trim()) ? '汇总表' : sh.name.slice(0, 31);
+  if (sheetName !== sh.name) inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
   const name = opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, ''));
   const id = opts.id?.trim() || 'learned';
   const draft = {
@@ -528,7 +548,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
     source: `由模板「${doc.file}」学得（hqds learn），请核对后使用`,
     layout: 'summary',
     sheet: {
-      sheetName: sh.name.slice(0, 31),
+      sheetName,
       attachment,
       title,
       ...(titlePrefixLabel ? { titlePrefixLabel } : {}),

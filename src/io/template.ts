@@ -19,6 +19,8 @@ import { readDocxTemplate } from './template-docx';
 
 /** Rows whose fonts are kept: a template's title, header and first data rows are near the top. */
 const FONT_ROWS = 60;
+/** Largest sheet XML whose validations, widths and fonts we read (characters). */
+const MAX_SHEET_XML = 32 << 20;
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
 
@@ -198,7 +200,10 @@ async function readPackage(bytes: Uint8Array, doc: TemplateDoc): Promise<void> {
     const state = s.getAttribute('state');
     if (state === 'hidden' || state === 'veryHidden') sheet.hidden = true;
     const xml = await read(resolvePath('xl/workbook.xml', target.get(rid)!));
-    if (xml) readSheetXml(xml, sheet, styles);
+    // A blank template's sheet is small; a huge one is a filled workbook, whose DOM we do not build.
+    if (xml && xml.length > MAX_SHEET_XML) {
+      (doc.limits ??= []).push(`工作表「${sheet.name}」很大（${Math.round(xml.length / 1048576)} MB），像是已填写的表而不是空白模板：其下拉列表和字体未读取。`);
+    } else if (xml) readSheetXml(xml, sheet, styles);
   }
 }
 
