@@ -312,262 +312,283 @@ function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'labe
   return { ...plain, type: 'text' };
 }
 
-/** Learns a draft profile from a template. Never throws on odd input: what it cannot read it lists. */
-export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
-  const inferred: string[] = [];
-  const missing: string[] = [...(doc.limits ?? [])];
+/** What one learning pass carries: the template, its main sheet, and the two lists for review. */
+interface Learning {
+  doc: TemplateDoc;
+  sh: TemplateSheet;
+  inferred: string[];
+  missing: string[];
+}
 
-  // The main sheet: the visible one whose header the crosswalk knows best.
-  let sh: TemplateSheet | undefined;
-  let header = { row: -1, score: 0 };
+interface Above {
+  attachment: string;
+  title: string;
+  titlePrefixLabel?: string;
+  linesAbove: string[][];
+  /** "r,c" of the cells whose fonts stand for the attachment label, the title and the lines. */
+  at: { attachment?: string; title?: string; meta?: string };
+}
+
+/** The main sheet: the visible one whose header the crosswalk knows best. */
+function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
+  let best: { sh: TemplateSheet; row: number; score: number } | null = null;
   for (const s of doc.sheets) {
     if (s.hidden) continue;
     const h = findHeader(s);
-    if (h.row >= 0 && (!sh || h.score > header.score)) {
-      sh = s;
-      header = h;
-    }
+    if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
-  if (!sh) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
-  if (doc.sheets.filter((s) => !s.hidden).length > 1) inferred.push(`按表头选用了工作表「${sh.name}」。`);
-  inferred.push(`表头在第 ${header.row + 1} 行。`);
+  if (!best) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
+  return best;
+}
 
-  const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, header.row);
-  if (twoLevel) inferred.push(`表头有两层（第 ${header.row + 1}、${header.row + 2} 行）：下层为列名，上层记作列组。`);
-  const tableC1 = Math.min(...headCells.map((h) => h.c));
-  const tableC2 = Math.max(...headCells.map((h) => h.c));
-
-  // Above the header: the 附件 label, the title, then the lines kept character for character.
-  let attachment = '';
-  let title = '';
-  const linesAbove: string[][] = [];
-  const aboveFonts: { attachment?: string; title?: string; meta?: string } = {};
-  for (let r = 0; r < header.row; r++) {
-    const cells = rowTexts(sh, r);
+/** Above the header: the 附件 label, the title, then the lines kept character for character. */
+function readAbove(L: Learning, headerRow: number): Above {
+  const a: Above = { attachment: '', title: '', linesAbove: [], at: {} };
+  for (let r = 0; r < headerRow; r++) {
+    const cells = rowTexts(L.sh, r);
     if (!cells.length) continue;
-    if (!attachment && !title && ATTACHMENT_RE.test(cells[0].t)) {
-      attachment = cells[0].t.trim();
-      aboveFonts.attachment = `${r},${cells[0].c}`;
+    if (!a.attachment && !a.title && ATTACHMENT_RE.test(cells[0].t)) {
+      a.attachment = cells[0].t.trim();
+      a.at.attachment = `${r},${cells[0].c}`;
       cells.shift();
       if (!cells.length) continue;
     }
     // 「附件2：XXX汇总表」 in one cell: the label, then the title.
-    const both = !attachment && !title ? ATTACHMENT_AND_TITLE.exec(cells[0].t) : null;
+    const both = !a.attachment && !a.title ? ATTACHMENT_AND_TITLE.exec(cells[0].t) : null;
     if (both) {
-      attachment = both[1].trim();
-      title = both[2].trim();
-      aboveFonts.title = `${r},${cells[0].c}`;
-      inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
-      continue;
+      [a.attachment, a.title] = [both[1].trim(), both[2].trim()];
+      a.at.title = `${r},${cells[0].c}`;
+      L.inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
+    } else if (!a.title) {
+      a.title = cells.map((x) => x.t.trim()).join('');
+      a.at.title = `${r},${cells[0].c}`;
+    } else {
+      a.linesAbove.push(cells.map((x) => x.t));
+      a.at.meta ??= `${r},${cells[0].c}`;
     }
-    if (!title) {
-      title = cells.map((x) => x.t.trim()).join('');
-      aboveFonts.title = `${r},${cells[0].c}`;
-      continue;
-    }
-    linesAbove.push(cells.map((x) => x.t));
-    aboveFonts.meta ??= `${r},${cells[0].c}`;
   }
-  if (attachment) inferred.push(`附件标签：「${attachment}」。`);
-  else missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
-  let titlePrefixLabel: string | undefined;
-  if (title) {
-    if (/X{2,}|×{2,}|＿{2,}|_{2,}/.test(title)) {
-      title = title.replace(/X{2,}|×{2,}|＿{2,}|_{2,}/, '{prefix}');
-      titlePrefixLabel = '标题中的XXX';
-      inferred.push(`标题「${title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
-    } else inferred.push(`标题：「${title}」。`);
-  } else missing.push('模板没有标题行：请在格式中填写 sheet.title。');
-  linesAbove.forEach((l) => inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`));
+  describeAbove(L, a);
+  return a;
+}
 
-  // Below the header: blank rows to fill, an example row, notes. Notes become the footnote.
+/** Says what was read above the header; a title with XXX gets the recommender's prefix (山西). */
+function describeAbove(L: Learning, a: Above): void {
+  if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
+  else L.missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
+  const blank = /X{2,}|×{2,}|＿{2,}|_{2,}/;
+  if (a.title && blank.test(a.title)) {
+    a.title = a.title.replace(blank, '{prefix}');
+    a.titlePrefixLabel = '标题中的XXX';
+    L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
+  } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
+  else L.missing.push('模板没有标题行：请在格式中填写 sheet.title。');
+  a.linesAbove.forEach((l) => L.inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`));
+}
+
+/** Below the header: blank rows to fill, an example row, a total row, notes. Notes make the footnote. */
+function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): string[] {
   const notes: string[] = [];
-  let tb: string | undefined;
-  for (let r = firstDataRow; r < sh.rows.length; r++) {
-    const cells = rowTexts(sh, r).filter((x) => x.c >= tableC1 && x.c <= tableC2 || NOTE_START.test(x.t));
-    if (!cells.length) continue;
-    const seqOnly = cells.length === 1 && /^\d+$/.test(cells[0].t.trim());
-    if (seqOnly) continue;
+  for (let r = firstDataRow; r < L.sh.rows.length; r++) {
+    const cells = rowTexts(L.sh, r).filter((x) => (x.c >= c1 && x.c <= c2) || NOTE_START.test(x.t));
+    if (!cells.length || (cells.length === 1 && /^\d+$/.test(cells[0].t.trim()))) continue;
     const one = cells.length === 1 ? cells[0] : null;
-    const wide = one ? (mergeAt(sh, r, one.c)?.c2 ?? one.c) - one.c >= 1 : false;
-    if (one && OUR_TB_NOTE.test(one.t)) {
-      tb = OUR_TB_NOTE.exec(one.t)![1];
-      continue;
-    }
-    if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) {
-      notes.push(one.t);
-      continue;
-    }
-    if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) {
-      inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
-      continue;
-    }
-    inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
+    const wide = one ? (mergeAt(L.sh, r, one.c)?.c2 ?? one.c) - one.c >= 1 : false;
+    const ours = one ? OUR_TB_NOTE.exec(one.t) : null;
+    if (ours) L.inferred.push(`表下「数据量按 1TB=${ours[1]}GB 换算」是本工具写的说明，不作为注释。`);
+    else if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) notes.push(one.t);
+    else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+    else L.inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
   }
-  const footnote = notes.length ? notes.join('\n') : undefined;
-  if (footnote) inferred.push(`表下注释（逐字保留）：「${footnote}」。`);
-  if (tb) inferred.push(`表下「数据量按 1TB=${tb}GB 换算」是本工具写的说明，不作为注释。`);
+  if (notes.length) L.inferred.push(`表下注释（逐字保留）：「${notes.join('\n')}」。`);
+  return notes;
+}
 
-  // Columns through the crosswalk.
+/** Each header cell's concept key through the crosswalk; unknown ones get c1, c2 … by position. */
+function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
   const used = new Set<string>();
-  const drafts: ColumnDraft[] = headCells.map((h, i) => {
+  const drafts = headCells.map((h, i) => {
     const k = keyOfHeader(h.label);
-    let key = k?.key ?? `c${i + 1}`;
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
-    if (h.group && k?.how === 'fuzzy') key = `c${i + 1}`;
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
       key = `${key}${n}`;
     }
     used.add(key);
-    if (!k) inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
-    else if (k.how === 'fuzzy') inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
+    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
+    else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
     return { c: h.c, label: h.label, group: h.group, key, known: !!k };
   });
-  const dupLabels = drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i);
-  for (const d of dupLabels) {
+  for (const d of drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i)) {
     d.label = `${d.group ?? ''}${d.label}`;
-    inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
+    L.inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
   }
+  return drafts;
+}
 
-  // Vocabularies: dropdowns first, then the notice's text beside the table.
-  const concepts = new ConceptIndex([...PROFILES]);
-  const vocabularies: Record<string, Vocabulary> = {};
-  const textLines = [...(doc.text ?? []), ...notes, ...linesAbove.flat()];
-  for (const s of doc.sheets) if (s !== sh && !s.hidden) for (let r = 0; r < s.rows.length; r++) textLines.push(rowTexts(s, r).map((x) => x.t).join(''));
-  for (let r = 0; r < sh.rows.length; r++) for (const x of rowTexts(sh, r)) if (x.c > tableC2) textLines.push(x.t);
-  const sentences = vocabSentences(textLines);
-  const columns: Column[] = [];
-  for (const d of drafts) {
-    const kind = kindFor(d, inferred);
-    let col: Column = {
-      key: d.key,
-      label: d.label,
-      required: false,
-      width: Math.max(4, Math.round(sh.colWidths?.[d.c] ?? headerKeys().byKey.get(d.key)?.width ?? 12)),
-      ...kind,
-      ...(d.group ? { group: d.group } : {}),
-    } as Column;
-    const maxChars = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
-    if (maxChars) {
-      col.maxChars = Number(maxChars[1] ?? maxChars[2]);
-      inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
-    }
-    let options: string[] | undefined;
-    let multi = false;
-    let where = '';
-    const probeRows = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
-    const v = sh.validations.find((x) => x.type === 'list' && probeRows.some((r) => covers(x, r, d.c)));
-    if (v) {
-      const o = listOptions(doc, sh, v.formula);
-      if (Array.isArray(o)) {
-        options = o;
-        const hiddenSrc = doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
-        const inline = /^=?"/.test(v.formula.trim());
-        where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
-        const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
-        if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
-          multi = true;
-          where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
-          const j = /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '');
-          if (j) col.joiner = j[1];
-        } else if (!v.errorAlert) {
-          multi = true;
-          where += '，未设出错警告（可填列表外的值），按可多选处理（请确认）';
-        }
-      } else missing.push(`「${d.label}」：${o.why}。`);
-    }
-    if (!options) {
-      const s = sentences.find((x) => labelKey(x.label) === labelKey(d.label) || labelKey(x.label) === labelKey(splitHeaderUnit(d.label).base) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
-      if (s) {
-        options = s.items;
-        multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
-        where = `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}`;
-      }
-    }
-    if (options) {
-      const vocabName = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
-      vocabularies[vocabName] = vocabularyOf(vocabName, options, concepts, d.label, inferred);
-      col = { ...col, type: 'vocab', vocab: vocabName, multi, joiner: col.joiner ?? '、', quantity: undefined };
-      delete col.quantity;
-      inferred.push(`「${d.label}」的选项来自${where}：${options.join('、')}${multi ? '（可多选）' : '（单选）'}。`);
-    } else if (['domain', 'modality', 'category', 'direction', 'district', 'nature'].includes(d.key.replace(/\d+$/, ''))) {
-      missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
-    }
-    if (!d.known && col.type === 'text') inferred.push(`「${d.label}」按自由文本检查。`);
-    if (col.type === 'models') inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
-    columns.push(col);
+interface Options {
+  options: string[];
+  multi: boolean;
+  where: string;
+  joiner?: string;
+}
+
+/** Options from the dropdown on the column's first data rows, and whether several may be chosen. */
+function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, textLines: string[]): Options | null {
+  const probe = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
+  const v = L.sh.validations.find((x) => x.type === 'list' && probe.some((r) => covers(x, r, d.c)));
+  if (!v) return null;
+  const o = listOptions(L.doc, L.sh, v.formula);
+  if (!Array.isArray(o)) {
+    L.missing.push(`「${d.label}」：${o.why}。`);
+    return null;
   }
-  // Required columns: the template shows them only by a mark (*, 必填).
+  const hiddenSrc = L.doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
+  const inline = /^=?"/.test(v.formula.trim());
+  let where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
+  const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
+  if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
+    where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
+    return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
+  }
+  if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
+  return { options: o, multi: false, where };
+}
+
+/** Options spelt out in the notice's text: 「所属领域：A、B、C。」. */
+function optionsFromText(d: ColumnDraft, sentences: ReturnType<typeof vocabSentences>, textLines: string[]): Options | null {
+  const own = (label: string) => labelKey(label) === labelKey(d.label) || labelKey(label) === labelKey(splitHeaderUnit(d.label).base);
+  const s = sentences.find((x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
+  if (!s) return null;
+  const multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
+  return { options: s.items, multi, where: `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}` };
+}
+
+const VOCAB_KEYS = ['domain', 'modality', 'category', 'direction', 'district', 'nature'];
+
+/** One column: its kind, width and word limit, and its options when the template gives them. */
+function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; textLines: string[]; sentences: ReturnType<typeof vocabSentences>; vocabularies: Record<string, Vocabulary>; concepts: ConceptIndex }): Column {
+  const width = Math.max(4, Math.round(L.sh.colWidths?.[d.c] ?? headerKeys().byKey.get(d.key)?.width ?? 12));
+  let col = { key: d.key, label: d.label, required: false, width, ...kindFor(d, L.inferred), ...(d.group ? { group: d.group } : {}) } as Column;
+  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
+  if (limit) {
+    col.maxChars = Number(limit[1] ?? limit[2]);
+    L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
+  }
+  const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
+  if (o) {
+    const vocab = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
+    ctx.vocabularies[vocab] = vocabularyOf(vocab, o.options, ctx.concepts, d.label, L.inferred);
+    const { quantity: _q, ...rest } = col;
+    col = { ...rest, type: 'vocab', vocab, multi: o.multi, joiner: o.joiner ?? col.joiner ?? '、' };
+    L.inferred.push(`「${d.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`);
+  } else if (VOCAB_KEYS.includes(d.key.replace(/\d+$/, ''))) {
+    L.missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
+  }
+  if (!d.known && col.type === 'text') L.inferred.push(`「${d.label}」按自由文本检查。`);
+  if (col.type === 'models') L.inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
+  return col;
+}
+
+/** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
+function guessRequired(L: Learning, columns: Column[]): void {
   const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
-    inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
+    L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
   } else {
     for (const c of columns) c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
-    missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
+    L.missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
   }
-  if (columns.some((c) => c.type === 'contact')) inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
+  if (columns.some((c) => c.type === 'contact')) L.inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
+}
 
-  // Region, from the title or the file name.
-  const where = `${title} ${doc.file}`;
-  const prov = PROVINCES.find(([n]) => where.includes(n));
+/** The region from the title or the file name; only province-level codes are known. */
+function regionOf(L: Learning, title: string): Profile['region'] {
+  const prov = PROVINCES.find(([n]) => `${title} ${L.doc.file}`.includes(n));
   const city = /([\u4e00-\u9fa5]{2,4}?)市/.exec(title)?.[1];
-  const region: Profile['region'] = prov ? { name: prov[0], creditRegion: prov[1] } : { name: city ?? '' };
-  if (prov) inferred.push(`地区：${prov[0]}（统一社会信用代码第 3-4 位应为 ${prov[1]}，用于提示非本地登记）。`);
-  else missing.push(`没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`);
+  if (prov) {
+    L.inferred.push(`地区：${prov[0]}（统一社会信用代码第 3-4 位应为 ${prov[1]}，用于提示非本地登记）。`);
+    return { name: prov[0], creditRegion: prov[1] };
+  }
+  L.missing.push(`没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`);
+  return { name: city ?? '' };
+}
 
-  // Page setup and fonts, where the template sets them.
+const FONT_WORDS: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
+
+/** Fonts by role, from the cells that carry them, where the template sets them. */
+function fontsOf(L: Learning, at: Above['at'] & { header: string; table: string }): NonNullable<Profile['sheet']['fonts']> {
   const fonts: NonNullable<Profile['sheet']['fonts']> = {};
-  const fontAt = (k?: string) => (k ? sh!.fonts?.[k] : undefined);
-  const f = {
-    attachment: fontAt(aboveFonts.attachment),
-    title: fontAt(aboveFonts.title),
-    meta: fontAt(aboveFonts.meta),
-    header: fontAt(`${header.row},${headCells[0].c}`),
-    table: fontAt(`${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}`),
-  };
-  for (const [k, v] of Object.entries(f)) if (v && (v.name || v.size)) fonts[k as keyof typeof fonts] = v;
-  const fontWords: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
-  if (Object.keys(fonts).length) inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${fontWords[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
-  else if (doc.kind !== 'docx') missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
-  const page = sh.page && Object.values(sh.page).some((x) => x !== undefined) ? sh.page : undefined;
-  if (page) inferred.push(`页面：${page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设'}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
-  else missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+  for (const [role, k] of Object.entries(at)) {
+    const f = k ? L.sh.fonts?.[k] : undefined;
+    if (f && (f.name || f.size)) fonts[role as keyof typeof fonts] = f;
+  }
+  if (Object.keys(fonts).length) L.inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
+  else if (L.doc.kind !== 'docx') L.missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  return fonts;
+}
 
+function pageOf(L: Learning): TemplateSheet['page'] | undefined {
+  const page = L.sh.page && Object.values(L.sh.page).some((x) => x !== undefined) ? L.sh.page : undefined;
+  if (!page) {
+    L.missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+    return undefined;
+  }
+  const paper = page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设';
+  L.inferred.push(`页面：${paper}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  return page;
+}
+
+/** Text where a notice may spell out options: its paragraphs, the notes, lines above, other sheets, cells beside the table. */
+function textBeside(L: Learning, notes: string[], above: Above, tableC2: number): string[] {
+  const lines = [...(L.doc.text ?? []), ...notes, ...above.linesAbove.flat()];
+  for (const s of L.doc.sheets) if (s !== L.sh && !s.hidden) for (let r = 0; r < s.rows.length; r++) lines.push(rowTexts(s, r).map((x) => x.t).join(''));
+  for (let r = 0; r < L.sh.rows.length; r++) for (const x of rowTexts(L.sh, r)) if (x.c > tableC2) lines.push(x.t);
+  return lines;
+}
+
+/** Learns a draft profile from a template. What it cannot read it lists; it throws (LearnError) only
+ *  when there is no table to learn from or the result is not a usable format. */
+export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
+  const { sh, row } = chooseSheet(doc);
+  const L: Learning = { doc, sh, inferred: [], missing: [...(doc.limits ?? [])] };
+  if (doc.sheets.filter((s) => !s.hidden).length > 1) L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
+  L.inferred.push(`表头在第 ${row + 1} 行。`);
+  const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, row);
+  if (twoLevel) L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);
+  const tableC2 = Math.max(...headCells.map((h) => h.c));
+  const above = readAbove(L, row);
+  const notes = readBelow(L, firstDataRow, Math.min(...headCells.map((h) => h.c)), tableC2);
+  const textLines = textBeside(L, notes, above, tableC2);
+  const ctx = { firstDataRow, textLines, sentences: vocabSentences(textLines), vocabularies: {} as Record<string, Vocabulary>, concepts: new ConceptIndex([...PROFILES]) };
+  const columns = draftColumns(L, headCells).map((d) => buildColumn(L, d, ctx));
+  guessRequired(L, columns);
+  const region = regionOf(L, above.title);
+  const fonts = fontsOf(L, { ...above.at, header: `${row},${headCells[0].c}`, table: `${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}` });
+  const page = pageOf(L);
   // A Word table has no sheet name, and 「Sheet1」 is no name for a summary: then 「汇总表」.
   const sheetName = doc.kind === 'docx' || /^(sheet|工作表)\s*\d*$/i.test(sh.name.trim()) ? '汇总表' : sh.name.slice(0, 31);
-  if (sheetName !== sh.name) inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
-  const name = opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, ''));
+  if (sheetName !== sh.name) L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
   const id = opts.id?.trim() || 'learned';
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
     id,
-    name,
+    name: opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, '')),
     region,
     source: `由模板「${doc.file}」学得（hqds learn），请核对后使用`,
     layout: 'summary',
-    sheet: {
-      sheetName,
-      attachment,
-      title,
-      ...(titlePrefixLabel ? { titlePrefixLabel } : {}),
-      linesAbove,
-      ...(footnote ? { footnote } : {}),
-      ...(page ? { page } : {}),
-      ...(Object.keys(fonts).length ? { fonts } : {}),
-    },
-    vocabularies,
+    sheet: { sheetName, attachment, title, ...(titlePrefixLabel && { titlePrefixLabel }), linesAbove, ...(notes.length && { footnote: notes.join('\n') }), ...(page && { page }), ...(Object.keys(fonts).length && { fonts }) },
+    vocabularies: ctx.vocabularies,
     columns,
   };
-  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
-  let profile: Profile;
   try {
-    profile = parseProfile(draft);
+    return { profile: parseProfile(draft), inferred: L.inferred, missing: L.missing };
   } catch (e) {
     throw new LearnError(`学得的格式不完整：${(e as Error).message}`);
   }
-  return { profile, inferred, missing };
 }
 
 export class LearnError extends Error {}
