@@ -4,7 +4,9 @@
  */
 import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
-import { runBuild, runCheck } from './commands';
+// build and check load on demand: they bring SheetJS and the writers, which `profiles` and
+// `convert` never use (start-up 0.46 s → see BENCHMARKS.md).
+const commands = () => import('./commands');
 
 export class UsageError extends Error {}
 
@@ -70,9 +72,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       case 'convert':
         return convertCmd(args, out);
       case 'check':
-        return await runCheck(args, out, errOut);
+        return await (await commands()).runCheck(args, out, errOut);
       case 'build':
-        return await runBuild(args, out, errOut);
+        return await (await commands()).runBuild(args, out, errOut);
       case undefined:
       case 'help':
       case '--help':
