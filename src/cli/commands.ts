@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
@@ -47,7 +48,8 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
     }
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
     try {
-      const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      // Native zlib lets a plain .xlsx skip SheetJS (io/xlsx-reader.ts).
+      const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { inflateRaw: zlib.inflateRawSync });
       for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows });
     } catch (e) {
       errOut.write(`${e instanceof ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
