@@ -7,7 +7,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
 import { decodeText, parseDelimited, type Encoding } from './text';
-import { readXlsxFast, type InflateRaw } from './xlsx-reader';
 
 export interface RawSheet {
   name: string;
@@ -31,16 +30,13 @@ export class ReadError extends Error {
 const TEXT_EXT = /\.(csv|tsv|txt)$/i;
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
-/** Read one file's bytes. Throws ReadError with a Chinese message naming the file. Given an
- *  inflater (hqds passes Node's zlib), a plain .xlsx takes the fast path (xlsx-reader.ts). */
-export function readWorkbook(file: string, bytes: Uint8Array, opts: { inflateRaw?: InflateRaw } = {}): RawWorkbook {
+/** Read one file's bytes. Throws ReadError with a Chinese message naming the file. */
+export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   if (TEXT_EXT.test(file)) return readText(file, bytes);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (!SHEET_EXT.test(file) && !zip && !ole) return readText(file, bytes);
-  const fast = zip && opts.inflateRaw && /\.(xlsx|xlsm)$/i.test(file) ? readXlsxFast(file, bytes, opts.inflateRaw) : null;
-  if (fast) return fast;
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: false, dense: true });
