@@ -31,6 +31,9 @@ export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: strin
 /** 「附件2」「注：…」「填表人：」 and the like, after a table: not datasets. */
 const NOTE_ROW = /^(注|说明|备注|填表|填报|审核|联系人|负责人|制表)[：:\s]|^附件\s*\d|^\d+\.\s*\S/;
 
+/** A note line: 「注：…」 and the like, or the format's own footnote (武汉's has no 「注：」). */
+const isNote = (profile: Profile, t: string) => NOTE_ROW.test(t) || (!!profile.sheet.footnote && labelKey(t) === labelKey(profile.sheet.footnote));
+
 export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])[]): Located {
   const best = scoreHeaderRows(index, rows);
   const profile = index.profile;
@@ -56,7 +59,7 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
       const filled = row.filter((c) => !isBlank(c));
       // A lone note under the table (「注：…」) is not a dataset; it is left out by the engine as
       // a row whose cells map to nothing only if it sits in an unmapped column, so drop it here.
-      if (filled.length === 1 && NOTE_ROW.test(cellText(filled[0]).trim())) continue;
+      if (filled.length === 1 && isNote(profile, cellText(filled[0]).trim())) continue;
       body.push([...row]);
       sheetRows.push(r);
     }
