@@ -375,8 +375,10 @@ export class Validator {
     if (q.kind === 'size' && spec.warnBelowTB && q.value < spec.warnBelowTB * this.tb) {
       issues.push(warn('quantity-below-minimum', `${spec.warnBelowMessage ?? '数据量偏小'}，${quote(text)} 不足 ${spec.warnBelowTB}TB：请核实。`, { value: text }));
     }
-    const out = toHalfWidth(text).replace(/\s+/g, '');
-    return this.finish(text, out, issues, 'quantity-normalised', `已写作 ${quote(out)}。`);
+    // A bare number under a header with a unit (「数据集数据量（GB）」) carries that unit into this column.
+    const bare = headerUnit !== undefined && /^[\d.,\s]+$/.test(toHalfWidth(text));
+    const out = bare ? `${toHalfWidth(text).replace(/[,\s]/g, '')}${headerUnit}` : toHalfWidth(text).replace(/\s+/g, '');
+    return this.finish(text, out, issues, 'quantity-normalised', bare ? `表头单位是 ${headerUnit}，已写作 ${quote(out)}。` : `已写作 ${quote(out)}。`);
   }
 
   /** Record a normalisation as a safe fix when the value changed. */
@@ -406,7 +408,9 @@ export class Validator {
     if (needs.includes('name') && !c.names.length) missing.push('联系人姓名');
     if (needs.includes('phone') && !c.phones.length) missing.push('电话');
     if (needs.includes('email') && !c.emails.length) missing.push('邮箱');
-    if (needs.includes('phoneOrEmail') && !c.phones.length && !c.emails.length) missing.push('电话或邮箱');
+    // A malformed phone or e-mail is already reported: one message per cell, not a second 「缺少」.
+    const malformed = c.badPhones.length + c.badEmails.length > 0;
+    if (needs.includes('phoneOrEmail') && !c.phones.length && !c.emails.length && !malformed) missing.push('电话或邮箱');
     for (const b of c.badPhones) issues.push(err('phone-invalid', `${quote(b)} 不是有效的电话号码：手机为 11 位（1 开头），固话带区号，如「0971-6145250」。`, { value: text }));
     for (const b of c.badEmails) issues.push(err('email-invalid', `${quote(b)} 不是有效的邮箱地址。`, { value: text }));
     if (missing.length) {
