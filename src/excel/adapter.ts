@@ -247,11 +247,14 @@ export class OfficeWorkbook {
   async checkSheet(sheetName: string, profile: Profile, tb: TbBase): Promise<CheckResult> {
     return this.batch(async (ctx, sync) => {
       const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('values');
-      await sync().catch((e) => {
+      let used: ReturnType<XlWorksheet['getUsedRangeOrNullObject']>;
+      try {
+        used = sheet.getUsedRangeOrNullObject(true);
+        used.load('values');
+        await sync();
+      } catch (e) {
         throw notFound(e, sheetName);
-      });
+      }
       if (used.isNullObject) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
       const values = used.values as CellValue[][];
       const v = validatorFor(profile, tb);
@@ -547,7 +550,7 @@ export class OfficeWorkbook {
 
   /** Write a planned workbook. An existing sheet of the same name is first kept as a copy (the way
    *  back) and the new one takes its name. Two syncs whatever the size. */
-  async writePlan(plan: WorkbookPlan): Promise<{ backups: string[] }> {
+  async writePlan(plan: WorkbookPlan): Promise<{ backups: string[]; sheet: string }> {
     return this.batch(async (ctx, sync) => {
       const existing = plan.sheets.map((sp) => {
         const s = ctx.workbook.worksheets.getItemOrNullObject(sp.name);
@@ -582,23 +585,24 @@ export class OfficeWorkbook {
       await sync();
       ctx.runtime.enableEvents = true;
       this.models.clear();
-      return { backups };
+      // The sheet the clerk works in: the summary, or 上海's working list.
+      return { backups, sheet: plan.sheets[0].name };
     });
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: Settings): Promise<{ backups: string[] }> {
+  async createSummary(profile: Profile, settings: Settings): Promise<{ backups: string[]; sheet: string }> {
     const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
     return this.writePlan(planWorkbook(profile, empty, { ...settingsToPlan(settings), annotate: false }));
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
    *  hqds build would; `dropEntries` are duplicates the user confirmed for removal. */
-  async rebuild(profile: Profile, settings: Settings, inputs: InputSheet[], opts: MergeOptions & { dropEntries?: number[] } = {}): Promise<{ merged: MergeResult; backups: string[] }> {
+  async rebuild(profile: Profile, settings: Settings, inputs: InputSheet[], opts: MergeOptions & { dropEntries?: number[] } = {}): Promise<{ merged: MergeResult; backups: string[]; sheet: string }> {
     const merged = mergeSheets(profile, inputs, { ...opts, tb: settings.tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups } = await this.writePlan(planWorkbook(profile, merged, settingsToPlan(settings)));
-    return { merged, backups };
+    const { backups, sheet } = await this.writePlan(planWorkbook(profile, merged, settingsToPlan(settings)));
+    return { merged, backups, sheet };
   }
 }
 
