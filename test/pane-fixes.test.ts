@@ -114,3 +114,56 @@ describe('fixes, pure', () => {
     expect(pendingTense('原填 「2」，已换算为 2048（GB）。')).toBe('原填 「2」，将换算为 2048（GB）。');
   });
 });
+
+describe('live rechecks respect the region', () => {
+  /** Excel's 「插入行」: everything from row r down moves n rows, and onChanged fires for the new rows. */
+  function insertRows(fake: FakeWorkbook, name: string, r: number, n: number) {
+    const s = fake.sheet(name);
+    const moved = new Map<string, (typeof s.cells extends Map<string, infer V> ? V : never)>();
+    for (const [k, v] of s.cells) {
+      const [row, c] = k.split(',').map(Number);
+      moved.set(`${row >= r ? row + n : row},${c}`, v);
+    }
+    s.cells = moved;
+    return fake.fire([{ sheet: name, address: `A${r + 1}:I${r + n}`, source: 'Local', changeType: 'RowInserted' }]);
+  }
+
+  test('typing into a note is not checked; rows inserted above the notes extend the table', async () => {
+    const p = getProfile('qinghai')!;
+    const fake = new FakeWorkbook('1.18');
+    fake.addSheet('Sheet1');
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
+    const r = await wb.checkSheet('汇总表', p, 1024);
+    expect(r.issues).toEqual([]);
+    await wb.watch('汇总表');
+    const seen: SheetIssue[][] = [];
+    wb.onRecheck((x) => seen.push(x.issues));
+    const noteRow = snapshot(fake, '汇总表').findIndex((row) => row[0].startsWith('注：'));
+    // The note row edited (a clerk clicks into it and presses Enter): not a dataset, no issues.
+    await fake.userEdit('汇总表', noteRow, 0, [[fake.display('汇总表', noteRow, 0)]]);
+    expect(seen.flat()).toEqual([]);
+    // Two rows inserted just above the notes, then a row typed into one of them: checked as an entry.
+    await insertRows(fake, '汇总表', noteRow, 2);
+    await fake.userEdit('汇总表', noteRow + 1, 1, [['新数据集']]);
+    expect(seen.flat().some((i) => i.sheetRow === noteRow + 1 && i.code === 'required')).toBe(true);
+    // The note, now two rows lower, is still left alone.
+    seen.length = 0;
+    await fake.userEdit('汇总表', noteRow + 2, 0, [[fake.display('汇总表', noteRow + 2, 0)]]);
+    expect(seen.flat()).toEqual([]);
+    expect(fake.display('汇总表', noteRow + 2, 0)).toMatch(/^注：/);
+  });
+
+  test('a template row with only 序号 is no entry when rechecked', async () => {
+    const p = getProfile('qinghai')!;
+    const fake = new FakeWorkbook('1.18');
+    fake.addSheet('Sheet1');
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
+    await wb.checkSheet('汇总表', p, 1024);
+    const issues = await wb.recheck('汇总表', 'A5');
+    expect(issues).toEqual([]);
+    fake.assign(fake.sheet('汇总表').ensure(5, 0), 2);
+    expect(await wb.recheck('汇总表', 'A6')).toEqual([]);
+  });
+});
