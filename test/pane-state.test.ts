@@ -8,7 +8,7 @@ import { getProfile } from '../src/core/profiles';
 import type { SheetIssue } from '../src/excel/adapter';
 
 const issue = (row: number, severity: 'error' | 'warning', extra: Partial<SheetIssue> = {}): SheetIssue => ({
-  severity, code: 'x', message: 'm', row, col: 1, field: 'f', sheet: 'S', sheetRow: row, sheetCol: 1, address: `B${row + 1}`, ...extra,
+  severity, code: 'value-normalised', message: 'm', row, col: 1, field: 'f', sheet: 'S', sheetRow: row, sheetCol: 1, address: `B${row + 1}`, ...extra,
 });
 
 describe('check state', () => {

@@ -4,7 +4,7 @@ import { validatorFor } from '../src/core/engine';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile, PROFILES } from '../src/core/profiles';
 import type { CellValue } from '../src/core/cell';
-import type { MergeResult } from '../src/core/merge';
+import { mergeSheets, type MergeResult } from '../src/core/merge';
 
 const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
 
@@ -64,4 +64,9 @@ describe('notes under the table', () => {
     expect(clampToTable({ firstDataRow: 4, lastDataRow: 13, notesFrom: 14 }, 0, 5000)).toEqual([4, 13]);
     expect(clampToTable({ firstDataRow: 4, lastDataRow: 13, notesFrom: 14 }, 14, 14)).toBeNull();
   });
+});
+
+test('importing a fresh 武汉 sheet adds no entry for its footnote', () => {
+  const merged = mergeSheets(getProfile('wuhan')!, [{ file: '本工作簿', sheet: '汇总表', rows: freshSheet('wuhan') }], { tb: 1024 });
+  expect(merged.rowsWritten).toBe(0);
 });

@@ -48,7 +48,7 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
     try {
       const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows });
+      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows, notes: wb.notes?.filter((n) => n.sheet === s.name) });
     } catch (e) {
       errOut.write(`${e instanceof ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
       return null;
