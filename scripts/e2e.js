@@ -341,6 +341,21 @@ async function receivedFile(file) {
       await shot('pane-shanghai-350');
     });
 
+    await step('no overflow at 320 px on any tab', async () => {
+      const narrow = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      narrow.on('pageerror', (e) => errors.push(e.message));
+      await narrow.goto(`${origin}/preview.html?pane=320`);
+      const p2 = narrow.locator('[aria-label="任务窗格"]');
+      await p2.getByText(/识别为/).waitFor({ timeout: 20000 });
+      for (const name of ['检查', '录入', '导入', '汇总']) {
+        await p2.getByRole('tab', { name }).click();
+        const o = await p2.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+        assert(o.sw <= o.cw + 1, `「${name}」 overflows at 320 px: ${o.sw} > ${o.cw}`);
+      }
+      await p2.screenshot({ path: path.join(out, 'pane-build-320.png') });
+      await narrow.close();
+    });
+
     await step('the page made no request beyond its own server', async () => {
       const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
