@@ -9,6 +9,7 @@ import { locate } from './locate';
 import { mergeSheets, type InputSheet, type MergeResult } from './merge';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
+import type { CellOut } from './engine';
 import { labelKey } from './text';
 
 /** The sheet the add-in builds and checks for a format: 上海's projects go to its working list. */
@@ -77,7 +78,7 @@ export function duplicateGroups(profile: Profile, merged: MergeResult): number[]
   const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
   if (!nameKey) return [];
   const flagged = new Set(merged.issues.filter((i) => i.code === 'possible-duplicate' && i.entry !== null).map((i) => i.entry!));
-  const text = (v: unknown) => labelKey(String(v ?? ''));
+  const text = (v: CellOut) => labelKey(String(v ?? ''));
   const groups = new Map<string, number[]>();
   for (const i of [...flagged].sort((a, b) => a - b)) {
     const e = merged.entries[i].entry;

@@ -31,7 +31,7 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
 /** A message a clerk can act on, for any error the pane catches. */
 export function chineseError(e: unknown): string {
   const err = e as { code?: unknown; message?: unknown; name?: unknown } | null;
-  const message = typeof err?.message === 'string' ? err.message : String(e ?? '');
+  const message = typeof err?.message === 'string' ? err.message : typeof e === 'string' ? e : '';
   // Our own messages are Chinese already.
   if (HAS_CHINESE.test(message) && !/^[A-Za-z]+:/.test(message)) return message;
   const code = typeof err?.code === 'string' ? err.code : /^([A-Za-z]+):/.exec(message)?.[1] ?? '';

@@ -33,7 +33,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
     if (c?.type === 'vocab' && c.vocab) dispatch({ type: 'load', text: cellText(s!.values[0]?.[0]), vocab: profile.vocabularies[c.vocab], multi: !!c.multi });
   });
   const selected = sel ? cellText(sel.values[0]?.[0]) : '';
-  const preview = col?.type === 'quantity' && col.quantity?.unit ? convert(selected, col.quantity.unit as 'GB', settings.tb) : null;
+  const preview = col?.type === 'quantity' && col.quantity?.unit ? convert(selected, col.quantity.unit, settings.tb) : null;
   return (
     <>
       <div className={st.row}>
