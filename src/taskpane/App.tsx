@@ -144,10 +144,12 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
           onCheck={() => void act('检查中', () => runCheck(check.sheet))}
           onFixAll={(issues) => void fixAll(issues)}
           onFix={(i) => void act('修正', async () => {
+            const wholeColumn = i.code === 'quantity-converted' && check.issues.some((x) => x.code === 'header-unit' && x.sheetCol === i.sheetCol);
             await workbook.applyFixes([i]);
             // A conversion under a unit header changes the whole column and its header: check afresh.
             await runCheck(check.sheet);
-            setMessage({ intent: 'success', text: `${i.address} 已改为「${String(fixValue(i))}」，原值记在批注和「修改记录」中。` });
+            const what = wholeColumn ? `${i.address} 所在整列已按表头的单位换算，表头改为「${i.field ?? ''}」` : `${i.address} 已改为「${String(fixValue(i))}」`;
+            setMessage({ intent: 'success', text: `${what}，原值记在批注和「修改记录」中。` });
           })}
           onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))} />
       )}
