@@ -133,6 +133,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             <Button size="small" appearance="primary" onClick={() => void act('换算', async () => {
               await workbook.applyFixes([s]);
               dispatch({ type: 'dismiss', issue: s });
+              if (check.checked) await runCheck(check.checked.sheet);
               setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在批注和「修改记录」中。` });
             })}>换算</Button>
           </MessageBarBody>
