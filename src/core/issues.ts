@@ -221,7 +221,7 @@ export const CATALOGUE = {
   // Merging.
   'possible-duplicate': warning(
     (p: { entry: number; file: string; sheet: string; row: number | null; label: string }) =>
-      `可能与汇总第 ${p.entry} 条（${p.file} ${p.sheet} 第 ${p.row} 行）重复：` +
+      `可能与汇总第 ${p.entry} 条（${p.file} ${p.sheet}${p.row === null ? '' : ` 第 ${p.row} 行`}）重复：` +
       `${p.label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
   ),
 } satisfies Record<string, Spec<never>>;

@@ -23,15 +23,35 @@ export interface InputSheet {
   /** What the reader noticed (hidden rows, undecodable lines, stray quotes): 1-based sheet row or
    *  null for the sheet; each becomes a warning at that row. */
   notes?: readonly { row: number | null; code: string; message: string }[];
+  /** Word documents: the table cell behind each sheet cell, so a report says 「表1 第3行 第2列」. */
+  origins?: readonly (readonly (CellOrigin | null)[])[];
 }
+
+/** A cell of a Word table, 1-based: table number in the document, row in the table, cell in the row. */
+export interface CellOrigin {
+  table: number;
+  row: number;
+  cell: number;
+}
+
+export const originText = (o: CellOrigin) => `表${o.table} 第${o.row}行 第${o.cell}列`;
 
 export interface SourceRef {
   file: string;
   sheet: string;
   /** 1-based row in the received sheet; null for the sheet as a whole. */
   row: number | null;
-  /** The received column's letter and header, when the issue is a cell's. */
+  /** The received column's letter and header, when the issue is a cell's; for Word, 「表1 第3行 第2列」. */
   column: string | null;
+  /** The sheet cell the value was read from (0-based), for writers that annotate a copy. */
+  cell?: { row: number; col: number };
+  /** Word documents: the table cell of `cell`. */
+  origin?: CellOrigin;
+}
+
+/** 「第 3 行 B列「数据集名称」」 or 「表1 第3行 第2列」: where a person finds the value. */
+export function placeText(s: SourceRef): string {
+  return `${s.row ? `第 ${s.row} 行` : ''}${s.column ? `${s.row ? ' ' : ''}${s.column}` : ''}`;
 }
 
 export interface MergedIssue extends Issue {
@@ -132,23 +152,17 @@ function mergeSheet(
   const base = res.entries.length;
   const entryOfRow = new Map<number, number>();
   r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
-  const at = (row: number, column: string | null): SourceRef => ({
-    file: sheet.file,
-    sheet: sheet.sheet,
-    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
-    column,
-  });
+  const { at, source, change } = sources(sheet, found, r.mapping.columns, headerRow);
   res.rowsRead += table.rows.length;
   const headerless = headerlessColumns(table, r.mapping.columns.length);
   for (const issue of headerless) res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
   for (const e of r.entries) {
     if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
-    res.entries.push({ entry: e, source: at(e.row, null) });
+    res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
   }
-  const renumbered = mergeIssues(r.issues, (c) => columnRef(found, r.mapping.columns, c), entryOfRow, at, opts, res);
-  for (const c of r.changes) {
-    const { row, field, from, to, reason } = c;
-    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(c.row) ?? null, source: at(c.row, null) });
+  const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
+  for (const { row, field, from, to, reason } of r.changes) {
+    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(row) ?? null, source: change(row, field) });
   }
   if (!opts.asTheyStand && (renumbered || (seqIndex >= 0 && base > 0))) {
     res.changes.push({
@@ -161,7 +175,8 @@ function mergeSheet(
       source: { file: sheet.file, sheet: sheet.sheet, row: null, column: null },
     });
   }
-  recordLeftOut(sheet, found, r.leftOut, at, res);
+  const where = (row: number) => (sheet.origins ? source(row, null).column : null);
+  recordLeftOut(sheet, found, r.leftOut, at, where, res);
   if (sheet.notes?.length) readerNotes(sheet, base, res);
 }
 
@@ -171,9 +186,13 @@ function recordLeftOut(
   found: Exclude<Located, { kind: 'none' }>,
   engineLeftOut: readonly { row: number; reason: string }[],
   at: (row: number, column: string | null) => SourceRef,
+  where: (row: number) => string | null,
   res: MergeResult,
 ): void {
-  const left = engineLeftOut.map((l) => ({ row: at(l.row, null).row ?? 0, reason: l.reason }));
+  const left = engineLeftOut.map((l) => {
+    const cell = where(l.row);
+    return { row: at(l.row, null).row ?? 0, reason: cell ? `${cell}：${l.reason}` : l.reason };
+  });
   if (found.kind === 'table') {
     for (const l of found.leftOut) left.push({ row: l.row + 1, reason: l.reason });
     res.rowsRead += found.leftOut.length;
@@ -268,6 +287,51 @@ function cleanForXml(res: MergeResult, labels: readonly string[]): void {
   for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
 }
 
+/** The places of a sheet's rows, issues and changes (see sourceOf). */
+function sources(sheet: InputSheet, found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], headerRow: number | null) {
+  const at = (row: number, column: string | null): SourceRef => ({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
+    column,
+  });
+  const source = sourceOf(sheet, found, columns, at);
+  // A form's or a Word document's change points at the value's own cell; a table row is enough for a sheet.
+  const change = (row: number, field: string) => {
+    const col = columns.findIndex((m) => m.label === field);
+    return sheet.origins || found.kind === 'form' ? source(row, col >= 0 ? col : null) : at(row, null);
+  };
+  return { at, source, change };
+}
+
+/**
+ * Where a person finds a value: a sheet table keeps the sheet's row and column; a form points at
+ * the value's own cell (not its label); a Word document says 「表1 第3行 第2列」.
+ */
+function sourceOf(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  columns: ColumnMatch[],
+  at: (row: number, column: string | null) => SourceRef,
+): (row: number, col: number | null) => SourceRef {
+  const label = (col: number | null) => (col === null ? null : columns[col]?.label ?? null);
+  const named = (col: number | null) => (label(col) ? `「${label(col)}」` : '');
+  return (row, col) => {
+    const cell =
+      row < 0 || col === null ? undefined : found.kind === 'form' ? found.cells[row]?.[col] ?? undefined : { row: found.sheetRows[row], col };
+    const base = { file: sheet.file, sheet: sheet.sheet };
+    const origin = cell && sheet.origins?.[cell.row]?.[cell.col];
+    if (origin) return { ...base, row: null, column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`, cell, origin };
+    if (sheet.origins) {
+      // A Word entry as a whole: the table row where it begins.
+      const first = row >= 0 ? sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined : undefined;
+      return { ...base, row: null, column: first ? `表${first.table} 第${first.row}行${named(col)}` : label(col), ...(first ? { origin: first } : {}) };
+    }
+    if (cell && found.kind === 'form') return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
+    return at(row, columnRef(found, columns, col));
+  };
+}
+
 /** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
 function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], c: number | null): string | null {
   if (c === null) return null;
@@ -282,9 +346,8 @@ function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMat
  */
 function mergeIssues(
   issues: readonly Issue[],
-  column: (c: number | null) => string | null,
+  source: (row: number, col: number | null) => SourceRef,
   entryOfRow: ReadonlyMap<number, number>,
-  at: (row: number, column: string | null) => SourceRef,
   opts: MergeOptions,
   res: MergeResult,
 ): boolean {
@@ -298,7 +361,7 @@ function mergeIssues(
     res.issues.push({
       severity, code, message, row, col, field, value, fix, safe,
       entry: row >= 0 ? entryOfRow.get(row) ?? null : null,
-      source: at(row, column(col)),
+      source: source(row, col),
     });
   }
   return renumbered;

@@ -61,13 +61,13 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
 
   const readFiles = (files: File[]) => act('读取文件', async () => {
     // SheetJS, its codepages and the Word reader load only now, when a file is imported.
-    const { readWorkbook } = await import('../../io/read');
+    const { readFile } = await import('../../io/read');
     const read: InputSheet[] = [];
     let i = 0;
     for (const f of files) {
       setProgress(i / files.length);
-      const wb = readWorkbook(f.name, new Uint8Array(await f.arrayBuffer()));
-      for (const s of wb.sheets) read.push({ file: f.name, sheet: s.name, rows: s.rows });
+      const wb = await readFile(f.name, new Uint8Array(await f.arrayBuffer()));
+      for (const s of wb.sheets) read.push({ file: f.name, sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
       i++;
       await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
     }
