@@ -71,19 +71,19 @@ export function planFixes(issues: readonly FixableIssue[]): { writes: CellWrite[
   const writes: CellWrite[] = [];
   const changes: ChangeRecord[] = [];
   const done = new Set<string>();
-  for (const is of issues) {
-    if (is.sheetCol === null) continue;
-    const value = fixValue(is);
+  for (const issue of issues) {
+    if (issue.sheetCol === null) continue;
+    const value = fixValue(issue);
     if (value === null) continue;
-    const k = `${is.sheetRow},${is.sheetCol}`;
-    if (done.has(k)) continue;
-    done.add(k);
-    const from = is.value ?? '';
+    const cellKey = `${issue.sheetRow},${issue.sheetCol}`;
+    if (done.has(cellKey)) continue;
+    done.add(cellKey);
+    const from = issue.value ?? '';
     if (String(value) === from) continue;
-    const rule = is.message.replace(/^将/, '已');
+    const rule = issue.message.replace(/^将/, '已');
     const note = !from || rule.startsWith('原填') ? rule : `原填「${from}」。${rule}`;
-    writes.push({ r: is.sheetRow, c: is.sheetCol, value, note });
-    changes.push({ sheet: is.sheet, cell: a1(is.sheetRow, is.sheetCol), field: is.field, from, to: String(value), rule });
+    writes.push({ r: issue.sheetRow, c: issue.sheetCol, value, note });
+    changes.push({ sheet: issue.sheet, cell: a1(issue.sheetRow, issue.sheetCol), field: issue.field, from, to: String(value), rule });
   }
   return { writes, changes };
 }

@@ -435,8 +435,8 @@ export class OfficeWorkbook {
       const col = model.profile.columns.find((x) => x.key === m.key)!;
       values.forEach((cell, i) => {
         const res = v.checkCell(col, cell, m.unit);
-        const is = res.issues.find((x) => x.code === 'quantity-converted' && x.fix !== undefined);
-        if (is) issues.push({ ...is, row: i, col: c, field: col.label, sheet: model.sheet, sheetRow: model.firstDataRow + i, sheetCol: c, address: a1(model.firstDataRow + i, c) });
+        const conversion = res.issues.find((x) => x.code === 'quantity-converted' && x.fix !== undefined);
+        if (conversion) issues.push({ ...conversion, row: i, col: c, field: col.label, sheet: model.sheet, sheetRow: model.firstDataRow + i, sheetCol: c, address: a1(model.firstDataRow + i, c) });
       });
       header.push({ r: model.headerRow, c, value: col.label, from: m.header, unit: col.quantity?.unit ?? 'GB' });
     }

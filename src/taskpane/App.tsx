@@ -17,7 +17,7 @@ type Tabs = 'check' | 'enter' | 'import' | 'build';
 type Message = Parameters<Notify>[0];
 
 export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Element {
-  const st = useStyles();
+  const styles = useStyles();
   const [settings, setSettings] = React.useState<Settings>(DEFAULT_PANE_SETTINGS);
   const [tab, setTab] = React.useState<Tabs>('check');
   const [busy, setBusy] = React.useState<string | null>(null);
@@ -106,9 +106,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
 
   const status = statusLine(check);
   return (
-    <FluentProvider theme={webLightTheme} className={st.root}>
+    <FluentProvider theme={webLightTheme} className={styles.root}>
       <Title3 as="h1">高质量数据集汇总助手</Title3>
-      <Text className={st.small}>{profile ? `格式：${profile.name}` : '尚未选择格式：请到「汇总」中选择，或打开一份汇总表自动识别。'}</Text>
+      <Text className={styles.small}>{profile ? `格式：${profile.name}` : '尚未选择格式：请到「汇总」中选择，或打开一份汇总表自动识别。'}</Text>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tabs)} size="small">
         <Tab value="check">检查</Tab>
         <Tab value="enter">录入</Tab>

@@ -26,7 +26,7 @@ interface Review extends DuplicateState {
 const backedUp = (backups: string[]) => (backups.length ? `原表已备份为「${backups.join('、')}」。` : '');
 
 export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: BuildTabProps): React.JSX.Element {
-  const st = useStyles();
+  const styles = useStyles();
   const [review, setReview] = React.useState<Review | null>(null);
   const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
   const describe = (m: MergeResult, i: number) => {
@@ -49,7 +49,7 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
   return (
     <>
       <Field label="格式">
-        <Select className={st.full} aria-label="格式" value={profile?.id ?? ''} onChange={(_, d) => set({ profileId: d.value || null })}>
+        <Select className={styles.full} aria-label="格式" value={profile?.id ?? ''} onChange={(_, d) => set({ profileId: d.value || null })}>
           <option value="">请选择</option>
           {PROFILES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </Select>
@@ -77,7 +77,7 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
           <Radio value="12" label="小四" />
         </RadioGroup>
       </Field>
-      <div className={st.row}>
+      <div className={styles.row}>
         <Button appearance="primary" disabled={!profile} onClick={() => void act('新建汇总表', async () => {
           const { backups, sheet } = await workbook.createSummary(profile!, settings);
           onBuilt(sheet, `已新建「${sheet}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}`);
@@ -85,11 +85,11 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
         <Button disabled={!profile} onClick={() => void rebuild()}>重新生成汇总表</Button>
       </div>
       {review && (
-        <div className={st.group} role="group" aria-label="可能重复的条目">
+        <div className={styles.group} role="group" aria-label="可能重复的条目">
           <Text weight="semibold">可能重复的条目：勾选要删去的，每组至少保留一条</Text>
           {review.groups.map((g, k) => (
-            <div key={k} className={st.item}>
-              <Text className={st.small}>第 {k + 1} 组：名称和申报单位都相同</Text>
+            <div key={k} className={styles.item}>
+              <Text className={styles.small}>第 {k + 1} 组：名称和申报单位都相同</Text>
               {g.map((i) => (
                 <Checkbox key={i} label={describe(review.merged, i)} checked={review.drop.includes(i)} disabled={isLastCopy(review, i)}
                   onChange={() => setReview({ ...review, ...toggleDrop(review, i) })} />
@@ -97,7 +97,7 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
             </div>
           ))}
           <Text>{review.drop.length ? `将删去：${review.drop.map((i) => `第 ${i + 1} 条`).join('、')}；其余 ${review.merged.entries.length - review.drop.length} 条保留。` : '未勾选：全部保留。'}</Text>
-          <div className={st.row}>
+          <div className={styles.row}>
             <Button appearance="primary" onClick={() => void act('重新生成', async () => {
               const { merged, backups, sheet } = await workbook.rebuild(profile!, settings, review.inputs, { dropEntries: review.drop });
               setReview(null);
@@ -107,7 +107,7 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
           </div>
         </div>
       )}
-      <Text className={st.small}>设置保存在本工作簿中，随文件一起传递。本加载项不向任何地方发送数据。</Text>
+      <Text className={styles.small}>设置保存在本工作簿中，随文件一起传递。本加载项不向任何地方发送数据。</Text>
     </>
   );
 }

@@ -20,7 +20,7 @@ export interface EnterTabProps {
 type Selection = Awaited<ReturnType<OfficeWorkbook['selection']>>;
 
 export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabProps): React.JSX.Element {
-  const st = useStyles();
+  const styles = useStyles();
   const [sel, setSel] = React.useState<Selection>(null);
   const [picker, dispatch] = React.useReducer(pickerReducer, initialPicker);
   const col = sel?.key ? profile.columns.find((c) => c.key === sel.key) : undefined;
@@ -36,9 +36,9 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
   const preview = col?.type === 'quantity' && col.quantity?.unit ? convert(selected, col.quantity.unit, settings.tb) : null;
   return (
     <>
-      <div className={st.row}>
+      <div className={styles.row}>
         <Button onClick={() => void read()}>读取所选单元格</Button>
-        {sel && <Text className={st.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
+        {sel && <Text className={styles.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
       </div>
       {vocab && col && sel && (
         <>
@@ -53,7 +53,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
       {col?.type === 'quantity' && col.quantity?.unit && sel && (
         <>
           <Text>本列单位：{col.quantity.unit}（1TB={settings.tb}GB）。所选值：{selected || '（空）'} → {preview?.ok ? `将换算为 ${preview.value}${preview.unit}` : preview?.message}</Text>
-          <div className={st.row}>
+          <div className={styles.row}>
             <Button appearance="primary" onClick={() => void act('换算', async () => {
               const r = await workbook.convertCells(sel.sheet, sel.r, sel.r + sel.values.length - 1, sel.c);
               notify({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在批注和「修改记录」中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
@@ -65,7 +65,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
           </div>
         </>
       )}
-      {sel && col && col.type !== 'vocab' && col.type !== 'quantity' && <Text className={st.small}>此列没有下拉选项或单位。</Text>}
+      {sel && col && col.type !== 'vocab' && col.type !== 'quantity' && <Text className={styles.small}>此列没有下拉选项或单位。</Text>}
     </>
   );
 }

@@ -31,7 +31,7 @@ function pasteInput(p: Pasted, edits: Record<number, string[] | 'skip'>): InputS
 }
 
 export function ImportTab({ workbook, profile, settings, sheets, act, notify, onDone }: ImportTabProps): React.JSX.Element {
-  const st = useStyles();
+  const styles = useStyles();
   const [pasted, setPasted] = React.useState('');
   const [progress, setProgress] = React.useState<number | null>(null);
   const [state, dispatch] = React.useReducer(importReducer, initialImport);
@@ -79,13 +79,13 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
   return (
     <>
       <Field label="粘贴从 Excel、WPS 或微信复制的行（含表头）" hint="列之间用 Tab（从表格复制即是）或「，」分隔。">
-        <Textarea className={st.full} rows={8} value={pasted} onChange={(_, d) => setPasted(d.value)} {...ime.handlers} resize="vertical"
+        <Textarea className={styles.full} rows={8} value={pasted} onChange={(_, d) => setPasted(d.value)} {...ime.handlers} resize="vertical"
           onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey && !ime.composing.current && !e.nativeEvent.isComposing) readPaste(); }} />
       </Field>
-      <div className={st.row}>
+      <div className={styles.row}>
         <Button disabled={!pasted.trim()} onClick={readPaste}>读取粘贴内容</Button>
         <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
-        <input ref={fileInput} className={st.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx"
+        <input ref={fileInput} className={styles.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx"
           onChange={(e) => {
             // Copied out first: the FileList empties when the input is reset for the next choice.
             const files = Array.from(e.target.files ?? []);
@@ -93,9 +93,9 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             if (files.length) void readFiles(files);
           }} />
       </div>
-      <Text className={st.small}>可选多个 .xlsx、.xls、.csv、.txt 或 .docx 文件。</Text>
-      <div className={st.row}>
-        <Select className={st.full} aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
+      <Text className={styles.small}>可选多个 .xlsx、.xls、.csv、.txt 或 .docx 文件。</Text>
+      <div className={styles.row}>
+        <Select className={styles.full} aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
           <option value="">从本工作簿的工作表导入（如粘贴用的暂存表）…</option>
           {stagingSheets.map((n) => <option key={n} value={n}>{n}</option>)}
         </Select>
@@ -110,15 +110,15 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             const draft = drafts[r.line] ?? r.text;
             const cells = resplit(draft, state.paste!.delimiter);
             return (
-              <div key={r.line} className={st.item} role="group" aria-label={`第 ${r.line + 1} 行`}>
+              <div key={r.line} className={styles.item} role="group" aria-label={`第 ${r.line + 1} 行`}>
                 <Text>第 {r.line + 1} 行拆出 {cells.length} 列{cells.length > state.paste!.header.length ? '：某一格里可能含有分隔符「，」，请把格内的「，」改为「、」' : '：可能少填了某列，请补上'}。</Text>
-                <table className={st.table}><tbody>
+                <table className={styles.table}><tbody>
                   {Array.from({ length: Math.max(cells.length, state.paste!.header.length) }, (_, c) => (
-                    <tr key={c}><td className={st.cell}>{state.paste!.header[c] ?? '（多出）'}</td><td className={st.cell}>{cells[c] ?? '（缺）'}</td></tr>
+                    <tr key={c}><td className={styles.cell}>{state.paste!.header[c] ?? '（多出）'}</td><td className={styles.cell}>{cells[c] ?? '（缺）'}</td></tr>
                   ))}
                 </tbody></table>
-                <Textarea className={st.full} aria-label={`修改第 ${r.line + 1} 行`} value={draft} onChange={(_, d) => setDrafts({ ...drafts, [r.line]: d.value })} />
-                <div className={st.row}>
+                <Textarea className={styles.full} aria-label={`修改第 ${r.line + 1} 行`} value={draft} onChange={(_, d) => setDrafts({ ...drafts, [r.line]: d.value })} />
+                <div className={styles.row}>
                   <Button size="small" appearance="primary" disabled={cells.length !== state.paste!.header.length} onClick={() => dispatch({ type: 'edit', line: r.line, cells })}>按此导入</Button>
                   <Button size="small" onClick={() => dispatch({ type: 'edit', line: r.line, cells: 'skip' })}>略过此行</Button>
                 </div>
@@ -134,14 +134,14 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
           {inputs.filter((s) => preview.mappings[inputKey(s)]).map((s) => {
             const k = inputKey(s);
             return (
-              <table key={k} className={st.table} aria-label={`表头对应 ${s.file} ${s.sheet}`}>
+              <table key={k} className={styles.table} aria-label={`表头对应 ${s.file} ${s.sheet}`}>
                 <caption style={{ textAlign: 'left' }}>{s.file}「{s.sheet}」</caption>
                 <tbody>
                   {preview.headers[k].map((h, c) => h && (
                     <tr key={c}>
-                      <td className={st.cell}>{h}</td>
-                      <td className={st.cell}>
-                        <Select size="small" className={st.full} aria-label={`对应 ${h}`} value={preview.mappings[k][c] ?? ''}
+                      <td className={styles.cell}>{h}</td>
+                      <td className={styles.cell}>
+                        <Select size="small" className={styles.full} aria-label={`对应 ${h}`} value={preview.mappings[k][c] ?? ''}
                           onChange={(_, d) => dispatch({ type: 'map', input: k, column: c, key: d.value === '' ? null : d.value, current: preview.mappings[k] })}>
                           <option value="">（不导入）</option>
                           {profile.columns.map((x) => <option key={x.key} value={x.key}>{x.type === 'seq' ? `${x.label}（汇总时重新编号）` : x.label}</option>)}
@@ -155,12 +155,12 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             );
           })}
           <Text weight="semibold">2. 未知取值（每个只需定一次）</Text>
-          {!preview.unknowns.length && <Text className={st.small}>没有未知取值。</Text>}
+          {!preview.unknowns.length && <Text className={styles.small}>没有未知取值。</Text>}
           {preview.unknowns.map((u) => {
             const opts = dropdownOptions(profile).get(profile.columns.findIndex((c) => c.key === u.key))?.options ?? [];
             return (
               <Field key={`${u.key}-${u.value}`} label={`${u.field}：「${u.value}」`}>
-                <Select size="small" className={st.full} aria-label={`取值 ${u.value}`} value={state.choices.valueMap[u.key]?.[u.value] ?? ''}
+                <Select size="small" className={styles.full} aria-label={`取值 ${u.value}`} value={state.choices.valueMap[u.key]?.[u.value] ?? ''}
                   onChange={(_, d) => dispatch({ type: 'value', key: u.key, value: u.value, choice: d.value })}>
                   <option value="">（保持原样，标为错误）</option>
                   {opts.map((o) => <option key={o} value={o}>{o}</option>)}
@@ -173,8 +173,8 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             {merged.skipped.length ? ` 略过工作表：${merged.skipped.map((s) => `${s.file}「${s.sheet}」`).join('、')}。` : ''}
             {state.paste && Object.values(state.edits).some((e) => e === 'skip') ? ` 按您的选择略过粘贴的 ${Object.values(state.edits).filter((e) => e === 'skip').length} 行。` : ''}
           </Text>
-          {merged.rowsWritten === 0 && <Text className={st.small}>没有可写入的行：{merged.skipped.length ? '所读的表都找不到表头，' : ''}请确认复制时包含表头和数据行，或在上面核对表头对应。</Text>}
-          <div className={st.row}>
+          {merged.rowsWritten === 0 && <Text className={styles.small}>没有可写入的行：{merged.skipped.length ? '所读的表都找不到表头，' : ''}请确认复制时包含表头和数据行，或在上面核对表头对应。</Text>}
+          <div className={styles.row}>
             <Button appearance="primary" disabled={waiting.length > 0 || merged.rowsWritten === 0} onClick={() => void act('写入汇总表', async () => {
               const existing = await workbook.readSheets([target]);
               const all = [...existing.filter((s) => s.rows.length), ...inputs];

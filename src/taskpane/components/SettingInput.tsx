@@ -12,12 +12,12 @@ export interface SettingInputProps {
 
 /** A text setting: typed freely (IME composition included) and saved when the field is left. */
 export function SettingInput({ value, onSave, placeholder, label }: SettingInputProps): React.JSX.Element {
-  const st = useStyles();
+  const styles = useStyles();
   const [text, setText] = React.useState(value);
   const ime = useComposition();
   React.useEffect(() => setText(value), [value]);
   return (
-    <Input className={st.full} aria-label={label} value={text} placeholder={placeholder} {...ime.handlers}
+    <Input className={styles.full} aria-label={label} value={text} placeholder={placeholder} {...ime.handlers}
       onChange={(_, d) => setText(d.value)}
       onBlur={() => { if (!ime.composing.current && text !== value) onSave(text); }}
       onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing && !ime.composing.current && text !== value) onSave(text); }} />
