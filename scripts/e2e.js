@@ -341,6 +341,19 @@ async function receivedFile(file) {
       await shot('pane-shanghai-350');
     });
 
+    await step('上海 重新生成: a project typed into the working list gets its own 项目基本信息情况表', async () => {
+      const values = await sheetValues('工作清单');
+      const h = values.findIndex((r) => r.includes('项目名称'));
+      const col = (label) => String.fromCharCode(65 + values[h].indexOf(label));
+      await typeInto(`${col('项目名称')}${h + 2}`, '智能制造数据集');
+      await typeInto(`${col('申报单位名称')}${h + 2}`, '某科技公司');
+      await tab('汇总').click();
+      await pane.getByRole('button', { name: '重新生成汇总表' }).click();
+      await pane.getByText(/已重新生成「工作清单」，共 1 条/).waitFor();
+      await page.getByRole('tab', { name: /^项目1/ }).waitFor();
+      assert((await pane.getByText(/ItemNotFound|does not exist/).count()) === 0, 'no raw English error');
+    });
+
     await step('no overflow at 320 px on any tab', async () => {
       const narrow = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       narrow.on('pageerror', (e) => errors.push(e.message));
