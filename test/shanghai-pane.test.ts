@@ -17,6 +17,7 @@ test('新建汇总表 → check the working list → type a project → 重新�
   expect(created.sheet).toBe(summarySheetName(sh));
   const first = await wb.checkSheet(created.sheet, sh, 1024);
   expect(first.rows).toBe(0);
+  expect(first.issues).toEqual([]); // our own 序号 column is no unmapped column
   const project = ['方向1：行业领域高质量数据集建设', '2025年7月至2026年12月', 500, 100, '王五', '经理', '13800000000', 'w@example.com', '上海市徐汇区', '徐汇区', '赵六', validCode('91310104'), '民营企业'];
   const labels = ['项目名称', '申报单位名称', '申报方向', '项目周期', '拟投入资金（万元）', '已投入资金（万元）', '项目联系人', '职务', '电话', '邮箱', '单位地址', '所在区（注册区县）', '法定代表人', '统一社会信用代码', '单位性质'];
   const header = sh.columns.map((c) => c.label);

@@ -106,3 +106,8 @@ export function clampToTable(region: Pick<TableRegion, 'firstDataRow' | 'lastDat
   const hi = Math.min(r2, region.notesFrom === null ? r2 : region.notesFrom - 1);
   return lo <= hi ? [lo, hi] : null;
 }
+
+/** A header that only numbers the rows (序号, 编号, No.): its column carries no data of its own. */
+export function isRowNumberHeader(header: string | undefined): boolean {
+  return /^(序号|编号|序|no\.?)$/i.test((header ?? '').replace(/\s+/g, ''));
+}

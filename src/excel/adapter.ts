@@ -18,7 +18,7 @@ import type { Profile } from '../core/profile';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
-import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
+import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
@@ -268,6 +268,8 @@ export class OfficeWorkbook {
       const seqCols = new Set(result.mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source));
       const model: SheetModel = { sheet: sheetName, profile, tb, headerRow: region.headerRow, width, mapping: result.mapping, firstDataRow: region.firstDataRow, lastDataRow, notesFrom: region.notesFrom, seqCols };
       this.models.set(sheetName, model);
+      // 序号 where the format has none (上海's working list numbers its rows): nothing to map, nothing lost.
+      result.issues = result.issues.filter((i) => !(i.code === 'unmapped-column' && isRowNumberHeader(i.value)));
       const issues = placeIssues(sheetName, result, region.entryRows, region.headerRow);
       this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues);
       ctx.runtime.enableEvents = false;
