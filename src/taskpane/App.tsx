@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title3, webLightTheme } from '@fluentui/react-components';
-import { getProfile } from '../core/profiles';
+import type { Profile } from '../core/profile';
+import { resolveProfile } from '../core/profile-store';
 import { summarySheetName } from '../core/import';
 import { fixValue } from '../core/fixes';
 import { LISTS_SHEET } from '../core/plan';
@@ -11,9 +12,10 @@ import { CheckTab } from './components/CheckTab';
 import { EnterTab } from './components/EnterTab';
 import { ImportTab } from './components/ImportTab';
 import { BuildTab } from './components/BuildTab';
+import { LearnTab } from './components/LearnTab';
 import { useStyles, type Notify } from './components/styles';
 
-type Tabs = 'check' | 'enter' | 'import' | 'build';
+type Tabs = 'check' | 'enter' | 'import' | 'build' | 'learn';
 type Message = Parameters<Notify>[0];
 
 export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Element {
@@ -24,7 +26,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   const [message, setMessage] = React.useState<Message>(null);
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [check, dispatch] = React.useReducer(checkReducer, initialCheck());
-  const profile = settings.profileId ? getProfile(settings.profileId) ?? null : null;
+  // A format learned from a template (「新格式」) is stored in the workbook beside the settings.
+  const [stored, setStored] = React.useState<Profile | null>(null);
+  const profile = resolveProfile(settings.profileId, stored);
 
   const refreshSheets = React.useCallback(async () => {
     const { names } = await workbook.sheets();
@@ -58,6 +62,10 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   React.useEffect(() => {
     void act('读取设置', async () => {
       const s = await workbook.loadSettings();
+      const kept = await workbook.loadStoredProfile();
+      const mine = kept && 'profile' in kept ? kept.profile : null;
+      setStored(mine);
+      if (kept && 'error' in kept) setMessage({ intent: 'warning', text: kept.error });
       const { names, active } = await workbook.sheets();
       let next = s;
       let detected: string | null = null;
@@ -69,7 +77,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         }
       }
       setSettings(next);
-      const p = next.profileId ? getProfile(next.profileId) ?? null : null;
+      const p = resolveProfile(next.profileId, mine);
       const summary = p ? summarySheetName(p) : '';
       const sheet = detected ?? (names.includes(summary) ? summary : active);
       dispatch({ type: 'sheet', sheet });
@@ -114,6 +122,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         <Tab value="enter">录入</Tab>
         <Tab value="import">导入</Tab>
         <Tab value="build">汇总</Tab>
+        <Tab value="learn">新格式</Tab>
       </TabList>
       {busy && <Spinner size="tiny" label={busy} />}
       {message && (
@@ -157,7 +166,8 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       {tab === 'enter' && profile && <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />}
       {tab === 'import' && profile && <ImportTab workbook={workbook} profile={profile} settings={settings} sheets={sheets} act={act} notify={setMessage} onDone={afterBuild} />}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
-      {tab === 'build' && <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} onBuilt={afterBuild} />}
+      {tab === 'build' && <BuildTab workbook={workbook} profile={profile} stored={stored} settings={settings} save={save} act={act} onBuilt={afterBuild} />}
+      {tab === 'learn' && <LearnTab workbook={workbook} act={act} setMessage={setMessage} onSaved={(p) => { setStored(p); void save({ ...settings, profileId: p.id }); }} />}
     </FluentProvider>
   );
 }

@@ -12,6 +12,8 @@ import { useStyles, type Act } from './styles';
 export interface BuildTabProps {
   workbook: OfficeWorkbook;
   profile: Profile | null;
+  /** The format learned from a template and stored in this workbook, if any. */
+  stored: Profile | null;
   settings: Settings;
   save: (s: Settings) => Promise<void>;
   act: Act;
@@ -25,7 +27,7 @@ interface Review extends DuplicateState {
 
 const backedUp = (backups: string[]) => (backups.length ? `原表已备份为「${backups.join('、')}」。` : '');
 
-export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: BuildTabProps): React.JSX.Element {
+export function BuildTab({ workbook, profile, stored, settings, save, act, onBuilt }: BuildTabProps): React.JSX.Element {
   const styles = useStyles();
   const [review, setReview] = React.useState<Review | null>(null);
   const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
@@ -52,6 +54,7 @@ export function BuildTab({ workbook, profile, settings, save, act, onBuilt }: Bu
         <Select className={styles.full} aria-label="格式" value={profile?.id ?? ''} onChange={(_, d) => set({ profileId: d.value || null })}>
           <option value="">请选择</option>
           {PROFILES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {stored && <option value={stored.id}>{stored.name}（本工作簿的新格式）</option>}
         </Select>
       </Field>
       <Field label="推荐单位">
