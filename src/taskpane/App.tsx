@@ -15,7 +15,8 @@ import { cellText } from '../core/cell';
 import { convert } from '../core/quantity';
 import { parsePasted } from '../io/text';
 import { readWorkbook } from '../io/read';
-import { DEFAULT_PANE_SETTINGS, type CheckResult, type OfficeWorkbook, type Settings, type SheetIssue } from '../excel/adapter';
+import { type CheckResult, type OfficeWorkbook, type SheetIssue } from '../excel/adapter';
+import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, settingsToPlan, type Settings } from './settings';
 
 const useStyles = makeStyles({
   root: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '10px', minHeight: '100%', boxSizing: 'border-box', fontSize: tokens.fontSizeBase300 },
@@ -80,7 +81,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   // Settings from the workbook, then the bureau from the sheet when none was chosen.
   React.useEffect(() => {
     void act('读取设置', async () => {
-      const s = await workbook.loadSettings();
+      const s = await loadSettings(workbook);
       const { names, active } = await workbook.sheets();
       let next = s;
       if (!s.profileId) {
@@ -94,16 +95,21 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       const summaryName = next.profileId ? getProfile(next.profileId)!.sheet.sheetName : '汇总表';
       setSheetName(names.includes(summaryName) ? summaryName : active);
     });
-    return workbook.onRecheck((r) => {
+    const stopErrors = workbook.onError((text) => setMessage({ intent: 'error', text }));
+    const stopRechecks = workbook.onRecheck((r) => {
       setIssues((prev) => [...prev.filter((i) => i.sheet !== r.sheet || i.sheetRow < r.rows[0] || i.sheetRow > r.rows[1]), ...r.issues].sort((a, b) => a.sheetRow - b.sheetRow || (a.sheetCol ?? 0) - (b.sheetCol ?? 0)));
       // Suggest a conversion the moment a value is typed in the wrong unit.
       setSuggest(r.issues.filter((i) => i.code === 'quantity-converted' && i.fix !== undefined));
     });
+    return () => {
+      stopErrors();
+      stopRechecks();
+    };
   }, [workbook, act]);
 
   const save = async (s: Settings) => {
     setSettings(s);
-    await workbook.saveSettings(s);
+    await saveSettings(workbook, s);
   };
 
   const fullCheck = (sheet = sheetName, before = '') =>
@@ -241,11 +247,11 @@ function EnterTab({ workbook, profile, settings, act, setMessage }: { workbook: 
           <div className={st.row}>
             <Button appearance="primary" onClick={() => act('换算', async () => {
               const r = await workbook.convertCells(sel.sheet, sel.r, sel.r + sel.values.length - 1, sel.c);
-              setMessage({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在批注中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
+              setMessage({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格${r.keptIn === 'change-log' ? '，原值记在「修改记录」表中' : r.keptIn === 'notes' ? '，原值保留在批注中' : ''}。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
             })}>换算所选单元格</Button>
             <Button onClick={() => act('换算整列', async () => {
               const r = await workbook.convertCells(sel.sheet, 0, 5000, sel.c);
-              setMessage({ intent: r.failed.length ? 'warning' : 'success', text: `整列已换算 ${r.converted} 格。${r.failed.length ? `${r.failed.length} 格无法换算，见检查列表。` : ''}` });
+              setMessage({ intent: r.failed.length ? 'warning' : 'success', text: `整列已换算 ${r.converted} 格${r.keptIn === 'change-log' ? '，原值记在「修改记录」表中' : ''}。${r.failed.length ? `${r.failed.length} 格无法换算，见检查列表。` : ''}` });
             })}>换算整列</Button>
           </div>
         </>
@@ -379,9 +385,9 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
             <Button appearance="primary" onClick={() => act('写入汇总表', async () => {
               const existing = await workbook.readSheets([profile.sheet.sheetName]);
               const inputs = [...existing.filter((s) => s.rows.length), ...state.inputs];
-              const { merged, backups } = await workbook.rebuild(profile, settings, inputs, { mappings: state.mappings, valueMap: state.valueMap });
+              const { merged, backups, warnings } = await workbook.rebuild(profile, settingsToPlan(settings), inputs, { mappings: state.mappings, valueMap: state.valueMap });
               setState(null);
-              onDone(`已写入「${profile.sheet.sheetName}」：共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
+              onDone(`已写入「${profile.sheet.sheetName}」：共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}${warnings.join('')}`);
             })}>确认导入</Button>
             <Button onClick={() => setState(null)}>取消</Button>
           </div>
@@ -443,16 +449,16 @@ function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }
       </div>
       <div className={st.row}>
         <Button appearance="primary" disabled={!profile} onClick={() => act('新建汇总表', async () => {
-          const { backups } = await workbook.createSummary(profile!, settings);
-          onBuilt(profile!.sheet.sheetName, `已新建「${profile!.sheet.sheetName}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}`);
+          const { backups, warnings } = await workbook.createSummary(profile!, settingsToPlan(settings));
+          onBuilt(profile!.sheet.sheetName, `已新建「${profile!.sheet.sheetName}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}${warnings.join('')}`);
         })}>新建汇总表</Button>
         <Button disabled={!profile} onClick={() => act('读取本表', async () => {
           const inputs = (await workbook.readSheets([sheetName])).filter((s) => s.rows.length);
           const merged = mergeSheets(profile!, inputs, { tb: settings.tb });
           const pairs = merged.issues.filter((i) => i.code === 'possible-duplicate');
           if (!pairs.length) {
-            const { backups } = await workbook.rebuild(profile!, settings, inputs);
-            onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
+            const { backups, warnings } = await workbook.rebuild(profile!, settingsToPlan(settings), inputs);
+            onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}${warnings.join('')}`);
           } else setDups({ merged, inputs, drop: new Set() });
         })}>重新生成汇总表</Button>
       </div>
@@ -465,9 +471,9 @@ function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }
           ))}
           <div className={st.row}>
             <Button appearance="primary" onClick={() => act('重新生成', async () => {
-              const { merged, backups } = await workbook.rebuild(profile!, settings, dups.inputs, { dropEntries: [...dups.drop] });
+              const { merged, backups, warnings } = await workbook.rebuild(profile!, settingsToPlan(settings), dups.inputs, { dropEntries: [...dups.drop] });
               setDups(null);
-              onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条（删去重复 ${dups.drop.size} 条）。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
+              onBuilt(profile!.sheet.sheetName, `已重新生成，共 ${merged.rowsWritten} 条（删去重复 ${dups.drop.size} 条）。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}${warnings.join('')}`);
             })}>确认并重新生成</Button>
             <Button onClick={() => setDups(null)}>取消</Button>
           </div>
