@@ -31,7 +31,7 @@ import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
-import type { XlContext, XlHandlerResult, XlRange, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
+import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
 
 /** What the plan needs to draw a summary; the pane's own settings (src/taskpane/settings.ts) map
  *  onto it with settingsToPlan. The `never` fields refuse the pane's settings object itself, whose
@@ -46,8 +46,8 @@ const ADDRESS_CHUNK = 2000;
  *  8 MB with their formats; 500 keeps a request near 1.5 MB, well under the 5 MB limit of Excel on
  *  the web (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins). */
 export const ROWS_PER_SYNC = 500;
-/** Other commands (formats, notes, validations) per request, at a few hundred bytes each. */
-export const COMMANDS_PER_SYNC = 4000;
+/** Other commands (formats, notes, validations) per request: at about 200 bytes each, 2 MB at most. */
+export const COMMANDS_PER_SYNC = 10000;
 /** Cells of a wide sheet per request, so 500 rows of a very wide sheet are split too. */
 const CELLS_PER_SYNC = 20000;
 /** At most this many rows are rechecked after one edit; a full check sees the rest. */
@@ -623,18 +623,22 @@ export class OfficeWorkbook {
     );
   }
 
-  /** Append rows to the 「修改记录」 sheet, creating it with its header when missing. One sync to
-   *  find where it ends; the rows are queued with the caller's next request. */
+  /** Append rows to the 「修改记录」 sheet, creating it with its header when missing. One or two
+   *  syncs to find where it ends; the rows are queued with the caller's next request. */
   private async appendChangeLog(context: XlContext, entries: ChangeLogEntry[]): Promise<void> {
     const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
-    const used = log.getUsedRangeOrNullObject(true);
     log.load('name');
-    used.load(['rowIndex', 'rowCount']);
     await context.sync();
+    // The used range of a missing sheet would fail the request: asked for only when it exists.
+    const used = log.isNullObject ? null : log.getUsedRangeOrNullObject(true);
+    if (used) {
+      used.load(['rowIndex', 'rowCount']);
+      await context.sync();
+    }
     const fresh = log.isNullObject;
     const sheet = fresh ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
     const rows = changeLogRows(entries, fresh);
-    const start = fresh || used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    const start = !used || used.isNullObject ? 0 : used.rowIndex + used.rowCount;
     const rng = sheet.getRangeByIndexes(start, 0, rows.length, rows[0].length);
     // Text first: an original such as 「=1+1」 stays what it was.
     rng.numberFormat = rows.map((r) => r.map(() => '@'));
@@ -975,38 +979,75 @@ export async function writeValues(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
   }
 }
 
-/** Fonts, fills, alignment, borders, merges, widths and heights: one format call per style and
- *  property over each run of a column, so a handful of commands per style whatever the rows. */
-export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
-  const byStyle = new Map<string, { r: number; c: number }[]>();
-  for (const cell of sp.cells) {
-    let l = byStyle.get(cell.style);
-    if (!l) byStyle.set(cell.style, (l = []));
-    l.push({ r: cell.r, c: cell.c });
+/** Cells as rectangles: runs down each column, then runs of the same rows side by side merged
+ *  (A5:A99, B5:B99, C5:C99 → A5:C99), so a uniform table is one range. */
+export function cellBlocks(cells: { r: number; c: number }[]): string[] {
+  const runs: { c: number; r1: number; r2: number }[] = [];
+  for (const a of cellRuns(cells)) {
+    const p = parseAddress(a);
+    runs.push({ c: p.c1, r1: p.r1, r2: p.r2 });
   }
-  for (const [name, cells] of byStyle) {
-    const style = styles[name];
-    if (!style) continue;
-    const runs = cellRuns(cells);
-    // Fills of scattered cells through RangeAreas where the host has them.
-    if (style.fill) {
-      const color = `#${style.fill.slice(2)}`;
-      const targets = api.rangeAreas ? chunkAddresses(runs) : runs;
-      for (const a of targets) {
-        await pacer.take();
-        if (api.rangeAreas) sheet.getRanges(a).format.fill.color = color;
-        else sheet.getRange(a).format.fill.color = color;
-      }
+  const byRows = new Map<string, number[]>();
+  for (const run of runs) {
+    const k = `${run.r1}:${run.r2}`;
+    let l = byRows.get(k);
+    if (!l) byRows.set(k, (l = []));
+    l.push(run.c);
+  }
+  const out: string[] = [];
+  for (const [k, cols] of byRows) {
+    const [r1, r2] = k.split(':').map(Number);
+    cols.sort((x, y) => x - y);
+    let start = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      if (cols[i] === cols[i - 1] + 1) continue;
+      const c2 = cols[i - 1];
+      out.push(r1 === r2 && start === c2 ? a1(r1, start) : `${a1(r1, start)}:${a1(r2, c2)}`);
+      start = cols[i];
     }
-    for (const a of runs) {
-      await pacer.take(12);
-      const f = sheet.getRange(a).format;
-      if (style.font?.name) f.font.name = style.font.name;
-      if (style.font?.size) f.font.size = style.font.size;
-      if (style.font?.bold !== undefined) f.font.bold = style.font.bold;
-      if (style.align?.wrap !== undefined) f.wrapText = style.align.wrap;
-      if (style.align?.h) f.horizontalAlignment = style.align.h === 'left' ? 'Left' : style.align.h === 'right' ? 'Right' : 'Center';
-      if (style.border) for (const e of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) f.borders.getItem(e).style = 'Continuous';
+  }
+  return out;
+}
+
+type Format = XlRangeAreas['format'];
+
+/** One format property of a style: its value, and how to set it. */
+const STYLE_PROPS: { key: (s: CellStyle) => string | number | boolean | undefined; set: (f: Format, v: string | number | boolean) => void }[] = [
+  { key: (s) => s.font?.name, set: (f, v) => (f.font.name = v as string) },
+  { key: (s) => s.font?.size, set: (f, v) => (f.font.size = v as number) },
+  { key: (s) => s.font?.bold, set: (f, v) => (f.font.bold = v as boolean) },
+  { key: (s) => s.align?.wrap, set: (f, v) => (f.wrapText = v as boolean) },
+  { key: (s) => (s.align?.h ? (s.align.h === 'left' ? 'Left' : s.align.h === 'right' ? 'Right' : 'Center') : undefined), set: (f, v) => (f.horizontalAlignment = v as 'Left') },
+  {
+    key: (s) => s.border || undefined,
+    set: (f) => {
+      for (const e of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) f.borders.getItem(e).style = 'Continuous';
+    },
+  },
+  { key: (s) => (s.fill ? `#${s.fill.slice(2)}` : undefined), set: (f, v) => (f.fill.color = v as string) },
+];
+
+/** Fonts, fills, alignment, borders, merges, widths and heights. Cells are grouped by the value of
+ *  each format property, whatever style they came from, and each group is set over its
+ *  rectangles at once (through RangeAreas where the host has them): a handful of commands per
+ *  property for a whole table, however many rows are flagged. */
+export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
+  for (const prop of STYLE_PROPS) {
+    const byValue = new Map<string | number | boolean, { r: number; c: number }[]>();
+    for (const cell of sp.cells) {
+      const style = styles[cell.style];
+      const v = style ? prop.key(style) : undefined;
+      if (v === undefined) continue;
+      let l = byValue.get(v);
+      if (!l) byValue.set(v, (l = []));
+      l.push({ r: cell.r, c: cell.c });
+    }
+    for (const [value, cells] of byValue) {
+      const blocks = cellBlocks(cells);
+      for (const a of api.rangeAreas ? chunkAddresses(blocks) : blocks) {
+        await pacer.take(6);
+        prop.set(api.rangeAreas ? sheet.getRanges(a).format : sheet.getRange(a).format, value);
+      }
     }
   }
   await pacer.take(sp.merges.length + sp.colWidths.length + Object.keys(sp.rowHeights).length);

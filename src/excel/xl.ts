@@ -62,8 +62,9 @@ export interface XlRange extends XlLoadable {
   getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange & { readonly isNullObject: boolean };
 }
 
+/** ExcelApi 1.9: several ranges formatted by one command. */
 export interface XlRangeAreas {
-  readonly format: { fill: XlFill };
+  readonly format: Omit<XlRangeFormat, 'rowHeight' | 'columnWidth' | 'load'>;
 }
 
 export interface XlWorksheetChangedEvent {
