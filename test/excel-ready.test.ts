@@ -395,3 +395,14 @@ describe('printing and layout', () => {
     expect(wide / calibri).toBeGreaterThan(1.1);
   });
 });
+
+test('a sheet that is gone is named in Chinese, and a renamed sheet is still checked live', async () => {
+  const { fake, wb, heard } = await withSummary([good(0)]);
+  await expect(wb.checkSheet('不存在', qh, 1024)).rejects.toThrow(/找不到工作表「不存在」/);
+  await wb.checkSheet('汇总表', qh, 1024);
+  await wb.watch('汇总表');
+  fake.sheet('汇总表').name = '我的汇总';
+  await fake.userEdit('我的汇总', 4, 2, [['火星']]);
+  expect(heard.map((h) => h.rows)).toEqual([[4, 4]]);
+  expect(fake.sheet('我的汇总').cell(4, 2)!.fill).toBe('#FFC7CE');
+});

@@ -393,12 +393,18 @@ export class OfficeWorkbook {
   /** Check a whole sheet: read it (1 sync), validate, colour the problem cells (1 sync). */
   async checkSheet(sheetName: string, profile: Profile, tb: TbBase): Promise<CheckResult> {
     return this.batch(async (context) => {
+      // By name, or by id (Excel's getItem takes either): live checking finds a renamed sheet.
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       sheet.load(['id', 'name']);
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(['values', 'rowIndex', 'columnIndex']);
-      await context.sync();
-      if (sheet.isNullObject) throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
+      try {
+        await context.sync();
+      } catch (e) {
+        // The used range of a missing sheet fails the request (a method on a null object).
+        if (errorCode(e) === 'ItemNotFound') throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
+        throw e;
+      }
       if (used.isNullObject) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
       const values = atSheetOrigin(used.values as CellValue[][], used.rowIndex, used.columnIndex);
       const validator = validatorFor(profile, tb);
@@ -523,10 +529,14 @@ export class OfficeWorkbook {
       this.watched.delete(id);
       // The handler's own context: removing it through another one does nothing.
       // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
-      await this.run(handler.context, async (context) => {
-        handler.remove();
-        await context.sync();
-      });
+      try {
+        await this.run(handler.context, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      } catch {
+        // The sheet's model is gone, so a handler left behind only returns; the build succeeded.
+      }
     }
   }
 
@@ -541,11 +551,11 @@ export class OfficeWorkbook {
       if (STRUCTURAL.has(String(e.changeType))) {
         // Rows or columns moved: find the header again and check the whole table.
         model.painted = null;
-        const r = await this.checkSheet(model.sheet, model.profile, model.tb);
+        const r = await this.checkSheet(model.id, model.profile, model.tb);
         for (const l of this.listeners) l({ sheet: r.sheet, rows: [0, LAST_ROW], issues: r.issues });
         return;
       }
-      await this.recheck(model.sheet, e.address);
+      await this.recheckModel(model, e.address);
     } catch (err) {
       const text = `即时检查出错：${(err as Error)?.message || String(err)}。请点「全面检查」。`;
       for (const l of this.errorListeners) l(text);
@@ -556,7 +566,11 @@ export class OfficeWorkbook {
    *  validate, repaint what changed (1 sync, skipped when no fill changes). */
   async recheck(sheetName: string, address: string): Promise<SheetIssue[] | null> {
     const model = this.modelByName(sheetName);
-    if (!model) return null;
+    return model ? this.recheckModel(model, address) : null;
+  }
+
+  /** The sheet is found by id, so a sheet the user renamed is still rechecked. */
+  private async recheckModel(model: SheetModel, address: string): Promise<SheetIssue[] | null> {
     const spans = touchedRows(address, model.firstDataRow, model.lastDataRow);
     if (!spans.length) return null;
     const found = await this.batch(async (context) => {
