@@ -5,12 +5,14 @@
  */
 import { columnLetter } from './address';
 import type { CellValue } from './cell';
-import { validatorFor, type Change, type Entry, type Issue, type CellOut, type Table } from './engine';
+import { flagDuplicates } from './duplicates';
+import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
-import { locate } from './locate';
+import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
-import { labelKey } from './text';
+
+export { dropEntries, flagDuplicates } from './duplicates';
 
 export interface InputSheet {
   file: string;
@@ -76,65 +78,119 @@ export interface MergeOptions {
 
 
 export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opts: MergeOptions = {}): MergeResult {
-  const v = validatorFor(profile, opts.tb ?? 1024);
-  const res: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
-  for (const s of sheets) {
-    const found = locate(v.index, s.rows);
+  const validator = validatorFor(profile, opts.tb ?? 1024);
+  const res: MergeResult = {
+    inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0,
+  };
+  for (const sheet of sheets) {
+    const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {
-      const hasContent = s.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-      res.skipped.push({ file: s.file, sheet: s.sheet, reason: hasContent ? found.reason : '空工作表' });
+      const hasContent = sheet.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+      res.skipped.push({ file: sheet.file, sheet: sheet.sheet, reason: hasContent ? found.reason : '空工作表' });
       continue;
     }
-    const override = opts.mappings?.[`${s.file}\u0001${s.sheet}`];
-    const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
-    const table = opts.valueMap ? applyValueMap(v.index, found.table, opts.valueMap, mappingOverride) : found.table;
-    const r = v.validate(table, { tb: opts.tb, mapping: mappingOverride });
-    const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
-    const colRef = (c: number | null): string | null => {
-      if (c === null) return null;
-      const m: ColumnMatch | undefined = r.mapping.columns[c];
-      return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
-    };
-    res.inputs.push({
-      file: s.file,
-      sheet: s.sheet,
-      kind: found.kind,
-      headerRow,
-      mapping: r.mapping.columns.filter((c) => c.header).map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
-    });
-    const base = res.entries.length;
-    const entryOfRow = new Map<number, number>();
-    r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
-    const sheetRow = (row: number) => (row < 0 ? (headerRow ?? null) : found.sheetRows[row] + 1);
-    res.rowsRead += table.rows.length;
-    for (const e of r.entries) {
-      if (seqIdx >= 0 && !opts.asTheyStand) e.cells[seqIdx] = res.entries.length + 1;
-      res.entries.push({ entry: e, source: { file: s.file, sheet: s.sheet, row: sheetRow(e.row), column: null } });
-    }
-    let renumbered = false;
-    for (const is of r.issues) {
-      if (is.code === 'seq-renumbered' && !opts.asTheyStand) {
-        renumbered = true;
-        continue;
-      }
-      res.issues.push({
-        severity: is.severity, code: is.code, message: is.message, row: is.row, col: is.col, field: is.field, value: is.value, fix: is.fix, safe: is.safe,
-        entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null,
-        source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) },
-      });
-    }
-    for (const c of r.changes) {
-      res.changes.push({ row: c.row, field: c.field, from: c.from, to: c.to, reason: c.reason, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
-    }
-    if (!opts.asTheyStand && (renumbered || (seqIdx >= 0 && base > 0))) {
-      res.changes.push({ row: -1, field: profile.columns[seqIdx]?.label ?? '序号', from: '原序号', to: `${base + 1}–${res.entries.length}`, reason: '合并后序号从 1 起连续重排', entry: null, source: { file: s.file, sheet: s.sheet, row: null, column: null } });
-    }
-    for (const l of r.leftOut) res.leftOut.push({ file: s.file, sheet: s.sheet, row: sheetRow(l.row) ?? 0, reason: l.reason });
+    mergeSheet(validator, sheet, found, opts, res);
   }
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
+}
+
+/** One located sheet validated and appended: its entries renumbered, its issues and changes pointed at them. */
+function mergeSheet(
+  validator: Validator,
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  opts: MergeOptions,
+  res: MergeResult,
+): void {
+  const profile = validator.profile;
+  const seqIndex = profile.columns.findIndex((c) => c.type === 'seq');
+  const override = opts.mappings?.[`${sheet.file}\u0001${sheet.sheet}`];
+  const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
+  const table = opts.valueMap
+    ? applyValueMap(validator.index, found.table, opts.valueMap, mappingOverride)
+    : found.table;
+  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride });
+  const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
+  res.inputs.push({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    kind: found.kind,
+    headerRow,
+    mapping: r.mapping.columns
+      .filter((c) => c.header)
+      .map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
+  });
+  const base = res.entries.length;
+  const entryOfRow = new Map<number, number>();
+  r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
+  const at = (row: number, column: string | null): SourceRef => ({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
+    column,
+  });
+  res.rowsRead += table.rows.length;
+  for (const e of r.entries) {
+    if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
+    res.entries.push({ entry: e, source: at(e.row, null) });
+  }
+  const renumbered = mergeIssues(r.issues, (c) => columnRef(found, r.mapping.columns, c), entryOfRow, at, opts, res);
+  for (const c of r.changes) {
+    const { row, field, from, to, reason } = c;
+    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(c.row) ?? null, source: at(c.row, null) });
+  }
+  if (!opts.asTheyStand && (renumbered || (seqIndex >= 0 && base > 0))) {
+    res.changes.push({
+      row: -1,
+      field: profile.columns[seqIndex]?.label ?? '序号',
+      from: '原序号',
+      to: `${base + 1}–${res.entries.length}`,
+      reason: '合并后序号从 1 起连续重排',
+      entry: null,
+      source: { file: sheet.file, sheet: sheet.sheet, row: null, column: null },
+    });
+  }
+  for (const l of r.leftOut) {
+    res.leftOut.push({ file: sheet.file, sheet: sheet.sheet, row: at(l.row, null).row ?? 0, reason: l.reason });
+  }
+}
+
+/** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
+function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], c: number | null): string | null {
+  if (c === null) return null;
+  const m: ColumnMatch | undefined = columns[c];
+  return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
+}
+
+/**
+ * A sheet's issues pointed at the merged entries. Unless the sheets are checked as they stand, a
+ * sheet's own 序号 does not matter once merged: its seq-renumbered issues are dropped, and the
+ * return value says whether there were any (the merge records one change for them).
+ */
+function mergeIssues(
+  issues: readonly Issue[],
+  column: (c: number | null) => string | null,
+  entryOfRow: ReadonlyMap<number, number>,
+  at: (row: number, column: string | null) => SourceRef,
+  opts: MergeOptions,
+  res: MergeResult,
+): boolean {
+  let renumbered = false;
+  for (const issue of issues) {
+    if (issue.code === 'seq-renumbered' && !opts.asTheyStand) {
+      renumbered = true;
+      continue;
+    }
+    const { severity, code, message, row, col, field, value, fix, safe } = issue;
+    res.issues.push({
+      severity, code, message, row, col, field, value, fix, safe,
+      entry: row >= 0 ? entryOfRow.get(row) ?? null : null,
+      source: at(row, column(col)),
+    });
+  }
+  return renumbered;
 }
 
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
@@ -150,37 +206,4 @@ function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string
       return m[cell.trim()] ?? cell;
     })),
   };
-}
-
-/** Same dataset and applicant after normalisation: flag both rows, keep both. */
-export function flagDuplicates(profile: Profile, res: MergeResult): void {
-  const nameKey = ['name', 'projectName'].find((k) => profile.columns.some((c) => c.key === k));
-  const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
-  if (!nameKey) return;
-  const seen = new Map<string, number>();
-  const text = (v: CellOut) => labelKey(String(v ?? ''));
-  res.entries.forEach((m, i) => {
-    const name = text(m.entry.get(nameKey));
-    if (!name) return;
-    const key = `${name}\u0001${ownerKey ? text(m.entry.get(ownerKey)) : ''}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
-      return;
-    }
-    const label = profile.columns.find((c) => c.key === nameKey)!.label;
-    for (const [a, b] of [[i, first], [first, i]] as const) {
-      const other = res.entries[b];
-      res.issues.push({
-        severity: 'warning',
-        code: 'possible-duplicate',
-        message: `可能与汇总第 ${b + 1} 条（${other.source.file} ${other.source.sheet} 第 ${other.source.row} 行）重复：${label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
-        row: res.entries[a].entry.row,
-        col: null,
-        field: label,
-        entry: a,
-        source: res.entries[a].source,
-      });
-    }
-  });
 }

@@ -24,10 +24,11 @@ import { CHANGE_LOG_SHEET, CHANGE_LOG_WIDTHS, changeLogRows, type ChangeLogEntry
 import { validatorFor, type Issue, type Result } from '../core/engine';
 import { mapHeader, type HeaderMapping } from '../core/header';
 import { locate } from '../core/locate';
-import { flagDuplicates, mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
+import { detectProfile } from '../core/detect';
+import { dropEntries } from '../core/duplicates';
+import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
 import { planWorkbook, type PlanSettings, type SheetPlan, type WorkbookPlan, type CellStyle } from '../core/plan';
 import type { Profile } from '../core/profile';
-import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
@@ -367,7 +368,7 @@ export class OfficeWorkbook {
       used.load(['values', 'rowIndex', 'columnIndex']);
       await context.sync();
       if (used.isNullObject) return null;
-      return detect(sheet.name, atSheetOrigin(used.values as CellValue[][], used.rowIndex, used.columnIndex).slice(0, 30));
+      return detectProfile(sheet.name, atSheetOrigin(used.values as CellValue[][], used.rowIndex, used.columnIndex).slice(0, 30));
     });
   }
 
@@ -885,52 +886,11 @@ function modelFromPlan(id: string, name: string, sp: SheetPlan, styles: Record<s
   return { id, sheet: name, profile, tb, headerRow: t.headerRow, width: t.columns, mapping, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow, painted };
 }
 
-/** Remove entries the user confirmed as duplicates: renumber 序号, re-point issues, account for
- *  each removed row in leftOut, and flag duplicates afresh among what remains. */
-export function dropEntries(profile: Profile, merged: MergeResult, drop: Set<number>): void {
-  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
-  const newIndex = new Map<number, number>();
-  const kept: MergeResult['entries'] = [];
-  merged.entries.forEach((m, i) => {
-    if (drop.has(i)) merged.leftOut.push({ file: m.source.file, sheet: m.source.sheet, row: m.source.row ?? 0, reason: '确认为重复，已删去' });
-    else {
-      newIndex.set(i, kept.length);
-      kept.push(m);
-    }
-  });
-  if (seqIdx >= 0) kept.forEach((m, i) => (m.entry.cells[seqIdx] = i + 1));
-  merged.entries = kept;
-  merged.issues = merged.issues
-    .filter((is) => is.code !== 'possible-duplicate' && (is.entry === null || newIndex.has(is.entry)))
-    .map((is) => ({ ...is, entry: is.entry === null ? null : newIndex.get(is.entry)! }));
-  merged.rowsWritten = kept.length;
-  flagDuplicates(profile, merged);
-}
-
 function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow: number): SheetIssue[] {
   return res.issues.map((is) => {
     const sheetRow = is.row < 0 ? headerRow : sheetRows[is.row] ?? headerRow;
     return { ...is, sheet, sheetRow, sheetCol: is.col, address: is.col === null ? null : a1(sheetRow, is.col) };
   });
-}
-
-/** The profile whose header the rows match best (titles count too), or null. */
-export function detect(sheet: string, rows: CellValue[][]): { profileId: string; sheet: string } | null {
-  let best: { id: string; score: number } | null = null;
-  const text = rows.slice(0, 5).flat().map((c) => cellText(c)).join(' ');
-  for (const p of PROFILES) {
-    const v = validatorFor(p);
-    const found = locate(v.index, rows);
-    let score = 0;
-    if (found.kind === 'table') {
-      const m = mapHeader(v.index, found.table.header);
-      score = m.columns.filter((c) => c.how === 'exact').length * 2 + m.columns.filter((c) => c.key).length;
-    }
-    if (text.includes(p.sheet.title.replace('{prefix}', ''))) score += 10;
-    if (p.region.name && text.includes(p.region.name)) score += 3;
-    if (!best || score > best.score) best = { id: p.id, score };
-  }
-  return best && best.score >= 6 ? { profileId: best.id, sheet } : null;
 }
 
 /** Points for a column width given in Excel's character units (the default font's 「0」 is ~7 px). */
