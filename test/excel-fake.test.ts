@@ -48,8 +48,9 @@ test('onChanged fires for edits with the changed address, and for API writes unl
   fake.addSheet('S');
   const seen: string[] = [];
   await run(fake, async (ctx) => {
-    ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add(async (e) => {
+    ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add((e) => {
       seen.push(e.address);
+      return Promise.resolve();
     });
     await ctx.sync();
   });
@@ -93,8 +94,8 @@ test('a batch while the user edits a cell fails, unless run with delayForCellEdi
   const fake = new FakeWorkbook();
   fake.addSheet('S');
   fake.beginCellEdit();
-  await expect(fake.run({}, async () => 1)).rejects.toThrow(/CellEditMode/);
-  const waiting = fake.run({ delayForCellEdit: true }, async () => 2);
+  await expect(fake.run({}, () => Promise.resolve(1))).rejects.toThrow(/CellEditMode/);
+  const waiting = fake.run({ delayForCellEdit: true }, () => Promise.resolve(2));
   fake.endCellEdit();
   await expect(waiting).resolves.toBe(2);
 });
@@ -195,8 +196,9 @@ describe('the fake follows Excel where it used to diverge', () => {
     fake.addSheet('S');
     const seen: string[] = [];
     await run(fake, async (ctx) => {
-      ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add(async (e) => {
+      ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add((e) => {
         seen.push(e.address);
+        return Promise.resolve();
       });
       ctx.runtime.enableEvents = false;
       await ctx.sync();
@@ -210,8 +212,9 @@ describe('the fake follows Excel where it used to diverge', () => {
     const fake = new FakeWorkbook('1.18', { notesInLibrary: false });
     fake.addSheet('S');
     expect(fake.requirements.isSetSupported('ExcelApi', '1.18')).toBe(true);
-    await run(fake, async (ctx) => {
+    await run(fake, (ctx) => {
       expect(ctx.workbook.worksheets.getItemOrNullObject('S').notes).toBeUndefined();
+      return Promise.resolve();
     });
   });
 
@@ -239,8 +242,9 @@ describe('the fake follows Excel where it used to diverge', () => {
     fake.load('S', [['a']]);
     const seen: string[] = [];
     await run(fake, async (ctx) => {
-      ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add(async (e) => {
+      ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add((e) => {
         seen.push(`${e.changeType} ${e.source} ${e.address}`);
+        return Promise.resolve();
       });
       await ctx.sync();
     });
@@ -268,7 +272,7 @@ describe('the fake follows Excel where it used to diverge', () => {
     const fake = new FakeWorkbook('1.18', { delayForCellEdit: false });
     fake.addSheet('S');
     fake.beginCellEdit();
-    await expect(fake.run({ delayForCellEdit: true }, async () => 1)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(fake.run({ delayForCellEdit: true }, () => Promise.resolve(1))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
     expect(fake.cellEditRefusals).toBe(1);
   });
 
@@ -276,7 +280,7 @@ describe('the fake follows Excel where it used to diverge', () => {
     const fake = new FakeWorkbook();
     const s = fake.addSheet('S');
     const added = await fake.run({ delayForCellEdit: true }, async (ctx) => {
-      const h = ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add(async () => undefined);
+      const h = ctx.workbook.worksheets.getItemOrNullObject('S').onChanged.add(() => Promise.resolve());
       await ctx.sync();
       return h;
     });

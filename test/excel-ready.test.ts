@@ -64,7 +64,7 @@ test('checking never switches events off: fills do not fire onChanged, so a user
     real(o, (ctx) =>
       batch(
         new Proxy(ctx, {
-          get: (t, p) => (p === 'runtime' ? { set enableEvents(v: boolean) { if (!v) off++; t.runtime.enableEvents = v; } } : Reflect.get(t, p)),
+          get: (t, p) => (p === 'runtime' ? { set enableEvents(v: boolean) { if (!v) off++; t.runtime.enableEvents = v; } } : (Reflect.get(t, p) as unknown)),
         }),
       ),
     );

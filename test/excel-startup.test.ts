@@ -1,6 +1,7 @@
 /** The pane's start-up check runs in old hosts' browsers (IE11, EdgeHTML) and explains itself. */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vm from 'vm';
 import { parse } from 'acorn';
 
 const html = fs.readFileSync(path.join(__dirname, '..', 'src', 'taskpane', 'taskpane.html'), 'utf8');
@@ -9,13 +10,14 @@ const check = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
 function runCheck(syntaxOk: boolean) {
   const root = { innerHTML: '' };
   const win: Record<string, unknown> = {};
-  const doc = { getElementById: (id: string) => (id === 'root' ? root : null) };
-  // An old browser cannot compile ?. or arrows: new Function throws a SyntaxError there.
-  const FakeFunction = function (src: string) {
-    if (!syntaxOk) throw new SyntaxError('Expected identifier');
-    return new Function(src);
-  };
-  new Function('window', 'document', 'Function', check)(win, doc, FakeFunction);
+  const sandbox: Record<string, unknown> = { window: win, document: { getElementById: (id: string) => (id === 'root' ? root : null) } };
+  // An old browser cannot compile ?. or arrows: its Function constructor throws a SyntaxError.
+  if (!syntaxOk) {
+    sandbox.Function = function () {
+      throw new SyntaxError('Expected identifier');
+    };
+  }
+  vm.runInNewContext(check, sandbox);
   return { root, win };
 }
 

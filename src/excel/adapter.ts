@@ -453,7 +453,7 @@ export class OfficeWorkbook {
     }
     const clear: { r: number; c: number }[] = [];
     const set = new Map<string, string>();
-    for (const [k, color] of model.painted) {
+    for (const k of model.painted.keys()) {
       const [r, c] = k.split(',').map(Number);
       if (r < r1 || r > r2) continue;
       if (!want.has(k)) {
@@ -533,6 +533,7 @@ export class OfficeWorkbook {
       try {
         await this.run(handler.context, async (context) => {
           handler.remove();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per handler: each must go through its own context
           await context.sync();
         });
       } catch {
@@ -700,7 +701,8 @@ export class OfficeWorkbook {
         const part = rng.getIntersectionOrNullObject(used);
         part.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
         await context.sync();
-        const sheet = parseAddress(rng.address).sheet ?? '';
+        const address: string = rng.address;
+        const sheet = parseAddress(address).sheet ?? '';
         const cut = !part.isNullObject && (part.rowCount < rng.rowCount || part.columnCount < rng.columnCount);
         const r = part.isNullObject ? rng.rowIndex : part.rowIndex;
         const c = part.isNullObject ? rng.columnIndex : part.columnIndex;
@@ -731,7 +733,7 @@ export class OfficeWorkbook {
     const key = model.mapping.columns.find((m) => m.source === c)?.key;
     const col = model.profile.columns.find((x) => x.key === key);
     if (!col || col.type !== 'quantity' || !col.quantity?.unit) throw new Error('所选列没有固定单位（如 GB、条），无需换算。');
-    const to = col.quantity.unit as Target;
+    const to: Target = col.quantity.unit;
     const from = Math.max(r1, model.firstDataRow);
     const to2 = Math.min(r2, Math.max(model.lastDataRow, from));
     const values = await this.batch(async (context) => {
@@ -783,7 +785,7 @@ export class OfficeWorkbook {
         const active = all.getActiveWorksheet();
         active.load('standardWidth');
         const probe = active.getRangeByIndexes(0, 16383, 1, 1);
-        probe.format.load('columnWidth');
+        probe.load('format/columnWidth');
         await context.sync();
         const digit = digitPixels(active.standardWidth, probe.format.columnWidth);
         const taken = new Set(all.items.map((s) => s.name));

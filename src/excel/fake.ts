@@ -28,6 +28,10 @@
  * - every context.sync is counted.
  * Used by the tests (sync budgets) and by the preview (npm start without Excel).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-this-alias --
+   The fake implements Office.js's own members, several of which are typed `any` (values,
+   numberFormat, visibility); its format and page-layout objects are object literals with setters
+   that need the proxy they belong to (`self`). */
 import { a1, columnLetter, parseAddress } from '../core/address';
 import type {
   XlContext,
@@ -178,7 +182,7 @@ function sizeOf(v: unknown): number {
   if (typeof v === 'string') return v.length * 2 + 2;
   if (typeof v !== 'object') return 8;
   let n = 2;
-  for (const x of Array.isArray(v) ? v : Object.values(v as object)) n += sizeOf(x) + 1;
+  for (const x of Array.isArray(v) ? (v as unknown[]) : Object.values(v)) n += sizeOf(x) + 1;
   return n;
 }
 
@@ -240,6 +244,8 @@ class FakeRangeImpl implements XlRange {
 
   load(names?: string | string[]): this {
     const props = propsOf(names);
+    // A path such as 'format/columnWidth' loads the child object's property.
+    if (props.includes('format/columnWidth')) this.format.load('columnWidth');
     this.ctx.queue(() => {
       this.loaded.set('isNullObject', this.isNull());
       if (this.isNull()) return;
@@ -907,6 +913,8 @@ class FakeContext implements XlContext {
     };
   }
 
+  // Async like Office.js's sync: callers await it, and errors arrive as a rejected promise.
+  // eslint-disable-next-line @typescript-eslint/require-await
   async sync(): Promise<void> {
     this.book.syncCount++;
     const ops = this.ops.splice(0);
@@ -915,12 +923,12 @@ class FakeContext implements XlContext {
     if (bytes > this.book.host.payloadLimit) {
       throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for (const op of ops) {
       try {
         op.run();
       } catch (e) {
-        failure = e; // the commands before it stay applied; the rest are dropped
+        failure = e as Error; // the commands before it stay applied; the rest are dropped
         break;
       }
     }

@@ -4,6 +4,10 @@
  * (src/excel/fake.ts) that tests and the preview run on. The adapter can call nothing else.
  */
 
+/* eslint-disable @typescript-eslint/no-explicit-any --
+   These members mirror Office.js's, which are typed `any` (values, numberFormat, settings); the
+   assertions at the end check the real API against them, so they must not be narrower. */
+
 export type XlValue = string | number | boolean;
 
 export interface XlLoadable {
@@ -128,7 +132,7 @@ export interface XlSetting {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
-  readonly settings: { add(key: string, value: string | number | boolean | Date | any[] | any): unknown; getItemOrNullObject(key: string): XlSetting };
+  readonly settings: { add(key: string, value: any): unknown; getItemOrNullObject(key: string): XlSetting };
   getSelectedRange(): XlRange;
 }
 
