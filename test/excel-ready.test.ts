@@ -6,7 +6,7 @@ import { FakeWorkbook, type FakeHost } from '../src/excel/fake';
 import { OfficeWorkbook, ROWS_PER_SYNC, digitPixels, touchedRows, type Recheck } from '../src/excel/adapter';
 import { CHANGE_LOG_SHEET } from '../src/core/change-log';
 import { getProfile } from '../src/core/profiles';
-import { DEFAULT_PANE_SETTINGS, settingsToPlan } from '../src/taskpane/settings';
+import { DEFAULT_PANE_SETTINGS, parseSettings, settingsToPlan } from '../src/taskpane/settings';
 import type { WorkbookPlan } from '../src/core/plan';
 
 const qh = getProfile('qinghai')!;
@@ -382,6 +382,13 @@ describe('printing and layout', () => {
     expect(fake.active).toBe('汇总表');
   });
 
+  test('fit-to-width that Excel did not take is read back and reported, with what to do', async () => {
+    const fake = new FakeWorkbook('1.18', { fitIgnored: true });
+    fake.addSheet('Sheet1');
+    const { warnings } = await new OfficeWorkbook(fake.run, fake.requirements).createSummary(qh, plan);
+    expect(warnings).toEqual([expect.stringMatching(/「汇总表」.*1 页宽.*没有生效.*页面布局/)]);
+  });
+
   test('column widths are calibrated from the default font, not a 7-pixel digit', async () => {
     expect(digitPixels(8.43, 48)).toBeCloseTo(7, 1);
     const widths = async (points: number) => {
@@ -405,4 +412,14 @@ test('a sheet that is gone is named in Chinese, and a renamed sheet is still che
   await fake.userEdit('我的汇总', 4, 2, [['火星']]);
   expect(heard.map((h) => h.rows)).toEqual([[4, 4]]);
   expect(fake.sheet('我的汇总').cell(4, 2)!.fill).toBe('#FFC7CE');
+});
+
+test('settings stored in the workbook: unreadable or partial values fall back to the defaults', () => {
+  expect(parseSettings(null)).toEqual(DEFAULT_PANE_SETTINGS);
+  expect(parseSettings('{not json')).toEqual(DEFAULT_PANE_SETTINGS);
+  expect(parseSettings('[1,2]')).toEqual(DEFAULT_PANE_SETTINGS);
+  expect(parseSettings('{"tb":1000}')).toEqual({ ...DEFAULT_PANE_SETTINGS, tb: 1000 });
+  expect(settingsToPlan({ ...DEFAULT_PANE_SETTINGS, fillDate: false }).date).toBeNull();
+  const today = new Date(2026, 10, 25);
+  expect(settingsToPlan({ ...DEFAULT_PANE_SETTINGS, fillDate: true }, today).date).toBe(today);
 });

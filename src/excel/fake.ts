@@ -84,6 +84,8 @@ export interface FakeHost {
   payloadLimit: number;
   /** Fit-to-width applies only on the active sheet (office-js #1860). */
   fitNeedsActive: boolean;
+  /** Fit-to-width is not applied at all (#1860: the Page Layout tab not shown, on some builds). */
+  fitIgnored: boolean;
   /** Width in points of a column of standard width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
   standardColumnPoints: number;
 }
@@ -752,7 +754,8 @@ class FakeWorksheetImpl implements XlWorksheet {
       },
       set zoom(z: Excel.PageLayoutZoomOptions) {
         w((m) => {
-          if (z.horizontalFitToPages !== undefined && self.book.host.fitNeedsActive && self.book.active !== m.name) return;
+          const host = self.book.host;
+          if (z.horizontalFitToPages !== undefined && (host.fitIgnored || (host.fitNeedsActive && self.book.active !== m.name))) return;
           m.page.fitToWidth = z.horizontalFitToPages;
         });
       },
@@ -967,7 +970,7 @@ export class FakeWorkbook {
     public apiVersion = '1.18',
     host: Partial<FakeHost> = {},
   ) {
-    this.host = { notesInLibrary: true, delayForCellEdit: true, payloadLimit: 5 * 1024 * 1024, fitNeedsActive: false, standardColumnPoints: 48, ...host };
+    this.host = { notesInLibrary: true, delayForCellEdit: true, payloadLimit: 5 * 1024 * 1024, fitNeedsActive: false, fitIgnored: false, standardColumnPoints: 48, ...host };
   }
 
   supports(v: string): boolean {
