@@ -199,6 +199,14 @@ describe('selections', () => {
     expect(r.converted).toBe(1);
   });
 
+  test('a selection on a blank sheet gives blanks of its shape', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('空表');
+    fake.selection = { sheet: '空表', r: 4, c: 2, rows: 2, cols: 1 };
+    const sel = (await new OfficeWorkbook(fake.run, fake.requirements).selection())!;
+    expect(sel).toMatchObject({ sheet: '空表', r: 4, c: 2, values: [[''], ['']], cut: false });
+  });
+
   test('several selected areas are explained in Chinese', async () => {
     const { fake, wb } = await withSummary([good(0)]);
     fake.selection = { sheet: '汇总表', r: 4, c: 1, rows: 1, cols: 1, areas: 2 };

@@ -696,8 +696,9 @@ export class OfficeWorkbook {
       return await this.batch(async (context) => {
         const rng = context.workbook.getSelectedRange();
         rng.load(['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-        // The selection is on the active sheet.
-        const used = context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
+        // The selection is on the active sheet. getUsedRange (not …OrNullObject) gives A1 on a blank
+        // sheet, so the intersection never takes a null object, which would fail the request.
+        const used = context.workbook.worksheets.getActiveWorksheet().getUsedRange(true);
         const part = rng.getIntersectionOrNullObject(used);
         part.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
         await context.sync();

@@ -511,8 +511,8 @@ class FakeRangeImpl implements XlRange {
   getIntersectionOrNullObject(other: XlRange | string): XlRange & { readonly isNullObject: boolean } {
     return new FakeRangeImpl(this.book, this.ctx, this.sheetOf, () => {
       const a = this.b();
-      const o = typeof other === 'string' ? parseAddress(other) : (other as FakeRangeImpl).isNull() ? null : (other as FakeRangeImpl).b();
-      if (!o) return null;
+      // A null object as the argument fails the request (b() throws ItemNotFound).
+      const o = typeof other === 'string' ? parseAddress(other) : (other as FakeRangeImpl).b();
       const r = { r1: Math.max(a.r1, o.r1), c1: Math.max(a.c1, o.c1), r2: Math.min(a.r2, o.r2), c2: Math.min(a.c2, o.c2) };
       return r.r1 > r.r2 || r.c1 > r.c2 ? null : r;
     });
@@ -620,6 +620,10 @@ class FakeWorksheetImpl implements XlWorksheet {
 
   getUsedRangeOrNullObject(): XlRange & { readonly isNullObject: boolean } {
     return this.range(() => this.m().usedBounds());
+  }
+
+  getUsedRange(): XlRange {
+    return this.range(() => this.m().usedBounds() ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
   }
 
   getRanges(address?: string): XlRangeAreas {

@@ -95,6 +95,8 @@ export interface XlWorksheet extends XlLoadable {
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange & { readonly isNullObject: boolean };
+  /** The used range, or A1 on a blank sheet (never a null object). */
+  getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
   readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult };
