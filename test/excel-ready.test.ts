@@ -3,7 +3,7 @@
  * test here failed on the old fake and adapter.
  */
 import { FakeWorkbook, type FakeHost } from '../src/excel/fake';
-import { OfficeWorkbook, ROWS_PER_SYNC, digitPixels, touchedRows, type Recheck } from '../src/excel/adapter';
+import { OfficeWorkbook, READ_CELLS_PER_SYNC, ROWS_PER_SYNC, digitPixels, touchedRows, type Recheck } from '../src/excel/adapter';
 import { CHANGE_LOG_SHEET } from '../src/core/change-log';
 import { getProfile } from '../src/core/profiles';
 import { DEFAULT_PANE_SETTINGS, parseSettings, settingsToPlan } from '../src/taskpane/settings';
@@ -310,10 +310,11 @@ describe('payload', () => {
   test(`a 3,000-row rebuild stays under 5 MB per request, in at most ⌈rows / ${ROWS_PER_SYNC}⌉ + 2 syncs`, async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => (i % 5 === 2 ? bad(i) : good(i)));
     const { fake, wb } = await withSummary(rows);
+    const inputs = await wb.readSheets(['汇总表']);
     const before = fake.syncCount;
     fake.largestRequest = 0;
-    const { merged } = await wb.rebuild(qh, plan, await wb.readSheets(['汇总表']));
-    const syncs = fake.syncCount - before - 1; // less the read of the sheet
+    const { merged } = await wb.rebuild(qh, plan, inputs);
+    const syncs = fake.syncCount - before;
     expect(merged.rowsWritten).toBe(3000);
     const written = fake.sheets.filter((s) => !s.name.includes('备份')).reduce((n, s) => n + (s.extent().rows || 0), 0);
     // +1 to remove the handler of the summary it replaced.
@@ -328,7 +329,19 @@ describe('payload', () => {
     await wb.checkSheet('汇总表', qh, 1024);
     const before = fake.syncCount;
     await wb.checkSheet('汇总表', qh, 1024);
-    expect(fake.syncCount - before).toBe(1); // nothing to repaint: no write at all
+    expect(fake.syncCount - before).toBe(2); // where the used range is, its values; nothing to repaint
+  });
+
+  test(`a 12,000-row sheet is read in responses of at most ${READ_CELLS_PER_SYNC} cells`, async () => {
+    const rows = Array.from({ length: 12000 }, (_, i) => good(i));
+    const { fake, wb } = await withSummary(rows);
+    const before = fake.syncCount;
+    fake.largestResponse = 0;
+    const r = await wb.checkSheet('汇总表', qh, 1024);
+    expect(r.rows).toBe(12000);
+    const cells = 12004 * 9;
+    expect(fake.syncCount - before).toBeLessThanOrEqual(Math.ceil(cells / READ_CELLS_PER_SYNC) + 2);
+    expect(fake.largestResponse).toBeLessThan(READ_CELLS_PER_SYNC * 40);
   });
 });
 

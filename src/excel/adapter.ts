@@ -51,6 +51,9 @@ export const ROWS_PER_SYNC = 500;
 export const COMMANDS_PER_SYNC = 10000;
 /** Cells of a wide sheet per request, so 500 rows of a very wide sheet are split too. */
 const CELLS_PER_SYNC = 20000;
+/** Cells read per request: responses count towards the same 5 MB limit, and 50,000 cells of
+ *  short text come to about 1.5 MB. A 3,000-row summary is read in one request. */
+export const READ_CELLS_PER_SYNC = 50000;
 /** At most this many rows are rechecked after one edit; a full check sees the rest. */
 const RECHECK_ROWS = 5000;
 /** Waits before retrying a batch refused because the user is editing a cell (hosts without
@@ -162,6 +165,29 @@ export function atSheetOrigin(values: CellValue[][], rowIndex: number, columnInd
   const rows: CellValue[][] = Array.from({ length: rowIndex }, () => []);
   for (const row of values) rows.push(columnIndex ? [...lead, ...row] : row);
   return rows;
+}
+
+/**
+ * A sheet's used values at their sheet coordinates (null when blank): one request for where the
+ * used range is, then one per block of at most READ_CELLS_PER_SYNC cells, so no response nears
+ * the 5 MB limit. `maxRows` reads only the top of the sheet.
+ */
+async function readUsed(context: XlContext, sheet: XlWorksheet, maxRows = Infinity): Promise<CellValue[][] | null> {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  await context.sync();
+  if (used.isNullObject) return null;
+  const rows = Math.min(used.rowCount, maxRows);
+  const perBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / used.columnCount));
+  const values: CellValue[][] = [];
+  for (let r = 0; r < rows; r += perBlock) {
+    const block = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, Math.min(perBlock, rows - r), used.columnCount);
+    block.load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one response per block, bounded by the sheet's size
+    await context.sync();
+    for (const row of block.values as CellValue[][]) values.push(row);
+  }
+  return atSheetOrigin(values, used.rowIndex, used.columnIndex);
 }
 
 /** Row spans an event address touches ('A1:B2, D7' or 'C:C'), from the first data row, merged. */
@@ -359,55 +385,55 @@ export class OfficeWorkbook {
     });
   }
 
-  /** Recognise the bureau from the active sheet's title and header. One sync. */
+  /** Recognise the bureau from the active sheet's title and header (its first 30 rows). Two syncs. */
   async detectProfile(): Promise<{ profileId: string; sheet: string } | null> {
     return this.batch(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load(['values', 'rowIndex', 'columnIndex']);
-      await context.sync();
-      if (used.isNullObject) return null;
-      return detectProfile(sheet.name, atSheetOrigin(used.values as CellValue[][], used.rowIndex, used.columnIndex).slice(0, 30));
+      const rows = await readUsed(context, sheet, 30);
+      return rows ? detectProfile(sheet.name, rows.slice(0, 30)) : null;
     });
   }
 
-  /** Read whole sheets (for import from a staging sheet), at their sheet coordinates. One sync. */
+  /** Read whole sheets (for import from a staging sheet), at their sheet coordinates: one sync to
+   *  find them, then two per sheet (more for sheets over READ_CELLS_PER_SYNC cells). A missing
+   *  sheet reads as empty. */
   async readSheets(names: string[]): Promise<InputSheet[]> {
     return this.batch(async (context) => {
-      const used = names.map((n) => {
-        const r = context.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true);
-        r.load(['values', 'rowIndex', 'columnIndex']);
-        return r;
+      const sheets = names.map((n) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(n);
+        sheet.load('name');
+        return sheet;
       });
       await context.sync();
-      return names.map((n, i) => ({
-        file: '本工作簿',
-        sheet: n,
-        rows: used[i].isNullObject ? [] : atSheetOrigin(used[i].values as CellValue[][], used[i].rowIndex, used[i].columnIndex),
-      }));
+      const out: InputSheet[] = [];
+      for (const [i, sheet] of sheets.entries()) {
+        const rows = sheet.isNullObject ? null : await readUsed(context, sheet);
+        out.push({ file: '本工作簿', sheet: names[i], rows: rows ?? [] });
+      }
+      return out;
     });
   }
 
   // ---------------------------------------------------------------- checking
 
-  /** Check a whole sheet: read it (1 sync), validate, colour the problem cells (1 sync). */
+  /** Check a whole sheet: read it (2 syncs up to READ_CELLS_PER_SYNC cells), validate, colour the
+   *  cells whose fill changes (1 sync, none when nothing changes). */
   async checkSheet(sheetName: string, profile: Profile, tb: TbBase): Promise<CheckResult> {
     return this.batch(async (context) => {
       // By name, or by id (Excel's getItem takes either): live checking finds a renamed sheet.
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       sheet.load(['id', 'name']);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load(['values', 'rowIndex', 'columnIndex']);
+      let read: CellValue[][] | null;
       try {
-        await context.sync();
+        read = await readUsed(context, sheet);
       } catch (e) {
         // The used range of a missing sheet fails the request (a method on a null object).
         if (errorCode(e) === 'ItemNotFound') throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
         throw e;
       }
-      if (used.isNullObject) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
-      const values = atSheetOrigin(used.values as CellValue[][], used.rowIndex, used.columnIndex);
+      if (!read) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
+      const values = read;
       const validator = validatorFor(profile, tb);
       const found = locate(validator.index, values);
       if (found.kind !== 'table') throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);

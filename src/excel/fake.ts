@@ -2,7 +2,8 @@
  * An in-memory Excel that behaves like Excel where it matters to the adapter:
  * - commands are queued and carried out at context.sync, in order, up to the first failure; the
  *   commands before it stay applied (partial state), the rest are dropped, and sync throws;
- * - a request over the payload limit (5 MB in Excel on the web) is refused whole;
+ * - a request over the payload limit (5 MB in Excel on the web) is refused whole, and a response
+ *   over it fails the sync;
  * - reading a property that was not loaded and synced throws, as Office.js does;
  * - methods on a null object (getItemOrNullObject of a missing sheet) fail at sync, not at once;
  * - a values matrix of the wrong shape fails the batch at sync;
@@ -256,7 +257,11 @@ class FakeRangeImpl implements XlRange {
       const whole = r2 - r1 + 1 >= MAX_ROWS || c2 - c1 + 1 >= MAX_COLS;
       for (const p of props) {
         const all = p === '*';
-        if (all || p === 'values') this.loaded.set('values', whole ? null : this.matrix((c) => c?.value ?? ''));
+        if (all || p === 'values') {
+          const values = whole ? null : this.matrix((c) => c?.value ?? '');
+          this.ctx.respond(sizeOf(values));
+          this.loaded.set('values', values);
+        }
         if (all || p === 'numberFormat') this.loaded.set('numberFormat', whole ? null : this.matrix((c) => c?.numberFormat ?? 'General'));
         if (all || p === 'formulas') this.loaded.set('formulas', whole ? null : this.matrix((c) => c?.formula ?? c?.value ?? ''));
         if (all || p === 'address') this.loaded.set('address', this.address_());
@@ -827,6 +832,13 @@ class FakeContext implements XlContext {
 
   constructor(private readonly book: FakeWorkbook) {}
 
+  private responseBytes = 0;
+
+  /** What a load adds to the response, which has the same limit as the request. */
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
+  }
+
   queue(run: () => void, bytes = COMMAND_BYTES): void {
     this.ops.push({ run, bytes });
   }
@@ -942,6 +954,12 @@ class FakeContext implements XlContext {
     const events = this.events.splice(0);
     if (events.length) void this.book.fire(events);
     if (failure) throw failure;
+    const response = this.responseBytes;
+    this.responseBytes = 0;
+    this.book.largestResponse = Math.max(this.book.largestResponse, response);
+    if (response > this.book.host.payloadLimit) {
+      throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size (${response} bytes) has exceeded the limit.`);
+    }
   }
 }
 
@@ -952,8 +970,9 @@ export class FakeWorkbook {
   selection: { sheet: string; r: number; c: number; rows: number; cols: number; areas?: number } = { sheet: '', r: 0, c: 0, rows: 1, cols: 1 };
   syncCount = 0;
   rangeAreasCalls = 0;
-  /** Bytes of the largest request seen. */
+  /** Bytes of the largest request and response seen. */
   largestRequest = 0;
+  largestResponse = 0;
   /** runtime.enableEvents: add-in-wide, persistent across batches. */
   enableEvents = true;
   /** Steps the user can undo: user edits add one, API writes clear them. */
