@@ -168,15 +168,20 @@ export function atSheetOrigin(values: CellValue[][], rowIndex: number, columnInd
 }
 
 /**
- * A sheet's used values at their sheet coordinates (null when blank): one request for where the
+ * A sheet's id, name and used values at their sheet coordinates (null when blank): one request for where the
  * used range is, then one per block of at most READ_CELLS_PER_SYNC cells, so no response nears
  * the 5 MB limit. `maxRows` reads only the top of the sheet.
  */
-async function readUsed(context: XlContext, sheet: XlWorksheet, maxRows = Infinity): Promise<CellValue[][] | null> {
+async function readUsed(
+  context: XlContext,
+  sheet: XlWorksheet,
+  maxRows = Infinity,
+): Promise<{ id: string; name: string; rows: CellValue[][] | null }> {
+  sheet.load(['id', 'name']);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   await context.sync();
-  if (used.isNullObject) return null;
+  if (used.isNullObject) return { id: sheet.id, name: sheet.name, rows: null };
   const rows = Math.min(used.rowCount, maxRows);
   const perBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / used.columnCount));
   const values: CellValue[][] = [];
@@ -187,7 +192,7 @@ async function readUsed(context: XlContext, sheet: XlWorksheet, maxRows = Infini
     await context.sync();
     for (const row of block.values as CellValue[][]) values.push(row);
   }
-  return atSheetOrigin(values, used.rowIndex, used.columnIndex);
+  return { id: sheet.id, name: sheet.name, rows: atSheetOrigin(values, used.rowIndex, used.columnIndex) };
 }
 
 /** Row spans an event address touches ('A1:B2, D7' or 'C:C'), from the first data row, merged. */
@@ -388,10 +393,8 @@ export class OfficeWorkbook {
   /** Recognise the bureau from the active sheet's title and header (its first 30 rows). Two syncs. */
   async detectProfile(): Promise<{ profileId: string; sheet: string } | null> {
     return this.batch(async (context) => {
-      const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.load('name');
-      const rows = await readUsed(context, sheet, 30);
-      return rows ? detectProfile(sheet.name, rows.slice(0, 30)) : null;
+      const read = await readUsed(context, context.workbook.worksheets.getActiveWorksheet(), 30);
+      return read.rows ? detectProfile(read.name, read.rows.slice(0, 30)) : null;
     });
   }
 
@@ -408,7 +411,7 @@ export class OfficeWorkbook {
       await context.sync();
       const out: InputSheet[] = [];
       for (const [i, sheet] of sheets.entries()) {
-        const rows = sheet.isNullObject ? null : await readUsed(context, sheet);
+        const rows = sheet.isNullObject ? null : (await readUsed(context, sheet)).rows;
         out.push({ file: '本工作簿', sheet: names[i], rows: rows ?? [] });
       }
       return out;
@@ -423,8 +426,7 @@ export class OfficeWorkbook {
     return this.batch(async (context) => {
       // By name, or by id (Excel's getItem takes either): live checking finds a renamed sheet.
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-      sheet.load(['id', 'name']);
-      let read: CellValue[][] | null;
+      let read: Awaited<ReturnType<typeof readUsed>>;
       try {
         read = await readUsed(context, sheet);
       } catch (e) {
@@ -432,20 +434,20 @@ export class OfficeWorkbook {
         if (errorCode(e) === 'ItemNotFound') throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
         throw e;
       }
-      if (!read) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
-      const values = read;
+      if (!read.rows) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
+      const values = read.rows;
       const validator = validatorFor(profile, tb);
       const found = locate(validator.index, values);
       if (found.kind !== 'table') throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
       const width = Math.max(found.table.header.length, ...values.map((r) => r.length));
       const lastDataRow = found.sheetRows.length ? found.sheetRows[found.sheetRows.length - 1] : found.headerRow;
       const result = validator.validate(found.table, { tb });
-      const before = this.models.get(sheet.id);
+      const before = this.models.get(read.id);
       // Fills already known (same table, same place) are diffed; otherwise the table is cleared once.
       const same = before && before.profile === profile && before.headerRow === found.headerRow && before.width === width;
       const model: SheetModel = {
-        id: sheet.id,
-        sheet: sheet.name,
+        id: read.id,
+        sheet: read.name,
         profile,
         tb,
         headerRow: found.headerRow,
@@ -456,9 +458,9 @@ export class OfficeWorkbook {
         painted: same ? before.painted : null,
       };
       this.models.set(model.id, model);
-      const issues = placeIssues(sheet.name, result, found.sheetRows, found.headerRow);
+      const issues = placeIssues(read.name, result, found.sheetRows, found.headerRow);
       if (this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues)) await context.sync();
-      return { sheet: sheet.name, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
+      return { sheet: read.name, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
     });
   }
 
