@@ -4,7 +4,7 @@
  */
 import { FakeWorkbook, type FakeHost } from '../src/excel/fake';
 import { OfficeWorkbook, READ_CELLS_PER_SYNC, ROWS_PER_SYNC, digitPixels, touchedRows, type Recheck } from '../src/excel/adapter';
-import { CHANGE_LOG_SHEET } from '../src/core/change-log';
+import { CHANGE_LOG_SHEET } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import { DEFAULT_PANE_SETTINGS, parseSettings, settingsToPlan } from '../src/taskpane/settings';
 import type { WorkbookPlan } from '../src/core/plan';
@@ -168,13 +168,14 @@ describe('notes', () => {
     expect(r).toMatchObject({ converted: 1, keptIn: 'change-log' });
     expect(s.cell(5, 4)!.value).toBe(1536);
     const log = fake.sheet(CHANGE_LOG_SHEET);
-    expect([0, 1, 2, 3, 4].map((c) => fake.display(CHANGE_LOG_SHEET, 0, c))).toEqual(['时间', '工作表', '单元格', '原值', '新值']);
-    expect([1, 2, 3, 4].map((c) => fake.display(CHANGE_LOG_SHEET, 1, c))).toEqual(['汇总表', 'E6', '1.5TB', '1536']);
-    expect(log.cell(1, 3)!.numberFormat).toBe('@');
+    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 0, c))).toEqual(['工作表', '单元格', '原值', '新值']);
+    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 1, c))).toEqual(['汇总表', 'E6', '1.5TB', '1536']);
+    expect(log.cell(1, 4)!.numberFormat).toBe('@');
+    expect(s.notes.size).toBe(0);
     // A second conversion appends below.
     fake.assign(s.ensure(4, 4), '2TB');
     await wb.convertCells('汇总表', 4, 4, 4);
-    expect(fake.display(CHANGE_LOG_SHEET, 2, 3)).toBe('2TB');
+    expect(fake.display(CHANGE_LOG_SHEET, 2, 4)).toBe('2TB');
   });
 
   test('a rebuild with flagged cells on a library without notes does not fail', async () => {

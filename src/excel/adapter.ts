@@ -20,10 +20,8 @@
  *   them the original value goes to the 「修改记录」 sheet.
  */
 import { cellText, type CellValue } from '../core/cell';
-import { CHANGE_LOG_SHEET, CHANGE_LOG_WIDTHS, changeLogRows, type ChangeLogEntry } from '../core/change-log';
 import { validatorFor, type Issue, type Result } from '../core/engine';
 import { mapHeader, type HeaderMapping } from '../core/header';
-import { locate } from '../core/locate';
 import { detectProfile } from '../core/detect';
 import { dropEntries } from '../core/duplicates';
 import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
@@ -32,12 +30,30 @@ import type { Profile } from '../core/profile';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
+import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core/region';
+import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
+import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
+import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
+import { loadSettings, saveSettings, settingsToPlan, type Settings } from '../taskpane/settings';
 import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
 
 /** What the plan needs to draw a summary; the pane's own settings (src/taskpane/settings.ts) map
  *  onto it with settingsToPlan. The `never` fields refuse the pane's settings object itself, whose
  *  fillDate would otherwise be dropped without a word. */
 export type BuildSettings = Partial<PlanSettings> & { fillDate?: never; profileId?: never };
+
+// Transitional: the pane's components still import these from here and pass their settings to
+// createSummary/rebuild. Their home is src/taskpane/settings.ts; the adapter itself works on
+// BuildSettings (see planSettings).
+export { DEFAULT_PANE_SETTINGS, settingsToPlan, type Settings } from '../taskpane/settings';
+
+/** The plan's settings from either the pane's settings (transitional) or BuildSettings. */
+function planSettings(s: Settings | BuildSettings): Partial<PlanSettings> {
+  return 'fillDate' in s || 'profileId' in s ? settingsToPlan(s as Settings) : s;
+}
+
+/** How far below the last known note row a recheck looks for the notes after rows were inserted. */
+const NOTE_PROBE = 50;
 
 const ERROR_FILL = '#FFC7CE';
 const WARNING_FILL = '#FFEB9C';
@@ -114,6 +130,10 @@ interface SheetModel {
   lastDataRow: number;
   /** Fills the add-in has put on data cells ('r,c' → colour), or null when unknown. */
   painted: Map<string, string> | null;
+  /** The first note under the table (format footnote, conversion note, 「注：」), or null. */
+  notesFrom: number | null;
+  /** Received columns holding 序号: a row with only these filled is an empty template row. */
+  seqCols: Set<number>;
 }
 
 /** Groups of addresses into chunks of at most ADDRESS_CHUNK characters. */
@@ -275,6 +295,8 @@ export class OfficeWorkbook {
   private watched = new Map<string, XlHandlerResult>();
   /** The tail of the pane's queue of batches. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Requests the adapter sent (context.sync), for the pane's diagnostics and the tests' budgets. */
+  syncs = 0;
 
   constructor(
     private readonly run: XlRun,
@@ -330,6 +352,7 @@ export class OfficeWorkbook {
       let sent = false;
       try {
         return await this.run({ delayForCellEdit: true }, async (real) => {
+          const count = () => this.syncs++;
           const context: XlContext = {
             get workbook() {
               return real.workbook;
@@ -338,6 +361,7 @@ export class OfficeWorkbook {
               return real.runtime;
             },
             sync: async () => {
+              count();
               await real.sync();
               sent = true;
             },
@@ -374,6 +398,27 @@ export class OfficeWorkbook {
       context.workbook.settings.add(key, value);
       await context.sync();
     });
+  }
+
+  /** Transitional for the pane: src/taskpane/settings.ts loadSettings(workbook). */
+  async loadSettings(): Promise<Settings> {
+    return loadSettings(this);
+  }
+
+  /** Transitional for the pane: src/taskpane/settings.ts saveSettings(workbook, s). */
+  async saveSettings(s: Settings): Promise<void> {
+    return saveSettings(this, s);
+  }
+
+  /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
+  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
+    const value = await this.readSetting(STORED_PROFILE_KEY);
+    return value === null ? null : decodeStoredProfile(value);
+  }
+
+  /** Stores a learned format in the workbook, so it travels with the file. One sync. */
+  async saveStoredProfile(p: Profile): Promise<void> {
+    await this.writeSetting(STORED_PROFILE_KEY, encodeStoredProfile(p));
   }
 
   // ---------------------------------------------------------------- reading
@@ -437,30 +482,38 @@ export class OfficeWorkbook {
       if (!read.rows) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
       const values = read.rows;
       const validator = validatorFor(profile, tb);
-      const found = locate(validator.index, values);
-      if (found.kind !== 'table') throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
-      const width = Math.max(found.table.header.length, ...values.map((r) => r.length));
-      const lastDataRow = found.sheetRows.length ? found.sheetRows[found.sheetRows.length - 1] : found.headerRow;
-      const result = validator.validate(found.table, { tb });
+      // Only the table's region is checked: the title above and the notes below are the sheet's own text.
+      const region = findRegion(validator.index, values);
+      if (!region) throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
+      const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
+      const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
+      const result = validator.validate(region.table, { tb });
+      const seqCols = new Set(
+        result.mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source),
+      );
+      // 序号 where the format has none (上海's working list numbers its rows): nothing to map, nothing lost.
+      result.issues = result.issues.filter((i) => !(i.code === 'unmapped-column' && isRowNumberHeader(i.value)));
       const before = this.models.get(read.id);
       // Fills already known (same table, same place) are diffed; otherwise the table is cleared once.
-      const same = before && before.profile === profile && before.headerRow === found.headerRow && before.width === width;
+      const same = before && before.profile === profile && before.headerRow === region.headerRow && before.width === width;
       const model: SheetModel = {
         id: read.id,
         sheet: read.name,
         profile,
         tb,
-        headerRow: found.headerRow,
+        headerRow: region.headerRow,
         width,
         mapping: result.mapping,
-        firstDataRow: found.headerRow + 1,
+        firstDataRow: region.firstDataRow,
         lastDataRow,
         painted: same ? before.painted : null,
+        notesFrom: region.notesFrom,
+        seqCols,
       };
       this.models.set(model.id, model);
-      const issues = placeIssues(read.name, result, found.sheetRows, found.headerRow);
+      const issues = placeIssues(read.name, result, region.entryRows, region.headerRow);
       if (this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues)) await context.sync();
-      return { sheet: read.name, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
+      return { sheet: read.name, profileId: profile.id, headerRow: region.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
     });
   }
 
@@ -610,12 +663,26 @@ export class OfficeWorkbook {
         rng.load('values');
         return rng;
       });
+      // Rows inserted above the notes push them down: look for them again in the same round trip.
+      const first = spans[0][0];
+      const last = spans[spans.length - 1][1];
+      const probeFrom = model.notesFrom ?? model.lastDataRow + 1;
+      const probeStart = Math.min(probeFrom, first);
+      const probe = sheet.getRangeByIndexes(probeStart, 0, Math.max(probeFrom, last) - probeStart + NOTE_PROBE, model.width);
+      probe.load('values');
       await context.sync();
+      const probeRows = probe.values as CellValue[][];
+      const noteAt = probeRows.findIndex((row, i) => probeStart + i >= model.firstDataRow && isNoteRow(row, model.profile));
+      model.notesFrom = noteAt >= 0 ? probeStart + noteAt : model.notesFrom === null ? null : Math.max(model.notesFrom, last + 1);
       const validator = validatorFor(model.profile, model.tb);
       const out: Recheck[] = [];
       let queued = false;
-      spans.forEach(([r1, r2], i) => {
-        const rows = ranges[i].values as CellValue[][];
+      spans.forEach(([r1, r2Asked], i) => {
+        // A note is never validated: the span stops above the notes.
+        const r2 = model.notesFrom === null ? r2Asked : Math.min(r2Asked, model.notesFrom - 1);
+        if (r2 < r1) return;
+        // An empty template row (only 序号) is no entry: hand it to the engine as blank.
+        const rows = (ranges[i].values as CellValue[][]).slice(0, r2 - r1 + 1).map((row) => (isTemplateRow(row, model.seqCols) ? [] : row));
         const res: Result = { mapping: model.mapping, entries: [], issues: [], changes: [], leftOut: [] };
         // 序号 continues from the rows above (blank rows above the edit would shift it; a full check corrects that).
         validator.validateRows(rows, model.mapping, { firstSeq: r1 - model.firstDataRow + 1 }, res);
@@ -627,6 +694,7 @@ export class OfficeWorkbook {
       if (queued) await context.sync();
       return out;
     });
+    if (!found.length) return null;
     for (const r of found) for (const l of this.listeners) l(r);
     return found.flatMap((r) => r.issues);
   }
@@ -634,24 +702,15 @@ export class OfficeWorkbook {
   // ---------------------------------------------------------------- writing
 
   /** Write values into cells: the number format first (text for strings, so =, +, - and @ never
-   *  become formulas), then the values. A note keeps the original where the host and library have
-   *  notes; otherwise the change goes to the 「修改记录」 sheet. Events are off while writing. */
-  async writeCells(
-    sheetName: string,
-    cells: { r: number; c: number; value: string | number; note?: string; before?: CellValue }[],
-  ): Promise<'notes' | 'change-log' | null> {
-    if (!cells.length) return null;
+   *  become formulas), then the values, and a note keeping the original where both the host and
+   *  the library have notes (the 「修改记录」 sheet keeps it in every case: logChanges). Events are
+   *  off while writing. Returns whether notes were written. */
+  async writeCells(sheetName: string, cells: { r: number; c: number; value: string | number; note?: string }[]): Promise<boolean> {
+    if (!cells.length) return false;
     return this.batch(
       async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         const notes = this.notesOf(sheet);
-        const logged = notes ? [] : cells.filter((c) => c.note);
-        if (logged.length) {
-          await this.appendChangeLog(
-            context,
-            logged.map((c) => ({ time: new Date(), sheet: sheetName, address: a1(c.r, c.c), before: c.before ?? '', after: c.value, reason: c.note! })),
-          );
-        }
         const pacer = new Pacer(context);
         for (const cell of cells) {
           await pacer.take(cell.note && notes ? 3 : 2);
@@ -661,48 +720,116 @@ export class OfficeWorkbook {
           if (cell.note && notes) notes.add(a1(cell.r, cell.c), cell.note);
         }
         await context.sync();
-        return notes ? 'notes' : logged.length ? 'change-log' : null;
+        return !!notes && cells.some((c) => c.note);
       },
       { quiet: true },
     );
   }
 
-  /** Append rows to the 「修改记录」 sheet, creating it with its header when missing. One or two
-   *  syncs to find where it ends; the rows are queued with the caller's next request. */
-  private async appendChangeLog(context: XlContext, entries: ChangeLogEntry[]): Promise<void> {
-    const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
-    log.load('name');
-    await context.sync();
-    // The used range of a missing sheet would fail the request: asked for only when it exists.
-    const used = log.isNullObject ? null : log.getUsedRangeOrNullObject(true);
-    if (used) {
-      used.load(['rowIndex', 'rowCount']);
-      await context.sync();
-    }
-    const fresh = log.isNullObject;
-    const sheet = fresh ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
-    const rows = changeLogRows(entries, fresh);
-    const start = !used || used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-    const rng = sheet.getRangeByIndexes(start, 0, rows.length, rows[0].length);
-    // Text first: an original such as 「=1+1」 stays what it was.
-    rng.numberFormat = rows.map((r) => r.map(() => '@'));
-    rng.values = rows;
-    if (fresh) {
-      sheet.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
-      CHANGE_LOG_WIDTHS.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, 7)));
-    }
+  /** Apply the fixes of these issues, then recheck the rows they were in. A conversion in a column
+   *  whose header gives another unit (「数据量(TB)」) converts the whole column and gives the header
+   *  the format's label in the same write, so the same conversion is never offered twice. Every
+   *  change is listed in the 修改记录 sheet. */
+  async applyFixes(issues: SheetIssue[]): Promise<SheetIssue[] | null> {
+    const fixable = issues.filter((i) => i.sheetCol !== null && fixValue(i) !== null);
+    if (!fixable.length) return null;
+    const sheet = fixable[0].sheet;
+    const model = this.modelByName(sheet);
+    const unitCols = new Set(
+      fixable.filter((i) => i.code === 'quantity-converted' && model?.mapping.columns.find((m) => m.source === i.sheetCol)?.unit).map((i) => i.sheetCol!),
+    );
+    const column = model && unitCols.size ? await this.columnFixes(model, unitCols) : { issues: [], header: [] };
+    const inColumn = (i: SheetIssue) => unitCols.has(i.sheetCol!) && i.code === 'quantity-converted';
+    const { writes, changes } = planFixes([...column.issues, ...fixable.filter((i) => !inColumn(i))]);
+    await this.writeCells(sheet, [...column.header, ...writes]);
+    if (model) for (const m of model.mapping.columns) if (unitCols.has(m.source)) m.unit = undefined;
+    const headerChanges: ChangeRecord[] = column.header.map((h) => ({
+      sheet,
+      cell: a1(h.r, h.c),
+      field: String(h.value),
+      from: h.from,
+      to: String(h.value),
+      rule: `表头改为格式的列名「${h.value}」：本列已换算为 ${h.unit}，不再按「${h.from}」的单位换算。`,
+    }));
+    await this.logChanges([...headerChanges, ...changes]);
+    const rows = [...writes, ...column.header].map((c) => c.r);
+    if (!rows.length) return null;
+    return this.recheck(sheet, `${a1(Math.max(Math.min(...rows), model?.firstDataRow ?? 0), 0)}:${a1(Math.max(...rows), 0)}`);
   }
 
-  /** Apply the fixes of these issues, then recheck the rows they were in. */
-  async applyFixes(issues: SheetIssue[]): Promise<SheetIssue[] | null> {
-    const cells = issues
-      .filter((i) => i.fix !== undefined && i.fix !== null && i.sheetCol !== null)
-      .map((i) => ({ r: i.sheetRow, c: i.sheetCol!, value: i.fix as string | number }));
-    if (!cells.length) return null;
-    const sheet = issues[0].sheet;
-    await this.writeCells(sheet, cells);
-    const rows = cells.map((c) => c.r);
-    return this.recheck(sheet, `${a1(Math.min(...rows), 0)}:${a1(Math.max(...rows), 0)}`);
+  /** Every conversion of the columns whose header carries a unit, and their new headers. One sync. */
+  private async columnFixes(
+    model: SheetModel,
+    cols: Set<number>,
+  ): Promise<{ issues: SheetIssue[]; header: (CellWrite & { from: string; unit: string })[] }> {
+    const validator = validatorFor(model.profile, model.tb);
+    const last = model.notesFrom === null ? model.lastDataRow : Math.min(model.lastDataRow, model.notesFrom - 1);
+    const n = last - model.firstDataRow + 1;
+    const ranges = await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(model.id);
+      const out = [...cols].map((c) => {
+        const r = sheet.getRangeByIndexes(model.firstDataRow, c, Math.max(n, 1), 1);
+        r.load('values');
+        return { c, r };
+      });
+      await context.sync();
+      return out.map(({ c, r }) => ({ c, values: n > 0 ? (r.values as CellValue[][]).map((x) => x[0]) : [] }));
+    });
+    const issues: SheetIssue[] = [];
+    const header: (CellWrite & { from: string; unit: string })[] = [];
+    for (const { c, values } of ranges) {
+      const m = model.mapping.columns.find((x) => x.source === c)!;
+      const col = model.profile.columns.find((x) => x.key === m.key)!;
+      values.forEach((cell, i) => {
+        const res = validator.checkCell(col, cell, m.unit);
+        const conversion = res.issues.find((x) => x.code === 'quantity-converted' && x.fix !== undefined);
+        if (conversion) {
+          const sheetRow = model.firstDataRow + i;
+          issues.push({ ...conversion, row: i, col: c, field: col.label, sheet: model.sheet, sheetRow, sheetCol: c, address: a1(sheetRow, c) });
+        }
+      });
+      header.push({ r: model.headerRow, c, value: col.label, from: m.header, unit: col.quantity?.unit ?? 'GB' });
+    }
+    return { issues, header };
+  }
+
+  /** Append changes to the 「修改记录」 sheet (created with its header the first time), so the
+   *  original of every value the pane changed stays in the workbook, notes or no notes. The
+   *  layout is the one hqds build writes (changeLogHeader/changeLogRow in src/core/plan.ts). */
+  async logChanges(records: ChangeRecord[]): Promise<void> {
+    if (!records.length) return;
+    await this.batch(
+      async (context) => {
+        const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
+        log.load('name');
+        await context.sync();
+        let next = 0;
+        let sheet = log;
+        if (log.isNullObject) {
+          sheet = context.workbook.worksheets.add(CHANGE_LOG_SHEET);
+          const header = changeLogHeader();
+          const h = sheet.getRangeByIndexes(0, 0, 1, header.length);
+          h.numberFormat = [header.map(() => '@')];
+          h.values = [header];
+          h.format.font.bold = true;
+          next = 1;
+        } else {
+          // The used range of a missing sheet would fail the request: asked for only when it exists.
+          const used = log.getUsedRangeOrNullObject(true);
+          used.load(['rowIndex', 'rowCount']);
+          await context.sync();
+          next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        }
+        const stamp = new Date().toLocaleString('zh-CN', { hour12: false });
+        const rows = records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`));
+        const rng = sheet.getRangeByIndexes(next, 0, rows.length, rows[0].length);
+        // Text format before the values: an original 「=SUM(…)」 stays literal.
+        rng.numberFormat = rows.map((row) => row.map((x) => (typeof x === 'number' ? 'General' : '@')));
+        rng.values = rows;
+        await context.sync();
+      },
+      { quiet: true },
+    );
   }
 
   async select(sheetName: string, r: number, c: number | null): Promise<void> {
@@ -749,14 +876,15 @@ export class OfficeWorkbook {
     }
   }
 
-  /** Convert the selected cells (or a whole column) to the column's unit, keeping the original in a
-   *  note, or in the 「修改记录」 sheet where notes are unavailable. Returns what could not be converted. */
+  /** Convert the selected cells (or a whole column) to the column's unit: the original is kept in
+   *  the 「修改记录」 sheet, and in a note where the host and library have notes. Only the table's
+   *  rows: never the title, the header or the notes below. Returns what could not be converted. */
   async convertCells(
     sheetName: string,
     r1: number,
     r2: number,
     c: number,
-  ): Promise<{ converted: number; failed: { r: number; value: string; message: string }[]; keptIn: 'notes' | 'change-log' | null }> {
+  ): Promise<{ converted: number; failed: { r: number; value: string; message: string }[]; keptIn: 'notes' | 'change-log' }> {
     const model = this.modelByName(sheetName);
     if (!model) throw new Error('请先「检查本表」，助手才知道各列的单位。');
     const key = model.mapping.columns.find((m) => m.source === c)?.key;
@@ -764,15 +892,18 @@ export class OfficeWorkbook {
     if (!col || col.type !== 'quantity' || !col.quantity?.unit) throw new Error('所选列没有固定单位（如 GB、条），无需换算。');
     const to: Target = col.quantity.unit;
     const from = Math.max(r1, model.firstDataRow);
-    const to2 = Math.min(r2, Math.max(model.lastDataRow, from));
+    const last = model.notesFrom === null ? Math.max(model.lastDataRow, r2 === r1 ? r2 : model.lastDataRow) : model.notesFrom - 1;
+    const until = Math.min(r2, last);
+    if (until < from) return { converted: 0, failed: [], keptIn: 'change-log' };
     const values = await this.batch(async (context) => {
-      const rng = context.workbook.worksheets.getItemOrNullObject(model.id).getRangeByIndexes(from, c, to2 - from + 1, 1);
+      const rng = context.workbook.worksheets.getItemOrNullObject(model.id).getRangeByIndexes(from, c, until - from + 1, 1);
       rng.load('values');
       await context.sync();
       return rng.values as CellValue[][];
     });
-    const cells: { r: number; c: number; value: string | number; note: string; before: CellValue }[] = [];
+    const cells: { r: number; c: number; value: string | number; note: string }[] = [];
     const failed: { r: number; value: string; message: string }[] = [];
+    const changes: ChangeRecord[] = [];
     values.forEach((row, i) => {
       const text = cellText(row[0]).trim();
       if (!text || typeof row[0] === 'number') return;
@@ -781,13 +912,18 @@ export class OfficeWorkbook {
         failed.push({ r: from + i, value: text, message: r.message });
         return;
       }
-      const value = to === '条' ? `${r.value}条` : r.value;
-      const note = `原填「${text}」，按 1TB=${model.tb}GB 换算为 ${value}${to === '条' ? '' : to}。`;
-      if (String(value) !== text) cells.push({ r: from + i, c, value, note, before: text });
+      const converted = to === '条' ? `${r.value}条` : r.value;
+      const value = fixValue({ code: 'quantity-converted', value: text, fix: converted }) ?? text;
+      const rule = `按 1TB=${model.tb}GB 换算为 ${value}${to === '条' ? '' : to}。`;
+      if (String(value) !== text) {
+        cells.push({ r: from + i, c, value, note: `原填「${text}」，${rule}` });
+        changes.push({ sheet: sheetName, cell: a1(from + i, c), field: col.label, from: text, to: String(value), rule: `换算：${rule}` });
+      }
     });
-    const keptIn = await this.writeCells(sheetName, cells);
-    if (cells.length) await this.recheck(sheetName, `${a1(from, 0)}:${a1(to2, 0)}`);
-    return { converted: cells.length, failed, keptIn };
+    const noted = await this.writeCells(sheetName, cells);
+    await this.logChanges(changes);
+    if (cells.length) await this.recheck(sheetName, `${a1(from, 0)}:${a1(until, 0)}`);
+    return { converted: cells.length, failed, keptIn: noted ? 'notes' : 'change-log' };
   }
 
   // ---------------------------------------------------------------- building
@@ -799,7 +935,7 @@ export class OfficeWorkbook {
    * on. Sheets that were watched are watched again under their new id, their old handlers removed.
    * Returns the backups and any print setting Excel did not take.
    */
-  async writePlan(plan: WorkbookPlan, model?: { profile: Profile; tb: TbBase }): Promise<{ backups: string[]; warnings: string[] }> {
+  async writePlan(plan: WorkbookPlan, model?: { profile: Profile; tb: TbBase }): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const replaced: string[] = [];
     const result = await this.batch(
       async (context) => {
@@ -865,28 +1001,31 @@ export class OfficeWorkbook {
       this.watched.set(w.sheet.id, handler);
       this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sp, plan.styles, model.profile, model.tb));
     });
-    return { backups: result.backups, warnings: result.warnings };
+    // The sheet the clerk works in: the summary, or 上海's working list.
+    return { backups: result.backups, warnings: result.warnings, sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name };
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: BuildSettings): Promise<{ backups: string[]; warnings: string[] }> {
+  async createSummary(profile: Profile, settings: BuildSettings | Settings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), { profile, tb: settings.tb ?? 1024 });
+    const plan = planSettings(settings);
+    return this.writePlan(planWorkbook(profile, empty, { ...plan, annotate: false }), { profile, tb: plan.tb ?? 1024 });
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
    *  hqds build would; `dropEntries` are duplicates the user confirmed for removal. */
   async rebuild(
     profile: Profile,
-    settings: BuildSettings,
+    settings: BuildSettings | Settings,
     inputs: InputSheet[],
     opts: MergeOptions & { dropEntries?: number[] } = {},
-  ): Promise<{ merged: MergeResult; backups: string[]; warnings: string[] }> {
-    const tb = settings.tb ?? 1024;
+  ): Promise<{ merged: MergeResult; backups: string[]; warnings: string[]; sheet: string }> {
+    const plan = planSettings(settings);
+    const tb = plan.tb ?? 1024;
     const merged = mergeSheets(profile, inputs, { ...opts, tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups, warnings } = await this.writePlan(planWorkbook(profile, merged, settings), { profile, tb });
-    return { merged, backups, warnings };
+    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, plan), { profile, tb });
+    return { merged, backups, warnings, sheet };
   }
 }
 
@@ -914,7 +1053,9 @@ function modelFromPlan(id: string, name: string, sp: SheetPlan, styles: Record<s
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow) painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
-  return { id, sheet: name, profile, tb, headerRow: t.headerRow, width: t.columns, mapping, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow, painted };
+  const seqCols = new Set(mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source));
+  // Notes under the table are found by the first recheck's probe.
+  return { id, sheet: name, profile, tb, headerRow: t.headerRow, width: t.columns, mapping, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow, painted, notesFrom: null, seqCols };
 }
 
 function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow: number): SheetIssue[] {
