@@ -510,15 +510,17 @@ export class OfficeWorkbook {
   }
 
   /** The selected cells and which column of the table they are in. One sync. */
-  async selection(): Promise<{ sheet: string; r: number; c: number; values: CellValue[][]; key: string | null } | null> {
+  async selection(): Promise<{ sheet: string; r: number; c: number; values: CellValue[][]; key: string | null; outside?: boolean } | null> {
     return this.batch(async (ctx, sync) => {
       const rng = ctx.workbook.getSelectedRange();
       rng.load(['values', 'address', 'rowIndex', 'columnIndex']);
       await sync();
       const sheet = parseAddress(rng.address).sheet ?? '';
       const model = this.models.get(sheet);
-      const key = model?.mapping.columns.find((m) => m.source === rng.columnIndex)?.key ?? null;
-      return { sheet, r: rng.rowIndex, c: rng.columnIndex, values: rng.values as CellValue[][], key };
+      // The title above and the notes below the table are never filled: no column there.
+      const outside = !!model && (rng.rowIndex < model.firstDataRow || (model.notesFrom !== null && rng.rowIndex >= model.notesFrom));
+      const key = outside ? null : model?.mapping.columns.find((m) => m.source === rng.columnIndex)?.key ?? null;
+      return { sheet, r: rng.rowIndex, c: rng.columnIndex, values: rng.values as CellValue[][], key, outside };
     });
   }
 

@@ -38,7 +38,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
     <>
       <div className={styles.row}>
         <Button onClick={() => void read()}>读取所选单元格</Button>
-        {sel && <Text className={styles.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
+        {sel && <Text className={styles.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : sel.outside ? '（不在表内：表头以上的标题和表下的注释不填写）' : '（先「全面检查」以识别列）'}</Text>}
       </div>
       {vocab && col && sel && (
         <>
