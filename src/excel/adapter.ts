@@ -870,7 +870,9 @@ export class OfficeWorkbook {
           : (part.values as CellValue[][]);
         const model = this.modelByName(sheet);
         // The title above and the notes below the table are never filled: no column there.
-        const outside = !!model && (r < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
+        // A selection reaching into the table (a whole column) keeps its column; writes are clamped to the table.
+        const last = r + values.length - 1;
+        const outside = !!model && (last < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
         const key = outside ? null : model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
         return { sheet, r, c, values, key, cut, outside };
       });
