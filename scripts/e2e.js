@@ -360,7 +360,7 @@ async function receivedFile(file) {
       await narrow.goto(`${origin}/preview.html?pane=320`);
       const p2 = narrow.locator('[aria-label="任务窗格"]');
       await p2.getByText(/识别为/).waitFor({ timeout: 20000 });
-      for (const name of ['检查', '录入', '导入', '汇总']) {
+      for (const name of ['检查', '录入', '导入', '汇总', '新格式']) {
         await p2.getByRole('tab', { name }).click();
         const o = await p2.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
         assert(o.sw <= o.cw + 1, `「${name}」 overflows at 320 px: ${o.sw} > ${o.cw}`);
