@@ -53,6 +53,20 @@ describe('hqds check --annotate on a Word form', () => {
     expect(doc.tables[0].rows[18][3].text).toBe('三成');
   });
 
+  test('annotating an already annotated copy keeps the earlier comments and gives new ones their own ids', async () => {
+    const first = f('批注副本.docx');
+    const r = await run(['check', '--profile', 'shanghai', '--annotate', f('再批注.docx'), first]);
+    expect(r.code).toBe(1);
+    const again = await commentsByCell(f('再批注.docx'));
+    const once = await commentsByCell(first);
+    expect(again.length).toBe(once.length * 2);
+    const zip = await JSZip.loadAsync(fs.readFileSync(f('再批注.docx')));
+    const ids = [...(await zip.file('word/comments.xml')!.async('string')).matchAll(/w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    expect(ct.split('/word/comments.xml').length).toBe(2); // one Override, not two
+  });
+
   test('the annotated copy must be .docx for a Word form, .xlsx for a sheet', async () => {
     const src = f('qh.docx');
     fs.writeFileSync(src, await qinghaiForm([{ name: 'a', tb: '1', domain: '☑通用', modality: '☑文本', models: '无' }]));

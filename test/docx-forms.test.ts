@@ -8,6 +8,7 @@ import { qinghaiForm, qinghaiSummaryDocx, shanghaiForm, shanxiForm, wuhanForm } 
 import { readFile } from '../src/io/read';
 import { mergeSheets } from '../src/core/merge';
 import { getProfile } from '../src/core/profiles';
+import { docx, para, table, type Cell } from './helpers/docx';
 
 const dir = tmpDir();
 
@@ -35,6 +36,25 @@ describe('Word forms become entries', () => {
     // Each entry says where it begins in the document.
     expect(m.entries.map((e) => e.source.column)).toEqual(['表1 第5行', '表1 第12行']);
     expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  test('a second dataset in a copied table (表2) is a second entry with the unit fields of 表1', async () => {
+    const one = (name: string): Cell[][] => [
+      [{ text: '数据集简要信息', vmerge: 'restart' }, '数据集名称', name, '数据集规模（单位：TB）', '1'],
+      [{ vmerge: 'continue' }, '所属行业领域', { text: '☑通用', span: 3 }],
+      [{ vmerge: 'continue' }, '数据集模态', { text: '☑文本', span: 3 }],
+      [{ vmerge: 'continue' }, '已服务支撑算法模型', { text: '无', span: 3 }],
+    ];
+    const unit: Cell[][] = [
+      ['申报单位信息', '单位名称', { text: '青海牧业科技有限公司', span: 3 }],
+      ['', '负责人及联系方式', { text: '张三 13800000000', span: 3 }],
+    ];
+    const m = await merged('qinghai', 'two.docx', await docx(table([...unit, ...one('甲数据集')], 5) + para('（续）') + table(one('乙数据集'), 5)));
+    expect(entryValues(m, ['name', 'applicant'])).toEqual([
+      { name: '甲数据集', applicant: '青海牧业科技有限公司' },
+      { name: '乙数据集', applicant: '青海牧业科技有限公司' },
+    ]);
+    expect(m.entries.map((e) => e.source.column)).toEqual(['表1 第3行', '表2 第1行']);
   });
 
   test('an unticked list is an empty required value, traced to its Word cell', async () => {

@@ -322,7 +322,7 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
       </Field>
       <div className={st.row}>
         <Button disabled={!pasted.trim()} onClick={() => prepare([{ file: '粘贴', sheet: '粘贴', rows: parsePasted(pasted) }])}>读取粘贴内容</Button>
-        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
+        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx,.doc,.wps" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
       </div>
       <div className={st.row}>
         <Select aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
