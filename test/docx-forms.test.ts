@@ -1,6 +1,7 @@
 /** The four notices' Word forms and a Word 汇总表 through hqds: entries as the clerk would retype
  *  them, and every issue traced to 表N 第R行 第C列. */
 import * as fs from 'fs';
+import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { run } from './helpers/cli';
 import { tmpDir } from './helpers/messy';
@@ -162,6 +163,14 @@ describe('hqds with Word files', () => {
       ['b.docx', 'table'],
     ]);
     expect(report.issues.find((i: { code: string }) => i.code === 'contact-incomplete').source).toMatchObject({ file: 'b.docx', column: '表1 第3行 第8列' });
+    expect(report.entries.map((e: { source: { file: string; column: string } }) => `${e.source.file} ${e.source.column}`)).toEqual(['a.docx 表1 第5行', 'b.docx 表1 第2行', 'b.docx 表1 第3行']);
+    // The summary's issues sheet says the same place.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const issues = wb.getWorksheet('问题清单')!;
+    const places: string[] = [];
+    issues.eachRow((row) => places.push(`${row.getCell(8).text} ${row.getCell(11).text}`));
+    expect(places).toContain('b.docx 表1 第3行 第8列');
   });
 
   test('check lists a Word form’s issues with their table cells', async () => {

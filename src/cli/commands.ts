@@ -109,6 +109,8 @@ export function report(profile: Profile, m: MergeResult) {
     skipped: m.skipped,
     rowsRead: m.rowsRead,
     rowsWritten: m.rowsWritten,
+    /** Where each written entry came from: file, sheet and row, or a Word table row (表1 第5行). */
+    entries: m.entries.map((e, i) => ({ outputRow: firstDataRow + i + 1, source: e.source })),
     leftOut: m.leftOut,
     changes: m.changes.map((c) => ({ field: c.field, from: c.from, to: c.to, reason: c.reason, outputRow: c.entry === null ? null : firstDataRow + c.entry + 1, source: c.source })),
     issues: m.issues.map((i) => ({
