@@ -145,6 +145,15 @@ test('the same dataset in two Word forms: both kept, each pointing at the other�
   expect(dup.map((i) => i.message)).toEqual([expect.stringContaining('（a.docx Word 表格 表1 第5行）'), expect.stringContaining('（b.docx Word 表格 表1 第5行）')]);
 });
 
+test('a Word 汇总表 continued after a page break repeats its header: the repeat is not a row', async () => {
+  const head: Cell[] = ['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '申报单位联系人及联系方式', '备注'];
+  const row = (n: number, name: string): Cell[] => [String(n), name, '通用', '文本', '10', '无', '某公司', '张三 13800000000', ''];
+  const m = await merged('qinghai', 'split.docx', await docx(table([head, row(1, '甲'), row(2, '乙')]) + `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + table([head, row(3, '丙')])));
+  expect(entryValues(m, ['name'])).toEqual([{ name: '甲' }, { name: '乙' }, { name: '丙' }]);
+  expect(m.entries[2].source.column).toBe('表2 第2行');
+  expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
+});
+
 describe('hqds with Word files', () => {
   test('build from Word forms and a Word 汇总表 together; the report traces each entry to its table cell', async () => {
     const files: [string, Promise<Buffer>][] = [

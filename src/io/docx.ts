@@ -425,13 +425,18 @@ export interface DocxSheet {
  */
 export function docxSheet(doc: DocxDocument): DocxSheet {
   const out: DocxSheet = { rows: [], merges: [], origins: [] };
+  let previous: DocxTable | null = null;
   for (const b of doc.blocks) {
     if (b.kind !== 'table') continue;
     const t = doc.tables[b.table - 1];
-    const top = out.rows.length;
+    // A table continued after a page break often repeats its header row: it is not data.
+    const skipFirst = !!previous && sameRow(previous.rows[0], t.rows[0]);
+    previous = t;
+    const top = out.rows.length - (skipFirst ? 1 : 0);
     /** Open vertical merges by grid column: the merge's index in out.merges. */
     const open = new Map<number, number>();
     t.rows.forEach((cells, r) => {
+      if (r === 0 && skipFirst) return;
       const row: (string | null)[] = new Array(t.columns).fill(null);
       const origin: (DocxOrigin | null)[] = new Array(t.columns).fill(null);
       const continued = new Set<number>();
@@ -465,6 +470,11 @@ export function docxSheet(doc: DocxDocument): DocxSheet {
   // A merge that covers one cell only (a vMerge restart with nothing below) is no merge.
   out.merges = out.merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1);
   return out;
+}
+
+function sameRow(a: DocxCell[] | undefined, b: DocxCell[] | undefined): boolean {
+  const key = (row: DocxCell[]) => row.map((c) => c.text.replace(/\s+/g, '')).join('\u0001');
+  return !!a && !!b && a.length === b.length && a.some((c) => c.text.trim()) && key(a) === key(b);
 }
 
 export function originText(o: DocxOrigin): string {
