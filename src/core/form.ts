@@ -38,9 +38,9 @@ export function checkedValues(text: string): string[] | null {
   const out: string[] = [];
   marks.forEach((m, i) => {
     if (EMPTY_MARK.test(m[0])) return;
-    const prevEnd = i ? marks[i - 1].index! + marks[i - 1][0].length : 0;
+    const prevEnd = i ? marks[i - 1].index + marks[i - 1][0].length : 0;
     const nextStart = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index! + m[0].length, nextStart)).split('\n');
+    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split('\n');
     let seg = (after ? lines[lines.length - 1] : lines[0]).replace(CHOICE_NOTE, '');
     if (!after) seg = seg.replace(/\s+[^\s：:]+[：:]\s*$/, ''); // the next group's heading
     seg = seg.replace(/[_＿]+/g, ' ').trim().replace(/[：:]$/, '').trim();

@@ -437,8 +437,8 @@ export function docxSheet(doc: DocxDocument): DocxSheet {
     const open = new Map<number, number>();
     t.rows.forEach((cells, r) => {
       if (r === 0 && skipFirst) return;
-      const row: (string | null)[] = new Array(t.columns).fill(null);
-      const origin: (DocxOrigin | null)[] = new Array(t.columns).fill(null);
+      const row = new Array<string | null>(t.columns).fill(null);
+      const origin = new Array<DocxOrigin | null>(t.columns).fill(null);
       const continued = new Set<number>();
       for (const c of cells) {
         let value: string | null = c.text.trim() ? c.text : null;
