@@ -1,5 +1,6 @@
 /** The Word reader on its own: text as the page shows it, merges, nested tables, content controls,
  *  the three checkbox kinds, a cover page before the tables. */
+import ExcelJS from 'exceljs';
 import { docxSheet, readDocx } from '../src/io/docx';
 import { readFile, readWorkbook, ReadError } from '../src/io/read';
 import { docx, legacyBox, options, p, para, runs, sdtBox, symBox, table } from './helpers/docx';
@@ -100,8 +101,18 @@ describe('readDocx', () => {
     expect(() => readWorkbook('申报书.xls', ole)).not.toThrow(/损坏/);
   });
 
-  test('a Word document named .xlsx is read as Word', async () => {
-    const wb = await readFile('misnamed.xlsx', await docx(table([['a', 'b']])));
-    expect(wb.sheets[0].rows).toEqual([['a', 'b']]);
+  test('readFile still reads a spreadsheet without an extension as a spreadsheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('来件').addRow(['序号', '数据集名称']);
+    const raw = await readFile('来件', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(raw.sheets[0]).toMatchObject({ name: '来件', rows: [['序号', '数据集名称']] });
+    expect(raw.sheets[0].origins).toBeUndefined();
+  });
+
+  test('a Word document named .xlsx, or without an extension, is read as Word', async () => {
+    for (const name of ['misnamed.xlsx', '来件']) {
+      const wb = await readFile(name, await docx(table([['a', 'b']])));
+      expect(wb.sheets[0].rows).toEqual([['a', 'b']]);
+    }
   });
 });

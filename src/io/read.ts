@@ -43,7 +43,7 @@ export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 W
 export async function readFile(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (DOCX_EXT.test(file) || (zip && !SHEET_EXT.test(file) && !TEXT_EXT.test(file))) return readWord(file, bytes);
+  if (DOCX_EXT.test(file)) return readWord(file, bytes);
   try {
     return readWorkbook(file, bytes);
   } catch (e) {
