@@ -86,6 +86,12 @@ describe('readDocx', () => {
     expect(doc.tables[0].rows[0][1].checkboxes.map((b) => b.checked)).toEqual([true, false, true]);
   });
 
+  test('a document that unpacks past the limit is refused before it is all in memory', async () => {
+    const big = await docx(table([['x'.repeat(200_000)]]));
+    await expect(readDocx(big, { maxXmlBytes: 100_000 })).rejects.toThrow(/过大/);
+    await expect(readDocx(big, { maxXmlBytes: 1_000_000 })).resolves.toBeTruthy();
+  });
+
   test('not a Word document: a Chinese reason, never 可能已损坏', async () => {
     await expect(readFile('x.docx', Buffer.from('PK\u0003\u0004garbage'))).rejects.toThrow(ReadError);
     await expect(readFile('x.docx', Buffer.from('PK\u0003\u0004garbage'))).rejects.toThrow(/x\.docx/);

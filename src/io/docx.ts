@@ -114,7 +114,7 @@ export async function mainPart(zip: JSZip): Promise<string> {
   return 'word/document.xml';
 }
 
-export async function openDocx(bytes: Uint8Array): Promise<{ zip: JSZip; part: string; doc: Document }> {
+export async function openDocx(bytes: Uint8Array, limit = MAX_DOCX_XML): Promise<{ zip: JSZip; part: string; doc: Document }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -124,14 +124,50 @@ export async function openDocx(bytes: Uint8Array): Promise<{ zip: JSZip; part: s
   const part = await mainPart(zip);
   const f = zip.file(part);
   if (!f) throw new DocxError('不是 Word 文档（缺少 word/document.xml）');
-  const xml = await f.async('string');
-  if (xml.length > MAX_DOCX_XML) throw new DocxError(`文档正文过大（超过 ${MAX_DOCX_XML >> 20} MB）`);
-  return { zip, part, doc: parseXml(xml, part) };
+  return { zip, part, doc: parseXml(await inflateLimited(f, limit), part) };
+}
+
+interface StreamHelper {
+  on(event: 'data', f: (d: Uint8Array) => void): StreamHelper;
+  on(event: 'error', f: (e: Error) => void): StreamHelper;
+  on(event: 'end', f: () => void): StreamHelper;
+  pause(): StreamHelper;
+  resume(): StreamHelper;
+}
+
+/** A part's text, stopped as soon as it passes `limit` bytes: a small .docx can unpack to gigabytes. */
+function inflateLimited(f: JSZip.JSZipObject, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    // ZipObject#internalStream (JSZip 3 API docs, api_zipobject/internal_stream): works in the browser
+    // too, unlike nodeStream; the bundled typings leave it out.
+    const stream = (f as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    stream
+      .on('data', (d: Uint8Array) => {
+        size += d.length;
+        if (size > limit) {
+          stream.pause();
+          reject(new DocxError(`文档正文过大（解压后超过 ${limit >> 20} MB）`));
+        } else chunks.push(d);
+      })
+      .on('error', (e: Error) => reject(new DocxError(`无法解压文档正文：${e.message}`)))
+      .on('end', () => {
+        const all = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        resolve(new TextDecoder('utf-8').decode(all));
+      })
+      .resume();
+  });
 }
 
 /** Read a .docx. Throws DocxError (a Chinese reason) when the bytes are not a Word document. */
-export async function readDocx(bytes: Uint8Array): Promise<DocxDocument> {
-  const { doc } = await openDocx(bytes);
+export async function readDocx(bytes: Uint8Array, opts: { maxXmlBytes?: number } = {}): Promise<DocxDocument> {
+  const { doc } = await openDocx(bytes, opts.maxXmlBytes);
   const body = findBody(doc);
   return new Reader().document(body);
 }
