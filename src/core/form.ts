@@ -44,6 +44,8 @@ export function checkedValues(text: string): string[] | null {
     let seg = (after ? lines[lines.length - 1] : lines[0]).replace(CHOICE_NOTE, '');
     if (!after) seg = seg.replace(/\s+[^\s：:]+[：:]\s*$/, ''); // the next group's heading
     seg = seg.replace(/[_＿]+/g, ' ').trim().replace(/[：:]$/, '').trim();
+    // 「其它_____」 filled in: 「其它：海洋数据」 is written the way the summaries write it, 「其它（海洋数据）」.
+    seg = seg.replace(/^(其它|其他)\s*(?:[:：]\s*|\s+)(\S[\s\S]*)$/, '$1（$2）');
     if (seg) out.push(seg);
   });
   return out;
