@@ -72,7 +72,10 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
       }
       const wb = await readFile(name, data);
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
-      for (const s of wb.sheets) res.sheets.push({ file: base, sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
+      for (const s of wb.sheets) {
+        const notes = wb.notes?.filter((n) => n.sheet === s.name);
+        res.sheets.push({ file: base, sheet: s.name, rows: s.rows, notes, ...(s.origins ? { origins: s.origins } : {}) });
+      }
     } catch (e) {
       if (fail(f, e instanceof ReadError || e instanceof ConvertError ? e.message : `读不了「${f}」：${String(e)}`)) continue;
       return null;

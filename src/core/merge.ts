@@ -4,13 +4,15 @@
  * flagged and kept. The counts reconcile: rows read = rows written + rows left out.
  */
 import { columnLetter } from './address';
-import type { CellValue } from './cell';
+import { cellText, isBlank, type CellValue } from './cell';
 import { flagDuplicates } from './duplicates';
 import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
+import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
+import { hasXmlForbidden, quote, xmlSafe } from './text';
 
 export { dropEntries, flagDuplicates } from './duplicates';
 
@@ -18,6 +20,9 @@ export interface InputSheet {
   file: string;
   sheet: string;
   rows: readonly (readonly CellValue[])[];
+  /** What the reader noticed (hidden rows, undecodable lines, stray quotes): 1-based sheet row or
+   *  null for the sheet; each becomes a warning at that row. */
+  notes?: readonly { row: number | null; code: string; message: string }[];
   /** Word documents: the table cell behind each sheet cell, so a report says 「表1 第3行 第2列」. */
   origins?: readonly (readonly (CellOrigin | null)[])[];
 }
@@ -79,7 +84,8 @@ export interface MergeResult {
   entries: MergedEntry[];
   issues: MergedIssue[];
   changes: MergedChange[];
-  leftOut: { file: string; sheet: string; row: number; reason: string }[];
+  /** Rows not written, each with its reason; a run of blank rows is one entry from row to toRow. */
+  leftOut: { file: string; sheet: string; row: number; toRow?: number; reason: string }[];
   /** Sheets with nothing that looks like a table or a form (instructions, blank sheets). */
   skipped: { file: string; sheet: string; reason: string }[];
   rowsRead: number;
@@ -111,6 +117,7 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
     }
     mergeSheet(validator, sheet, found, opts, res);
   }
+  cleanForXml(res, profile.columns.map((c) => c.label));
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
@@ -147,6 +154,8 @@ function mergeSheet(
   r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
   const { at, source, change } = sources(sheet, found, r.mapping.columns, headerRow);
   res.rowsRead += table.rows.length;
+  const headerless = headerlessColumns(table, r.mapping.columns.length);
+  for (const issue of headerless) res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
   for (const e of r.entries) {
     if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
     res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
@@ -166,10 +175,116 @@ function mergeSheet(
       source: { file: sheet.file, sheet: sheet.sheet, row: null, column: null },
     });
   }
-  for (const { row, reason } of r.leftOut) {
-    const where = sheet.origins ? source(row, null).column : null;
-    res.leftOut.push({ file: sheet.file, sheet: sheet.sheet, row: at(row, null).row ?? 0, reason: where ? `${where}：${reason}` : reason });
+  const where = (row: number) => (sheet.origins ? source(row, null).column : null);
+  recordLeftOut(sheet, found, r.leftOut, at, where, res);
+  if (sheet.notes?.length) readerNotes(sheet, base, res);
+}
+
+/** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
+function recordLeftOut(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  engineLeftOut: readonly { row: number; reason: string }[],
+  at: (row: number, column: string | null) => SourceRef,
+  where: (row: number) => string | null,
+  res: MergeResult,
+): void {
+  const left = engineLeftOut.map((l) => {
+    const cell = where(l.row);
+    return { row: at(l.row, null).row ?? 0, reason: cell ? `${cell}：${l.reason}` : l.reason };
+  });
+  if (found.kind === 'table') {
+    for (const l of found.leftOut) left.push({ row: l.row + 1, reason: l.reason });
+    res.rowsRead += found.leftOut.length;
   }
+  left.sort((a, b) => a.row - b.row);
+  pushLeftOut(res, sheet.file, sheet.sheet, left);
+}
+
+/** The reader's notes (hidden rows, undecodable lines…) as warnings at their rows. */
+function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
+  const entryAt = new Map<number, number>();
+  for (let i = base; i < res.entries.length; i++) {
+    const row = res.entries[i].source.row;
+    if (row !== null) entryAt.set(row, i);
+  }
+  for (const n of sheet.notes ?? []) {
+    res.issues.push({
+      severity: 'warning',
+      code: n.code as Issue['code'],
+      message: n.message,
+      row: -1,
+      col: null,
+      field: null,
+      entry: n.row === null ? null : entryAt.get(n.row) ?? null,
+      source: { file: sheet.file, sheet: sheet.sheet, row: n.row, column: null },
+    });
+  }
+}
+
+/** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
+ *  row 1,048,576 gives one range, not a million lines). */
+function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row: number; reason: string }[]): void {
+  for (let i = 0; i < left.length; i++) {
+    const l = left[i];
+    let j = i;
+    if (l.reason === '空行') while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
+    if (j > i) {
+      res.leftOut.push({ file, sheet, row: l.row, toRow: left[j].row, reason: '空行' });
+      res.rowsRead -= j - i; // a run of blank rows counts once, as the one entry it is
+      i = j;
+    } else res.leftOut.push({ file, sheet, row: l.row, reason: l.reason });
+  }
+}
+
+/** Columns that hold values but have no header (blank, or past the header's last cell): reported,
+ *  since nothing maps them and their values would otherwise vanish without a word. */
+function headerlessColumns(table: Table, mapped: number): Issue[] {
+  const out: Issue[] = [];
+  const counts = new Map<number, { n: number; first: string }>();
+  const width = Math.max(mapped, table.header.length);
+  for (const row of table.rows) {
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (c < width && !isBlank(table.header[c])) continue;
+      const e = counts.get(c);
+      if (e) e.n++;
+      else counts.set(c, { n: 1, first: cellText(row[c]) });
+    }
+  }
+  for (const [c, { n, first }] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const params = { column: columnLetter(c), count: n, first };
+    out.push(placedIssue('column-no-header', params, { row: -1, col: c, field: null }));
+  }
+  return out;
+}
+
+/** Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
+ *  surrogates) make a workbook Excel refuses to open. Replaced here, before any writer sees them:
+ *  in values with a recorded change, in messages and names silently (they quote the same values). */
+function cleanForXml(res: MergeResult, labels: readonly string[]): void {
+  for (let i = 0; i < res.entries.length; i++) {
+    const m = res.entries[i];
+    const cells = m.entry.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== 'string' || !hasXmlForbidden(v)) continue;
+      const clean = xmlSafe(v);
+      cells[c] = clean;
+      const field = labels[c] ?? '';
+      res.changes.push({ row: m.entry.row, field, from: v, to: clean, reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」', entry: i, source: m.source });
+      const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
+      res.issues.push({ ...issue, entry: i, source: m.source });
+    }
+  }
+  for (const is of res.issues) {
+    is.message = xmlSafe(is.message);
+    if (is.value !== undefined) is.value = xmlSafe(is.value);
+    if (typeof is.fix === 'string') is.fix = xmlSafe(is.fix);
+    if (is.field) is.field = xmlSafe(is.field);
+  }
+  for (const ch of res.changes) if (typeof ch.to === 'string') ch.to = xmlSafe(ch.to);
+  for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
 }
 
 /** The places of a sheet's rows, issues and changes (see sourceOf). */
