@@ -48,6 +48,8 @@ describe('hqds check --annotate on a Word form', () => {
     expect(err).toEqual({ cell: '三成', comment: expect.stringMatching(/^错误：「2024年资产负债率（%）」.*应填百分数的数字/) });
     // The credit code warning sits on the code's own cell, not its label.
     expect(notes.find((n) => n.comment.includes('校验位'))?.cell).toBe('91310115MA1HXXXX3C');
+    // Numbers written as text in Word need no action: no comment on them.
+    expect(notes.map((n) => n.cell).sort()).toEqual(['91310115MA1HXXXX3C', '三成']);
     // The copy is still a Word document our reader reads, with the same values.
     const doc = await readDocx(fs.readFileSync(f('批注副本.docx')));
     expect(doc.tables[0].rows[18][3].text).toBe('三成');
