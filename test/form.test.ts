@@ -37,6 +37,20 @@ describe('parseForm', () => {
     expect(read('□是（请注明模型类型/项目名称：_____） ☑否')).toBe('无');
     expect(read('☑是（请注明模型类型/项目名称：矿山大模型） □否')).toBe('矿山大模型');
   });
+  test('the template’s help text left in a value cell is not a value', () => {
+    const col = (k: string) => sx.columns.findIndex((c) => c.key === k);
+    const f = parseForm(sx, [
+      ['数据集名称', '填写数据集完整、规范的名称，如“高速公路视频车流检测数据集”。'],
+      ['所属领域', '☑工业制造'],
+      ['数据规模与模态', '规模：如“100TB”、“500 万条记录”等。 模态：☑文本'],
+      ['建设/牵头单位', '填写单位全称'],
+    ])!;
+    expect(f.table.rows[0][col('name')]).toBe('');
+    expect(f.table.rows[0][col('scale')]).toBe('');
+    expect(f.table.rows[0][col('modality')]).toBe('文本');
+    expect(f.table.rows[0][col('builder')]).toBe('填写单位全称'); // no example in it: kept, a person reads it
+  });
+
   test('a label merged over two rows: its two value rows are one answer', () => {
     const sh = getProfile('shanghai')!;
     const rows = [

@@ -186,7 +186,7 @@ class FormReader {
     }
     const ticked = checkedValues(value);
     if (ticked) value = ticked.join('、');
-    if (/^[(（].*[)）]$/.test(value) && /填写|若没有|含|对数据集/.test(value)) value = ''; // the form's own instructions
+    if (isInstruction(value)) value = ''; // the template's own instructions, left in place: not a value (required then says so)
     const col = this.profile.columns.find((c) => c.key === hit.key);
     if (col?.type === 'models' && ticked) value = modelsAnswer(value, col.noneWord ?? '无');
     const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
@@ -214,6 +214,15 @@ class FormReader {
     // 序号 is generated; the form has none.
     return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells };
   }
+}
+
+/**
+ * The template's own help text left in a value cell: 「（填写算法、大模型名称及数量，若没有，填“无”）」,
+ * 山西's 「填写数据集完整、规范的名称，如“高速公路视频车流检测数据集”。」 and 「如“100TB”、“500 万条记录”等。」.
+ */
+function isInstruction(v: string): boolean {
+  if (/^[(（].*[)）]$/.test(v) && /填写|若没有|含|对数据集/.test(v)) return true;
+  return (/^(请|可)?填写/.test(v) && /如[“"「]|例如|示例/.test(v)) || /^(例)?如[：:]?\s*[“"「]/.test(v);
 }
 
 /** 山西 「是否已用于AI训练」: 「是（请注明模型类型/项目名称：X）」 → X; 「否」 → 无. A 是 without a name stays empty (required). */
