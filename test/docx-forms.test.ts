@@ -80,6 +80,16 @@ describe('Word forms become entries', () => {
     ]);
   });
 
+  test('武汉: the ticked modality and the GB figure make the 「modality + GB」 pair; sizes beside the modalities are the pairs', async () => {
+    const one = await merged('wuhan', 'w1.docx', await wuhanForm({ unstructured: '260', modalities: [[true, '图像'], [false, '音频']] }));
+    expect(one.entries[0].entry.get('unstructuredScale')).toBe('图像260GB');
+    const two = await merged('wuhan', 'w2.docx', await wuhanForm({ unstructured: '', modalities: [[true, '图像 100GB'], [true, '音频 160GB']] }));
+    expect(two.entries[0].entry.get('unstructuredScale')).toBe('图像100GB，音频160GB');
+    // Two modalities and one figure: not split by guesswork; the check asks for the modality.
+    const both = await merged('wuhan', 'w3.docx', await wuhanForm({ unstructured: '260', modalities: [[true, '图像'], [true, '音频']] }));
+    expect(both.issues.map((i) => i.code)).toContain('quantity-pair-missing-modality');
+  });
+
   test('山西 申报书: cover page skipped, the table over two pages read as one form, 「数据规模与模态」 split', async () => {
     const m = await merged('shanxi', '山西申报书.docx', await shanxiForm());
     expect(m.inputs).toHaveLength(1);

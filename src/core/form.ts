@@ -65,6 +65,9 @@ interface Found {
 type Values = Record<string, Found>;
 type Rows = readonly (readonly CellValue[])[];
 
+/** Where a modality list without a column of its own is kept while the form is read. */
+const MODALITIES = '\u0000modalities';
+
 const YEAR_HEAD = /^(\d{4})\s*年(度)?$/;
 
 /**
@@ -91,7 +94,11 @@ class FormReader {
   private readonly firstPer: string | undefined;
 
   constructor(private readonly profile: Profile) {
-    this.fields = (profile.form?.fields ?? []).filter((f) => f.key).map((f) => ({ label: f.label, key: f.key!, perDataset: f.perDataset, synonyms: f.synonyms }));
+    // A modality list with no column of its own (武汉 「数据集模态及规模」) is read too: it completes 「modality + GB」.
+    const hasPairs = profile.columns.some((c) => c.quantity?.kind === 'pairs');
+    this.fields = (profile.form?.fields ?? [])
+      .filter((f) => f.key || (hasPairs && f.label.includes('模态')))
+      .map((f) => ({ label: f.label, key: f.key ?? MODALITIES, perDataset: f.perDataset, synonyms: f.synonyms }));
     if (profile.layout === 'project') {
       for (const c of profile.columns) if (!this.fields.some((f) => f.key === c.key)) this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
     }
@@ -201,6 +208,23 @@ class FormReader {
     else if (continued && found.value) target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
   }
 
+  /**
+   * 武汉's 「非结构化数据规模」 wants 「图片100GB，音频160GB」; the form asks for the size and, in another
+   * row, ticks the modalities. Sizes written beside the ticked modalities are the pairs; one ticked
+   * modality and one size make one pair. Anything else is left as written, for the check to question.
+   */
+  private completePairs(values: Values): void {
+    const col = this.profile.columns.find((c) => c.quantity?.kind === 'pairs');
+    const mods = values[MODALITIES];
+    if (!col || !mods?.value) return;
+    const items = mods.value.split('、').map((x) => x.trim()).filter(Boolean);
+    const size = values[col.key];
+    if (!size?.value && items.every((x) => /\d/.test(x))) values[col.key] = { value: items.join('，'), at: mods.at };
+    else if (size?.value && items.length === 1 && !/\d/.test(items[0]) && /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))) {
+      values[col.key] = { value: `${items[0]}${size.value}`, at: size.at };
+    }
+  }
+
   result(): LocatedForm | null {
     if (this.hits < 3) return null;
     const datasets = this.datasets.length ? this.datasets : [{ row: 0, values: {} as Values }];
@@ -208,6 +232,7 @@ class FormReader {
     const header = this.profile.columns.map((c) => c.label);
     const mapping: Record<number, string | null> = {};
     keys.forEach((k, i) => (mapping[i] = this.profile.columns[i].type === 'seq' ? null : k));
+    for (const d of datasets) this.completePairs(d.values);
     const pick = (d: { values: Values }, k: string) => d.values[k] ?? this.unit[k];
     const body = datasets.map((d) => keys.map((k) => pick(d, k)?.value ?? null));
     const cells = datasets.map((d) => keys.map((k) => pick(d, k)?.at ?? null));
