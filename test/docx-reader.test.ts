@@ -46,6 +46,24 @@ describe('readDocx', () => {
     expect(s.origins[1][3]).toEqual({ table: 1, row: 2, cell: 4 });
   });
 
+  test('rows inside a repeating-section content control, w:gridBefore and legacy w:hMerge keep the grid', async () => {
+    const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${para(t)}</w:tc>`;
+    const repeat = (rows: string) =>
+      `<w:sdt><w:sdtPr><w15:repeatingSection xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"/></w:sdtPr><w:sdtContent><w:sdt><w:sdtPr/><w:sdtContent>${rows}</w:sdtContent></w:sdt></w:sdtContent></w:sdt>`;
+    const body =
+      `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+      `<w:tr>${tc('数据集名称')}${tc('甲', '<w:hMerge w:val="restart"/>')}${tc('', '<w:hMerge/>')}</w:tr>` +
+      repeat(`<w:tr>${tc('数据集名称')}${tc('乙')}${tc('丙')}</w:tr>`) +
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('丁')}${tc('戊')}</w:tr></w:tbl>`;
+    const doc = await readDocx(await docx(body));
+    expect(docxSheet(doc).rows).toEqual([
+      ['数据集名称', '甲', '甲'],
+      ['数据集名称', '乙', '丙'],
+      [null, '丁', '戊'],
+    ]);
+    expect(docxSheet(doc).origins[2][1]).toEqual({ table: 1, row: 3, cell: 1 });
+  });
+
   test('a nested table is read into the cell that holds it, and numbered after its parent', async () => {
     const inner = table([['☑文本', '□音频'], ['□视频', '']]);
     const doc = await readDocx(await docx(table([['数据集模态', { xml: inner + '<w:p/>' }]]) + table([['备注', '无']])));
