@@ -51,6 +51,20 @@ describe('parseForm', () => {
     expect(f.table.rows[0][col('builder')]).toBe('填写单位全称'); // no example in it: kept, a person reads it
   });
 
+  test('label and value in one cell (「单位名称：…」) are read, and the cell is where the value is', () => {
+    const qh = getProfile('qinghai')!;
+    const col = (k: string) => qh.columns.findIndex((c) => c.key === k);
+    const f = parseForm(qh, [
+      ['单位名称：青海牧业科技有限公司', '负责人及联系方式：张三 13800000000'],
+      ['数据集名称', '牦牛数据集', '数据集规模（单位：TB）', '2'],
+      ['所属行业领域', '☑现代农业'],
+    ])!;
+    expect(f.table.rows[0][col('applicant')]).toBe('青海牧业科技有限公司');
+    expect(f.table.rows[0][col('contact')]).toBe('张三 13800000000');
+    expect(f.cells[0][col('contact')]).toEqual({ row: 0, col: 1 });
+    expect(f.table.rows[0][col('name')]).toBe('牦牛数据集');
+  });
+
   test('a label merged over two rows: its two value rows are one answer', () => {
     const sh = getProfile('shanghai')!;
     const rows = [

@@ -127,9 +127,16 @@ class FormReader {
     this.years = null;
     for (let c = 0; c < row.length; c++) {
       const t = cellText(row[c]).trim();
-      if (!t || t.length > 30) continue;
-      const hit = this.match(t);
-      if (hit) c = this.labelled(rows, r, c, t, hit);
+      if (!t) continue;
+      const hit = t.length <= 30 ? this.match(t) : undefined;
+      if (hit) {
+        c = this.labelled(rows, r, c, t, hit);
+        continue;
+      }
+      // Label and value in one cell, as Word forms often have them: 「单位名称：青海牧业科技有限公司」.
+      const inline = /^([^：:\n]{2,30})[：:]\s*([\s\S]+)$/.exec(t);
+      const inlineHit = inline ? this.match(inline[1]) : undefined;
+      if (inline && inlineHit) this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
     }
   }
 
@@ -163,15 +170,20 @@ class FormReader {
       if (!this.match(v)) found = { value: v, at: { row: r, col: k } };
       break;
     }
-    this.hits++;
     // The same label in the row above, same column: one label cell merged over rows (申报方向, 单位性质).
     const continued = r > 0 && cellText(rows[r - 1]?.[c]).trim() === t;
+    this.file(hit, found, r, continued);
+    return Math.max(c + 1, found.at.col);
+  }
+
+  /** A value read for a label: under its dataset (a repeat of the first per-dataset label starts the next one). */
+  private file(hit: Field, found: Found, r: number, continued: boolean): void {
+    this.hits++;
     const { value, modality } = this.value(hit, found.value);
     if (hit.perDataset && !continued && (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))) this.startDataset(r);
     if (hit.perDataset && !this.current) this.startDataset(r);
     this.store(hit, hit.key, { value, at: found.at }, continued);
     if (modality !== null) this.store(hit, 'modality', { value: modality, at: found.at }, continued);
-    return Math.max(c + 1, found.at.col);
   }
 
   private startDataset(r: number): void {
