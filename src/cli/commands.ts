@@ -10,8 +10,13 @@ import { parseProfile, type Profile } from '../core/profile';
 import { mergeSheets, type InputSheet, type MergeResult } from '../core/merge';
 import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { readWorkbook, ReadError } from '../io/read';
+import { checkInflatedSizes } from '../io/zip-inflate-check';
+import { scanZip } from '../io/zip-guard';
 import { writeWorkbook } from '../io/xlsx-writer';
-import { tbOf, UsageError, type Args } from './main';
+import { uniqueSheetName } from '../core/sheet-name';
+import { xmlSafe } from '../core/text';
+import { dateOf, tbOf, UsageError, type Args } from './main';
+import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
 
 function profileOf(args: Args): Profile {
   const file = args.flags.get('--profile-file');
@@ -30,7 +35,7 @@ function profileOf(args: Args): Profile {
 }
 
 /** Reads every input; on the first unreadable one, reports it and returns null (exit 2). */
-function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[] | null {
+async function readInputs(files: string[], errOut: NodeJS.WritableStream): Promise<InputSheet[] | null> {
   if (!files.length) throw new UsageError('请给出要处理的文件。');
   const sheets: InputSheet[] = [];
   const progress = files.length > 5;
@@ -41,13 +46,19 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
     try {
       bytes = fs.readFileSync(f);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      errOut.write(`读不了「${f}」：${code === 'ENOENT' ? '文件不存在，请检查路径' : code === 'EISDIR' ? '这是文件夹，请给出其中的文件' : String(e)}。\n`);
+      errOut.write(`${errnoMessage(e, f, '读取')}\n`);
       return null;
     }
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
     try {
-      const wb = readWorkbook(path.basename(f), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      if (u8[0] === 0x50 && u8[1] === 0x4b) {
+        // The real inflated sizes, before SheetJS inflates anything (a zip can declare small sizes).
+        const scan = scanZip(u8);
+        const bomb = scan.ok ? await checkInflatedSizes(u8, scan.entries) : null;
+        if (bomb) throw new ReadError(f, `读不了「${path.basename(f)}」：${bomb}。这不像收到的汇总表或申报表：请确认文件来源。`);
+      }
+      const wb = readWorkbook(path.basename(f), u8);
       for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows, notes: wb.notes?.filter((n) => n.sheet === s.name) });
     } catch (e) {
       errOut.write(`${e instanceof ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
@@ -55,21 +66,6 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
     }
   }
   return sheets;
-}
-
-/** Write to a temporary file and rename, so OUT is never half-written; an existing OUT is kept as a backup. */
-function writeSafely(out: string, data: Buffer, errOut: NodeJS.WritableStream): void {
-  const dir = path.dirname(path.resolve(out));
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
-  if (fs.existsSync(out)) {
-    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const ext = path.extname(out);
-    const backup = path.join(dir, `${path.basename(out, ext)}.备份-${stamp}${ext}`);
-    fs.renameSync(out, backup);
-    errOut.write(`原有的「${out}」已备份为「${backup}」。\n`);
-  }
-  fs.renameSync(tmp, out);
 }
 
 function counts(m: MergeResult) {
@@ -107,24 +103,43 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   const outFile = args.flags.get('--out');
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
   const tb = tbOf(args);
-  const reportFile = args.flags.get('--report');
-  const sheets = readInputs(args.positional, errOut);
+  const reportFile = strFlag(args, '--report');
+  if (reportFile !== undefined && !/\.json$/i.test(reportFile)) throw new UsageError(`--report 写出 JSON 报告，文件名应以 .json 结尾，而不是「${reportFile}」。`);
+  const date = dateOf(args);
+  if (!args.positional.length) throw new UsageError('请给出要处理的文件。');
+  // Every output is checked before anything is read or written: --report data.csv must not destroy the input.
+  checkOutputs([{ flag: '--out', file: outFile }, ...(reportFile !== undefined ? [{ flag: '--report', file: reportFile }] : [])], args.positional);
+  const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb });
-  const dateFlag = args.flags.get('--date');
+  if (!merged.inputs.length) return nothingRead(merged, errOut);
   const plan = planWorkbook(profile, merged, {
     tb,
     titlePrefix: strFlag(args, '--title-prefix'),
     recommender: strFlag(args, '--recommender'),
-    date: dateFlag === 'today' ? new Date() : typeof dateFlag === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dateFlag) ? new Date(`${dateFlag}T00:00:00`) : null,
+    date,
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix')) errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
-  writeSafely(outFile, await writeWorkbook(plan), errOut);
-  if (typeof reportFile === 'string') fs.writeFileSync(reportFile, JSON.stringify(report(profile, merged), null, 2));
+  const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbook(plan), backup: true }];
+  if (reportFile !== undefined) jobs.push({ file: reportFile, data: JSON.stringify(report(profile, merged), null, 2), backup: false });
+  for (const b of writeAllOrNothing(jobs)) errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
   const { errors, warnings } = counts(merged);
   for (const s of merged.skipped) errOut.write(`略过 ${s.file}「${s.sheet}」：${s.reason}\n`);
-  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${merged.leftOut.length} 行），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
+  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${rowsLeftOut(merged)} 行），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
   return errors ? 1 : 0;
+}
+
+/** Rows left out, counting a run of blank rows by its length. */
+function rowsLeftOut(m: MergeResult): number {
+  return m.leftOut.reduce((a, l) => a + (l.toRow !== undefined ? l.toRow - l.row + 1 : 1), 0);
+}
+
+/** No sheet of any input held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each file
+ *  and what was seen in it. */
+function nothingRead(m: MergeResult, errOut: NodeJS.WritableStream): number {
+  for (const s of m.skipped) errOut.write(`${s.file}「${s.sheet}」：${s.reason}\n`);
+  errOut.write('没有读到任何表格或基本信息表：请检查文件和格式（--profile）。\n');
+  return 2;
 }
 
 function strFlag(args: Args, name: string): string | undefined {
@@ -138,9 +153,11 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const annotate = strFlag(args, '--annotate');
   if (annotate !== undefined && !/\.xlsx$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx 文件。');
   if (annotate !== undefined && args.positional.length !== 1) throw new UsageError('--annotate 一次只能批注一个文件。');
-  const sheets = readInputs(args.positional, errOut);
+  if (annotate !== undefined) checkOutputs([{ flag: '--annotate', file: annotate }], args.positional);
+  const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
+  if (!merged.inputs.length) return nothingRead(merged, errOut);
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
     const r = report(profile, merged);
@@ -153,24 +170,47 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
     for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
-  if (annotate) writeSafely(annotate, await annotateCopy(args.positional[0], merged), errOut);
+  if (annotate) {
+    for (const b of writeAllOrNothing([{ file: annotate, data: await annotateCopy(args.positional[0], merged, sheets), backup: true }])) {
+      errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
+    }
+  }
   return errors ? 1 : 0;
 }
 
 /** A copy of the input with each problem cell filled and explained in a note, plus an issues sheet.
- *  .xlsx inputs keep their own formatting; others are copied as values. */
-async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  if (/\.xlsx$/i.test(file)) await wb.xlsx.readFile(file);
-  else {
-    const raw = readWorkbook(path.basename(file), new Uint8Array(fs.readFileSync(file)));
-    for (const s of raw.sheets) {
-      const ws = wb.addWorksheet(s.name.slice(0, 31));
-      s.rows.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = typeof v === 'object' && !(v instanceof Date) ? v.error : v;
-      }));
+ *  .xlsx inputs keep their own formatting when ExcelJS can round-trip the package; otherwise (other
+ *  formats, or a package ExcelJS cannot load or write) a fresh copy is made from the cells as read,
+ *  so a file that check accepted is always annotated. */
+async function annotateCopy(file: string, merged: MergeResult, sheets: readonly InputSheet[]): Promise<Buffer> {
+  if (/\.xlsx$/i.test(file)) {
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const names = new Map(wb.worksheets.map((w) => [w.name, w.name]));
+      return await annotateInto(wb, names, merged);
+    } catch {
+      /* below: a fresh copy from the cells as read */
     }
   }
+  const wb = new ExcelJS.Workbook();
+  const taken = new Set<string>();
+  const names = new Map<string, string>();
+  for (const s of sheets) {
+    const name = uniqueSheetName(s.sheet, taken);
+    names.set(s.sheet, name);
+    const ws = wb.addWorksheet(name);
+    s.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      // Values go in as they were read; text stays text (ExcelJS writes a string as a string, never a formula).
+      const value = typeof v === 'object' && !(v instanceof Date) ? v.error : typeof v === 'string' ? xmlSafe(v) : v;
+      ws.getCell(r + 1, c + 1).value = value;
+    }));
+  }
+  return annotateInto(wb, names, merged);
+}
+
+async function annotateInto(wb: ExcelJS.Workbook, names: Map<string, string>, merged: MergeResult): Promise<Buffer> {
   const fill = (sev: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: sev === 'error' ? 'FFFFC7CE' : 'FFFFEB9C' } });
   const notes = new Map<string, { sev: string; text: string[] }>();
   for (const i of merged.issues) {
@@ -183,15 +223,13 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
   }
   for (const [k, n] of notes) {
     const [sheet, row, col] = k.split('\u0001');
-    const ws = wb.getWorksheet(sheet.slice(0, 31));
+    const ws = wb.getWorksheet(names.get(sheet) ?? sheet);
     if (!ws) continue;
     const cell = ws.getCell(Number(row), Number(col) + 1);
     cell.fill = fill(n.sev);
     cell.note = n.text.join('\n');
   }
-  let name = ISSUES_SHEET;
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${ISSUES_SHEET}${i}`;
-  const ws = wb.addWorksheet(name);
+  const ws = wb.addWorksheet(uniqueSheetName(ISSUES_SHEET, wb.worksheets.map((w) => w.name)));
   ws.addRow(['级别', '代码', '工作表', '行', '列', '说明']).font = { bold: true };
   for (const i of merged.issues) ws.addRow([i.severity === 'error' ? '错误' : '提示', i.code, i.source.sheet, i.source.row, i.source.column, i.message]);
   ws.columns.forEach((c, k) => (c.width = [6, 22, 14, 6, 18, 70][k]));
