@@ -32,7 +32,7 @@ export interface LocatedForm {
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };
 
 /** A note by its opening word: 「注：…」, 「说明：」, 「填表人：」, 「附件2」. */
-const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表|填报|审核|联系人|负责人|制表|单位负责人|日期)\s*[：:\s]|^注\s*\d|^(附件|附表)\s*\d/;
+const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表人?|填报人?|审核人?|联系人|负责人|制表人?|单位负责人|日期|盖章|单位盖章)\s*([：:\s]|$)|^注\s*\d|^(附件|附表)\s*\d/;
 /** A numbered note: 「1. …」, 「（2）…」, 「3、…」; a figure such as 「1.5万条」 is not one. */
 const NUMBERED = /^[(（]?\d{1,2}\s*[)）.、．]\s*[^\d\s]/;
 
@@ -116,14 +116,19 @@ function hasContent(row: readonly CellValue[] | undefined): boolean {
 function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNotes: boolean): { reason: string; startsNotes: boolean } | null {
   let text: string | null = null;
   const cols: number[] = [];
+  let signatures = true;
+  let many = false;
   for (let c = 0; c < row.length; c++) {
     if (isBlank(row[c])) continue;
     const t = cellText(row[c]).trim();
+    if (!NOTE_WORD.test(t)) signatures = false;
     if (text === null) text = t;
-    else if (t !== text) return null;
+    else if (t !== text) many = true;
     cols.push(c);
   }
   if (text === null) return null;
+  // 「填表人： | 审核人： | 日期：」: a signature line, every text of it a label.
+  if (many) return signatures ? { reason: `表尾签署行（${quote(text)}…）`, startsNotes: true } : null;
   const inName = cols.length === 1 && nameCols.includes(cols[0]);
   if (NOTE_WORD.test(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
   const sentence = /[。；;]|，.*，/.test(text) || text.length > 40;

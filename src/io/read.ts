@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
 import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
+import { struckRows } from './strike';
 import { scanZip } from './zip-guard';
 
 export interface RawSheet {
@@ -69,7 +70,7 @@ export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true });
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true, bookFiles: kind.container === 'zip' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     const hint =
@@ -88,6 +89,11 @@ export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
     sheets.push(sheetRows(name, ws, notes));
   }
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
+  if (kind.container === 'zip') {
+    for (const [sheet, rows] of struckRows((wb as { files?: Parameters<typeof struckRows>[0] }).files, wb.SheetNames)) {
+      for (const r of rows) notes.push({ sheet, row: r + 1, code: 'row-struck', message: `第 ${r + 1} 行有删除线：已照常读取，请确认这一行是否已撤回、应否汇总（不需要的请删去）。` });
+    }
+  }
   return { file, sheets, notes };
 }
 
