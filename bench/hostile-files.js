@@ -55,6 +55,7 @@ function longCells(columns, rows = 6) {
   const patterns = [
     ' '.repeat(n - 1) + 'x',
     '其它' + ' '.repeat(n - 4) + '\n',
+    '其它（' + ' '.repeat(n - 4) + 'x',
     fill('万'),
     fill('1-'),
     fill('1 '),
