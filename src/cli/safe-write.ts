@@ -101,7 +101,7 @@ function tempName(file: string): string {
 }
 
 /** 「汇总表.备份-20261125-183012.xlsx」, then 「…-2.xlsx」…: the first name no file has yet, taken
- *  by creating it (a hard link to the old file, or an exclusive copy), never by overwriting. */
+ *  by creating it exclusively (COPYFILE_EXCL), never by overwriting. */
 export function backupExclusively(file: string, now = new Date()): string {
   const dir = path.dirname(path.resolve(file));
   const ext = path.extname(file);
@@ -110,19 +110,13 @@ export function backupExclusively(file: string, now = new Date()): string {
   for (let i = 1; i < 1000; i++) {
     const backup = path.join(dir, `${path.basename(file, ext)}.备份-${stamp}${i === 1 ? '' : `-${i}`}${ext}`);
     try {
-      fs.linkSync(file, backup);
+      // An exclusive copy, not a hard link: a link shares the file, and a program that later saves
+      // OUT in place would change the backup with it.
+      fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
       return backup;
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      // File systems without hard links (FAT, some network shares): an exclusive copy.
-      try {
-        fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
-        return backup;
-      } catch (e2) {
-        if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw new OutputError(errnoMessage(e2, backup, '备份原有文件到'));
-      }
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new OutputError(errnoMessage(e, backup, '备份原有文件到'));
     }
   }
   throw new OutputError(`备份「${file}」失败：同一秒内的备份名都已被占用，请稍后重试。`);
