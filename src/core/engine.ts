@@ -506,8 +506,10 @@ export class Validator {
     const oneOf = this.profile.requireOneOf.map((g) => ({ g, idx: g.keys.map((k) => cols.findIndex((c) => c.key === k)) }));
     const keyIndex = this.keyIndex;
     const seqCol = cols.some((c) => c.type === 'seq');
-    // Where a total row's label would be: the 序号 and name columns, and the first column.
-    const labelCols = [0, ...plan.filter((p) => p.src !== undefined && (p.col.type === 'seq' || p.col.key === 'name' || p.col.key === 'projectName')).map((p) => p.src!)];
+    // Where a total row's label would be: the name column; the 序号 column, or a first column mapped to nothing.
+    const nameCols = plan.filter((p) => p.src !== undefined && (p.col.key === 'name' || p.col.key === 'projectName')).map((p) => p.src!);
+    const labelCols = plan.filter((p) => p.src !== undefined && p.col.type === 'seq').map((p) => p.src!);
+    if (!sources.includes(0)) labelCols.push(0);
     let seq = opts.firstSeq ?? 1;
     for (let i = 0; i < rows.length; i++) {
       const r = i + rowOffset;
@@ -523,7 +525,7 @@ export class Validator {
           } else result.leftOut.push({ row: r, reason: '空行' });
           continue;
         }
-        if (isTotalRow(row, labelCols)) {
+        if (isTotalRow(row, nameCols, labelCols)) {
           result.leftOut.push({ row: r, reason: '合计行' });
           result.issues.push({ severity: 'warning', code: 'total-row', message: '合计/小计行不是数据集，已略过。', row: r, col: null, field: null });
           continue;

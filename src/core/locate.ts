@@ -44,7 +44,11 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
   let best = scoreHeaderRows(index, rows, HEADER_SCAN);
   const profile = index.profile;
   const form = parseForm(profile, rows);
-  if (best.score < 2 && !form && rows.length > HEADER_SCAN) best = scoreHeaderRows(index, rows, HEADER_SCAN_MAX);
+  // No clear header in the first rows: look further down (a long instruction block above the table).
+  if (best.score < 3 && rows.length > HEADER_SCAN) {
+    const further = scoreHeaderRows(index, rows, HEADER_SCAN_MAX);
+    if (further.score > best.score) best = further;
+  }
   // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
   // header maps at least three columns, or two when the sheet is no form at all.
   let h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;

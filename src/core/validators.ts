@@ -169,12 +169,13 @@ export function phoneLostZeroIssue(v: number, fixed: string): FieldIssue {
 
 const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
 
-/** A total row is labelled 合计/总计/小计 where a dataset's name or number would be, not merely
- *  anywhere: 「总数」 in a 备注 cell does not make a dataset a total. */
-export function isTotalRow(row: readonly unknown[], labelColumns: readonly number[]): boolean {
-  for (const c of labelColumns) {
-    const v = row[c];
-    if (typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''))) return true;
-  }
-  return false;
+/** A total row is labelled 合计/总计/小计 where a dataset's name would be: in the name column, or in
+ *  the 序号 column (or an unmapped first column) while the name column is empty. 「总数」 in a 备注
+ *  cell, or 合计 beside a real dataset name, does not make a dataset a total. */
+export function isTotalRow(row: readonly unknown[], nameColumns: readonly number[], labelColumns: readonly number[]): boolean {
+  const isLabel = (v: unknown) => typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''));
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (nameColumns.some((c) => isLabel(row[c]))) return true;
+  if (!nameColumns.every((c) => blank(row[c]))) return false;
+  return labelColumns.some((c) => isLabel(row[c]));
 }
