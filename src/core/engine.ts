@@ -11,7 +11,7 @@ import {
   formatCount, formatNumber, hasChineseDigits, kindName, parseQuantity, roundNumber, type Quantity, type TbBase,
 } from './quantity';
 import { charCount, quote, toHalfWidth } from './text';
-import { checkCreditCode, isEmail, isPhone, isTotalRow, joinContact, lostDigits, lostDigitsIssue, parseContact, phoneLostZero, phoneLostZeroIssue } from './validators';
+import { checkCreditCode, isEmail, isPhone, isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue, parseContact, phoneLostZero, phoneLostZeroIssue } from './validators';
 import { ConceptIndex, VocabMatcher, splitMulti } from './vocab';
 
 export type Severity = 'error' | 'warning';
@@ -172,6 +172,8 @@ export class Validator {
       if (code) return { out: null, issues: [err('cell-error', `单元格是错误值 ${code}：请改为实际内容（公式出错时请检查公式或粘贴为数值）。`, { value: code })] };
       if (lostDigits(v) && ID_TYPES.has(col.type)) return lostDigitsIssue(col.label, v as number);
       const text = cellText(v).trim();
+      const tooLong = overlongIssue(col.type, col.label, text);
+      if (tooLong) return { out: text, issues: [tooLong] };
       if (!text) {
         if (col.required && col.type !== 'seq') return { out: null, issues: [err('required', `「${col.label}」不能为空：请填写。`)] };
         return ok(null);
@@ -412,8 +414,8 @@ export class Validator {
     if (needs.includes('phone') && !c.phones.length) missing.push('电话');
     if (needs.includes('email') && !c.emails.length) missing.push('邮箱');
     if (needs.includes('phoneOrEmail') && !c.phones.length && !c.emails.length) missing.push('电话或邮箱');
-    for (const b of c.badPhones) issues.push(err('phone-invalid', `${quote(b)} 不是有效的电话号码：手机为 11 位（1 开头），固话带区号，如「0971-6145250」。`, { value: text }));
-    for (const b of c.badEmails) issues.push(err('email-invalid', `${quote(b)} 不是有效的邮箱地址。`, { value: text }));
+    for (const b of c.badPhones.slice(0, 5)) issues.push(err('phone-invalid', `${quote(b)} 不是有效的电话号码：手机为 11 位（1 开头），固话带区号，如「0971-6145250」。`, { value: text }));
+    for (const b of c.badEmails.slice(0, 5)) issues.push(err('email-invalid', `${quote(b)} 不是有效的邮箱地址。`, { value: text }));
     if (missing.length) {
       issues.push(err('contact-incomplete', `「${col.label}」缺少${missing.join('、')}：请写成「张三 13800000000${needs.includes('email') ? ' zhangsan@example.com' : ''}」。`, { value: text }));
     }

@@ -179,3 +179,19 @@ export function isTotalRow(row: readonly unknown[], nameColumns: readonly number
   if (!nameColumns.every((c) => blank(row[c]))) return false;
   return labelColumns.some((c) => isLabel(row[c]));
 }
+
+/** Columns that hold a short value: a code, a choice, a figure, a contact. */
+const SHORT_TYPES = new Set(['vocab', 'quantity', 'phone', 'email', 'creditCode', 'contact', 'money', 'percent', 'seq', 'fixed']);
+/** Longer than any real value of those columns; a cell this long is pasted out of place. One error,
+ *  not one per piece: a 32,767-character cell split at 、 made tens of thousands of issues. */
+export const SHORT_MAX_CHARS = 1000;
+
+export function overlongIssue(type: string, label: string, text: string): FieldIssue | null {
+  if (!SHORT_TYPES.has(type) || text.length <= SHORT_MAX_CHARS) return null;
+  return {
+    severity: 'error',
+    code: 'value-too-long',
+    message: `「${label}」有 ${text.length} 个字符（以「${text.slice(0, 20)}…」开头），不像是本列应填的内容：请核对，可能是粘贴错位。`,
+    value: text.slice(0, 200),
+  };
+}
