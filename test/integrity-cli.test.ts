@@ -193,3 +193,26 @@ describe('check --annotate never crashes on a file check accepted', () => {
     expect(wb.worksheets[0].getCell('C3').note).toBeTruthy();
   });
 });
+
+describe('a file with content but no table stops the build, even among good ones', () => {
+  test('named on stderr, exit 2, OUT not written', async () => {
+    fs.writeFileSync(f('notice.csv'), '关于征集的通知\n请各单位按时报送。\n');
+    const r = await build('--out', f('mixed.xlsx'), f('data.csv'), f('notice.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/「notice\.csv」中没有读到表格/);
+    expect(fs.existsSync(f('mixed.xlsx'))).toBe(false);
+  });
+});
+
+describe('sheet names', () => {
+  test('a 上海 project name ending in an apostrophe does not stop the build', async () => {
+    const sh = (await import('../src/core/profiles')).getProfile('shanghai')!;
+    const rows = [sh.columns.map((c) => c.label), sh.columns.map((c) => (c.key === 'projectName' ? "浦东新区数据港'" : ''))];
+    fs.writeFileSync(f('sh.csv'), rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n'));
+    const r = await run(['build', '--profile', 'shanghai', '--out', f('sh.xlsx'), f('sh.csv')]);
+    expect(r.code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f('sh.xlsx'));
+    for (const w of wb.worksheets) expect(w.name.endsWith("'")).toBe(false);
+  });
+});

@@ -112,7 +112,8 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb });
-  if (!merged.inputs.length) return nothingRead(merged, errOut);
+  const unread = unreadInputs(merged, args, errOut);
+  if (unread !== null) return unread;
   const plan = planWorkbook(profile, merged, {
     tb,
     titlePrefix: strFlag(args, '--title-prefix'),
@@ -134,11 +135,18 @@ function rowsLeftOut(m: MergeResult): number {
   return m.leftOut.reduce((a, l) => a + (l.toRow !== undefined ? l.toRow - l.row + 1 : 1), 0);
 }
 
-/** No sheet of any input held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each file
- *  and what was seen in it. */
-function nothingRead(m: MergeResult, errOut: NodeJS.WritableStream): number {
-  for (const s of m.skipped) errOut.write(`${s.file}「${s.sheet}」：${s.reason}\n`);
-  errOut.write('没有读到任何表格或基本信息表：请检查文件和格式（--profile）。\n');
+/** Inputs in which no sheet held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each
+ *  such file and what was seen in it (--skip-unreadable: reported, and the rest is used). */
+function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream): number | null {
+  const read = new Set(m.inputs.map((i) => i.file));
+  const files = [...new Set(m.skipped.map((s) => s.file))].filter((f) => !read.has(f));
+  if (!files.length) return null;
+  for (const s of m.skipped) if (!read.has(s.file)) errOut.write(`${s.file}「${s.sheet}」：${s.reason}\n`);
+  if (args.flags.has('--skip-unreadable') && read.size) {
+    errOut.write(`已略过 ${files.length} 个读不出表格的文件：${files.join('、')}。\n`);
+    return null;
+  }
+  errOut.write(`${files.map((f) => `「${f}」`).join('、')}中没有读到表格或基本信息表：请检查文件和格式（--profile）。没有写出任何文件。\n`);
   return 2;
 }
 
@@ -157,7 +165,8 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const sheets = await readInputs(args.positional, errOut);
   if (!sheets) return 2;
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
-  if (!merged.inputs.length) return nothingRead(merged, errOut);
+  const unread = unreadInputs(merged, args, errOut);
+  if (unread !== null) return unread;
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
     const r = report(profile, merged);
