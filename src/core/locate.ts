@@ -7,6 +7,9 @@ import { scoreHeaderRows, type HeaderIndex } from './header';
 import type { Profile } from './profile';
 import type { Table } from './engine';
 import { labelKey, quote, toHalfWidth } from './text';
+import { parseForm, type FormCell } from './form';
+
+export { checkedValues, parseForm, type FormCell } from './form';
 
 export interface LocatedTable {
   kind: 'table';
@@ -27,6 +30,8 @@ export interface LocatedForm {
   sheetRows: number[];
   /** Per-row column overrides for the engine: header index → column key. */
   mapping: Record<number, string | null>;
+  /** For each entry and profile column, the sheet cell (0-based) its value was read from. */
+  cells: (FormCell | null)[][];
 }
 
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };
@@ -77,24 +82,7 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     const leftOut: LocatedTable['leftOut'] = [];
     for (let r = 0; r < h; r++) if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
     const nameCols = header.map((x, c) => ({ c, key: index.match(cellText(x).trim()).key })).filter((x) => x.key === 'name' || x.key === 'projectName').map((x) => x.c);
-    // Rows after the last one with content are not read: trailing blank rows hold nothing to report.
-    let end = rows.length;
-    while (end > start && !hasContent(rows[end - 1])) end--;
-    const body: CellValue[][] = [];
-    const sheetRows: number[] = [];
-    let inNotes = false;
-    for (let r = start; r < end; r++) {
-      const row = rows[r] ?? [];
-      const note = noteReason(row, nameCols, inNotes);
-      if (note) {
-        inNotes = note.startsNotes || inNotes;
-        leftOut.push({ row: r, reason: note.reason });
-        continue;
-      }
-      if (hasContent(row)) inNotes = false;
-      body.push([...row]);
-      sheetRows.push(r);
-    }
+    const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
     return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows, leftOut };
   }
   if (form) return form;
@@ -104,6 +92,34 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     kind: 'none',
     reason: `找不到表头：前 ${Math.min(rows.length, HEADER_SCAN_MAX)} 行中没有一行能对应到本表的两列以上，也不像基本信息表。${seen}请确认格式（--profile）是否选对，或把表头改为通知中的列名。`,
   };
+}
+
+/** The rows below the header, without trailing blank rows; notes and footnotes go to leftOut. */
+function tableBody(
+  rows: readonly (readonly CellValue[])[],
+  start: number,
+  nameCols: readonly number[],
+  leftOut: LocatedTable['leftOut'],
+): { body: CellValue[][]; sheetRows: number[] } {
+  // Rows after the last one with content are not read: trailing blank rows hold nothing to report.
+  let end = rows.length;
+  while (end > start && !hasContent(rows[end - 1])) end--;
+  const body: CellValue[][] = [];
+  const sheetRows: number[] = [];
+  let inNotes = false;
+  for (let r = start; r < end; r++) {
+    const row = rows[r] ?? [];
+    const note = noteReason(row, nameCols, inNotes);
+    if (note) {
+      inNotes = note.startsNotes || inNotes;
+      leftOut.push({ row: r, reason: note.reason });
+      continue;
+    }
+    if (hasContent(row)) inNotes = false;
+    body.push([...row]);
+    sheetRows.push(r);
+  }
+  return { body, sheetRows };
 }
 
 function hasContent(row: readonly CellValue[] | undefined): boolean {
@@ -175,85 +191,4 @@ function isSubHeader(row: readonly CellValue[]): boolean {
   if (!texts.length) return false;
   // Units alone, such as （GB） or 单位：TB, under the labels.
   return texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(toHalfWidth(t)));
-}
-
-const CHECKED = /(☑|■|√|✓|✔|☒|\[[xX√]\]|【[xX√]】|\([xX√]\))\s*([^\s☐□☑■√✓✔☒\[【(（]+(?:[（(][^)）]*[)）])?)/g;
-const UNCHECKED_MARK = /[☐□]/;
-
-/** The values ticked in a checkbox list: 「☑工业制造 □现代农业 ☑其它（海洋）」 → 工业制造、其它（海洋）. */
-export function checkedValues(text: string): string[] | null {
-  if (!UNCHECKED_MARK.test(text) && !/[☑■√✓✔☒]|\[[xX]\]/.test(text)) return null;
-  const out: string[] = [];
-  for (const m of text.matchAll(CHECKED)) {
-    const v = m[2].replace(/[_＿]+$/, '').trim();
-    if (v) out.push(v);
-  }
-  return out;
-}
-
-interface FieldHit {
-  key: string;
-  label: string;
-  perDataset: boolean;
-}
-
-/** A basic-information form: label cells with values to their right. Each repeat of the first
- *  per-dataset field starts a new dataset; unit-level fields (单位名称, 联系方式) apply to all. */
-export function parseForm(profile: Profile, rows: readonly (readonly CellValue[])[]): LocatedForm | null {
-  const fields = profile.form?.fields.filter((f) => f.key) ?? [];
-  if (!fields.length) return null;
-  const lookup = new Map<string, FieldHit>();
-  for (const f of fields) {
-    for (const l of [f.label, ...f.synonyms]) lookup.set(labelKey(l), { key: f.key!, label: f.label, perDataset: f.perDataset });
-  }
-  const matchLabel = (t: string): FieldHit | undefined => {
-    const k = labelKey(t).replace(/[（(].*?[)）]$/, '');
-    return lookup.get(labelKey(t)) ?? lookup.get(k);
-  };
-  const unit: Record<string, string> = {};
-  const datasets: { row: number; values: Record<string, string> }[] = [];
-  let current: { row: number; values: Record<string, string> } | null = null;
-  let hits = 0;
-  const firstPer = fields.find((f) => f.perDataset)?.key;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const t = cellText(row[c]).trim();
-      if (!t || t.length > 30) continue;
-      const hit = matchLabel(t);
-      if (!hit) continue;
-      // The value: the next non-empty cell to the right that is not itself a label or a repeat of this one (merged cells).
-      let value = '';
-      for (let k = c + 1; k < row.length; k++) {
-        const v = cellText(row[k]).trim();
-        if (!v || v === t) continue;
-        if (matchLabel(v)) break;
-        value = v;
-        break;
-      }
-      hits++;
-      const ticked = checkedValues(value);
-      if (ticked) value = ticked.join('、');
-      if (/^[(（].*[)）]$/.test(value) && /填写|若没有|含|对数据集/.test(value)) value = ''; // the form's own instructions
-      const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
-      if (unitMatch && value && /^[\d.,\s]+$/.test(value)) value = `${value}${unitMatch[1].replace('行/条', '条')}`;
-      if (hit.perDataset) {
-        if (!current || (hit.key === firstPer && current.values[firstPer] !== undefined)) {
-          current = { row: r, values: {} };
-          datasets.push(current);
-        }
-        if (current.values[hit.key] === undefined) current.values[hit.key] = value;
-      } else if (unit[hit.key] === undefined) unit[hit.key] = value;
-      c++; // skip the value cell
-    }
-  }
-  if (hits < 3) return null;
-  if (!datasets.length) datasets.push({ row: 0, values: {} });
-  const keys = profile.columns.map((c) => c.key);
-  const header = profile.columns.map((c) => c.label);
-  const mapping: Record<number, string | null> = {};
-  keys.forEach((k, i) => (mapping[i] = profile.columns[i].type === 'seq' ? null : k));
-  const body = datasets.map((d) => keys.map((k) => d.values[k] ?? unit[k] ?? null));
-  // 序号 is generated; the form has none.
-  return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping };
 }

@@ -1,6 +1,7 @@
 /**
  * Field rules every format shares (FORMATS.md §9): credit codes, phones, e-mails, contact cells.
  */
+import { cellIssue, type CellIssue } from './issues';
 import { toHalfWidth } from './text';
 
 const CC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -122,29 +123,12 @@ export function excelNumberText(v: number): string {
   return `${mant}E${e.startsWith('-') ? '-' : '+'}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
 }
 
-export interface FieldIssue {
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  value?: string;
-  fix?: string | number | null;
-  safe?: boolean;
-}
-
 /** A long identifier (credit code, ID, account) stored as a number: the digits past the 15th are
  *  gone. An error naming what happened; the value written is what the source holds, never the
  *  invented zeros of its decimal expansion. */
-export function lostDigitsIssue(label: string, v: number): { out: string; issues: FieldIssue[] } {
+export function lostDigitsIssue(label: string, v: number): { out: string; issues: CellIssue[] } {
   const shown = excelNumberText(v);
-  return {
-    out: shown,
-    issues: [{
-      severity: 'error',
-      code: 'number-lost-digits',
-      message: `「${label}」在原表中存成了数字（${shown}），第 15 位以后的数字已丢失，无法还原：请向填报单位索取原始的${label}，把该列设为文本格式后重新填写。`,
-      value: shown,
-    }],
-  };
+  return { out: shown, issues: [cellIssue('number-lost-digits', { label, shown }, { value: shown })] };
 }
 
 /** A landline stored as a number loses its leading 0 (0971… → 971…). */
@@ -156,15 +140,8 @@ export function phoneLostZero(v: unknown): string | null {
   return LANDLINE.test(withZero) ? withZero : null;
 }
 
-export function phoneLostZeroIssue(v: number, fixed: string): FieldIssue {
-  return {
-    severity: 'warning',
-    code: 'phone-leading-zero',
-    message: `电话在原表中存成了数字 ${v}，开头的 0 可能已丢失：如果是固定电话，应为「${fixed}」，请核对后改正（把该列设为文本格式再填写）。`,
-    value: String(v),
-    fix: fixed,
-    safe: false,
-  };
+export function phoneLostZeroIssue(v: number, fixed: string): CellIssue {
+  return cellIssue('phone-leading-zero', { number: v, fixed }, { value: String(v), fix: fixed });
 }
 
 const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
@@ -186,12 +163,7 @@ const SHORT_TYPES = new Set(['vocab', 'quantity', 'phone', 'email', 'creditCode'
  *  not one per piece: a 32,767-character cell split at 、 made tens of thousands of issues. */
 export const SHORT_MAX_CHARS = 1000;
 
-export function overlongIssue(type: string, label: string, text: string): FieldIssue | null {
+export function overlongIssue(type: string, label: string, text: string): CellIssue | null {
   if (!SHORT_TYPES.has(type) || text.length <= SHORT_MAX_CHARS) return null;
-  return {
-    severity: 'error',
-    code: 'value-too-long',
-    message: `「${label}」有 ${text.length} 个字符（以「${text.slice(0, 20)}…」开头），不像是本列应填的内容：请核对，可能是粘贴错位。`,
-    value: text.slice(0, 200),
-  };
+  return cellIssue('value-too-long', { label, length: text.length, start: text.slice(0, 20) }, { value: text.slice(0, 200) });
 }

@@ -8,16 +8,18 @@
  */
 import { cellText, type CellValue } from '../core/cell';
 import { validatorFor, type Issue, type Result } from '../core/engine';
-import { mapHeader, type HeaderMapping } from '../core/header';
+import type { HeaderMapping } from '../core/header';
 import { locate } from '../core/locate';
-import { flagDuplicates, mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
+import { detectProfile } from '../core/detect';
+import { dropEntries } from '../core/duplicates';
+import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
 import { DEFAULT_SETTINGS, planWorkbook, type PlanSettings, type SheetPlan, type WorkbookPlan, type CellStyle } from '../core/plan';
 import type { Profile } from '../core/profile';
-import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
+import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
 
 export interface Settings {
   profileId: string | null;
@@ -182,6 +184,25 @@ export class OfficeWorkbook {
     });
   }
 
+  /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
+  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
+    return this.batch(async (ctx, sync) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(STORED_PROFILE_KEY);
+      item.load('value');
+      await sync();
+      return item.isNullObject ? null : decodeStoredProfile(item.value);
+    });
+  }
+
+  /** Stores a learned format in the workbook, so it travels with the file. One sync. */
+  async saveStoredProfile(p: Profile): Promise<void> {
+    const text = encodeStoredProfile(p);
+    await this.batch(async (ctx, sync) => {
+      ctx.workbook.settings.add(STORED_PROFILE_KEY, text);
+      await sync();
+    });
+  }
+
   // ---------------------------------------------------------------- reading
 
   /** The sheets of the workbook and the active one. One sync. */
@@ -205,7 +226,7 @@ export class OfficeWorkbook {
       used.load('values');
       await sync();
       if (used.isNullObject) return null;
-      return detect(sheet.name, used.values.slice(0, 30));
+      return detectProfile(sheet.name, used.values.slice(0, 30));
     });
   }
 
@@ -477,52 +498,11 @@ export class OfficeWorkbook {
   }
 }
 
-/** Remove entries the user confirmed as duplicates: renumber 序号, re-point issues, account for
- *  each removed row in leftOut, and flag duplicates afresh among what remains. */
-export function dropEntries(profile: Profile, merged: MergeResult, drop: Set<number>): void {
-  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
-  const newIndex = new Map<number, number>();
-  const kept: MergeResult['entries'] = [];
-  merged.entries.forEach((m, i) => {
-    if (drop.has(i)) merged.leftOut.push({ file: m.source.file, sheet: m.source.sheet, row: m.source.row ?? 0, reason: '确认为重复，已删去' });
-    else {
-      newIndex.set(i, kept.length);
-      kept.push(m);
-    }
-  });
-  if (seqIdx >= 0) kept.forEach((m, i) => (m.entry.cells[seqIdx] = i + 1));
-  merged.entries = kept;
-  merged.issues = merged.issues
-    .filter((is) => is.code !== 'possible-duplicate' && (is.entry === null || newIndex.has(is.entry)))
-    .map((is) => ({ ...is, entry: is.entry === null ? null : newIndex.get(is.entry)! }));
-  merged.rowsWritten = kept.length;
-  flagDuplicates(profile, merged);
-}
-
 function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow: number): SheetIssue[] {
   return res.issues.map((is) => {
     const sheetRow = is.row < 0 ? headerRow : sheetRows[is.row] ?? headerRow;
     return { ...is, sheet, sheetRow, sheetCol: is.col, address: is.col === null ? null : a1(sheetRow, is.col) };
   });
-}
-
-/** The profile whose header the rows match best (titles count too), or null. */
-export function detect(sheet: string, rows: CellValue[][]): { profileId: string; sheet: string } | null {
-  let best: { id: string; score: number } | null = null;
-  const text = rows.slice(0, 5).flat().map((c) => cellText(c)).join(' ');
-  for (const p of PROFILES) {
-    const v = validatorFor(p);
-    const found = locate(v.index, rows);
-    let score = 0;
-    if (found.kind === 'table') {
-      const m = mapHeader(v.index, found.table.header);
-      score = m.columns.filter((c) => c.how === 'exact').length * 2 + m.columns.filter((c) => c.key).length;
-    }
-    if (text.includes(p.sheet.title.replace('{prefix}', ''))) score += 10;
-    if (p.region.name && text.includes(p.region.name)) score += 3;
-    if (!best || score > best.score) best = { id: p.id, score };
-  }
-  return best && best.score >= 6 ? { profileId: best.id, sheet } : null;
 }
 
 /** Points for a column width given in Excel's character units (the default font's 「0」 is ~7 px). */

@@ -10,12 +10,15 @@ import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { struckRows } from './strike';
 import { scanZip } from './zip-guard';
+import { docxSheet, DocxError, readDocx, type DocxOrigin } from './docx';
 
 export interface RawSheet {
   name: string;
   rows: CellValue[][];
   /** Merged regions, 0-based inclusive, clipped to the data area; their value has been copied into every cell they cover. */
   merges: { r1: number; c1: number; r2: number; c2: number }[];
+  /** Word documents: the table cell behind each sheet cell (表N 第R行 第C列). */
+  origins?: (DocxOrigin | null)[][];
 }
 
 /** Something noticed while reading that a person should look at (a hidden row, an undecodable
@@ -41,11 +44,67 @@ export class ReadError extends Error {
 }
 
 const TEXT_EXT = /\.(csv|tsv|txt)$/i;
+const DOCX_EXT = /\.(docx|docm|dotx|dotm)$/i;
+/** Word 97–2003 and WPS Writer binaries: only hqds can convert them (through LibreOffice). */
+export const LEGACY_WORD_EXT = /\.(doc|dot|wps|wpt)$/i;
+export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 WPS 另存为 .docx 后再导入';
+
+/**
+ * Read one file's bytes, Word documents included (unzipping is asynchronous). The pane and hqds
+ * both call this; readWorkbook stays for spreadsheets and text.
+ */
+export async function readFile(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
+  if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (DOCX_EXT.test(file) || (zip && !SHEET_EXT.test(file) && !TEXT_EXT.test(file))) return readWord(file, bytes);
+  try {
+    return readWorkbook(file, bytes);
+  } catch (e) {
+    // A Word document saved under a spreadsheet's name is still read, not called damaged.
+    if (zip && e instanceof ReadError) {
+      const word = await readWord(file, bytes).catch(() => null);
+      if (word) return word;
+    }
+    throw e;
+  }
+}
+
+async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
+  // The same limits as a workbook: sizes and entry counts checked before anything is inflated.
+  const scan = scanZip(bytes);
+  if (!scan.ok) {
+    const todo = scan.problem === 'corrupt' ? '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。' : '这不像收到的申报表：请确认文件来源。';
+    throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
+  }
+  let doc;
+  try {
+    doc = await readDocx(bytes);
+  } catch (e) {
+    if (e instanceof DocxError) throw new ReadError(file, `读不了「${file}」：${e.message}。请用 Word 或 WPS 打开后另存为 .docx 再试。`);
+    throw e;
+  }
+  const sheet = docxSheet(doc);
+  if (!sheet.rows.length) throw new ReadError(file, `「${file}」里没有表格：基本信息表或汇总表应当是 Word 表格。`);
+  return { file, sheets: [{ name: 'Word 表格', rows: sheet.rows, merges: sheet.merges, origins: sheet.origins }] };
+}
+
+/** Word 97–2003 binary: an OLE compound file with a 「WordDocument」 stream (MS-DOC §2.1.1). */
+export function isLegacyWord(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
+  const name = Array.from('WordDocument').flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
+    for (let k = 0; k < name.length; k++) if (bytes[i + k] !== name[k]) continue outer;
+    return true;
+  }
+  return false;
+}
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
 /** Read one file's bytes. Throws ReadError with a Chinese message naming the file. */
 export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
+  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，请用 readFile 读取' : LEGACY_WORD_MESSAGE}。`);
+  if (isLegacyWord(bytes)) throw new ReadError(file, `「${file}」：${LEGACY_WORD_MESSAGE}。`);
   const kind = sniffKind(bytes);
   if (kind.what) throw new ReadError(file, `读不了「${file}」：它实际是${kind.what}，不是表格。${kind.todo}`);
   if (TEXT_EXT.test(file) && kind.container === null) return readText(file, bytes);
@@ -73,8 +132,9 @@ export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
     wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true, bookFiles: kind.container === 'zip' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    const hint =
-      kind.container === 'ole' && (kind.encrypted || /password|encrypt/i.test(msg))
+    const hint = isLegacyWord(bytes)
+      ? `${LEGACY_WORD_MESSAGE}。`
+      : kind.container === 'ole' && (kind.encrypted || /password|encrypt/i.test(msg))
         ? '文件有密码保护：请去掉密码后另存再试。'
         : kind.container === 'zip'
           ? '文件已损坏（压缩数据不完整）：请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。'
