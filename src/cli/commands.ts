@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import * as zlib from 'zlib';
+import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
 import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
@@ -80,7 +81,7 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
         const bomb = scan.ok ? await checkInflatedSizes(data, scan.entries) : null;
         if (bomb) throw new ReadError(base, `读不了「${base}」：${bomb}。这不像收到的汇总表或申报表：请确认文件来源。`);
       }
-      const wb = await readFile(name, data);
+      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
       for (const s of wb.sheets) {
         const notes = wb.notes?.filter((n) => n.sheet === s.name);
@@ -228,16 +229,18 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
  *  formats, or a package ExcelJS cannot load or write) a fresh copy is made from the cells as read,
  *  so a file that check accepted is always annotated. */
 async function annotateCopy(file: string, merged: MergeResult, sheets: readonly InputSheet[]): Promise<Buffer> {
+  // ExcelJS only here: loading it costs 0.2 s that build and plain check do not need.
+  const { Workbook } = (await import('exceljs')).default;
   if (/\.xlsx$/i.test(file)) {
     try {
-      const wb = new ExcelJS.Workbook();
+      const wb = new Workbook();
       await wb.xlsx.readFile(file);
       return await annotateInto(wb, new Map(wb.worksheets.map((w) => [w.name, w.name])), merged);
     } catch {
       /* below: a fresh copy from the cells as read */
     }
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const taken = new Set<string>();
   const names = new Map<string, string>();
   for (const s of sheets) {

@@ -22,7 +22,7 @@ function attr(attrs: string, name: string): string | null {
 }
 
 /** The cell format indices (the s attribute of a cell) whose font is struck through. */
-function struckFormats(styles: string): Set<number> {
+export function struckFormats(styles: string): Set<number> {
   const out = new Set<number>();
   const fontsXml = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '';
   const struckFonts = new Set<number>();
@@ -85,18 +85,28 @@ export function struckRows(files: Files | undefined, sheetNames: readonly string
     const p = paths.get(name);
     const xml = p ? text(files, p) : null;
     if (!xml) continue;
-    const filled = new Map<number, number>();
-    const struck = new Map<number, number>();
-    for (const m of xml.matchAll(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g)) {
-      if (!m[3] || !/<(v|is)\b/.test(m[3])) continue; // a styled but empty cell holds nothing to strike
-      const ref = attr(m[1], 'r');
-      const row = ref ? Number(/\d+$/.exec(ref)?.[0] ?? NaN) - 1 : NaN;
-      if (!Number.isFinite(row)) continue;
-      filled.set(row, (filled.get(row) ?? 0) + 1);
-      if (formats.has(Number(attr(m[1], 's') ?? '0'))) struck.set(row, (struck.get(row) ?? 0) + 1);
-    }
-    const rows = [...struck].filter(([r, n]) => n * 2 >= (filled.get(r) ?? 0)).map(([r]) => r).sort((a, b) => a - b);
+    const rows = struckRowsIn(formats, xml);
     if (rows.length) result.set(name, rows);
   }
   return result;
+}
+
+/** The 0-based rows of one sheet's XML in which at least half of the cells with a value are struck. */
+export function struckRowsIn(formats: ReadonlySet<number>, xml: string): number[] {
+  const filled = new Map<number, number>();
+  const struck = new Map<number, number>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g)) {
+    if (!m[3] || !/<(v|is)\b/.test(m[3])) continue; // a styled but empty cell holds nothing to strike
+    const ref = attr(m[1], 'r');
+    const row = ref ? Number(/\d+$/.exec(ref)?.[0] ?? NaN) - 1 : NaN;
+    if (!Number.isFinite(row)) continue;
+    filled.set(row, (filled.get(row) ?? 0) + 1);
+    if (formats.has(Number(attr(m[1], 's') ?? '0'))) struck.set(row, (struck.get(row) ?? 0) + 1);
+  }
+  return [...struck].filter(([r, n]) => n * 2 >= (filled.get(r) ?? 0)).map(([r]) => r).sort((a, b) => a - b);
+}
+
+/** The reader's note for a struck-through row (1-based in the message and the note). */
+export function struckNote(sheet: string, row: number): { sheet: string; row: number; code: string; message: string } {
+  return { sheet, row: row + 1, code: 'row-struck', message: `第 ${row + 1} 行有删除线：已照常读取，请确认这一行是否已撤回、应否汇总（不需要的请删去）。` };
 }
