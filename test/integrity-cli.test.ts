@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { run } from './helpers/cli';
 import { tmpDir } from './helpers/messy';
-import { backupExclusively, writeAllOrNothing, OutputError } from '../src/cli/safe-write';
+import { backupExclusively, errnoMessage, writeAllOrNothing, OutputError } from '../src/cli/safe-write';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const hostile = require('../bench/hostile-files');
@@ -214,5 +214,22 @@ describe('sheet names', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f('sh.xlsx'));
     for (const w of wb.worksheets) expect(w.name.endsWith("'")).toBe(false);
+  });
+});
+
+describe('file-system errors in words', () => {
+  test.each([
+    ['ENOENT', '不存在'], ['EACCES', '没有权限'], ['ENOSPC', '磁盘空间已满'], ['ELOOP', '循环'], ['EISDIR', '文件夹'], ['EBUSY', '占用'],
+  ])('%s', (code, words) => {
+    const e = Object.assign(new Error(`${code}: x`), { code });
+    const msg = errnoMessage(e, '/data/汇总表.xlsx', '写出');
+    expect(msg).toContain('「/data/汇总表.xlsx」');
+    expect(msg).toContain(words);
+    expect(msg).not.toContain(code);
+  });
+  test('an unexpected failure inside hqds is one line in Chinese, exit 2', async () => {
+    const r = await run(['build', '--profile', 'qinghai', '--out', f('w.xlsx'), '--report', '/dev/null/r.json', f('data.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
