@@ -264,6 +264,7 @@ describe('bounded reading', () => {
   test('a stray cell in row 1,048,576 gives one blank range, not a million entries', async () => {
     const m = mergeSheets(qh, sheetsOf(readWorkbook('s.xlsx', await hostile.strayLastRow())));
     expect(m.rowsWritten).toBe(2);
+    expect(m.rowsRead).toBe(1048576 - 1);
     expect(m.leftOut).toEqual([
       { file: 's.xlsx', sheet: '汇总', row: 4, toRow: 1048575, reason: '空行' },
       { file: 's.xlsx', sheet: '汇总', row: 1048576, reason: expect.stringContaining('未对应列') },

@@ -8,7 +8,7 @@ import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
-import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
+import { mergeSheets, placeText, rowsLeftOut, type InputSheet, type MergeResult } from '../core/merge';
 import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
@@ -108,6 +108,8 @@ export function report(profile: Profile, m: MergeResult) {
     skipped: m.skipped,
     rowsRead: m.rowsRead,
     rowsWritten: m.rowsWritten,
+    /** rowsRead = rowsWritten + rowsLeftOut; a run of blank rows is one leftOut entry from row to toRow. */
+    rowsLeftOut: rowsLeftOut(m),
     leftOut: m.leftOut,
     changes: m.changes.map((c) => ({ field: c.field, from: c.from, to: c.to, reason: c.reason, outputRow: c.entry === null ? null : firstDataRow + c.entry + 1, source: c.source })),
     issues: m.issues.map((i) => ({
@@ -161,11 +163,6 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   for (const s of merged.skipped) errOut.write(`略过 ${s.file}「${s.sheet}」：${s.reason}\n`);
   out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${rowsLeftOut(merged)} 行${inputs.unreadable.length ? `，读不了的文件 ${inputs.unreadable.length} 个已略过` : ''}），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
   return errors ? 1 : 0;
-}
-
-/** Rows left out, counting a run of blank rows by its length. */
-function rowsLeftOut(m: MergeResult): number {
-  return m.leftOut.reduce((a, l) => a + (l.toRow !== undefined ? l.toRow - l.row + 1 : 1), 0);
 }
 
 /** Inputs in which no sheet held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each
