@@ -47,6 +47,13 @@ describe('delimited text', () => {
     expect(m.issues.find((i) => i.code === 'quote-unbalanced')).toMatchObject({ severity: 'warning', source: { row: 3 }, entry: 1 });
   });
 
+  test('a stray quote that pairs with a quote at the end of a value rows later does not swallow them', () => {
+    const lines = [QH_HEADER, qhRow(1, '"牦牛数据集'), qhRow(2), qhRow(3), qhRow(4, '结尾带引号的名称"'), qhRow(5)];
+    const { rows, notes } = parseDelimitedWithNotes(csv(lines));
+    expect(rows.map((r) => r[1])).toEqual(['数据集名称', '"牦牛数据集', '数据集2', '数据集3', '结尾带引号的名称"', '数据集5']);
+    expect(notes.map((n) => n.line)).toEqual([2]);
+  });
+
   test('a quoted cell over several lines is still one cell, and the row numbers after it stay right', () => {
     const text = `${QH_HEADER.join(',')}\n1,"两行\n名称",医疗健康\n2,"未闭合,医疗健康\n3,第三,医疗健康\n`;
     const { rows, notes, lines } = parseDelimitedWithNotes(text, ',');
