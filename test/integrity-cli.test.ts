@@ -233,3 +233,18 @@ describe('file-system errors in words', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('instruction sheets', () => {
+  test('a 填表说明 sheet is skipped, listed with its reason on stderr and in the report', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRows([['填表说明'], ['1. 请按通知要求填写。']]);
+    wb.addWorksheet('汇总').addRows([QH, hostile.qhRow(1)]);
+    await wb.xlsx.writeFile(f('with-notes.xlsx'));
+    const c = await run(['check', '--profile', 'qinghai', f('with-notes.xlsx')]);
+    expect(c.err).toMatch(/with-notes\.xlsx「填表说明」：略过（找不到表头/);
+    const b = await build('--out', f('wn.xlsx'), '--report', f('wn.json'), f('with-notes.xlsx'));
+    expect(b.code).toBe(0);
+    expect(b.err).toContain('略过 with-notes.xlsx「填表说明」');
+    expect(JSON.parse(fs.readFileSync(f('wn.json'), 'utf8')).skipped).toEqual([expect.objectContaining({ sheet: '填表说明' })]);
+  });
+});

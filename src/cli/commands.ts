@@ -211,7 +211,7 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
       const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
       out.write(`${where}：${i.severity === 'error' ? '错误' : '提示'} [${i.code}] ${i.message}\n`);
     }
-    for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
+    for (const s of merged.skipped) errOut.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
   if (annotate) {
