@@ -89,7 +89,13 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         // Not a table of this format (yet): the clerk checks by hand when there is one.
       }
     });
-    return workbook.onRecheck((r) => dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }));
+    const stopRechecks = workbook.onRecheck((r) => dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }));
+    // Live checking runs in Excel's event handler: its errors are shown here, not lost.
+    const stopErrors = workbook.onError((text) => setMessage({ intent: 'error', text }));
+    return () => {
+      stopRechecks();
+      stopErrors();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per workbook
   }, [workbook]);
 
