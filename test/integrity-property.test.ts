@@ -4,7 +4,7 @@
  * exactly once, in the output or among the left-out rows. Seeded: a failure names its seed.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../src/core/cell';
+import { cellText, type CellValue } from '../src/core/cell';
 import { mergeSheets, rowsLeftOut, type InputSheet, type MergeResult } from '../src/core/merge';
 import { getProfile } from '../src/core/profiles';
 import { readWorkbook } from '../src/io/read';
@@ -116,7 +116,7 @@ function check(g: Generated, m: MergeResult, rowsAsRead: readonly (readonly Cell
   const headerRow = m.inputs[0]?.headerRow;
   expect(headerRow).toBeDefined();
   rowsAsRead.forEach((row, i) => {
-    const filled = row.some((c) => c !== null && c !== undefined && String(c).trim() !== '');
+    const filled = row.some((c) => cellText(c).trim() !== '');
     if (i + 1 === headerRow) return;
     if (filled) expect([i + 1, cov.get(i + 1) ?? 0]).toEqual([i + 1, 1]);
     else expect(cov.get(i + 1) ?? 0).toBeLessThanOrEqual(1);
@@ -141,7 +141,7 @@ describe('every dataset name appears exactly once, in the output or in leftOut',
   test.each(Array.from({ length: 10 }, (_, i) => [2000 + i]))('through a CSV file, seed %d', (seed) => {
     const g = generate(seed);
     const quoteCell = (v: CellValue) => {
-      const t = v === null || v === undefined ? '' : String(v);
+      const t = cellText(v);
       return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
     };
     const text = g.rows.map((row) => row.map(quoteCell).join(',')).join('\r\n');

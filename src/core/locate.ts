@@ -4,7 +4,6 @@
  */
 import { cellText, isBlank, type CellValue } from './cell';
 import { scoreHeaderRows, type HeaderIndex } from './header';
-import type { Profile } from './profile';
 import type { Table } from './engine';
 import { labelKey, quote, toHalfWidth } from './text';
 import { PROFILES } from './profiles';

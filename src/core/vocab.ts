@@ -218,8 +218,8 @@ export function splitMulti(raw: string, isKnown: (s: string) => boolean): string
   for (const part of raw.split(/[、,;\n|｜，；]|\s+/)) {
     const p = part.trim();
     if (!p) continue;
-    if (isKnown(p) || !/[\/／和及与]/.test(p) || otherMatch(toHalfWidth(p))) out.push(p);
-    else for (const q of p.split(/[\/／和及与]/)) if (q.trim()) out.push(q.trim());
+    if (isKnown(p) || !/[/／和及与]/.test(p) || otherMatch(toHalfWidth(p))) out.push(p);
+    else for (const q of p.split(/[/／和及与]/)) if (q.trim()) out.push(q.trim());
   }
   return out;
 }

@@ -6,7 +6,6 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
-import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { struckNote, struckRows } from './strike';
 import { scanZip } from './zip-guard';
