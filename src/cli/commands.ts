@@ -205,7 +205,7 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
     const r = report(profile, merged);
-    out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
+    out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, rowsLeftOut: r.rowsLeftOut, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
   } else {
     for (const i of merged.issues) {
       const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
