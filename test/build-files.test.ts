@@ -120,7 +120,8 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
     expect(report.inputs[0].mapping.find((m: any) => m.header === '数据量(TB)').target).toBe('数据集数据量（GB）');
     expect(report.inputs[0].mapping.find((m: any) => m.header === '内部编号').target).toBeNull();
     expect(report.issues.find((i: any) => i.code === 'unmapped-column').message).toContain('内部编号');
-    expect(report.rowsRead).toBe(report.rowsWritten + report.leftOut.length);
+    expect(report.rowsRead).toBe(report.rowsWritten + report.rowsLeftOut);
+    expect(report.rowsLeftOut).toBe(report.leftOut.length);
     // Every non-empty row is somewhere: the title lines above the header and the 「注：」 line below
     // the table are left out with their reasons, not dropped.
     expect(report.leftOut).toEqual([

@@ -6,8 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
-import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
+import { struckNote, struckRows } from './strike';
 import { scanZip } from './zip-guard';
 import { finishSheet } from './sheet-grid';
 import { readXlsxFast, type InflateRaw } from './xlsx-reader';
@@ -140,7 +140,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true });
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true, bookFiles: kind.container === 'zip' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     const hint = isLegacyWord(bytes)
@@ -160,6 +160,11 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
     sheets.push(sheetRows(name, ws, notes));
   }
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
+  if (kind.container === 'zip') {
+    for (const [sheet, rows] of struckRows((wb as { files?: Parameters<typeof struckRows>[0] }).files, wb.SheetNames)) {
+      for (const r of rows) notes.push(struckNote(sheet, r));
+    }
+  }
   return { file, sheets, notes };
 }
 

@@ -10,6 +10,7 @@
 import type { CellValue } from '../core/cell';
 import type { RawWorkbook, ReadNote } from './read';
 import { finishSheet, type SheetGrid } from './sheet-grid';
+import { struckFormats, struckNote, struckRowsIn } from './strike';
 
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
 
@@ -291,6 +292,7 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
     }
     const dates = dateStyles(stylesXml);
+    const struck = stylesXml ? struckFormats(stylesXml) : new Set<number>(); // struck-through rows are noted (src/io/strike.ts)
     const sheets: RawWorkbook['sheets'] = [];
     const notes: ReadNote[] = [];
     for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -303,6 +305,7 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       const grid = sheet(name, xml, sst, dates);
       if (!grid) return null;
       sheets.push(finishSheet(grid, notes));
+      if (struck.size) for (const r of struckRowsIn(struck, xml)) notes.push(struckNote(name, r));
     }
     return sheets.length ? { file, sheets, notes } : null;
   } catch {
