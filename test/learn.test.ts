@@ -167,7 +167,7 @@ test('Beijing\'s 16 domains link through concepts.json alone, without any built-
   expect(Object.keys(CONCEPTS.domain)).toEqual(expect.arrayContaining(want));
 });
 
-test('a template with no header says what to do', async () => {
+test('a template with no header says what to do', () => {
   const doc = { file: 'x.xlsx', kind: 'xlsx' as const, sheets: [{ name: 's', hidden: false, rows: [['只有一句话']], merges: [], validations: [] }] };
   expect(() => learnTemplate(doc)).toThrow(/找不到表头/);
 });

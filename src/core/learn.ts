@@ -258,7 +258,7 @@ export function vocabSentences(lines: readonly string[]): { label: string; items
       const rest = m[3];
       const boxes = /[□☐■☑✓✔]/.test(rest);
       const parts = (boxes ? rest.split(/[□☐■☑✓✔]/) : rest.split(/[、，,]/))
-        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s　]+|[\s　]+$/g, ''))
+        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
         .filter(Boolean);
       if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
       out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
@@ -651,7 +651,9 @@ export function describeColumn(p: Profile, c: Column): string {
     const v = p.vocabularies[c.vocab];
     kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;
   }
-  return `${c.group ? `${c.group} / ` : ''}${c.label}　${kind}${c.required ? '　必填' : ''}${c.maxChars ? `　≤${c.maxChars}字` : ''}`;
+  // U+3000 between the parts, as a Chinese list would set them.
+  const sp = '\u3000';
+  return `${c.group ? `${c.group} / ` : ''}${c.label}${sp}${kind}${c.required ? `${sp}必填` : ''}${c.maxChars ? `${sp}≤${c.maxChars}字` : ''}`;
 }
 
 /** What the clerk changed while reviewing a draft (the pane's 「新格式」). */

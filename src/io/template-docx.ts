@@ -34,7 +34,7 @@ export async function readDocxTemplate(file: string, bytes: Uint8Array): Promise
     const top = rows.length;
     const open = new Map<number, TemplateRange>();
     t.rows.forEach((cells, r) => {
-      const row: CellValue[] = new Array(t.columns).fill(null);
+      const row: CellValue[] = Array.from({ length: t.columns }, () => null);
       const seen = new Set<number>();
       for (const c of cells) {
         if (c.vMerge === 'continue' && open.has(c.gridCol)) {

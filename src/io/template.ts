@@ -27,7 +27,7 @@ type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][]
 function cellValue(c: XLSX.CellObject | undefined): CellValue {
   if (!c || c.t === 'z') return null;
   if (c.t === 'e') return { error: c.w ?? '#N/A' };
-  if (c.t === 'n' || c.t === 'b') return c.v as number | boolean;
+  if (c.t === 'n' || c.t === 'b') return c.v;
   if (c.t === 'd') return c.v instanceof Date ? c.v : null;
   return c.v === undefined || c.v === null ? null : String(c.v);
 }
