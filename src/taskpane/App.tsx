@@ -16,7 +16,7 @@ import { a1 } from '../core/address';
 import { cellText } from '../core/cell';
 import { convert } from '../core/quantity';
 import { parsePasted } from '../io/text';
-import { readWorkbook } from '../io/read';
+import { readFile } from '../io/read';
 import { DEFAULT_PANE_SETTINGS, type CheckResult, type OfficeWorkbook, type Settings, type SheetIssue } from '../excel/adapter';
 
 const useStyles = makeStyles({
@@ -299,8 +299,8 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
     for (const f of Array.from(files)) {
       setProgress(i / files.length);
       const bytes = new Uint8Array(await f.arrayBuffer());
-      const wb = readWorkbook(f.name, bytes);
-      for (const s of wb.sheets) inputs.push({ file: f.name, sheet: s.name, rows: s.rows });
+      const wb = await readFile(f.name, bytes);
+      for (const s of wb.sheets) inputs.push({ file: f.name, sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
       i++;
       await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
     }
@@ -332,7 +332,7 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
       </Field>
       <div className={st.row}>
         <Button disabled={!pasted.trim()} onClick={() => prepare([{ file: '粘贴', sheet: '粘贴', rows: parsePasted(pasted) }])}>读取粘贴内容</Button>
-        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
+        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
       </div>
       <div className={st.row}>
         <Select aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
