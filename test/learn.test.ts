@@ -210,6 +210,14 @@ describe('details a template shows in its own words', () => {
     expect(r.profile.columns[2].type).toBe('text');
     expect(r.missing.join('\n')).toMatch(/「行业领域」：下拉列表的来源「INDIRECT\(\$B3\)」不是单元格区域/);
   });
+  test('kinds from the header words: record count, phone, e-mail, person, money, percent, a model column', () => {
+    const r = learnTemplate(sheet([['某省汇总表'], ['编号', '数据集名称', '数据条数（条）', '联系人', '联系电话', '电子邮箱', '投资额（万元）', '完成率（%）', '已服务支撑算法模型']]));
+    expect(r.profile.columns.map((c) => [c.label, c.type, c.quantity?.kind ?? ''])).toEqual([
+      ['编号', 'seq', ''], ['数据集名称', 'text', ''], ['数据条数（条）', 'quantity', 'records'], ['联系人', 'person', ''], ['联系电话', 'phone', ''],
+      ['电子邮箱', 'email', ''], ['投资额（万元）', 'money', ''], ['完成率（%）', 'percent', ''], ['已服务支撑算法模型', 'models', ''],
+    ]);
+    expect(r.profile.columns[8].noneWord).toBe('无');
+  });
   test('a value in a template is text: = + - @ stay literal in every label', () => {
     const r = learnTemplate(sheet([['=HYPERLINK("x")'], ['序号', '数据集名称', '+备注', '@单位']]));
     expect(r.profile.sheet.title).toBe('=HYPERLINK("x")');
