@@ -224,3 +224,22 @@ describe('details a template shows in its own words', () => {
     expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '+备注', '@单位']);
   });
 });
+
+describe('what a real template holds around its table', () => {
+  const doc = (rows: (string | null)[][]): TemplateDoc => ({ file: 't.xlsx', kind: 'xlsx', sheets: [{ name: '汇总', hidden: false, rows, merges: [], validations: [] }] });
+  test('a 推荐单位 line with no title row is a line above, not the title; the title is then said to be missing', () => {
+    const r = learnTemplate(doc([['附件2'], ['推荐单位：（盖章）', null, '年　月　日'], ['序号', '数据集名称', '申报单位']]));
+    expect(r.profile.sheet.title).toBe('');
+    expect(r.profile.sheet.linesAbove).toEqual([['推荐单位：（盖章）', '年　月　日']]);
+    expect(r.missing.join('\n')).toContain('模板没有标题行');
+  });
+  test('a header wrapped by hand (「数据集\\n名称」) names the column without the break', () => {
+    const r = learnTemplate(doc([['某市汇总表'], ['序号', '数据集\n名称', '申报\r\n单位']]));
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);
+  });
+  test('a line to sign under the table is not taken for an example row, and is said', () => {
+    const r = learnTemplate(doc([['某市汇总表'], ['序号', '数据集名称', '申报单位'], [], ['填表人：', null, '审核人：']]));
+    expect(r.inferred.join('\n')).not.toContain('填写示例');
+    expect(r.missing.join('\n')).toMatch(/签字行（「填表人：」「审核人：」）/);
+  });
+});

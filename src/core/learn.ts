@@ -152,6 +152,10 @@ const PROVINCES: [string, string][] = [
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
 const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
+/** 「推荐单位：（盖章）」, 「年　月　日」: a line above the header, never the title. */
+const META_LINE = /[：:]|盖章|年[\s\u3000]*月[\s\u3000]*日/;
+/** 「填表人：」「审核人：」 under a table: a line to sign, not an example row. */
+const SIGN_CELL = /[：:][\s\u3000]*$|签字|签名|盖章|年[\s\u3000]*月[\s\u3000]*日/;
 const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
 const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
 const MULTI_RE = /可多选|可以多选|多选/;
@@ -190,23 +194,26 @@ function findHeader(sh: TemplateSheet): { row: number; score: number } {
   return { row: -1, score: 0 };
 }
 
+/** A header label as the notice names it: a line break typed to wrap a narrow cell is layout, not text. */
+const oneLine = (t: string) => t.trim().replace(/[ \t]*\r?\n[ \t]*/g, '');
+
 /** The header cells, reading a two-level header (a merged upper cell over several lower ones). */
 function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
   const top = rowTexts(sh, h);
   const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
   const below = rowTexts(sh, h + 1);
   const twoLevel = groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
-  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: t.trim() })), firstDataRow: h + 1, twoLevel: false };
+  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
   const cells: HeaderCell[] = [];
   const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
   for (let c = 0; c <= last; c++) {
     const g = groups.find((m) => c >= m.c1 && c <= m.c2);
-    const lower = at(sh, h + 1, c).trim();
+    const lower = oneLine(at(sh, h + 1, c));
     if (g) {
-      if (lower) cells.push({ c, label: lower, group: at(sh, h, g.c1).trim() });
+      if (lower) cells.push({ c, label: lower, group: oneLine(at(sh, h, g.c1)) });
       continue;
     }
-    const upper = at(sh, h, c).trim();
+    const upper = oneLine(at(sh, h, c));
     if (upper) cells.push({ c, label: upper });
     else if (lower) cells.push({ c, label: lower });
   }
@@ -359,7 +366,7 @@ function readAbove(L: Learning, headerRow: number): Above {
       [a.attachment, a.title] = [both[1].trim(), both[2].trim()];
       a.at.title = `${r},${cells[0].c}`;
       L.inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
-    } else if (!a.title) {
+    } else if (!a.title && !(META_LINE.test(cells.map((x) => x.t).join('')) && !/表|名单|清单/.test(cells.map((x) => x.t).join('')))) {
       a.title = cells.map((x) => x.t.trim()).join('');
       a.at.title = `${r},${cells[0].c}`;
     } else {
@@ -397,6 +404,7 @@ function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): s
     if (ours) L.inferred.push(`表下「数据量按 1TB=${ours[1]}GB 换算」是本工具写的说明，不作为注释。`);
     else if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) notes.push(one.t);
     else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+    else if (cells.every((x) => SIGN_CELL.test(x.t))) L.missing.push(`表下第 ${r + 1} 行是签字行（${cells.map((x) => `「${x.t}」`).join('')}）：格式只有一段表尾注，这一行没有写入，如需要请加进 sheet.footnote。`);
     else L.inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
   }
   if (notes.length) L.inferred.push(`表下注释（逐字保留）：「${notes.join('\n')}」。`);
