@@ -152,7 +152,7 @@ const PROVINCES: [string, string][] = [
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
 const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
-/** 「推荐单位：（盖章）」, 「年　月　日」: a line above the header, never the title. */
+/** 「推荐单位：（盖章）」, 「年 月 日」（全角空格）: a line above the header, never the title. */
 const META_LINE = /[：:]|盖章|年[\s\u3000]*月[\s\u3000]*日/;
 /** 「填表人：」「审核人：」 under a table: a line to sign, not an example row. */
 const SIGN_CELL = /[：:][\s\u3000]*$|签字|签名|盖章|年[\s\u3000]*月[\s\u3000]*日/;
