@@ -8,7 +8,7 @@ import { mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { ConceptIndex, CONCEPTS } from '../src/core/vocab';
 import { readTemplate } from '../src/io/template';
-import { BEIJING_DOMAINS, BEIJING_LINE, BEIJING_NOTE, beijingTemplate, hiddenListsTemplate, twoLevelTemplate, wordTemplate, WORD_VOCAB } from './helpers/templates';
+import { BEIJING_DOMAINS, BEIJING_LINE, BEIJING_NOTE, beijingTemplate, hiddenListsTemplate, twoLevelTemplate, wordNotice, wordTemplate, WORD_VOCAB } from './helpers/templates';
 
 const learn = async (file: string, bytes: Buffer, id = 'learned') => learnTemplate(await readTemplate(file, new Uint8Array(bytes)), { id });
 const col = (r: LearnResult, label: string) => r.profile.columns.find((c) => c.label === label)!;
@@ -147,6 +147,13 @@ describe('a Word template: the vocabularies are in the notice\'s text', () => {
     expect(m.entries.map((e) => e.entry.cells[2])).toEqual(['医疗卫生', '交通运输', '绿色低碳', '其他（低空经济）']);
     expect(m.entries.map((e) => e.entry.cells[3])).toEqual(['文本', '图像', '图像', '文本']);
   });
+});
+
+test('a whole notice in Word: the summary table is found among the others, with its own label, title, line and note', async () => {
+  const r = await learn('通知.docx', await wordNotice());
+  expect(r.profile.sheet).toMatchObject({ attachment: '附件2', title: '某市行业高质量数据集汇总表', linesAbove: [['推荐单位（盖章）：　　　　　　　　年　月　日']], footnote: '注：所属领域按通知填写。', sheetName: '汇总表' });
+  expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '所属领域', '数据集规模（GB）', '申报单位', '联系人及联系方式']);
+  expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生', '交通运输', '其他']);
 });
 
 describe('vocabularies in text', () => {

@@ -105,3 +105,20 @@ export async function wordTemplate(): Promise<Buffer> {
     para(`2.${WORD_VOCAB[1]}`);
   return docx(body);
 }
+
+/** A whole notice as one Word file: its text, 附件1 (a label | value form) and 附件2 (the summary). */
+export async function wordNotice(): Promise<Buffer> {
+  const body =
+    para('关于征集某市行业高质量数据集的通知') +
+    para('各有关单位：现将有关事项通知如下。') +
+    para('所属领域：科学研究、工业制造、医疗卫生、交通运输、其他。') +
+    para('附件1') +
+    para('某市行业高质量数据集基本信息表') +
+    table([['单位名称', null], ['数据集名称', null], ['所属领域', null], ['联系人及联系方式', null]]) +
+    para('附件2') +
+    para('某市行业高质量数据集汇总表') +
+    para('推荐单位（盖章）：　　　　　　　　年　月　日') +
+    table([['序号', '数据集名称', '所属领域', '数据集规模（GB）', '申报单位', '联系人及联系方式'], [null, null, null, null, null, null]]) +
+    para('注：所属领域按通知填写。');
+  return docx(body);
+}
