@@ -212,7 +212,7 @@ async function receivedFile(file) {
       assert((await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'), 'the line above, as written');
       await typeInto('B5', '门诊病历数据集');
       await typeInto('C5', '医疗');
-      // A full check: live checks of a replaced sheet are the adapter's business (see the report).
+      // A full check, so the step does not depend on the live watch of a sheet that 新建汇总表 replaced.
       await pane.getByRole('button', { name: '全面检查' }).click();
       await pane.getByText('本表写作「医疗健康」').first().waitFor();
       fs.rmSync(file, { force: true });
