@@ -48,6 +48,8 @@ describe('a new bureau: 16 domains on a hidden sheet, new columns, lines kept as
     expect(col(r, '数据集名称').key).toBe('name');
     expect(col(r, '申报单位').key).toBe('applicant');
     expect(r.inferred.join('\n')).toContain('「数据来源」不是已知的列');
+    // A text-length rule and its input message: the word limit and the hint.
+    expect(col(r, '数据来源')).toMatchObject({ type: 'text', maxChars: 100, hint: '写明数据的来源系统或渠道' });
   });
   test('region, page and fonts; what it could not know is listed', () => {
     expect(r.profile.region).toEqual({ name: '北京', creditRegion: '11' });

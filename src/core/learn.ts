@@ -29,6 +29,9 @@ export interface TemplateValidation {
   type: string;
   /** formula1 as written: "\"A,B,C\"" (inline), Sheet!$A$1:$A$9, or a defined name. */
   formula: string;
+  /** For a text-length or number rule: between, lessThanOrEqual … (ECMA-376 ST_DataValidationOperator), and formula2. */
+  operator?: string;
+  formula2?: string;
   /** Whether Excel shows an error alert for a value outside the list (showErrorMessage). */
   errorAlert: boolean;
   errorStyle: 'stop' | 'warning' | 'information';
@@ -484,6 +487,7 @@ function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; t
     col.maxChars = Number(limit[1] ?? limit[2]);
     L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
   }
+  ruleHints(L, d, col, ctx.firstDataRow);
   const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
   if (o) {
     const vocab = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
@@ -497,6 +501,23 @@ function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; t
   if (!d.known && col.type === 'text') L.inferred.push(`「${d.label}」按自由文本检查。`);
   if (col.type === 'models') L.inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
   return col;
+}
+
+/** A text-length rule gives the word limit; the input message of a rule that is no list, the hint. */
+function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: number): void {
+  const v = L.sh.validations.find((x) => x.type !== 'list' && covers(x, firstDataRow, d.c));
+  if (!v) return;
+  const op = v.operator ?? 'between';
+  const max = Number(op === 'between' ? v.formula2 : v.formula);
+  if (v.type === 'textLength' && ['between', 'lessThanOrEqual', 'lessThan'].includes(op) && Number.isInteger(max) && max > 0) {
+    col.maxChars = op === 'lessThan' ? max - 1 : max;
+    L.inferred.push(`「${d.label}」的数据验证限 ${col.maxChars} 字。`);
+  }
+  const hint = `${v.prompt ?? ''}`.trim();
+  if (hint) {
+    col.hint = hint;
+    L.inferred.push(`「${d.label}」的输入提示：「${hint}」。`);
+  }
 }
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */

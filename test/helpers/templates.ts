@@ -40,6 +40,7 @@ export async function beijingTemplate(): Promise<Buffer> {
   dv.add('D5:D14', { type: 'list', allowBlank: true, formulae: ['"新建,存量提升"'], showErrorMessage: true, errorStyle: 'stop' });
   // No error alert: a clerk may type 「文本、图像」, so the list offers single values of a multi-choice column.
   dv.add('E5:E14', { type: 'list', allowBlank: true, formulae: ['"文本,图像,音频,视频,其他"'], showErrorMessage: false });
+  dv.add('H5:H14', { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [100], showInputMessage: true, prompt: '写明数据的来源系统或渠道' });
   dv.add('G5:G14', { type: 'list', allowBlank: true, formulae: ['"实时,每日,每周,每月,不定期"'], showErrorMessage: true, errorStyle: 'stop' });
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as ExcelJS.PageSetup;
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
