@@ -189,10 +189,10 @@ describe('the clerk corrects the draft', () => {
       id: 'beijing-2025',
       name: '北京市（2025）',
       title: '北京市行业高质量数据集汇总表（2025年）',
-      columns: { c8: { required: true }, modality: { multi: false }, domain: { options: ['工业制造', '医疗卫生', '低空经济', '其他'] } },
+      columns: { 数据来源: { required: true }, modality: { multi: false }, domain: { options: ['工业制造', '医疗卫生', '低空经济', '其他'] } },
     });
     expect(p).toMatchObject({ id: 'beijing-2025', name: '北京市（2025）', sheet: { title: '北京市行业高质量数据集汇总表（2025年）', linesAbove: r.profile.sheet.linesAbove } });
-    expect(p.columns.find((c) => c.key === 'c8')!.required).toBe(true);
+    expect(p.columns.find((c) => c.key === '数据来源')!.required).toBe(true);
     expect(p.columns.find((c) => c.key === 'modality')!.multi).toBe(false);
     expect(p.vocabularies.domain).toMatchObject({ other: '其他', items: [{ label: '工业制造', concepts: ['industry'] }, { label: '医疗卫生', concepts: ['health'] }, { label: '低空经济', concepts: ['lowalt'] }] });
     expect(() => applyLearnEdits(r.profile, { id: 'Bad Id' })).toThrow(/ID/);

@@ -414,20 +414,22 @@ function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): s
   return notes;
 }
 
-/** Each header cell's concept key through the crosswalk; unknown ones get c1, c2 … by position. */
+/** Each header cell's concept key through the crosswalk; an unknown one is keyed by its label. */
 function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
   const used = new Set<string>();
   const drafts = headCells.map((h, i) => {
     const k = keyOfHeader(h.label);
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
-    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : `c${i + 1}`;
+    // A column no format knows is keyed by its own label (without the unit): readable in the file, and
+    // the same new column (更新频率) in two learned formats moves between them.
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(h.label).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
       key = `${key}${n}`;
     }
     used.add(key);
-    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
+    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键「${key}」）。`);
     else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
     return { c: h.c, label: h.label, group: h.group, key, known: !!k };
   });
@@ -490,7 +492,7 @@ function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; t
   ruleHints(L, d, col, ctx.firstDataRow);
   const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
   if (o) {
-    const vocab = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
+    const vocab = d.key;
     ctx.vocabularies[vocab] = vocabularyOf(vocab, o.options, ctx.concepts, d.label, L.inferred);
     const { quantity: _q, ...rest } = col;
     col = { ...rest, type: 'vocab', vocab, multi: o.multi, joiner: o.joiner ?? col.joiner ?? '、' };
