@@ -252,3 +252,10 @@ describe('what a real template holds around its table', () => {
     expect(r.missing.join('\n')).toMatch(/签字行（「填表人：」「审核人：」）/);
   });
 });
+
+test('an inline list typed with full-width commas is one option in Excel: split, and said', () => {
+  const v: TemplateValidation = { ranges: [{ r1: 2, c1: 2, r2: 50, c2: 2 }], type: 'list', formula: '"新建，存量提升"', errorAlert: true, errorStyle: 'stop' };
+  const r = learnTemplate({ file: 't.xlsx', kind: 'xlsx', sheets: [{ name: '汇总表', hidden: false, rows: [['某市汇总表'], ['序号', '数据集名称', '申报类型']], merges: [], validations: [v] }] });
+  expect(options(r, '申报类型')).toEqual(['新建', '存量提升']);
+  expect(r.missing.join('\n')).toContain('Excel 不会分开');
+});

@@ -452,10 +452,15 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
   const probe = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
   const v = L.sh.validations.find((x) => x.type === 'list' && probe.some((r) => covers(x, r, d.c)));
   if (!v) return null;
-  const o = listOptions(L.doc, L.sh, v.formula);
+  let o = listOptions(L.doc, L.sh, v.formula);
   if (!Array.isArray(o)) {
     L.missing.push(`「${d.label}」：${o.why}。`);
     return null;
+  }
+  // Excel separates an inline list by half-width commas only: 「A，B，C」 is one option in its dropdown.
+  if (o.length === 1 && /[，、；]/.test(o[0])) {
+    L.missing.push(`「${d.label}」的下拉列表只有一项「${o[0]}」（用了全角逗号或顿号，Excel 不会分开）：已按标点分成 ${o[0].split(/[，、；]/).filter(Boolean).length} 项，请核对，并提醒通知方改用半角逗号。`);
+    o = o[0].split(/[，、；]/).map((x) => x.trim()).filter(Boolean);
   }
   const hiddenSrc = L.doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
   const inline = /^=?"/.test(v.formula.trim());
