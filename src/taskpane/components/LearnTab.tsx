@@ -16,7 +16,7 @@ type SetMessage = (m: { intent: 'success' | 'error' | 'warning' | 'info'; text: 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: { overflowWrap: 'anywhere', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
 });
@@ -88,7 +88,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     <div className={st.col}>
       <Text className={st.small}>打开通知所附的空白汇总表（.xlsx、.xls 或 .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。</Text>
       <Field label="模板文件">
-        <input aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => { if (e.target.files?.[0]) void fromFile(e.target.files[0]); }} />
+        <input aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" style={{ maxWidth: '100%' }} onChange={(e) => { if (e.target.files?.[0]) void fromFile(e.target.files[0]); }} />
       </Field>
       <div className={st.row}>
         <Select aria-label="当前工作簿中的模板工作表" value={sheet} onChange={(_, d) => setSheet(d.value)}>
