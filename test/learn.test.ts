@@ -196,6 +196,9 @@ describe('the clerk corrects the draft', () => {
     expect(p.columns.find((c) => c.key === 'modality')!.multi).toBe(false);
     expect(p.vocabularies.domain).toMatchObject({ other: '其他', items: [{ label: '工业制造', concepts: ['industry'] }, { label: '医疗卫生', concepts: ['health'] }, { label: '低空经济', concepts: ['lowalt'] }] });
     expect(() => applyLearnEdits(r.profile, { id: 'Bad Id' })).toThrow(/ID/);
+    const prefixed = applyLearnEdits(r.profile, { title: 'XXX行业高质量数据集汇总表' });
+    expect(prefixed.sheet).toMatchObject({ title: '{prefix}行业高质量数据集汇总表', titlePrefixLabel: '标题中的XXX' });
+    expect(applyLearnEdits(prefixed, { title: '北京市汇总表' }).sheet.titlePrefixLabel).toBeUndefined();
     expect(() => applyLearnEdits(r.profile, { columns: { domain: { options: [' '] } } })).toThrow(/至少要有一个选项/);
   });
 });

@@ -155,6 +155,8 @@ const PROVINCES: [string, string][] = [
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
 const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
+/** Where the recommender fills in the title (山西 「XXX行业高质量数据集汇总表」). */
+const TITLE_BLANK = /X{2,}|×{2,}|＿{2,}|_{2,}/;
 /** 「推荐单位：（盖章）」, 「年 月 日」（全角空格）: a line above the header, never the title. */
 const META_LINE = /[：:]|盖章|年[\s\u3000]*月[\s\u3000]*日/;
 /** 「填表人：」「审核人：」 under a table: a line to sign, not an example row. */
@@ -385,9 +387,8 @@ function readAbove(L: Learning, headerRow: number): Above {
 function describeAbove(L: Learning, a: Above): void {
   if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
   else L.missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
-  const blank = /X{2,}|×{2,}|＿{2,}|_{2,}/;
-  if (a.title && blank.test(a.title)) {
-    a.title = a.title.replace(blank, '{prefix}');
+  if (a.title && TITLE_BLANK.test(a.title)) {
+    a.title = a.title.replace(TITLE_BLANK, '{prefix}');
     a.titlePrefixLabel = '标题中的XXX';
     L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
   } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
@@ -720,7 +721,14 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
     }
     return next;
   });
-  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet: { ...p.sheet, ...(e.title !== undefined && { title: e.title }) }, vocabularies, columns };
+  const sheet = { ...p.sheet };
+  if (e.title !== undefined) {
+    // The clerk sees and types 「XXX」 where the recommender fills the title in (山西).
+    sheet.title = e.title.replace(TITLE_BLANK, '{prefix}');
+    if (sheet.title.includes('{prefix}')) sheet.titlePrefixLabel ??= '标题中的XXX';
+    else delete sheet.titlePrefixLabel;
+  }
+  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet, vocabularies, columns };
   try {
     return parseProfile(draft);
   } catch (err) {

@@ -108,7 +108,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
           )}
           <Field label="格式 ID（小写字母、数字、连字符）"><Input value={edits.id ?? draft.profile.id} onChange={(_, d) => setEdits((x) => ({ ...x, id: d.value }))} /></Field>
           <Field label="格式名称"><Input value={edits.name ?? draft.profile.name} onChange={(_, d) => setEdits((x) => ({ ...x, name: d.value }))} /></Field>
-          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
+          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title.replace('{prefix}', 'XXX')} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
           {draft.profile.sheet.linesAbove.length > 0 && <Text className={st.small}>表头上方：{draft.profile.sheet.linesAbove.map((l) => l.join(' ')).join(' / ')}</Text>}
           {draft.profile.sheet.footnote && <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>}
           {(final ?? draft.profile).columns.map((c) => {
