@@ -82,6 +82,9 @@ test('misuse and unreadable templates exit 2 with a Chinese message; an existing
   expect(second.code).toBe(0);
   expect(second.err).toContain('已备份为');
   expect(fs.readdirSync(dir).some((f) => /^beijing\.备份-\d+\.json$/.test(f))).toBe(true);
+  const nowhere = await run(['learn', template, '--out', path.join(dir, '没有的文件夹', 'x.json')]);
+  expect(nowhere.code).toBe(2);
+  expect(nowhere.err).toContain('所在文件夹不存在');
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, '{"id":"x"}');
   const r = await run(['profiles', '--json', '--profile-file', bad]);
