@@ -610,6 +610,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
   if (sheetName !== sh.name) L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
   const id = opts.id?.trim() || 'learned';
   if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  if (PROFILES.some((p) => p.id === id)) throw new LearnError(`格式 ID「${id}」是内置格式的 ID：请另起一个，如「${id}-2」。`);
   const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
     id,
