@@ -124,6 +124,17 @@ describe('a two-level header', () => {
     expect(r.profile.sheet.footnote).toBe('注：结构化数据以条计，非结构化数据以GB计。');
     expect(r.inferred.join('\n')).toContain('表头有两层');
   });
+  test('a received sheet with the same two-level header checks into it (the reader fills merged cells)', () => {
+    const rows = [
+      ['某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表'],
+      ['序号', '数据集名称', '数据规模', '数据规模', '更新频率', '申报单位', '联系人及联系方式'],
+      ['序号', '数据集名称', '结构化（条）', '非结构化（GB）', '更新频率', '申报单位', '联系人及联系方式'],
+      [1, '客流数据集', '300万条', '2TB', '每日', '公交集团', '张三 13800000000'],
+    ];
+    const m = mergeSheets(r.profile, [{ file: '收到.xlsx', sheet: 'Sheet1', rows }]);
+    expect(m.entries.map((e) => e.entry.cells.slice(1, 4))).toEqual([['客流数据集', '3000000条', 2048]]);
+    expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('a Word template: the vocabularies are in the notice\'s text', () => {
