@@ -273,3 +273,8 @@ test('an inline list typed with full-width commas is one option in Excel: split,
   expect(options(r, '申报类型')).toEqual(['新建', '存量提升']);
   expect(r.missing.join('\n')).toContain('Excel 不会分开');
 });
+
+test('「不可多选」 and 「单选」 are single-choice; 「（多选）」 is multi-choice', () => {
+  expect(vocabSentences(['所属领域（单选，不可多选）：工业制造、医疗卫生'])[0].multi).toBe(false);
+  expect(vocabSentences(['数据集模态（多选）：文本、图像'])[0].multi).toBe(true);
+});
