@@ -398,6 +398,12 @@ async function receivedFile(file) {
       // Checked live, as a built-in format is.
       await pane.getByText('本表写作「医疗健康」').first().waitFor();
       fs.rmSync(file, { force: true });
+      // From a sheet of this workbook: its text only, and the pane says what it did not read.
+      await tab('新格式').click();
+      await pane.getByLabel('当前工作簿中的模板工作表').selectOption('汇总表');
+      await pane.getByRole('button', { name: '用这张工作表' }).click();
+      await pane.getByText(/已从「汇总表」学得 7 列/).waitFor();
+      await pane.getByText(/只读了单元格的文字/).waitFor();
     });
 
     await step('the page made no request beyond its own server', async () => {
