@@ -278,3 +278,8 @@ test('「不可多选」 and 「单选」 are single-choice; 「（多选）」 
   expect(vocabSentences(['所属领域（单选，不可多选）：工业制造、医疗卫生'])[0].multi).toBe(false);
   expect(vocabSentences(['数据集模态（多选）：文本、图像'])[0].multi).toBe(true);
 });
+
+test('a form (label | room to fill in) is not a summary: the message says so', () => {
+  const rows = [['某市行业高质量数据集基本信息表'], ['单位名称', null], ['统一社会信用代码', null], ['数据集名称', null], ['所属领域', null], ['联系人及联系方式', null]];
+  expect(() => learnTemplate({ file: '附件1.xlsx', kind: 'xlsx', sheets: [{ name: '基本信息表', hidden: false, rows, merges: [], validations: [] }] })).toThrow(/像是每个单位或项目各填一份的表单/);
+});

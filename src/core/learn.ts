@@ -350,8 +350,21 @@ function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
     const h = findHeader(s);
     if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
+  if (!best && doc.sheets.some(looksLikeForm)) {
+    throw new LearnError(`「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`);
+  }
   if (!best) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
   return best;
+}
+
+/** A form (附件1, 上海's 项目基本信息情况表): rows that each hold one known label and room to fill in beside it. */
+function looksLikeForm(sh: TemplateSheet): boolean {
+  let labels = 0;
+  for (let r = 0; r < Math.min(sh.rows.length, 60); r++) {
+    const cells = rowTexts(sh, r);
+    if (cells.length >= 1 && cells.length <= 2 && keyOfHeader(oneLine(cells[0].t)) && blank(at(sh, r, cells[0].c + 1))) labels++;
+  }
+  return labels >= 3;
 }
 
 /** Above the header: the 附件 label, the title, then the lines kept character for character. */
