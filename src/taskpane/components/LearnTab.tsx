@@ -49,6 +49,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     });
   }, [workbook]);
 
+  const templateInput = React.useRef<HTMLInputElement>(null);
   const learned = (doc: TemplateDoc) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
@@ -88,7 +89,13 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     <div className={st.col}>
       <Text className={st.small}>打开通知所附的空白汇总表（.xlsx、.xls 或 .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。</Text>
       <Field label="模板文件">
-        <input aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" style={{ maxWidth: '100%' }} onChange={(e) => { if (e.target.files?.[0]) void fromFile(e.target.files[0]); }} />
+        {/* The browser's own file input speaks English: a Chinese button opens it. */}
+        <Button onClick={() => templateInput.current?.click()}>选择模板文件…</Button>
+        <input ref={templateInput} style={{ display: 'none' }} aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void fromFile(f);
+        }} />
       </Field>
       <div className={st.row}>
         <Select aria-label="当前工作簿中的模板工作表" value={sheet} onChange={(_, d) => setSheet(d.value)}>
