@@ -412,7 +412,7 @@ async function wordForm(file) {
       await narrow.close();
     });
 
-    await step('新格式: learn a new bureau from its blank template, save it in the workbook, then use it like a built-in', async () => {
+    await step('新格式: learn a new bureau from its blank template, save it in the workbook, then build and check it live like a built-in', async () => {
       const file = path.join(os.tmpdir(), `北京汇总表-${process.pid}.xlsx`);
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('汇总表');
@@ -438,10 +438,15 @@ async function wordForm(file) {
       assert((await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'), 'the line above, as written');
       await typeInto('B5', '门诊病历数据集');
       await typeInto('C5', '医疗');
-      // A full check: live checks of a replaced sheet are the adapter's business (see the report).
-      await pane.getByRole('button', { name: '全面检查' }).click();
+      // Checked live, as a built-in format is.
       await pane.getByText('本表写作「医疗健康」').first().waitFor();
       fs.rmSync(file, { force: true });
+      // From a sheet of this workbook: its text only, and the pane says what it did not read.
+      await tab('新格式').click();
+      await pane.getByLabel('当前工作簿中的模板工作表').selectOption('汇总表');
+      await pane.getByRole('button', { name: '用这张工作表' }).click();
+      await pane.getByText(/已从「汇总表」学得 7 列/).waitFor();
+      await pane.getByText(/只读了单元格的文字/).waitFor();
     });
 
     await step('the page made no request beyond its own server', async () => {

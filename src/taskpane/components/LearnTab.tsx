@@ -16,7 +16,7 @@ type SetMessage = (m: { intent: 'success' | 'error' | 'warning' | 'info'; text: 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: { overflowWrap: 'anywhere', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
 });
@@ -58,8 +58,8 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     setMessage({ intent: r.missing.length ? 'warning' : 'success', text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。` });
   };
 
+  // The readers (SheetJS, JSZip, the Word reader) load only when a template is opened.
   const fromFile = (f: File) => act('读取模板', async () => {
-    // The template reader (SheetJS, JSZip, xmldom) loads only now, when a template is opened.
     const { readTemplate } = await import('../../io/template');
     learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
   });
@@ -115,7 +115,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
           )}
           <Field label="格式 ID（小写字母、数字、连字符）"><Input value={edits.id ?? draft.profile.id} onChange={(_, d) => setEdits((x) => ({ ...x, id: d.value }))} /></Field>
           <Field label="格式名称"><Input value={edits.name ?? draft.profile.name} onChange={(_, d) => setEdits((x) => ({ ...x, name: d.value }))} /></Field>
-          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
+          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title.replace('{prefix}', 'XXX')} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
           {draft.profile.sheet.linesAbove.length > 0 && <Text className={st.small}>表头上方：{draft.profile.sheet.linesAbove.map((l) => l.join(' ')).join(' / ')}</Text>}
           {draft.profile.sheet.footnote && <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>}
           {(final ?? draft.profile).columns.map((c) => {
