@@ -445,3 +445,17 @@ test('settings stored in the workbook: unreadable or partial values fall back to
   const today = new Date(2026, 10, 25);
   expect(settingsToPlan({ ...DEFAULT_PANE_SETTINGS, fillDate: true }, today).date).toBe(today);
 });
+
+test('a rebuild that fails halfway leaves what was sent, says where the original is, and turns events back on', async () => {
+  const rows = Array.from({ length: 1500 }, (_, i) => good(i));
+  const { fake, wb } = await withSummary(rows);
+  const inputs = await wb.readSheets(['汇总表']);
+  // Requests: 1 read, then writes of 500 rows each: the second write is lost.
+  fake.failSync = fake.syncCount + 3;
+  await expect(wb.rebuild(qh, plan, inputs)).rejects.toThrow(/生成到一半出错.*原表已备份为「汇总表 备份\d{4}-\d{4}」/);
+  const backup = fake.sheets.find((s) => s.name.startsWith('汇总表 备份'))!;
+  expect(fake.display(backup.name, 1503, 1)).toBe('数据集1499'); // the original, whole
+  expect(fake.display('汇总表', 100, 1)).toBe('数据集96'); // the first request's rows are there
+  expect(fake.display('汇总表', 1503, 1)).toBe(''); // the rest never arrived
+  expect(fake.enableEvents).toBe(true);
+});

@@ -975,17 +975,26 @@ export class OfficeWorkbook {
         const pacer = new Pacer(context);
         const written: { sp: SheetPlan; sheet: XlWorksheet; zoom: boolean }[] = [];
         let main: XlWorksheet | null = null;
-        for (const sp of plan.sheets) {
-          const sheet = context.workbook.worksheets.add(uniqueSheetName(sp.name, taken));
-          sheet.load(['id', 'name']);
-          const zoom = await writeSheetPlan(sheet, sp, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
-          written.push({ sp, sheet, zoom });
-          if (sp.role === 'summary' || sp.role === 'working-list') main = sheet;
+        let handlers: (XlHandlerResult | null)[];
+        try {
+          for (const sp of plan.sheets) {
+            const sheet = context.workbook.worksheets.add(uniqueSheetName(sp.name, taken));
+            sheet.load(['id', 'name']);
+            const zoom = await writeSheetPlan(sheet, sp, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
+            written.push({ sp, sheet, zoom });
+            if (sp.role === 'summary' || sp.role === 'working-list') main = sheet;
+          }
+          main?.activate();
+          // Live checking follows the sheet: the new summary is watched in this same request.
+          handlers = written.map((w) => (w.sp.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
+          await pacer.flush();
+        } catch (e) {
+          // Requests before the failure stay applied (Excel does not roll back): the originals were
+          // renamed first, so say where they are.
+          if (!backups.length) throw e;
+          const text = (e as Error)?.message || String(e);
+          throw Object.assign(new Error(`生成到一半出错（${text}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`), { code: errorCode(e) });
         }
-        main?.activate();
-        // Live checking follows the sheet: the new summary is watched in this same request.
-        const handlers = written.map((w) => (w.sp.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
-        await pacer.flush();
         const warnings = written
           .filter((w) => w.zoom && w.sheet.pageLayout.zoom.horizontalFitToPages !== 1)
           .map((w) => `「${w.sheet.name}」的打印「调整为 1 页宽」没有生效：请在「页面布局 → 宽度」中选「1 页」。`);
