@@ -459,3 +459,16 @@ test('a rebuild that fails halfway leaves what was sent, says where the original
   expect(fake.display('汇总表', 1503, 1)).toBe(''); // the rest never arrived
   expect(fake.enableEvents).toBe(true);
 });
+
+test('Excel 2019 (ExcelApi 1.8): a flagged rebuild is formatted range by range, without RangeAreas', async () => {
+  const { fake, wb } = await withSummary([good(0), bad(1), good(2)], '1.8');
+  fake.rangeAreasCalls = 0;
+  await wb.rebuild(qh, plan, await wb.readSheets(['汇总表']));
+  const s = fake.sheet('汇总表');
+  expect(fake.rangeAreasCalls).toBe(0);
+  expect(s.cell(3, 0)!.font).toMatchObject({ bold: true });
+  expect(s.cell(5, 1)!.border).toBe(true);
+  expect(s.cell(5, 2)!.fill).toBe('#FFC7CE');
+  expect(s.cell(4, 2)!.fill).toBeUndefined();
+  expect(s.notes.size).toBe(0); // no notes before ExcelApi 1.18
+});
