@@ -939,8 +939,8 @@ export class OfficeWorkbook {
     const replaced: string[] = [];
     const result = await this.batch(
       async (context) => {
-        const existing = plan.sheets.map((sp) => {
-          const s = context.workbook.worksheets.getItemOrNullObject(sp.name);
+        const existing = plan.sheets.map((sheetPlan) => {
+          const s = context.workbook.worksheets.getItemOrNullObject(sheetPlan.name);
           s.load(['name', 'id']);
           return s;
         });
@@ -958,35 +958,35 @@ export class OfficeWorkbook {
         const stamp = new Date();
         const p2 = (n: number) => String(n).padStart(2, '0');
         const tag = `${p2(stamp.getMonth() + 1)}${p2(stamp.getDate())}-${p2(stamp.getHours())}${p2(stamp.getMinutes())}`;
-        plan.sheets.forEach((sp, i) => {
+        plan.sheets.forEach((sheetPlan, i) => {
           const old = existing[i];
           if (old.isNullObject) return;
           replaced.push(old.id);
           taken.delete(old.name);
-          if (sp.role === 'lists' || sp.role === 'issues') {
+          if (sheetPlan.role === 'lists' || sheetPlan.role === 'issues') {
             old.delete(); // ours, regenerated every time
             return;
           }
           // A unique, legal name: two rebuilds in the same minute must not collide.
-          const name = uniqueSheetName(sp.name, taken, ` 备份${tag}`);
+          const name = uniqueSheetName(sheetPlan.name, taken, ` 备份${tag}`);
           old.name = name;
           backups.push(name);
         });
         const pacer = new Pacer(context);
-        const written: { sp: SheetPlan; sheet: XlWorksheet; zoom: boolean }[] = [];
+        const written: { sheetPlan: SheetPlan; sheet: XlWorksheet; zoom: boolean }[] = [];
         let main: XlWorksheet | null = null;
         let handlers: (XlHandlerResult | null)[];
         try {
-          for (const sp of plan.sheets) {
-            const sheet = context.workbook.worksheets.add(uniqueSheetName(sp.name, taken));
+          for (const sheetPlan of plan.sheets) {
+            const sheet = context.workbook.worksheets.add(uniqueSheetName(sheetPlan.name, taken));
             sheet.load(['id', 'name']);
-            const zoom = await writeSheetPlan(sheet, sp, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
-            written.push({ sp, sheet, zoom });
-            if (sp.role === 'summary' || sp.role === 'working-list') main = sheet;
+            const zoom = await writeSheetPlan(sheet, sheetPlan, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
+            written.push({ sheetPlan, sheet, zoom });
+            if (sheetPlan.role === 'summary' || sheetPlan.role === 'working-list') main = sheet;
           }
           main?.activate();
           // Live checking follows the sheet: the new summary is watched in this same request.
-          handlers = written.map((w) => (w.sp.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
+          handlers = written.map((w) => (w.sheetPlan.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
           await pacer.flush();
         } catch (e) {
           // Requests before the failure stay applied (Excel does not roll back): the originals were
@@ -1006,9 +1006,9 @@ export class OfficeWorkbook {
     await this.unwatch(replaced.filter((id) => this.watched.has(id)));
     result.written.forEach((w, i) => {
       const handler = result.handlers[i];
-      if (!handler || !model || !w.sp.table) return;
+      if (!handler || !model || !w.sheetPlan.table) return;
       this.watched.set(w.sheet.id, handler);
-      this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sp, plan.styles, model.profile, model.tb));
+      this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sheetPlan, plan.styles, model.profile, model.tb));
     });
     // The sheet the clerk works in: the summary, or 上海's working list.
     return { backups: result.backups, warnings: result.warnings, sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name };
@@ -1052,11 +1052,11 @@ function wantedFills(issues: SheetIssue[], r1: number, r2: number): Map<string, 
 
 /** What a freshly drawn summary looks like to live checking: its header, its data rows, and the
  *  fills the plan put on its cells. */
-function modelFromPlan(id: string, name: string, sp: SheetPlan, styles: Record<string, CellStyle>, profile: Profile, tb: TbBase): SheetModel {
-  const t = sp.table!;
+function modelFromPlan(id: string, name: string, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, profile: Profile, tb: TbBase): SheetModel {
+  const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
   const painted = new Map<string, string>();
-  for (const cell of sp.cells) {
+  for (const cell of sheetPlan.cells) {
     if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
     const fill = styles[cell.style]?.fill;
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow) painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
@@ -1096,25 +1096,25 @@ type PlanApi = OfficeWorkbook['api'] & { digit: number };
  * requests kept under the payload limit by the pacer. Returns whether fit-to-width was set (the
  * caller reads it back after the last sync to verify it).
  */
-export async function writeSheetPlan(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<boolean> {
-  if (sp.hidden) sheet.visibility = 'Hidden';
-  await writeValues(sheet, sp, styles, pacer);
-  await writeStyles(sheet, sp, styles, api, pacer);
-  await writeValidations(sheet, sp, pacer);
-  return writePageSetup(sheet, sp, api, pacer);
+export async function writeSheetPlan(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<boolean> {
+  if (sheetPlan.hidden) sheet.visibility = 'Hidden';
+  await writeValues(sheet, sheetPlan, styles, pacer);
+  await writeStyles(sheet, sheetPlan, styles, api, pacer);
+  await writeValidations(sheet, sheetPlan, pacer);
+  return writePageSetup(sheet, sheetPlan, api, pacer);
 }
 
 /** Values with their number formats, in row blocks. Text cells are formatted as text before their
  *  values land, so =, +, - and @ from a received sheet stay literal text, never formulas. */
-export async function writeValues(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, pacer: Pacer): Promise<void> {
-  const rows = Math.max(0, ...sp.cells.map((c) => c.r + 1));
-  const cols = Math.max(sp.colWidths.length, ...sp.cells.map((c) => c.c + 1));
+export async function writeValues(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, pacer: Pacer): Promise<void> {
+  const rows = Math.max(0, ...sheetPlan.cells.map((c) => c.r + 1));
+  const cols = Math.max(sheetPlan.colWidths.length, ...sheetPlan.cells.map((c) => c.c + 1));
   if (!rows || !cols) return;
   const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
-  const textCols = new Set(sp.textColumns);
-  const inTable = (r: number) => !!sp.table && r >= sp.table.firstDataRow && r <= sp.table.lastDataRow;
+  const textCols = new Set(sheetPlan.textColumns);
+  const inTable = (r: number) => !!sheetPlan.table && r >= sheetPlan.table.firstDataRow && r <= sheetPlan.table.lastDataRow;
   const formats: string[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (inTable(r) && textCols.has(c) ? '@' : 'General')));
-  for (const cell of sp.cells) {
+  for (const cell of sheetPlan.cells) {
     values[cell.r][cell.c] = cell.v === null ? '' : cell.v;
     if (typeof cell.v === 'string' || (cell.v === null && styles[cell.style]?.numFmt === '@')) formats[cell.r][cell.c] = '@';
     else if (typeof cell.v === 'number') formats[cell.r][cell.c] = 'General';
@@ -1127,10 +1127,10 @@ export async function writeValues(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
     r += n;
   }
   // The empty rows below, where clerks will type, are text in text columns too.
-  if (sp.table) {
+  if (sheetPlan.table) {
     const blank = 200;
-    await pacer.take(sp.textColumns.length);
-    for (const c of sp.textColumns) sheet.getRangeByIndexes(sp.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from({ length: blank }, () => ['@']);
+    await pacer.take(sheetPlan.textColumns.length);
+    for (const c of sheetPlan.textColumns) sheet.getRangeByIndexes(sheetPlan.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from({ length: blank }, () => ['@']);
   }
 }
 
@@ -1186,10 +1186,10 @@ const STYLE_PROPS: { key: (s: CellStyle) => string | number | boolean | undefine
  *  each format property, whatever style they came from, and each group is set over its
  *  rectangles at once (through RangeAreas where the host has them): a handful of commands per
  *  property for a whole table, however many rows are flagged. */
-export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
+export async function writeStyles(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
   for (const prop of STYLE_PROPS) {
     const byValue = new Map<string | number | boolean, { r: number; c: number }[]>();
-    for (const cell of sp.cells) {
+    for (const cell of sheetPlan.cells) {
       const style = styles[cell.style];
       const v = style ? prop.key(style) : undefined;
       if (v === undefined) continue;
@@ -1205,12 +1205,12 @@ export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
       }
     }
   }
-  await pacer.take(sp.merges.length + sp.colWidths.length + Object.keys(sp.rowHeights).length);
-  for (const m of sp.merges) sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
-  sp.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)));
-  for (const [r, h] of Object.entries(sp.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+  await pacer.take(sheetPlan.merges.length + sheetPlan.colWidths.length + Object.keys(sheetPlan.rowHeights).length);
+  for (const m of sheetPlan.merges) sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+  sheetPlan.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)));
+  for (const [r, h] of Object.entries(sheetPlan.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
   if (api.notes && sheet.notes) {
-    for (const cell of sp.cells) {
+    for (const cell of sheetPlan.cells) {
       if (!cell.note) continue;
       await pacer.take();
       sheet.notes.add(a1(cell.r, cell.c), cell.note);
@@ -1219,8 +1219,8 @@ export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
 }
 
 /** Dropdown lists with their error alerts and prompts. */
-export async function writeValidations(sheet: XlWorksheet, sp: SheetPlan, pacer: Pacer): Promise<void> {
-  for (const v of sp.validations) {
+export async function writeValidations(sheet: XlWorksheet, sheetPlan: SheetPlan, pacer: Pacer): Promise<void> {
+  for (const v of sheetPlan.validations) {
     await pacer.take(4);
     const rng = sheet.getRangeByIndexes(v.r1, v.c1, v.r2 - v.r1 + 1, v.c2 - v.c1 + 1);
     rng.dataValidation.clear();
@@ -1242,12 +1242,12 @@ export async function writeValidations(sheet: XlWorksheet, sp: SheetPlan, pacer:
  * https://github.com/OfficeDev/office-js/issues/1860), so the caller reads it back to verify.
  * Returns whether fit-to-width was asked for.
  */
-export async function writePageSetup(sheet: XlWorksheet, sp: SheetPlan, api: PlanApi, pacer: Pacer): Promise<boolean> {
-  const print = sp.print && api.pageLayout ? sp.print : null;
-  if (!sp.freeze && !print) return false;
+export async function writePageSetup(sheet: XlWorksheet, sheetPlan: SheetPlan, api: PlanApi, pacer: Pacer): Promise<boolean> {
+  const print = sheetPlan.print && api.pageLayout ? sheetPlan.print : null;
+  if (!sheetPlan.freeze && !print) return false;
   await pacer.take(8);
   sheet.activate();
-  if (sp.freeze) sheet.freezePanes.freezeRows(sp.freeze.rows);
+  if (sheetPlan.freeze) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
   if (!print) return false;
   sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   sheet.pageLayout.paperSize = 'A4';
