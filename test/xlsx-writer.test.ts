@@ -125,13 +125,13 @@ print(json.dumps(out, ensure_ascii=False))
   if (r.status !== 0) throw new Error(r.stderr);
   const got = JSON.parse(r.stdout);
   const qh = got[built.qinghai];
-  expect(qh.map((s: any) => [s.name, s.state])).toEqual([['汇总表', 'visible'], ['问题清单', 'visible'], ['hqds选项', 'hidden']]);
+  expect(qh.map((s: any) => [s.name, s.state])).toEqual([['汇总表', 'visible'], ['问题清单', 'visible'], ['修改记录', 'visible'], ['hqds选项', 'hidden']]);
   expect(qh[0]).toMatchObject({ freeze: 'A5', titles: '$4:$4', orientation: 'landscape', paper: 9, fitW: 1, fitH: 0, fit: true, A1: '附件2' });
   expect(qh[0].merges).toContain('A2:I2');
   expect(qh[0].notes).toBeGreaterThan(0);
   expect(qh[0].dv[0]).toEqual(['list', 'warning', 'C5:C204', '"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"']);
   const sh = got[built.shanghai];
-  expect(sh.map((s: any) => s.name)).toEqual(['工作清单', '项目1-智能制造数据集', '问题清单', 'hqds选项']);
+  expect(sh.map((s: any) => s.name)).toEqual(['工作清单', '项目1-智能制造数据集', '问题清单', '修改记录', 'hqds选项']);
   expect(sh[0].freeze).toBe('C4');
   expect(sh[1]).toMatchObject({ orientation: 'portrait', fit: true, titles: null });
   const [edge] = got[built.edge];
