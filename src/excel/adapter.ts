@@ -297,6 +297,9 @@ export class OfficeWorkbook {
   private tail: Promise<unknown> = Promise.resolve();
   /** Requests the adapter sent (context.sync), for the pane's diagnostics and the tests' budgets. */
   syncs = 0;
+  /** Whether the last write could put notes (host and library both have them): the pane says
+   *  where the originals are accordingly. Null before the first write. */
+  notesAvailable: boolean | null = null;
 
   constructor(
     private readonly run: XlRun,
@@ -711,6 +714,7 @@ export class OfficeWorkbook {
       async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         const notes = this.notesOf(sheet);
+        this.notesAvailable = !!notes;
         const pacer = new Pacer(context);
         for (const cell of cells) {
           await pacer.take(cell.note && notes ? 3 : 2);
