@@ -34,23 +34,12 @@ import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core
 import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
-import { loadSettings, saveSettings, settingsToPlan, type Settings } from '../taskpane/settings';
 import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
 
 /** What the plan needs to draw a summary; the pane's own settings (src/taskpane/settings.ts) map
  *  onto it with settingsToPlan. The `never` fields refuse the pane's settings object itself, whose
  *  fillDate would otherwise be dropped without a word. */
 export type BuildSettings = Partial<PlanSettings> & { fillDate?: never; profileId?: never };
-
-// Transitional: the pane's components still import these from here and pass their settings to
-// createSummary/rebuild. Their home is src/taskpane/settings.ts; the adapter itself works on
-// BuildSettings (see planSettings).
-export { DEFAULT_PANE_SETTINGS, settingsToPlan, type Settings } from '../taskpane/settings';
-
-/** The plan's settings from either the pane's settings (transitional) or BuildSettings. */
-function planSettings(s: Settings | BuildSettings): Partial<PlanSettings> {
-  return 'fillDate' in s || 'profileId' in s ? settingsToPlan(s as Settings) : s;
-}
 
 /** How far below the last known note row a recheck looks for the notes after rows were inserted. */
 const NOTE_PROBE = 50;
@@ -401,16 +390,6 @@ export class OfficeWorkbook {
       context.workbook.settings.add(key, value);
       await context.sync();
     });
-  }
-
-  /** Transitional for the pane: src/taskpane/settings.ts loadSettings(workbook). */
-  async loadSettings(): Promise<Settings> {
-    return loadSettings(this);
-  }
-
-  /** Transitional for the pane: src/taskpane/settings.ts saveSettings(workbook, s). */
-  async saveSettings(s: Settings): Promise<void> {
-    return saveSettings(this, s);
   }
 
   /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
@@ -1019,25 +998,23 @@ export class OfficeWorkbook {
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: BuildSettings | Settings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
+  async createSummary(profile: Profile, settings: BuildSettings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-    const plan = planSettings(settings);
-    return this.writePlan(planWorkbook(profile, empty, { ...plan, annotate: false }), { profile, tb: plan.tb ?? 1024 });
+    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), { profile, tb: settings.tb ?? 1024 });
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
    *  hqds build would; `dropEntries` are duplicates the user confirmed for removal. */
   async rebuild(
     profile: Profile,
-    settings: BuildSettings | Settings,
+    settings: BuildSettings,
     inputs: InputSheet[],
     opts: MergeOptions & { dropEntries?: number[] } = {},
   ): Promise<{ merged: MergeResult; backups: string[]; warnings: string[]; sheet: string }> {
-    const plan = planSettings(settings);
-    const tb = plan.tb ?? 1024;
+    const tb = settings.tb ?? 1024;
     const merged = mergeSheets(profile, inputs, { ...opts, tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, plan), { profile, tb });
+    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, settings), { profile, tb });
     return { merged, backups, warnings, sheet };
   }
 }

@@ -5,7 +5,8 @@ import { resolveProfile } from '../core/profile-store';
 import { summarySheetName } from '../core/import';
 import { fixValue } from '../core/fixes';
 import { LISTS_SHEET } from '../core/plan';
-import { DEFAULT_PANE_SETTINGS, type OfficeWorkbook, type Settings, type SheetIssue } from '../excel/adapter';
+import type { OfficeWorkbook, SheetIssue } from '../excel/adapter';
+import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, type Settings } from './settings';
 import { checkReducer, initialCheck, statusLine } from './state';
 import { chineseError } from './errors';
 import { CheckTab } from './components/CheckTab';
@@ -61,7 +62,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   // recognised sheet at once: the pane never opens on 「全部 0」 over a sheet with problems.
   React.useEffect(() => {
     void act('读取设置', async () => {
-      const s = await workbook.loadSettings();
+      const s = await loadSettings(workbook);
       const kept = await workbook.loadStoredProfile();
       const mine = kept && 'profile' in kept ? kept.profile : null;
       setStored(mine);
@@ -101,7 +102,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
 
   const save = async (s: Settings) => {
     setSettings(s);
-    await workbook.saveSettings(s);
+    await saveSettings(workbook, s);
   };
 
   // Notes only where host and library have them (workbook.notesAvailable); 修改记录 always.
