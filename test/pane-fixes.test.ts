@@ -168,3 +168,17 @@ describe('live rechecks respect the region', () => {
     expect(await wb.recheck('汇总表', 'A6')).toEqual([]);
   });
 });
+
+test('the picker never fills a note: a selection below the table has no column', async () => {
+  const p = getProfile('qinghai')!;
+  const fake = new FakeWorkbook('1.18');
+  fake.addSheet('Sheet1');
+  const wb = new OfficeWorkbook(fake.run, fake.requirements);
+  await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' }));
+  await wb.checkSheet('汇总表', p, 1024);
+  const noteRow = snapshot(fake, '汇总表').findIndex((row) => row[0].startsWith('注：'));
+  fake.selection = { sheet: '汇总表', r: noteRow, c: 2, rows: 1, cols: 1 };
+  expect(await wb.selection()).toMatchObject({ key: null, outside: true });
+  fake.selection = { sheet: '汇总表', r: 4, c: 2, rows: 1, cols: 1 };
+  expect(await wb.selection()).toMatchObject({ key: 'domain', outside: false });
+});

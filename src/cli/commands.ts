@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
 import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
-import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
+import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, readWorkbook, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
@@ -113,6 +113,8 @@ export function report(profile: Profile, m: MergeResult) {
     skipped: m.skipped,
     rowsRead: m.rowsRead,
     rowsWritten: m.rowsWritten,
+    /** Where each written entry came from: file, sheet and row, or a Word table row (表1 第5行). */
+    entries: m.entries.map((e, i) => ({ outputRow: firstDataRow + i + 1, source: e.source })),
     leftOut: m.leftOut,
     changes: m.changes.map((c) => ({ field: c.field, from: c.from, to: c.to, reason: c.reason, outputRow: c.entry === null ? null : firstDataRow + c.entry + 1, source: c.source })),
     issues: m.issues.map((i) => ({
@@ -244,7 +246,8 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
 /** The Word form with a comment on each cell that needs fixing; issues of the form as a whole go on its first cell. */
 async function annotateWord(bytes: Uint8Array, merged: MergeResult): Promise<Buffer> {
   const notes = new Map<string, DocxNote>();
-  for (const i of merged.issues) {
+  // Only what the applicant must act on: a number written as text or a synonym needs no comment.
+  for (const i of merged.issues.filter(needsAttention)) {
     const o = i.source.origin ?? merged.entries[i.entry ?? -1]?.source.origin ?? { table: 1, row: 1, cell: 1 };
     const k = `${o.table}\u0001${o.row}\u0001${o.cell}`;
     const n = notes.get(k) ?? { table: o.table, row: o.row, cell: o.cell, lines: [] };

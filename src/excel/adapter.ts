@@ -102,6 +102,8 @@ export interface Selection {
   key: string | null;
   /** The selection was whole columns or rows, cut to the used range. */
   cut: boolean;
+  /** Above the table or in the notes below it: never filled, so no column. */
+  outside?: boolean;
 }
 
 /** Where the table sits on a sheet, learned by the last full check (or the build that drew it) and
@@ -850,8 +852,12 @@ export class OfficeWorkbook {
           ? Array.from({ length: Math.min(rng.rowCount, 1000) }, () => Array<CellValue>(Math.min(rng.columnCount, 50)).fill(''))
           : (part.values as CellValue[][]);
         const model = this.modelByName(sheet);
-        const key = model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
-        return { sheet, r, c, values, key, cut };
+        // The title above and the notes below the table are never filled: no column there.
+        // A selection reaching into the table (a whole column) keeps its column; writes are clamped to the table.
+        const last = r + values.length - 1;
+        const outside = !!model && (last < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
+        const key = outside ? null : model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
+        return { sheet, r, c, values, key, cut, outside };
       });
     } catch (e) {
       if (errorCode(e) === 'InvalidSelection') throw new Error('选中了多个区域：请只选一个连续的区域（如一列中相连的单元格），再操作。');

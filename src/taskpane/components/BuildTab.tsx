@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Checkbox, Field, Radio, RadioGroup, Select, Switch, Text } from '@fluentui/react-components';
 import { PROFILES } from '../../core/profiles';
 import type { Profile } from '../../core/profile';
-import { mergeSheets, type InputSheet, type MergeResult } from '../../core/merge';
+import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../../core/merge';
 import { duplicateGroups, summarySheetName } from '../../core/import';
 import type { OfficeWorkbook } from '../../excel/adapter';
 import { settingsToPlan, type Settings } from '../settings';
@@ -36,7 +36,7 @@ export function BuildTab({ workbook, profile, stored, settings, save, act, onBui
     const e = m.entries[i];
     const name = String(e.entry.get('name') ?? e.entry.get('projectName') ?? '');
     const owner = String(e.entry.get('applicant') ?? e.entry.get('builder') ?? '');
-    return `第 ${i + 1} 条「${name}」${owner ? `（${owner}）` : ''}，来自 ${e.source.file}「${e.source.sheet}」第 ${e.source.row} 行`;
+    return `第 ${i + 1} 条「${name}」${owner ? `（${owner}）` : ''}，来自 ${e.source.file}「${e.source.sheet}」${placeText(e.source)}`; // a Word entry has no sheet row: 表1 第5行
   };
   const rebuild = () => act('读取本表', async () => {
     const p = profile!;

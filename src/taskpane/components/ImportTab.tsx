@@ -86,7 +86,7 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
       <div className={styles.row}>
         <Button disabled={!pasted.trim()} onClick={readPaste}>读取粘贴内容</Button>
         <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
-        <input ref={fileInput} className={styles.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx"
+        <input ref={fileInput} className={styles.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx,.doc,.wps"
           onChange={(e) => {
             // Copied out first: the FileList empties when the input is reset for the next choice.
             const files = Array.from(e.target.files ?? []);

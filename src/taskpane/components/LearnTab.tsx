@@ -49,6 +49,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     });
   }, [workbook]);
 
+  const templateInput = React.useRef<HTMLInputElement>(null);
   const learned = (doc: TemplateDoc) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
@@ -88,13 +89,19 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     <div className={st.col}>
       <Text className={st.small}>打开通知所附的空白汇总表（.xlsx、.xls 或 .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。</Text>
       <Field label="模板文件">
-        <input aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => e.target.files?.[0] && fromFile(e.target.files[0])} />
+        {/* The browser's own file input speaks English: a Chinese button opens it. */}
+        <Button onClick={() => templateInput.current?.click()}>选择模板文件…</Button>
+        <input ref={templateInput} style={{ display: 'none' }} aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void fromFile(f);
+        }} />
       </Field>
       <div className={st.row}>
         <Select aria-label="当前工作簿中的模板工作表" value={sheet} onChange={(_, d) => setSheet(d.value)}>
           {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
         </Select>
-        <Button onClick={fromSheet} disabled={!sheet}>用这张工作表</Button>
+        <Button onClick={() => void fromSheet()} disabled={!sheet}>用这张工作表</Button>
       </div>
       {draft && (
         <>
@@ -144,7 +151,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
             <Button
               appearance="primary"
               disabled={!final}
-              onClick={() => act('保存格式', async () => {
+              onClick={() => void act('保存格式', async () => {
                 await workbook.saveStoredProfile(final!);
                 onSaved(final!);
                 setMessage({ intent: 'success', text: `格式「${final!.name}」已保存到本工作簿并选用：同事打开此文件时也能使用。` });
