@@ -369,6 +369,16 @@ describe('cell-edit mode', () => {
     expect(fake.cellEditRefusals).toBeGreaterThan(0);
   });
 
+  test('a fix written while a cell is edited on such a host lands once the edit ends, with events back on', async () => {
+    const { fake, wb, s } = await withSummary([good(0)], '1.18', { delayForCellEdit: false });
+    fake.beginCellEdit();
+    const p = wb.writeCells('汇总表', [{ r: 4, c: 8, value: '补充说明' }]);
+    setTimeout(() => fake.endCellEdit(), 8);
+    await p;
+    expect(s.cell(4, 8)!.value).toBe('补充说明');
+    expect(fake.enableEvents).toBe(true);
+  });
+
   test('an edit that never ends: a Chinese message after the backoff', async () => {
     const { fake, wb } = await withSummary([good(0)], '1.18', { delayForCellEdit: false });
     fake.beginCellEdit();
