@@ -17,7 +17,8 @@
  * - delayForCellEdit is honoured only by hosts with the DelayForCellEdit requirement set; on the
  *   others a batch fails with InvalidOperationInCellEditMode and is retried with a short backoff.
  * - Worksheet.notes needs ExcelApi 1.18 in the host and a library that has the proxy; without
- *   them the original value goes to the 「修改记录」 sheet.
+ *   them no note is written, and the original stays in the 「修改记录」 sheet, which lists every
+ *   change the pane makes.
  */
 import { cellText, type CellValue } from '../core/cell';
 import { validatorFor, type Issue, type Result } from '../core/engine';
@@ -48,9 +49,10 @@ const ERROR_FILL = '#FFC7CE';
 const WARNING_FILL = '#FFEB9C';
 /** RangeAreas addresses are split so no single call carries a very long address string. */
 const ADDRESS_CHUNK = 2000;
-/** Rows of values (with their number formats) per request. 3,000 rows in one request came to about
- *  8 MB with their formats; 500 keeps a request near 1.5 MB, well under the 5 MB limit of Excel on
- *  the web (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins). */
+/** Rows of values (with their number formats) per request. A flagged 3,000-row rebuild sent as one
+ *  request came to about 5.6 MB by the fake's estimate (issue 9 estimated 8 MB); with 500 rows its
+ *  largest request is about 1 MB, well under the 5 MB limit of Excel on the web
+ *  (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins). */
 export const ROWS_PER_SYNC = 500;
 /** Other commands (formats, notes, validations) per request: at about 200 bytes each, 2 MB at most. */
 export const COMMANDS_PER_SYNC = 10000;
