@@ -626,7 +626,10 @@ export class OfficeWorkbook {
       }
       await this.recheckModel(model, e.address);
     } catch (err) {
-      const text = `即时检查出错：${(err as Error)?.message || String(err)}。请点「全面检查」。`;
+      // Our own errors are Chinese; Office's are named by their code, for whoever supports the clerk.
+      const message = (err as Error)?.message || String(err);
+      const why = /[\u4e00-\u9fff]/.test(message) ? message : `Excel 报告 ${errorCode(err) ?? message.slice(0, 80)}`;
+      const text = `即时检查出错（${why}）：请点「全面检查」重新检查本表。`;
       for (const l of this.errorListeners) l(text);
     }
   }
@@ -983,8 +986,8 @@ export class OfficeWorkbook {
           // Requests before the failure stay applied (Excel does not roll back): the originals were
           // renamed first, so say where they are.
           if (!backups.length) throw e;
-          const text = (e as Error)?.message || String(e);
-          throw Object.assign(new Error(`生成到一半出错（${text}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`), { code: errorCode(e) });
+          const why = errorCode(e) ?? ((e as Error)?.message || String(e)).slice(0, 80);
+          throw Object.assign(new Error(`生成到一半出错（Excel 报告 ${why}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`), { code: errorCode(e) });
         }
         const warnings = written
           .filter((w) => w.zoom && w.sheet.pageLayout.zoom.horizontalFitToPages !== 1)
