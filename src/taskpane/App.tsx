@@ -105,7 +105,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
     await saveSettings(workbook, s);
   };
 
-  const applied = (n: number) => `已修正 ${n} 处，原值记在批注和「修改记录」工作表中。`;
+  // Notes only where host and library have them (workbook.notesAvailable); 修改记录 always.
+  const kept = () => (workbook.notesAvailable ? '批注和「修改记录」' : '「修改记录」');
+  const applied = (n: number) => `已修正 ${n} 处，原值记在${kept()}工作表中。`;
   const fixAll = (issues: SheetIssue[]) => act('修正中', async () => {
     await workbook.applyFixes(issues);
     await runCheck(check.sheet);
@@ -150,7 +152,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
               await workbook.applyFixes([s]);
               dispatch({ type: 'dismiss', issue: s });
               if (check.checked) await runCheck(check.checked.sheet);
-              setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在批注和「修改记录」中。` });
+              setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在${kept()}中。` });
             })}>换算</Button>
           </MessageBarBody>
         </MessageBar>
@@ -166,7 +168,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             // A conversion under a unit header changes the whole column and its header: check afresh.
             await runCheck(check.sheet);
             const what = wholeColumn ? `${i.address} 所在整列已按表头的单位换算，表头改为「${i.field ?? ''}」` : `${i.address} 已改为「${String(fixValue(i))}」`;
-            setMessage({ intent: 'success', text: `${what}，原值记在批注和「修改记录」中。` });
+            setMessage({ intent: 'success', text: `${what}，原值记在${kept()}中。` });
           })}
           onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))} />
       )}

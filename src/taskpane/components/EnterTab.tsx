@@ -60,7 +60,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void act('换算', async () => {
               const r = await workbook.convertCells(sel.sheet, sel.r, sel.r + sel.values.length - 1, sel.c);
-              notify({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在批注和「修改记录」中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
+              notify({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在${r.keptIn === 'notes' ? '批注和「修改记录」' : '「修改记录」'}中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
             })}>换算所选单元格</Button>
             <Button onClick={() => void act('换算整列', async () => {
               const r = await workbook.convertCells(sel.sheet, 0, 1048575, sel.c);

@@ -5,7 +5,7 @@ import type { InputSheet } from '../../core/merge';
 import { dropdownOptions, needsAttention } from '../../core/plan';
 import { inputKey, previewImport, summarySheetName } from '../../core/import';
 import type { OfficeWorkbook } from '../../excel/adapter';
-import type { Settings } from '../settings';
+import { settingsToPlan, type Settings } from '../settings';
 import { importReducer, initialImport } from '../state';
 import { parsePaste, pastedRows, resplit, unresolved, type Pasted } from '../paste';
 import { useComposition } from './hooks';
@@ -179,7 +179,7 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             <Button appearance="primary" disabled={waiting.length > 0 || merged.rowsWritten === 0} onClick={() => void act('写入汇总表', async () => {
               const existing = await workbook.readSheets([target]);
               const all = [...existing.filter((s) => s.rows.length), ...inputs];
-              const { merged: done, backups, sheet } = await workbook.rebuild(profile, settings, all, { mappings: preview.mappings, valueMap: state.choices.valueMap });
+              const { merged: done, backups, sheet } = await workbook.rebuild(profile, settingsToPlan(settings), all, { mappings: preview.mappings, valueMap: state.choices.valueMap });
               dispatch({ type: 'reset' });
               onDone(sheet, `已写入「${sheet}」：共 ${done.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
             })}>确认导入</Button>
