@@ -11,7 +11,7 @@ import { parseProfile, type Profile } from '../core/profile';
 import { mergeSheets, placeText, rowsLeftOut, type InputSheet, type MergeResult } from '../core/merge';
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
-import { isLegacyWord, LEGACY_WORD_EXT, readFile, readWorkbook, ReadError } from '../io/read';
+import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
 import { writeWorkbook } from '../io/xlsx-writer';
@@ -278,7 +278,7 @@ async function annotateInto(wb: ExcelJS.Workbook, names: Map<string, string>, me
   ws.addRow(['级别', '代码', '工作表', '行', '列', '说明']).font = { bold: true };
   for (const i of merged.issues) ws.addRow([i.severity === 'error' ? '错误' : '提示', i.code, i.source.sheet, i.source.row, i.source.column, i.message]);
   ws.columns.forEach((c, k) => (c.width = [6, 22, 14, 6, 18, 70][k]));
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 /** The Word form with a comment on each cell that needs fixing; issues of the form as a whole go on its first cell. */

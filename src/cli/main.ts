@@ -3,7 +3,7 @@
  * Exit codes: 0 no errors; 1 errors found; 2 an input could not be read or the command was misused.
  */
 import { PROFILES } from '../core/profiles';
-import { convert, type TbBase, type Target } from '../core/quantity';
+import { convert, type TbBase } from '../core/quantity';
 // build and check load on demand: they bring SheetJS and the writers, which `profiles` and
 // `convert` never use (start-up 0.46 s → see BENCHMARKS.md).
 const commands = () => import('./commands');
@@ -176,7 +176,7 @@ function convertCmd(args: Args, out: NodeJS.WritableStream): number {
   if (to !== 'GB' && to !== 'TB' && to !== '条') throw new UsageError('请用 --to GB、--to TB 或 --to 条 指定目标单位。');
   const tb = tbOf(args);
   if (!args.positional.length) throw new UsageError('请在 -- 之后给出要换算的值，如 hqds convert --to GB -- 1.5TB。');
-  const results = args.positional.map((v) => convert(v, to as Target, tb));
+  const results = args.positional.map((v) => convert(v, to, tb));
   if (args.flags.has('--json')) out.write(JSON.stringify(results, null, 2) + '\n');
   else {
     for (const r of results) {

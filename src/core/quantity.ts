@@ -208,7 +208,7 @@ function toQuantity(n: number, unit: Unit | null, approximate: boolean, tb: TbBa
 /** One figure, with an optional modality before it: 「图片 100GB」, 「约1.5TB」, 「三百万条」, 「10w」. */
 function parseOne(part: string, opts: ParseOptions): One {
   const tb = opts.tb ?? 1024;
-  let s = part.trim();
+  const s = part.trim();
   if (!s) return unreadable(part);
   let approximate = false;
   let prefix = '';
@@ -336,7 +336,7 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       const one = parseOne(String(input), opts);
       return one.ok ? { ok: true, form: 'single', quantity: one.quantity } : one;
     }
-    if (typeof input !== 'string') return unreadable(String(input)) as Parsed;
+    if (typeof input !== 'string') return unreadable(JSON.stringify(input) ?? '') as Parsed;
     const text = toHalfWidth(input).replace(/[\u200b\ufeff]/g, '').trim();
     if (!text) return { ok: true, form: 'empty' };
     // Thousands separators: a comma between a digit and exactly three digits.

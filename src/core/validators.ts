@@ -68,7 +68,7 @@ export function parseContact(raw: string): ContactParts {
   });
   const nameText = rest
     .replace(/(联系人|联系方式|联系电话|电话|手机|邮箱|电子邮件|e-?mail|tel|负责人|姓名|职务)[:：]?/gi, ' ')
-    .replace(/[,，;；、/|:：()（）\[\]【】\s]+/g, ' ')
+    .replace(/[,，;；、/|:：()（）[\]【】\s]+/g, ' ')
     .trim();
   for (const n of nameText.split(' ')) {
     if (/[\u4e00-\u9fa5]{2,}|[A-Za-z]{2,}/.test(n)) parts.names.push(n);

@@ -273,7 +273,7 @@ function cellValue(c: XLSX.CellObject | undefined): CellValue {
       return c.v instanceof Date ? c.v : null;
     case 'n':
     case 'b':
-      return c.v as number | boolean;
+      return c.v;
     default:
       return c.v === undefined || c.v === null ? null : String(c.v);
   }

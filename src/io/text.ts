@@ -16,7 +16,11 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   const n = Math.min(bytes.length, 4096);
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? zeroOdd++ : zeroEven++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2) zeroOdd++;
+    else zeroEven++;
+  }
   if (n >= 4 && zeroOdd > n / 8 && zeroEven < n / 64) return { encoding: 'utf-16le', bom: 0 };
   if (n >= 4 && zeroEven > n / 8 && zeroOdd < n / 64) return { encoding: 'utf-16be', bom: 0 };
   try {

@@ -103,7 +103,10 @@ function rels(xml: string | null, base: string): Map<string, { target: string; t
     if (!id || target === undefined || attr(m[1], 'TargetMode') === 'External') continue;
     const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
     const norm: string[] = [];
-    for (const p of parts) p === '..' ? norm.pop() : p !== '.' && norm.push(p);
+    for (const p of parts) {
+      if (p === '..') norm.pop();
+      else if (p !== '.') norm.push(p);
+    }
     out.set(id, { target: norm.join('/'), type });
   }
   return out;

@@ -42,8 +42,8 @@ export async function beijingTemplate(): Promise<Buffer> {
   dv.add('E5:E14', { type: 'list', allowBlank: true, formulae: ['"文本,图像,音频,视频,其他"'], showErrorMessage: false });
   dv.add('H5:H14', { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [100], showInputMessage: true, prompt: '写明数据的来源系统或渠道' });
   dv.add('G5:G14', { type: 'list', allowBlank: true, formulae: ['"实时,每日,每周,每月,不定期"'], showErrorMessage: true, errorStyle: 'stop' });
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as ExcelJS.PageSetup;
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -85,7 +85,7 @@ export async function twoLevelTemplate(): Promise<Buffer> {
   ws.mergeCells('C3:D3');
   ws.getCell('A15').value = '注：结构化数据以条计，非结构化数据以GB计。';
   ws.mergeCells('A15:G15');
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 export const WORD_VOCAB = ['所属领域：科学研究、工业制造、医疗卫生、交通运输、绿色低碳、其他。', '数据集模态（可多选）：文本、图像、音频、视频。'];
