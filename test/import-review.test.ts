@@ -50,6 +50,9 @@ test('every row left out is listed with its reason and counted as hqds counts it
   expect(p.rowsLeftOut).toBe(4);
   expect(p.merged.rowsRead).toBe(p.merged.rowsWritten + p.rowsLeftOut);
   expect(p.merged.skipped.map((s) => s.sheet)).toEqual(['说明']);
+  // A sheet not imported at all is listed with its reason too, in the pane's words (no --profile).
+  expect(p.skippedSheets).toEqual([{ where: '来件.xlsx「说明」', text: expect.stringMatching(/^整张工作表不导入：找不到表头.*「汇总」页/) }]);
+  expect(p.skippedSheets[0].text).not.toContain('--profile');
 });
 
 test('pasted rows are named as the paste, not as a file', () => {

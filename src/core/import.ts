@@ -74,6 +74,8 @@ export interface ImportPreview {
   rowsLeftOut: number;
   /** Every row left out, with its reason, in input order: shown before 确认导入, never silently. */
   leftOut: ReviewLine[];
+  /** Whole sheets not imported (no header found, empty), with the reason. */
+  skippedSheets: ReviewLine[];
   /** What the readers noticed (hidden or struck rows, undecodable lines): to be checked by a person. */
   notes: ReviewLine[];
 }
@@ -107,7 +109,9 @@ export function previewImport(profile: Profile, inputs: readonly InputSheet[], t
   const leftOut = merged.leftOut.map((l) => ({ where: inputPlace(l.file, l.sheet, l.row, l.toRow), text: l.reason }));
   // The notes as given, not from merged.issues: a sheet with no table is skipped, and its notes would vanish.
   const notes = inputs.flatMap((s) => (s.notes ?? []).map((n) => ({ where: inputPlace(s.file, s.sheet, null), text: n.message })));
-  return { mappings, headers, unknowns: [...seen.values()], merged, rowsLeftOut: rowsLeftOut(merged), leftOut, notes };
+  // The locate reason names hqds's --profile; in the pane the format is chosen in 「汇总」.
+  const skippedSheets = merged.skipped.map((s) => ({ where: inputPlace(s.file, s.sheet, null), text: `整张工作表不导入：${s.reason.replace('（--profile）', '（「汇总」页）')}` }));
+  return { mappings, headers, unknowns: [...seen.values()], merged, rowsLeftOut: rowsLeftOut(merged), leftOut, skippedSheets, notes };
 }
 
 /** Possible duplicates as groups of entry indexes (each group listed once, in entry order): the

@@ -185,11 +185,11 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
               </Field>
             );
           })}
-          <ReviewList title={`3. 不写入的行（共 ${preview.rowsLeftOut} 行）`} empty="读入的行都会写入。" lines={preview.leftOut} />
+          <ReviewList title={`3. 不写入的行（共 ${preview.rowsLeftOut} 行${preview.skippedSheets.length ? `，另有 ${preview.skippedSheets.length} 张工作表` : ''}）`} empty="读入的行都会写入。"
+            lines={[...preview.skippedSheets, ...preview.leftOut]} />
           {preview.notes.length > 0 && <ReviewList title={`4. 读取时发现，请核实（${preview.notes.length} 处，将列入「问题清单」）`} lines={preview.notes} />}
           <Text>
             将写入 {merged.rowsWritten} 条（读入 {merged.rowsRead} 行，略过 {preview.rowsLeftOut} 行；自动规范 {merged.changes.length} 处，记入「修改记录」；需处理 {merged.issues.filter(needsAttention).length} 个）。
-            {merged.skipped.length ? ` 略过工作表：${merged.skipped.map((s) => `${s.file}「${s.sheet}」`).join('、')}。` : ''}
             {state.paste && Object.values(state.edits).some((e) => e === 'skip') ? ` 按您的选择略过粘贴的 ${Object.values(state.edits).filter((e) => e === 'skip').length} 行。` : ''}
           </Text>
           {merged.rowsWritten === 0 && <Text className={styles.small}>没有可写入的行：{merged.skipped.length ? '所读的表都找不到表头，' : ''}请确认复制时包含表头和数据行，或在上面核对表头对应。</Text>}
