@@ -11,7 +11,7 @@ const MAX_LINES = 60;
  * Functions still over the limit, each in a file another piece of work owns at the moment; the test
  * also fails when one of them gets short, so the list only shrinks.
  */
-const KNOWN_LONG = new Set(['quantity.ts parseOne', 'vocab.ts VocabMatcher.compute', 'plan.ts projectSheet']);
+const KNOWN_LONG = new Set(['quantity.ts parseOne', 'vocab.ts VocabMatcher.compute']);
 const known = (name: string) => KNOWN_LONG.has(name.replace(/:\d+ /, ' '));
 const ROOT = path.join(__dirname, '..', 'src', 'core');
 
