@@ -42,6 +42,36 @@ describe('money columns (万元)', () => {
   });
 });
 
+describe('quantity columns', () => {
+  const qh = getProfile('qinghai')!;
+  const header = qh.columns.map((c) => c.label);
+  const scale = (v: unknown) => {
+    const row = [1, '名称', '现代农业', '文本', v, '无', '单位', '张三 13800000000', ''];
+    const res = validateTable(qh, { header, rows: [row as never] });
+    return { out: res.entries[0].get('scale'), codes: res.issues.map((i) => i.code), issues: res.issues };
+  };
+
+  it('refuse a negative number cell instead of reading its digits (−1 is not 1 GB)', () => {
+    expect(scale(-1)).toMatchObject({ out: '-1', codes: ['quantity-not-positive'] });
+    expect(scale(-0.5).codes).toEqual(['quantity-not-positive']);
+    expect(scale(0).codes).toEqual(['quantity-not-positive']);
+  });
+
+  it('do not read a name or a word before a bare number as a quantity (张三 is not 3 GB)', () => {
+    const { out, codes, issues } = scale('张三');
+    expect(out).toBe('张三');
+    expect(codes).toEqual(['quantity-unreadable']);
+    expect(issues[0].message).toBe('「张三」 中「张」后的数没有单位，不能当作数据量：请写成数加单位，如「100GB」或「100000条」。');
+    expect(scale('图片100').codes).toEqual(['quantity-unreadable']);
+  });
+
+  it('still read a modality before a number with its unit, and a bare number in the column unit', () => {
+    expect(scale('图片100GB')).toMatchObject({ out: 100, codes: ['quantity-converted'] });
+    expect(scale(2048)).toMatchObject({ out: 2048, codes: [] });
+    expect(scale('三')).toMatchObject({ out: 3, codes: ['quantity-converted'] });
+  });
+});
+
 describe('convert (hqds convert)', () => {
   it('refuses a bare 0 and a zero size', () => {
     expect(convert('0', 'GB')).toMatchObject({ ok: false, message: '数据量应大于 0。' });

@@ -82,7 +82,13 @@ export const CATALOGUE = {
   'other-unspecified': warning(said),
 
   // Quantities (quantity.ts parses; the column's kind decides).
-  'quantity-unreadable': error(said),
+  'quantity-unreadable': error(
+    (p: Said | { text: string; word: string }) =>
+      'said' in p
+        ? p.said
+        : `${quote(p.text)} 中「${p.word}」后的数没有单位，不能当作数据量：` +
+          '请写成数加单位，如「100GB」或「100000条」。',
+  ),
   'quantity-range': error(said),
   'quantity-multiple': error(
     (p: Said | { text: string }) =>

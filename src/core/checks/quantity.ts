@@ -29,6 +29,12 @@ export function checkQuantity(
   if (!parsed.ok) return fail(text, parsed.code, { said: parsed.message });
   if (parsed.form === 'empty') return ok(null);
   if (spec.kind === 'pairs') return checkPairs(ctx, col, parsed, text);
+  // The parser reads a number cell's digits only: a negative number is not a quantity.
+  if (typeof value === 'number' && value < 0) return fail(text, 'quantity-not-positive', { label: col.label, text });
+  // 「张三」 reads as 张 + 3: a word before a number with no unit is not a quantity to guess at.
+  if (parsed.form === 'single' && parsed.modality && unitless(text, ctx)) {
+    return fail(text, 'quantity-unreadable', { text, word: parsed.modality });
+  }
   const issues: CellIssue[] = [];
   let q: Quantity;
   let summed = false;
@@ -41,6 +47,12 @@ export function checkQuantity(
   if (spec.kind === 'size') return checkSize(ctx, col, spec, { value, text, headerUnit, q, summed, issues });
   if (spec.kind === 'records') return checkRecords(col, text, q, issues);
   return checkScale(ctx, col, spec, text, q, issues);
+}
+
+/** Whether the text's number has no unit of its own (the column's or header's unit aside). */
+function unitless(text: string, ctx: CheckContext): boolean {
+  const own = parseQuantity(text, { tb: ctx.tb });
+  return own.ok && own.form === 'single' && own.quantity.kind === 'bare';
 }
 
 /** 「图片100GB，音频160GB」 put in a column that wants one number: their total. */
