@@ -186,6 +186,38 @@ async function receivedFile(file) {
       await page.screenshot({ path: path.join(out, 'pane-build.png') });
     });
 
+    await step('新格式: learn a new bureau from its blank template, save it in the workbook, then use it like a built-in', async () => {
+      const file = path.join(os.tmpdir(), `北京汇总表-${process.pid}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('汇总表');
+      const domains = ['工业制造', '现代农业', '商贸流通', '交通运输', '金融服务', '科技创新', '文化旅游', '医疗健康', '应急管理', '气象服务', '城市治理', '绿色低碳', '政务服务', '社区服务', '教育教学', '区域协同'];
+      ws.addRow(['附件2']);
+      ws.addRow(['北京市行业高质量数据集汇总表']);
+      ws.addRow(['推荐单位（盖章）：　　　　　　填报日期：　　年　　月　　日']);
+      ws.addRow(['序号', '数据集名称', '所属领域', '更新频率', '数据量（TB）', '申报单位', '联系人及联系方式']);
+      ws.dataValidations.add('C5:C50', { type: 'list', allowBlank: true, formulae: [`"${domains.join(',')}"`], showErrorMessage: true, errorStyle: 'stop' });
+      await wb.xlsx.writeFile(file);
+      await tab('新格式').click();
+      await pane.locator('input[aria-label="模板文件"]').setInputFiles(file);
+      await pane.getByText(/已从「北京汇总表.*」学得 7 列/).waitFor();
+      await pane.getByText('所属领域　单选：工业制造、现代农业').waitFor();
+      await pane.getByLabel('格式 ID（小写字母、数字、连字符）').fill('beijing');
+      await page.screenshot({ path: path.join(out, 'pane-learn.png') });
+      await pane.getByRole('button', { name: '保存到工作簿并使用' }).click();
+      await page.waitForFunction(() => (window.hqdsFake.settings.get('hqds.profile') || '').includes('"id":"beijing"'));
+      await pane.getByText('格式：北京市行业高质量数据集').waitFor();
+      await tab('汇总').click();
+      await pane.getByRole('button', { name: '新建汇总表' }).click();
+      await cell('A2').getByText('北京市行业高质量数据集汇总表').waitFor();
+      assert((await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'), 'the line above, as written');
+      await typeInto('B5', '门诊病历数据集');
+      await typeInto('C5', '医疗');
+      // A full check: live checks of a replaced sheet are the adapter's business (see the report).
+      await pane.getByRole('button', { name: '全面检查' }).click();
+      await pane.getByText('本表写作「医疗健康」').first().waitFor();
+      fs.rmSync(file, { force: true });
+    });
+
     await step('the page made no request beyond its own server', async () => {
       const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);

@@ -5,6 +5,7 @@
 import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { runBuild, runCheck } from './commands';
+import { loadProfileFile, runLearn } from './learn';
 
 export class UsageError extends Error {}
 
@@ -13,7 +14,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--to', '--tb', '--profile', '--out', '--report', '--title-prefix', '--recommender', '--annotate', '--profile-file', '--date']);
+const VALUE_FLAGS = new Set(['--to', '--tb', '--profile', '--out', '--report', '--title-prefix', '--recommender', '--annotate', '--profile-file', '--date', '--id', '--name']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -50,11 +51,16 @@ const HELP = `hqds — 高质量数据集汇总助手
   hqds profiles [--json]                       列出各地格式（列名、选项）
   hqds convert [--json] --to GB|TB|条 [--tb 1024|1000] -- 值...
                                                换算数据量，如 hqds convert --to GB -- 1.5TB 500GB
-  hqds check --profile ID [--json] [--annotate 批注副本.xlsx] 文件...
-                                               按某地格式检查收到的表（申报单位自查）
+  hqds check --profile ID [--json] [--annotate 批注副本.xlsx|批注副本.docx] 文件...
+                                               按某地格式检查收到的表或 Word 表单（申报单位自查）
   hqds build --profile ID --out 汇总表.xlsx [--report 报告.json] [--tb 1024|1000]
-             [--title-prefix XXX] [--recommender 推荐单位] 文件...
+             [--title-prefix XXX] [--recommender 推荐单位] [--skip-unreadable] 文件...
                                                把收到的表汇总成该地格式的汇总表
+                                               （--skip-unreadable：略过读不了的文件并列出）
+  hqds learn 空白模板.xlsx|.xls|.docx --out 格式.json [--id ID] [--name 名称]
+                                               从通知所附空白模板学得新格式，列出推断和待核对项；
+                                               之后 build、check、profiles 用 --profile-file 格式.json
+文件：.xlsx .xls .ods .csv .tsv .txt .docx；.doc/.wps 在装有 LibreOffice 时自动转换。
 
 格式 ID：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('，')}
 退出码：0 无错误；1 发现错误（build 仍会写出汇总表并标出错误）；2 文件读不了或用法不对。
@@ -73,6 +79,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return await runCheck(args, out, errOut);
       case 'build':
         return await runBuild(args, out, errOut);
+      case 'learn':
+        return await runLearn(args, out, errOut);
       case undefined:
       case 'help':
       case '--help':
@@ -92,7 +100,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 }
 
 function profilesCmd(args: Args, out: NodeJS.WritableStream): number {
-  const list = PROFILES.map((p) => ({
+  const file = args.flags.get('--profile-file');
+  const list = [...PROFILES, ...(typeof file === 'string' ? [loadProfileFile(file)] : [])].map((p) => ({
     id: p.id,
     name: p.name,
     columns: p.columns.map((c) => c.label),

@@ -10,7 +10,7 @@ import { cellIssue, placedIssue, type CellIssue, type CellOut, type Issue } from
 import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
-import { joinContact } from './validators';
+import { isTotalRow, joinContact, lostDigits, lostDigitsIssue } from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
 export type { CellOut, Issue, IssueCode, Severity } from './issues';
@@ -76,10 +76,8 @@ export interface Result {
   leftOut: LeftOut[];
 }
 
-const TOTAL_ROW = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计[:：]?)$/;
-/** 合计/总计/小计 alone in a cell marks a total row. */
-const isTotalCell = (c: CellValue) =>
-  typeof c === 'string' && c.length <= 8 && /[计数]/.test(c) && TOTAL_ROW.test(c.replace(/\s+/g, ''));
+/** Column types that hold identifiers, where a number of 16+ digits means digits were lost. */
+const ID_TYPES = new Set(['text', 'creditCode', 'phone', 'contact', 'person', 'email']);
 
 /** An issue placed at its row and column. One fixed shape: object spread here was the engine's hot spot. */
 function placed(issue: CellIssue, row: number, col: number | null, field: string): Issue {
@@ -120,6 +118,8 @@ interface RowPlan {
   /** Received columns of 联系人, 联系电话, 邮箱 when they are split. */
   contactSources: (number | undefined)[];
   oneOf: { message: string; indexes: number[] }[];
+  /** Where a total row's label would be: the first column, 序号 and the name columns. */
+  labelColumns: number[];
 }
 
 /** What a row is before it is checked. */
@@ -129,14 +129,14 @@ const DATA_ROW: RowKind = { kind: 'data' };
 const BLANK_ROW: RowKind = { kind: 'blank' };
 const TOTAL_ROW_KIND: RowKind = { kind: 'total' };
 
-function classifyRow(row: readonly CellValue[], sources: readonly number[]): RowKind {
+function classifyRow(row: readonly CellValue[], sources: readonly number[], labelColumns: readonly number[]): RowKind {
   let any = false;
   for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
   if (!any) {
     const stray = row.findIndex((c) => !isBlank(c));
     return stray >= 0 ? { kind: 'unmapped-only', stray } : BLANK_ROW;
   }
-  return row.some(isTotalCell) ? TOTAL_ROW_KIND : DATA_ROW;
+  return isTotalRow(row, labelColumns) ? TOTAL_ROW_KIND : DATA_ROW;
 }
 
 /**
@@ -231,6 +231,7 @@ export class Validator implements CheckContext {
     try {
       const code = cellErrorCode(value);
       if (code) return { out: null, issues: [cellIssue('cell-error', { code }, { value: code })] };
+      if (ID_TYPES.has(col.type) && lostDigits(value)) return lostDigitsIssue(col.label, value as number);
       const text = cellText(value).trim();
       if (!text) {
         if (col.required && col.type !== 'seq') return { out: null, issues: [cellIssue('required', { label: col.label })] };
@@ -300,7 +301,12 @@ export class Validator implements CheckContext {
       message: g.message,
       indexes: g.keys.map((k) => cols.findIndex((c) => c.key === k)),
     }));
-    return { columns, sources: [...byKey.values()], contactSources, oneOf };
+    const labelColumns = [0];
+    for (const p of columns) {
+      const isLabel = p.col.type === 'seq' || p.col.key === 'name' || p.col.key === 'projectName';
+      if (isLabel && p.source !== undefined) labelColumns.push(p.source);
+    }
+    return { columns, sources: [...byKey.values()], contactSources, oneOf, labelColumns };
   }
 
   /** Validate rows against a mapping already made (the add-in rechecks a few rows at a time). */
@@ -318,7 +324,7 @@ export class Validator implements CheckContext {
       const r = i + rowOffset;
       const row = rows[i] ?? [];
       try {
-        const kind = classifyRow(row, plan.sources);
+        const kind = classifyRow(row, plan.sources, plan.labelColumns);
         if (kind.kind !== 'data') {
           leaveOut(row, r, kind, result);
           continue;

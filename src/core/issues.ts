@@ -53,6 +53,30 @@ export const CATALOGUE = {
     true,
   ),
   'total-row': warning((_: Record<string, never>) => '合计/小计行不是数据集，已略过。'),
+  'column-no-header': warning(
+    (p: { column: string; count: number; first: string }) =>
+      `第 ${p.column} 列没有表头，但有 ${p.count} 行填了内容（如${quote(p.first)}）：` +
+      '这些内容不会写入汇总表，请补上表头或在映射中指定。',
+  ),
+  'control-char': warning(
+    (p: { field: string }) => `「${p.field}」含有不可见的控制字符，已替换为「\ufffd」：请核对原文。`,
+  ),
+  'number-lost-digits': error(
+    (p: { label: string; shown: string }) =>
+      `「${p.label}」在原表中存成了数字（${p.shown}），第 15 位以后的数字已丢失，无法还原：` +
+      `请向填报单位索取原始的${p.label}，把该列设为文本格式后重新填写。`,
+  ),
+  'phone-leading-zero': warning(
+    (p: { number: number; fixed: string }) =>
+      `电话在原表中存成了数字 ${p.number}，开头的 0 可能已丢失：如果是固定电话，应为「${p.fixed}」，` +
+      '请核对后改正（把该列设为文本格式再填写）。',
+  ),
+  // What the reader noticed in the file; the reader words these.
+  'row-hidden': warning(said),
+  'column-hidden': warning(said),
+  'text-decoding': warning(said),
+  'quote-unbalanced': warning(said),
+  'merge-not-expanded': warning(said),
   'row-unmapped-only': warning(
     (p: { text: string }) => `此行只有未对应到本表的列有内容（${quote(p.text)}），未写入：请检查表头映射。`,
   ),
@@ -203,7 +227,7 @@ export const CATALOGUE = {
   // Merging.
   'possible-duplicate': warning(
     (p: { entry: number; file: string; sheet: string; row: number | null; label: string }) =>
-      `可能与汇总第 ${p.entry} 条（${p.file} ${p.sheet} 第 ${p.row} 行）重复：` +
+      `可能与汇总第 ${p.entry} 条（${p.file} ${p.sheet}${p.row === null ? '' : ` 第 ${p.row} 行`}）重复：` +
       `${p.label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
   ),
 } satisfies Record<string, Spec<never>>;

@@ -4,13 +4,15 @@
  * flagged and kept. The counts reconcile: rows read = rows written + rows left out.
  */
 import { columnLetter } from './address';
-import type { CellValue } from './cell';
+import { cellText, isBlank, type CellValue } from './cell';
 import { flagDuplicates } from './duplicates';
 import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
+import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
+import { hasXmlForbidden, quote, xmlSafe } from './text';
 
 export { dropEntries, flagDuplicates } from './duplicates';
 
@@ -18,15 +20,38 @@ export interface InputSheet {
   file: string;
   sheet: string;
   rows: readonly (readonly CellValue[])[];
+  /** What the reader noticed (hidden rows, undecodable lines, stray quotes): 1-based sheet row or
+   *  null for the sheet; each becomes a warning at that row. */
+  notes?: readonly { row: number | null; code: string; message: string }[];
+  /** Word documents: the table cell behind each sheet cell, so a report says 「表1 第3行 第2列」. */
+  origins?: readonly (readonly (CellOrigin | null)[])[];
 }
+
+/** A cell of a Word table, 1-based: table number in the document, row in the table, cell in the row. */
+export interface CellOrigin {
+  table: number;
+  row: number;
+  cell: number;
+}
+
+export const originText = (o: CellOrigin) => `表${o.table} 第${o.row}行 第${o.cell}列`;
 
 export interface SourceRef {
   file: string;
   sheet: string;
   /** 1-based row in the received sheet; null for the sheet as a whole. */
   row: number | null;
-  /** The received column's letter and header, when the issue is a cell's. */
+  /** The received column's letter and header, when the issue is a cell's; for Word, 「表1 第3行 第2列」. */
   column: string | null;
+  /** The sheet cell the value was read from (0-based), for writers that annotate a copy. */
+  cell?: { row: number; col: number };
+  /** Word documents: the table cell of `cell`. */
+  origin?: CellOrigin;
+}
+
+/** 「第 3 行 B列「数据集名称」」 or 「表1 第3行 第2列」: where a person finds the value. */
+export function placeText(s: SourceRef): string {
+  return `${s.row ? `第 ${s.row} 行` : ''}${s.column ? `${s.row ? ' ' : ''}${s.column}` : ''}`;
 }
 
 export interface MergedIssue extends Issue {
@@ -59,7 +84,8 @@ export interface MergeResult {
   entries: MergedEntry[];
   issues: MergedIssue[];
   changes: MergedChange[];
-  leftOut: { file: string; sheet: string; row: number; reason: string }[];
+  /** Rows not written, each with its reason; a run of blank rows is one entry from row to toRow. */
+  leftOut: { file: string; sheet: string; row: number; toRow?: number; reason: string }[];
   /** Sheets with nothing that looks like a table or a form (instructions, blank sheets). */
   skipped: { file: string; sheet: string; reason: string }[];
   rowsRead: number;
@@ -91,6 +117,7 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
     }
     mergeSheet(validator, sheet, found, opts, res);
   }
+  cleanForXml(res, profile.columns.map((c) => c.label));
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
@@ -125,21 +152,17 @@ function mergeSheet(
   const base = res.entries.length;
   const entryOfRow = new Map<number, number>();
   r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
-  const at = (row: number, column: string | null): SourceRef => ({
-    file: sheet.file,
-    sheet: sheet.sheet,
-    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
-    column,
-  });
+  const { at, source, change } = sources(sheet, found, r.mapping.columns, headerRow);
   res.rowsRead += table.rows.length;
+  const headerless = headerlessColumns(table, r.mapping.columns.length);
+  for (const issue of headerless) res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
   for (const e of r.entries) {
     if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
-    res.entries.push({ entry: e, source: at(e.row, null) });
+    res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
   }
-  const renumbered = mergeIssues(r.issues, (c) => columnRef(found, r.mapping.columns, c), entryOfRow, at, opts, res);
-  for (const c of r.changes) {
-    const { row, field, from, to, reason } = c;
-    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(c.row) ?? null, source: at(c.row, null) });
+  const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
+  for (const { row, field, from, to, reason } of r.changes) {
+    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(row) ?? null, source: change(row, field) });
   }
   if (!opts.asTheyStand && (renumbered || (seqIndex >= 0 && base > 0))) {
     res.changes.push({
@@ -152,9 +175,161 @@ function mergeSheet(
       source: { file: sheet.file, sheet: sheet.sheet, row: null, column: null },
     });
   }
-  for (const l of r.leftOut) {
-    res.leftOut.push({ file: sheet.file, sheet: sheet.sheet, row: at(l.row, null).row ?? 0, reason: l.reason });
+  const where = (row: number) => (sheet.origins ? source(row, null).column : null);
+  recordLeftOut(sheet, found, r.leftOut, at, where, res);
+  if (sheet.notes?.length) readerNotes(sheet, base, res);
+}
+
+/** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
+function recordLeftOut(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  engineLeftOut: readonly { row: number; reason: string }[],
+  at: (row: number, column: string | null) => SourceRef,
+  where: (row: number) => string | null,
+  res: MergeResult,
+): void {
+  const left = engineLeftOut.map((l) => {
+    const cell = where(l.row);
+    return { row: at(l.row, null).row ?? 0, reason: cell ? `${cell}：${l.reason}` : l.reason };
+  });
+  if (found.kind === 'table') {
+    for (const l of found.leftOut) left.push({ row: l.row + 1, reason: l.reason });
+    res.rowsRead += found.leftOut.length;
   }
+  left.sort((a, b) => a.row - b.row);
+  pushLeftOut(res, sheet.file, sheet.sheet, left);
+}
+
+/** The reader's notes (hidden rows, undecodable lines…) as warnings at their rows. */
+function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
+  const entryAt = new Map<number, number>();
+  for (let i = base; i < res.entries.length; i++) {
+    const row = res.entries[i].source.row;
+    if (row !== null) entryAt.set(row, i);
+  }
+  for (const n of sheet.notes ?? []) {
+    res.issues.push({
+      severity: 'warning',
+      code: n.code as Issue['code'],
+      message: n.message,
+      row: -1,
+      col: null,
+      field: null,
+      entry: n.row === null ? null : entryAt.get(n.row) ?? null,
+      source: { file: sheet.file, sheet: sheet.sheet, row: n.row, column: null },
+    });
+  }
+}
+
+/** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
+ *  row 1,048,576 gives one range, not a million lines). */
+function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row: number; reason: string }[]): void {
+  for (let i = 0; i < left.length; i++) {
+    const l = left[i];
+    let j = i;
+    if (l.reason === '空行') while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
+    if (j > i) {
+      res.leftOut.push({ file, sheet, row: l.row, toRow: left[j].row, reason: '空行' });
+      res.rowsRead -= j - i; // a run of blank rows counts once, as the one entry it is
+      i = j;
+    } else res.leftOut.push({ file, sheet, row: l.row, reason: l.reason });
+  }
+}
+
+/** Columns that hold values but have no header (blank, or past the header's last cell): reported,
+ *  since nothing maps them and their values would otherwise vanish without a word. */
+function headerlessColumns(table: Table, mapped: number): Issue[] {
+  const out: Issue[] = [];
+  const counts = new Map<number, { n: number; first: string }>();
+  const width = Math.max(mapped, table.header.length);
+  for (const row of table.rows) {
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (c < width && !isBlank(table.header[c])) continue;
+      const e = counts.get(c);
+      if (e) e.n++;
+      else counts.set(c, { n: 1, first: cellText(row[c]) });
+    }
+  }
+  for (const [c, { n, first }] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const params = { column: columnLetter(c), count: n, first };
+    out.push(placedIssue('column-no-header', params, { row: -1, col: c, field: null }));
+  }
+  return out;
+}
+
+/** Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
+ *  surrogates) make a workbook Excel refuses to open. Replaced here, before any writer sees them:
+ *  in values with a recorded change, in messages and names silently (they quote the same values). */
+function cleanForXml(res: MergeResult, labels: readonly string[]): void {
+  for (let i = 0; i < res.entries.length; i++) {
+    const m = res.entries[i];
+    const cells = m.entry.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== 'string' || !hasXmlForbidden(v)) continue;
+      const clean = xmlSafe(v);
+      cells[c] = clean;
+      const field = labels[c] ?? '';
+      res.changes.push({ row: m.entry.row, field, from: v, to: clean, reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」', entry: i, source: m.source });
+      const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
+      res.issues.push({ ...issue, entry: i, source: m.source });
+    }
+  }
+  for (const is of res.issues) {
+    is.message = xmlSafe(is.message);
+    if (is.value !== undefined) is.value = xmlSafe(is.value);
+    if (typeof is.fix === 'string') is.fix = xmlSafe(is.fix);
+    if (is.field) is.field = xmlSafe(is.field);
+  }
+  for (const ch of res.changes) if (typeof ch.to === 'string') ch.to = xmlSafe(ch.to);
+  for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
+}
+
+/** The places of a sheet's rows, issues and changes (see sourceOf). */
+function sources(sheet: InputSheet, found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], headerRow: number | null) {
+  const at = (row: number, column: string | null): SourceRef => ({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
+    column,
+  });
+  const source = sourceOf(sheet, found, columns, at);
+  // A form's or a Word document's change points at the value's own cell; a table row is enough for a sheet.
+  const change = (row: number, field: string) => {
+    const col = columns.findIndex((m) => m.label === field);
+    return sheet.origins || found.kind === 'form' ? source(row, col >= 0 ? col : null) : at(row, null);
+  };
+  return { at, source, change };
+}
+
+/**
+ * Where a person finds a value: a sheet table keeps the sheet's row and column; a form points at
+ * the value's own cell (not its label); a Word document says 「表1 第3行 第2列」.
+ */
+function sourceOf(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  columns: ColumnMatch[],
+  at: (row: number, column: string | null) => SourceRef,
+): (row: number, col: number | null) => SourceRef {
+  const label = (col: number | null) => (col === null ? null : columns[col]?.label ?? null);
+  const named = (col: number | null) => (label(col) ? `「${label(col)}」` : '');
+  return (row, col) => {
+    const cell =
+      row < 0 || col === null ? undefined : found.kind === 'form' ? found.cells[row]?.[col] ?? undefined : { row: found.sheetRows[row], col };
+    const base = { file: sheet.file, sheet: sheet.sheet };
+    const origin = cell && sheet.origins?.[cell.row]?.[cell.col];
+    if (origin) return { ...base, row: null, column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`, cell, origin };
+    if (sheet.origins) {
+      // A Word entry as a whole: the table row where it begins.
+      const first = row >= 0 ? sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined : undefined;
+      return { ...base, row: null, column: first ? `表${first.table} 第${first.row}行${named(col)}` : label(col), ...(first ? { origin: first } : {}) };
+    }
+    if (cell && found.kind === 'form') return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
+    return at(row, columnRef(found, columns, col));
+  };
 }
 
 /** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
@@ -171,9 +346,8 @@ function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMat
  */
 function mergeIssues(
   issues: readonly Issue[],
-  column: (c: number | null) => string | null,
+  source: (row: number, col: number | null) => SourceRef,
   entryOfRow: ReadonlyMap<number, number>,
-  at: (row: number, column: string | null) => SourceRef,
   opts: MergeOptions,
   res: MergeResult,
 ): boolean {
@@ -187,7 +361,7 @@ function mergeIssues(
     res.issues.push({
       severity, code, message, row, col, field, value, fix, safe,
       entry: row >= 0 ? entryOfRow.get(row) ?? null : null,
-      source: at(row, column(col)),
+      source: source(row, col),
     });
   }
   return renumbered;

@@ -173,7 +173,10 @@ function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
 /** The summary workbook for a merge result: the summary sheet (or, for 上海, one 项目基本信息情况表 per
  *  project and our working list), the hidden lists sheet and the issues sheet. */
 export function planWorkbook(profile: Profile, merged: MergeResult, settings: Partial<PlanSettings> = {}): WorkbookPlan {
-  const s: PlanSettings = { ...DEFAULT_SETTINGS, ...settings };
+  // A learned format's own fonts (hqds learn read them from its template) before the defaults; settings win.
+  const f = profile.sheet.fonts;
+  const own: Partial<PlanSettings> = { ...(f?.title?.name && { titleFont: f.title.name }), ...(f?.table?.name && { tableFont: f.table.name }), ...(f?.table?.size && { tableSize: f.table.size }) };
+  const s: PlanSettings = { ...DEFAULT_SETTINGS, ...own, ...settings };
   const sheets: SheetPlan[] = [];
   const lists = listsSheet(profile);
   if (profile.layout === 'project') {
@@ -320,7 +323,7 @@ function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, re
     rowHeights,
     validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
     freeze: { rows: firstDataRow, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
+    print: { landscape: profile.sheet.page?.landscape ?? true, fitToWidth: true, titleRows: [headerRow, headerRow] },
     textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
     table: { headerRow, firstDataRow, lastDataRow, columns: n },
   };

@@ -19,6 +19,7 @@ import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
+import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
 
 export interface Settings {
   profileId: string | null;
@@ -179,6 +180,25 @@ export class OfficeWorkbook {
   async saveSettings(s: Settings): Promise<void> {
     await this.batch(async (ctx, sync) => {
       ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(s));
+      await sync();
+    });
+  }
+
+  /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
+  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
+    return this.batch(async (ctx, sync) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(STORED_PROFILE_KEY);
+      item.load('value');
+      await sync();
+      return item.isNullObject ? null : decodeStoredProfile(item.value);
+    });
+  }
+
+  /** Stores a learned format in the workbook, so it travels with the file. One sync. */
+  async saveStoredProfile(p: Profile): Promise<void> {
+    const text = encodeStoredProfile(p);
+    await this.batch(async (ctx, sync) => {
+      ctx.workbook.settings.add(STORED_PROFILE_KEY, text);
       await sync();
     });
   }

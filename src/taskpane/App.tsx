@@ -5,6 +5,8 @@ import {
 } from '@fluentui/react-components';
 import { PROFILES, getProfile } from '../core/profiles';
 import type { Profile } from '../core/profile';
+import { resolveProfile } from '../core/profile-store';
+import { LearnTab } from './components/LearnTab';
 import { validatorFor } from '../core/engine';
 import { locate } from '../core/locate';
 import { mapHeader } from '../core/header';
@@ -14,7 +16,7 @@ import { a1 } from '../core/address';
 import { cellText } from '../core/cell';
 import { convert } from '../core/quantity';
 import { parsePasted } from '../io/text';
-import { readWorkbook } from '../io/read';
+import { readFile } from '../io/read';
 import { DEFAULT_PANE_SETTINGS, type CheckResult, type OfficeWorkbook, type Settings, type SheetIssue } from '../excel/adapter';
 
 const useStyles = makeStyles({
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
 });
 
-type Tabs = 'check' | 'enter' | 'import' | 'build';
+type Tabs = 'check' | 'enter' | 'import' | 'build' | 'learn';
 type Filter = 'all' | 'error' | 'warning';
 
 interface ImportState {
@@ -63,7 +65,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   const [filter, setFilter] = React.useState<Filter>('all');
   const [sheetName, setSheetName] = React.useState<string>('汇总表');
   const [suggest, setSuggest] = React.useState<SheetIssue[]>([]);
-  const profile = settings.profileId ? getProfile(settings.profileId) ?? null : null;
+  // A format learned from a template (「新格式」) is stored in the workbook beside the settings.
+  const [stored, setStored] = React.useState<Profile | null>(null);
+  const profile = resolveProfile(settings.profileId, stored);
 
   const act = React.useCallback(async (label: string, f: () => Promise<void>) => {
     setBusy(label);
@@ -81,6 +85,10 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   React.useEffect(() => {
     void act('读取设置', async () => {
       const s = await workbook.loadSettings();
+      const kept = await workbook.loadStoredProfile();
+      const mine = kept && 'profile' in kept ? kept.profile : null;
+      setStored(mine);
+      if (kept && 'error' in kept) setMessage({ intent: 'warning', text: kept.error });
       const { names, active } = await workbook.sheets();
       let next = s;
       if (!s.profileId) {
@@ -91,7 +99,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         }
       }
       setSettings(next);
-      const summaryName = next.profileId ? getProfile(next.profileId)!.sheet.sheetName : '汇总表';
+      const summaryName = resolveProfile(next.profileId, mine)?.sheet.sheetName ?? '汇总表';
       setSheetName(names.includes(summaryName) ? summaryName : active);
     });
     return workbook.onRecheck((r) => {
@@ -129,6 +137,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         <Tab value="enter">录入</Tab>
         <Tab value="import">导入</Tab>
         <Tab value="build">汇总</Tab>
+        <Tab value="learn">新格式</Tab>
       </TabList>
       {busy && <Spinner size="tiny" label={busy} />}
       {message && (
@@ -193,8 +202,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       {tab === 'import' && profile && <ImportTab workbook={workbook} profile={profile} settings={settings} act={act} setMessage={setMessage} onDone={(done) => { setSheetName(profile.sheet.sheetName); setTab('check'); void fullCheck(profile.sheet.sheetName, done); }} />}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
 
+      {tab === 'learn' && <LearnTab workbook={workbook} act={act} setMessage={setMessage} onSaved={(p) => { setStored(p); void save({ ...settings, profileId: p.id }); }} />}
       {tab === 'build' && (
-        <BuildTab workbook={workbook} profile={profile} settings={settings} save={save} act={act} sheetName={sheetName} onBuilt={(name, done) => { setSheetName(name); setTab('check'); void fullCheck(name, done); }} />
+        <BuildTab workbook={workbook} profile={profile} stored={stored} settings={settings} save={save} act={act} sheetName={sheetName} onBuilt={(name, done) => { setSheetName(name); setTab('check'); void fullCheck(name, done); }} />
       )}
     </FluentProvider>
   );
@@ -289,8 +299,8 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
     for (const f of Array.from(files)) {
       setProgress(i / files.length);
       const bytes = new Uint8Array(await f.arrayBuffer());
-      const wb = readWorkbook(f.name, bytes);
-      for (const s of wb.sheets) inputs.push({ file: f.name, sheet: s.name, rows: s.rows });
+      const wb = await readFile(f.name, bytes);
+      for (const s of wb.sheets) inputs.push({ file: f.name, sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
       i++;
       await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
     }
@@ -322,7 +332,7 @@ function ImportTab({ workbook, profile, settings, act, setMessage, onDone }: { w
       </Field>
       <div className={st.row}>
         <Button disabled={!pasted.trim()} onClick={() => prepare([{ file: '粘贴', sheet: '粘贴', rows: parsePasted(pasted) }])}>读取粘贴内容</Button>
-        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
+        <input aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx" onChange={(e) => e.target.files && e.target.files.length && readFiles(e.target.files)} />
       </div>
       <div className={st.row}>
         <Select aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
@@ -404,7 +414,7 @@ function SettingInput({ value, onSave, placeholder, label }: { value: string; on
   );
 }
 
-function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; sheetName: string; onBuilt: (name: string, done: string) => void }) {
+function BuildTab({ workbook, profile, stored, settings, save, act, sheetName, onBuilt }: { workbook: OfficeWorkbook; profile: Profile | null; stored: Profile | null; settings: Settings; save: (s: Settings) => Promise<void>; act: Act; sheetName: string; onBuilt: (name: string, done: string) => void }) {
   const st = useStyles();
   const [dups, setDups] = React.useState<{ merged: MergeResult; inputs: InputSheet[]; drop: Set<number> } | null>(null);
   const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
@@ -414,6 +424,7 @@ function BuildTab({ workbook, profile, settings, save, act, sheetName, onBuilt }
         <Select aria-label="格式" value={profile?.id ?? ''} onChange={(_, d) => set({ profileId: d.value || null })}>
           <option value="">请选择</option>
           {PROFILES.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {stored && <option value={stored.id}>{stored.name}（本工作簿的新格式）</option>}
         </Select>
       </Field>
       <Field label="推荐单位">

@@ -2,7 +2,8 @@
 import { cellIssue } from '../issues';
 import type { Column } from '../profile';
 import { toHalfWidth } from '../text';
-import { isEmail, isPhone, parseContact } from '../validators';
+import type { CellValue } from '../cell';
+import { isEmail, isPhone, parseContact, phoneLostZero, phoneLostZeroIssue } from '../validators';
 import { ok, type CellResult } from './types';
 
 /** 「张三 13800000000」: what the column needs (山西 wants name, phone and e-mail) must be there. */
@@ -30,8 +31,11 @@ export function checkContact(col: Column, text: string): CellResult {
   return { out: text, issues };
 }
 
-export function checkPhone(text: string): CellResult {
+export function checkPhone(text: string, value?: CellValue): CellResult {
   if (isPhone(text)) return ok(toHalfWidth(text).replace(/\s+/g, ''));
+  // A landline stored as a number has lost its leading 0: say so rather than call it malformed.
+  const withZero = phoneLostZero(value);
+  if (withZero !== null) return { out: text, issues: [phoneLostZeroIssue(value as number, withZero)] };
   return { out: text, issues: [cellIssue('phone-invalid', { text })] };
 }
 

@@ -36,7 +36,7 @@ export function compileCheck(col: Column, ctx: CheckContext): CellCheck {
     case 'contact':
       return (_value, text) => checkContact(col, text);
     case 'phone':
-      return (_value, text) => checkPhone(text);
+      return (value, text) => checkPhone(text, value);
     case 'email':
       return (_value, text) => checkEmail(text);
     case 'creditCode':

@@ -46,7 +46,8 @@ export function checkCreditCodeCell(profile: Profile, text: string): CellResult 
     issues.push(cellIssue('credit-code-check', { code: read.code, expected: read.expected }, { value: text }));
   }
   const want = profile.region.creditRegion;
-  if (!read.region.startsWith(want)) {
+  // A learned format may not know its region (its template did not say): then no region check.
+  if (want && !read.region.startsWith(want)) {
     const params = { region: read.region, regionName: profile.region.name, want };
     issues.push(cellIssue('credit-code-region', params, { value: text }));
   }

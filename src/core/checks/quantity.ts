@@ -7,7 +7,7 @@ import type { CellValue } from '../cell';
 import { cellIssue, type CellIssue } from '../issues';
 import type { Column, QuantitySpec } from '../profile';
 import {
-  formatCount, formatNumber, kindName, parseQuantity, roundNumber, type Pair, type Parsed, type Quantity,
+  formatCount, formatNumber, hasChineseDigits, kindName, parseQuantity, roundNumber, type Pair, type Parsed, type Quantity,
 } from '../quantity';
 import { toHalfWidth } from '../text';
 import { fail, finish, ok, type CellResult, type CheckContext } from './types';
@@ -158,6 +158,8 @@ function checkScale(
     const params = { text, minTB: spec.warnBelowTB, why: spec.warnBelowMessage };
     issues.push(cellIssue('quantity-below-minimum', params, { value: text }));
   }
-  const out = toHalfWidth(text).replace(/\s+/g, '');
+  // A count in Chinese numerals (「两千万条」) is written in digits with its unit word (FORMATS.md §8).
+  const inWords = (q.kind === 'records' || q.kind === 'items') && hasChineseDigits(text);
+  const out = inWords ? formatCount(q.value, q.unitWord ?? '条') : toHalfWidth(text).replace(/\s+/g, '');
   return finish(text, out, issues, 'quantity-normalised', { text, out });
 }
