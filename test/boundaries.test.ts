@@ -38,7 +38,10 @@ describe('money columns (万元)', () => {
 
   it('take zero and positive amounts', () => {
     expect(shanghaiCell('plannedFunds', 0)).toEqual({ out: 0, issues: [] });
-    expect(shanghaiCell('plannedFunds', '500万元')).toMatchObject({ out: 500, issues: [{ code: 'value-normalised' }] });
+    expect(shanghaiCell('plannedFunds', '500万元')).toMatchObject({
+      out: 500,
+      issues: [{ code: 'value-normalised' }],
+    });
   });
 });
 
@@ -61,7 +64,9 @@ describe('quantity columns', () => {
     const { out, codes, issues } = scale('张三');
     expect(out).toBe('张三');
     expect(codes).toEqual(['quantity-unreadable']);
-    expect(issues[0].message).toBe('「张三」 中「张」后的数没有单位，不能当作数据量：请写成数加单位，如「100GB」或「100000条」。');
+    expect(issues[0].message).toBe(
+      '「张三」 中「张」后的数没有单位，不能当作数据量：请写成数加单位，如「100GB」或「100000条」。',
+    );
     expect(scale('图片100').codes).toEqual(['quantity-unreadable']);
   });
 
@@ -80,6 +85,11 @@ describe('convert (hqds convert)', () => {
   });
 
   it('takes the smallest positive bare number in the target unit', () => {
-    expect(convert('0.01', 'GB')).toMatchObject({ ok: true, value: 0.01, unit: 'GB', message: '未写单位，按 GB 计' });
+    expect(convert('0.01', 'GB')).toMatchObject({
+      ok: true,
+      value: 0.01,
+      unit: 'GB',
+      message: '未写单位，按 GB 计',
+    });
   });
 });

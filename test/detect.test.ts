@@ -16,7 +16,9 @@ describe('detectProfile', () => {
   });
 
   it('declines a sheet that is not a summary: instructions, a blank sheet, a few stray words', () => {
-    expect(detectProfile('填表说明', [['填表说明'], ['1. 请按通知要求填写。'], ['2. 联系电话：0971-1234567']])).toBeNull();
+    expect(
+      detectProfile('填表说明', [['填表说明'], ['1. 请按通知要求填写。'], ['2. 联系电话：0971-1234567']]),
+    ).toBeNull();
     expect(detectProfile('Sheet2', [])).toBeNull();
     // A generic table (an invoice) and a bare region name score a little, not enough.
     expect(detectProfile('Sheet3', [['序号', '名称', '单位', '金额']])).toBeNull();

@@ -22,22 +22,71 @@ function rng(seed: number) {
   };
 }
 
-const PIECES = ['TB', 'GB', '万', '条', '约', '-', '～', '、', '，', '其它（', '）', '图片', '医疗', '#N/A', '=SUM(A1)', '+1', '@x', '\t', '\n', ' ', '１', '０', '.', '亿', '张', 'w', 'k', '多', '三百', '13800000000', '@', '.cn', '合计', '\u0000', '😀', '兆', '千兆', '/', '(', 'GiB'];
+const PIECES = [
+  'TB',
+  'GB',
+  '万',
+  '条',
+  '约',
+  '-',
+  '～',
+  '、',
+  '，',
+  '其它（',
+  '）',
+  '图片',
+  '医疗',
+  '#N/A',
+  '=SUM(A1)',
+  '+1',
+  '@x',
+  '\t',
+  '\n',
+  ' ',
+  '１',
+  '０',
+  '.',
+  '亿',
+  '张',
+  'w',
+  'k',
+  '多',
+  '三百',
+  '13800000000',
+  '@',
+  '.cn',
+  '合计',
+  '\u0000',
+  '😀',
+  '兆',
+  '千兆',
+  '/',
+  '(',
+  'GiB',
+];
 
 function randomCell(r: () => number): CellValue {
   const k = Math.floor(r() * 10);
   switch (k) {
-    case 0: return null;
-    case 1: return undefined;
-    case 2: return (r() - 0.3) * 10 ** Math.floor(r() * 12);
-    case 3: return r() < 0.5;
-    case 4: return { error: ['#N/A', '#VALUE!', '#REF!'][Math.floor(r() * 3)] };
-    case 5: return new Date(r() * 4e12);
-    case 6: return [NaN, Infinity, -0, Number.MAX_VALUE][Math.floor(r() * 4)];
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return (r() - 0.3) * 10 ** Math.floor(r() * 12);
+    case 3:
+      return r() < 0.5;
+    case 4:
+      return { error: ['#N/A', '#VALUE!', '#REF!'][Math.floor(r() * 3)] };
+    case 5:
+      return new Date(r() * 4e12);
+    case 6:
+      return [NaN, Infinity, -0, Number.MAX_VALUE][Math.floor(r() * 4)];
     default: {
       let s = '';
       const n = Math.floor(r() * 6);
-      for (let i = 0; i < n; i++) s += r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : String(Math.floor(r() * 1000));
+      for (let i = 0; i < n; i++)
+        s += r() < 0.5 ? PIECES[Math.floor(r() * PIECES.length)] : String(Math.floor(r() * 1000));
       return s;
     }
   }
@@ -53,7 +102,8 @@ interface Planted {
 /** The profile's first quantity column (or 上海's planned funds) with a value of known reading. */
 function plant(profile: Profile, r: () => number): Planted | null {
   const n = 1 + Math.floor(r() * 999);
-  const col = profile.columns.find((c) => c.type === 'quantity') ?? profile.columns.find((c) => c.type === 'money');
+  const col =
+    profile.columns.find((c) => c.type === 'quantity') ?? profile.columns.find((c) => c.type === 'money');
   if (!col) return null;
   if (col.type === 'money') return { key: col.key, cell: `${n}万元`, expected: n };
   const spec = col.quantity!;
@@ -61,7 +111,11 @@ function plant(profile: Profile, r: () => number): Planted | null {
   switch (spec.kind) {
     case 'size': {
       const gb = tb ? n * 1024 : n;
-      return { key: col.key, cell: `${n}${tb ? 'TB' : 'GB'}`, expected: spec.unit === 'TB' ? roundNumber(gb / 1024) : gb };
+      return {
+        key: col.key,
+        cell: `${n}${tb ? 'TB' : 'GB'}`,
+        expected: spec.unit === 'TB' ? roundNumber(gb / 1024) : gb,
+      };
     }
     case 'records':
       return { key: col.key, cell: `${n}万条`, expected: `${n * 10000}条` };
@@ -74,7 +128,9 @@ function plant(profile: Profile, r: () => number): Planted | null {
 
 /** What every result holds, whatever the input. */
 function expectWellFormed(profile: Profile, rows: readonly (readonly CellValue[])[], res: Result): void {
-  const accounted = [...res.entries.map((e) => e.row), ...res.leftOut.map((l) => l.row)].sort((a, b) => a - b);
+  const accounted = [...res.entries.map((e) => e.row), ...res.leftOut.map((l) => l.row)].sort(
+    (a, b) => a - b,
+  );
   expect(accounted).toEqual(rows.map((_, i) => i));
   const labels = new Set(profile.columns.map((c) => c.label));
   // Collected, then compared once: one expect per issue is slow over tens of thousands of issues.
@@ -94,7 +150,8 @@ function expectWellFormed(profile: Profile, rows: readonly (readonly CellValue[]
   for (const e of res.entries) expect(e.cells).toHaveLength(profile.columns.length);
 }
 
-const sameText = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
+const sameText = (a: string, b: string) =>
+  a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
 
 /** No value changed silently: a cell written otherwise than found carries an issue or a change. */
 function expectNoSilentChange(profile: Profile, rows: readonly (readonly CellValue[])[], res: Result): void {
@@ -149,7 +206,9 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('fuzz %s', (_id, profile)
     let readBack = 0;
     for (let t = 0; t < 50; t++) {
       const header = Array.from({ length: Math.floor(r() * 15) }, () => randomCell(r));
-      const rows = Array.from({ length: 20 }, () => Array.from({ length: Math.floor(r() * 20) }, () => randomCell(r)));
+      const rows = Array.from({ length: 20 }, () =>
+        Array.from({ length: Math.floor(r() * 20) }, () => randomCell(r)),
+      );
       // The quantity (or amount) column under its own label somewhere among the random ones.
       const p = plant(profile, r)!;
       const at = Math.floor(r() * (header.length + 1));
@@ -165,7 +224,9 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('fuzz %s', (_id, profile)
       expect(res.entries.length + res.leftOut.length).toBe(rows.length);
       expect(res.issues.filter((i) => i.code === 'internal')).toEqual([]);
       const missing = res.issues.filter((i) => i.code === 'missing-column').map((i) => i.field);
-      const requiredMissing = profile.columns.filter((c) => c.required && res.mapping.missing.includes(c.key));
+      const requiredMissing = profile.columns.filter(
+        (c) => c.required && res.mapping.missing.includes(c.key),
+      );
       expect(missing).toEqual(requiredMissing.map((c) => c.label));
     }
     expect(readBack).toBeGreaterThan(40);
@@ -177,13 +238,23 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('fuzz %s', (_id, profile)
 
 /** Quantities of known reading: number × unit → kind and value (GB for sizes). */
 const UNITS: [string, 'size' | 'records' | 'items', number][] = [
-  ['GB', 'size', 1], ['TB', 'size', 1024], ['MB', 'size', 1 / 1024], ['条', 'records', 1],
-  ['万条', 'records', 1e4], ['张', 'items', 1], ['万张', 'items', 1e4],
+  ['GB', 'size', 1],
+  ['TB', 'size', 1024],
+  ['MB', 'size', 1 / 1024],
+  ['条', 'records', 1],
+  ['万条', 'records', 1e4],
+  ['张', 'items', 1],
+  ['万张', 'items', 1e4],
 ];
 
 test('the quantity parser reads known quantities exactly and answers random text with a reading or a reason', () => {
   const r = rng(42);
-  const errorCodes = ['quantity-unreadable', 'quantity-range', 'quantity-multiple', 'quantity-pair-missing-modality'];
+  const errorCodes = [
+    'quantity-unreadable',
+    'quantity-range',
+    'quantity-multiple',
+    'quantity-pair-missing-modality',
+  ];
   for (let i = 0; i < 20000; i++) {
     const p = parseQuantity(randomCell(r));
     if (!p.ok) {
@@ -202,7 +273,11 @@ test('the quantity parser reads known quantities exactly and answers random text
     const p = parseQuantity(`${n}${unit}`);
     expect([`${n}${unit}`, p]).toEqual([
       `${n}${unit}`,
-      { ok: true, form: 'single', quantity: expect.objectContaining({ kind, value: n * factor, approximate: false }) },
+      {
+        ok: true,
+        form: 'single',
+        quantity: expect.objectContaining({ kind, value: n * factor, approximate: false }),
+      },
     ]);
   }
 });

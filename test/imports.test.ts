@@ -7,7 +7,17 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const SRC = path.join(__dirname, '..', 'src');
-const NODE_BUILTINS = new Set(['fs', 'path', 'zlib', 'os', 'child_process', 'url', 'util', 'stream', 'crypto']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'zlib',
+  'os',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'crypto',
+]);
 
 /** Allowed targets per folder: other src folders by name, packages by name (prefix match). */
 const RULES: Record<string, { folders: string[]; packages: string[]; node: boolean }> = {
@@ -18,9 +28,17 @@ const RULES: Record<string, { folders: string[]; packages: string[]; node: boole
     node: true,
   },
   excel: { folders: ['core', 'excel'], packages: [], node: false },
-  taskpane: { folders: ['core', 'excel', 'io', 'taskpane'], packages: ['react', 'react-dom', '@fluentui/'], node: false },
+  taskpane: {
+    folders: ['core', 'excel', 'io', 'taskpane'],
+    packages: ['react', 'react-dom', '@fluentui/'],
+    node: false,
+  },
   cli: { folders: ['core', 'io', 'cli'], packages: ['exceljs'], node: true },
-  preview: { folders: ['core', 'io', 'excel', 'taskpane', 'preview'], packages: ['react', 'react-dom', '@fluentui/'], node: false },
+  preview: {
+    folders: ['core', 'io', 'excel', 'taskpane', 'preview'],
+    packages: ['react', 'react-dom', '@fluentui/'],
+    node: false,
+  },
   commands: { folders: ['core', 'excel', 'commands'], packages: [], node: false },
 };
 
@@ -84,10 +102,8 @@ describe('imports', () => {
     expect(breach('core', file, 'react')).toBe('imports the package react');
     expect(breach('core', file, 'fs')).toBe("imports Node's fs");
     expect(breach('core', file, './engine')).toBeNull();
-    expect(importsOf('x.ts', "import a from './a';\nexport * from './b';\nconst c = import('./c');")).toEqual([
-      './a',
-      './b',
-      './c',
-    ]);
+    expect(importsOf('x.ts', "import a from './a';\nexport * from './b';\nconst c = import('./c');")).toEqual(
+      ['./a', './b', './c'],
+    );
   });
 });

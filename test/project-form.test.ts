@@ -16,9 +16,33 @@ const sh = getProfile('shanghai')!;
 function input() {
   const header = sh.columns.map((c) => c.label);
   const base = [
-    '数据平台建设项目', '上海甲公司', '方向2', '2025年12月至2027年11月', 500, 120, '赵六', '总监', '13912345678',
-    'zhao@sh.cn', '某路1号', '浦东新区', '钱七', '91310115MA1K4XXX10', '民营企业',
-    1000, 45.2, 800, 10, 1200, 40, 900, 11, 1500, 38, 1100, 12,
+    '数据平台建设项目',
+    '上海甲公司',
+    '方向2',
+    '2025年12月至2027年11月',
+    500,
+    120,
+    '赵六',
+    '总监',
+    '13912345678',
+    'zhao@sh.cn',
+    '某路1号',
+    '浦东新区',
+    '钱七',
+    '91310115MA1K4XXX10',
+    '民营企业',
+    1000,
+    45.2,
+    800,
+    10,
+    1200,
+    40,
+    900,
+    11,
+    1500,
+    38,
+    1100,
+    12,
   ];
   const other = [...base];
   other[0] = '工具链项目';
@@ -49,7 +73,16 @@ describe('上海 project form', () => {
 
   it('keeps 上海 out of plan.ts: no keys, labels or years of the form in the code', () => {
     const code = fs.readFileSync(path.join(__dirname, '..', 'src', 'core', 'plan.ts'), 'utf8');
-    for (const word of ['projectName', 'jobTitle', 'assets', '2022', '2024', '项目联系人', '单位性质', 'direction']) {
+    for (const word of [
+      'projectName',
+      'jobTitle',
+      'assets',
+      '2022',
+      '2024',
+      '项目联系人',
+      '单位性质',
+      'direction',
+    ]) {
       expect(code).not.toContain(word);
     }
   });

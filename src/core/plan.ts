@@ -159,12 +159,12 @@ interface Marks {
  *  marked: a fix already applied (a conversion, a synonym) is listed in the issues sheet, not painted. */
 function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
   const m = new Map<string, Marks>();
-  for (const is of issues) {
-    if (is.entry === null || !is.field || !needsAttention(is)) continue;
-    const k = `${is.entry}\u0001${is.field}`;
+  for (const issue of issues) {
+    if (issue.entry === null || !issue.field || !needsAttention(issue)) continue;
+    const k = `${issue.entry}\u0001${issue.field}`;
     const cur = m.get(k) ?? { severity: 'warning' as const, notes: [] };
-    if (is.severity === 'error') cur.severity = 'error';
-    cur.notes.push(`${is.severity === 'error' ? '错误' : '提示'}：${is.message}`);
+    if (issue.severity === 'error') cur.severity = 'error';
+    cur.notes.push(`${issue.severity === 'error' ? '错误' : '提示'}：${issue.message}`);
     m.set(k, cur);
   }
   return m;
@@ -188,30 +188,30 @@ export function planWorkbook(profile: Profile, merged: MergeResult, settings: Pa
   }
   if (s.annotate) sheets.push(issuesSheet(merged, sheets[0]));
   sheets.push(lists.sheet);
-  const st = styles(s);
-  for (const sp of sheets) fitRowHeights(sp, st);
-  return { sheets, styles: st };
+  const styleSet = styles(s);
+  for (const sheet of sheets) fitRowHeights(sheet, styleSet);
+  return { sheets, styles: styleSet };
 }
 
 /** Row heights for wrapped text, estimated from display width and column width: neither Excel nor
  *  LibreOffice grows a row for wrapped text in a file it opens, so a clipped header would print. */
-export function fitRowHeights(sp: SheetPlan, st: Record<string, CellStyle>): void {
+export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellStyle>): void {
   const merged = new Set<string>();
-  for (const m of sp.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
+  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
   const need = new Map<number, number>();
-  for (const pc of sp.cells) {
-    if (pc.v === null || pc.v === '' || merged.has(`${pc.r},${pc.c}`) || sp.rowHeights[pc.r] !== undefined) continue;
-    const style = st[pc.style];
+  for (const cell of sheet.cells) {
+    if (cell.v === null || cell.v === '' || merged.has(`${cell.r},${cell.c}`) || sheet.rowHeights[cell.r] !== undefined) continue;
+    const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
     const size = style.font?.size ?? 11;
     // Column width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that.
-    const perLine = Math.max(1, ((sp.colWidths[pc.c] ?? 8.43) - 1) * (11 / size));
+    const perLine = Math.max(1, ((sheet.colWidths[cell.c] ?? 8.43) - 1) * (11 / size));
     let lines = 0;
-    for (const part of String(pc.v).split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    for (const part of String(cell.v).split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
     const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
-    if (h > (need.get(pc.r) ?? 0)) need.set(pc.r, h);
+    if (h > (need.get(cell.r) ?? 0)) need.set(cell.r, h);
   }
-  for (const [r, h] of need) if (h > 15) sp.rowHeights[r] = h;
+  for (const [r, h] of need) if (h > 15) sheet.rowHeights[r] = h;
 }
 
 /** A hidden sheet holding every vocabulary, for dropdowns longer than Excel's 255-character inline limit. */
@@ -347,7 +347,8 @@ function layoutSegments(segs: string[], r: number, n: number, cells: PlanCell[],
 }
 
 /** Whether an issue needs a person: errors, and warnings whose fix was not applied on its own. */
-export const needsAttention = (is: { severity: string; safe?: boolean }) => is.severity === 'error' || !is.safe;
+export const needsAttention = (issue: { severity: string; safe?: boolean }) =>
+  issue.severity === 'error' || !issue.safe;
 
 /** The problems a person must work through, errors first. Fixes already applied (conversions,
  *  synonyms) are not repeated here: they are counted in the first line and listed in the report. */
@@ -358,20 +359,20 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
   header.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
   const first = target.table?.firstDataRow ?? 0;
   const sorted = merged.issues.filter(needsAttention).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
-  sorted.forEach((is, i) => {
+  sorted.forEach((issue, i) => {
     const r = i + 2;
     const values: CellOut[] = [
       i + 1,
-      is.severity === 'error' ? '错误' : '提示',
-      is.code,
-      is.entry === null ? null : first + is.entry + 1,
-      is.field,
-      is.value ?? null,
-      is.message,
-      is.source.file,
-      is.source.sheet,
-      is.source.row,
-      is.source.column,
+      issue.severity === 'error' ? '错误' : '提示',
+      issue.code,
+      issue.entry === null ? null : first + issue.entry + 1,
+      issue.field,
+      issue.value ?? null,
+      issue.message,
+      issue.source.file,
+      issue.source.sheet,
+      issue.source.row,
+      issue.source.column,
     ];
     values.forEach((v, c) => cells.push({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }));
   });

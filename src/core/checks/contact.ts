@@ -43,4 +43,3 @@ export function checkEmail(text: string): CellResult {
   if (isEmail(text)) return ok(toHalfWidth(text).trim());
   return { out: text, issues: [cellIssue('email-invalid', { text })] };
 }
-

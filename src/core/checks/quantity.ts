@@ -7,7 +7,15 @@ import type { CellValue } from '../cell';
 import { cellIssue, type CellIssue } from '../issues';
 import type { Column, QuantitySpec } from '../profile';
 import {
-  formatCount, formatNumber, hasChineseDigits, kindName, parseQuantity, roundNumber, type Pair, type Parsed, type Quantity,
+  formatCount,
+  formatNumber,
+  hasChineseDigits,
+  kindName,
+  parseQuantity,
+  roundNumber,
+  type Pair,
+  type Parsed,
+  type Quantity,
 } from '../quantity';
 import { toHalfWidth } from '../text';
 import { fail, finish, ok, type CellResult, type CheckContext } from './types';
@@ -30,7 +38,8 @@ export function checkQuantity(
   if (parsed.form === 'empty') return ok(null);
   if (spec.kind === 'pairs') return checkPairs(ctx, col, parsed, text);
   // The parser reads a number cell's digits only: a negative number is not a quantity.
-  if (typeof value === 'number' && value < 0) return fail(text, 'quantity-not-positive', { label: col.label, text });
+  if (typeof value === 'number' && value < 0)
+    return fail(text, 'quantity-not-positive', { label: col.label, text });
   // 「张三」 reads as 张 + 3: a word before a number with no unit is not a quantity to guess at.
   if (parsed.form === 'single' && parsed.modality && unitless(text, ctx)) {
     return fail(text, 'quantity-unreadable', { text, word: parsed.modality });
@@ -39,7 +48,8 @@ export function checkQuantity(
   let q: Quantity;
   let summed = false;
   if (parsed.form === 'pairs') {
-    if (!parsed.pairs.every((x) => x.quantity.kind === 'size')) return fail(text, 'quantity-multiple', { text });
+    if (!parsed.pairs.every((x) => x.quantity.kind === 'size'))
+      return fail(text, 'quantity-multiple', { text });
     q = sumSizes(parsed.pairs);
     summed = true;
   } else q = parsed.quantity;
@@ -74,9 +84,14 @@ function checkPairs(ctx: CheckContext, col: Column, parsed: Readable, text: stri
   for (const pair of pairs) {
     const q = pair.quantity;
     if (q.kind !== 'size' && q.kind !== 'bare') {
-      return fail(text, 'quantity-wrong-kind', { want: 'pair-size', modality: pair.modality, found: kindName(q.kind) });
+      return fail(text, 'quantity-wrong-kind', {
+        want: 'pair-size',
+        modality: pair.modality,
+        found: kindName(q.kind),
+      });
     }
-    if (q.kind === 'bare') issues.push(cellIssue('quantity-unit-assumed', { modality: pair.modality }, { value: text }));
+    if (q.kind === 'bare')
+      issues.push(cellIssue('quantity-unit-assumed', { modality: pair.modality }, { value: text }));
     if (q.approximate) issues.push(cellIssue('quantity-approximate', { text }, { value: text }));
     let modality = pair.modality;
     if (matcher) {
@@ -118,7 +133,13 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
   const q = input.q.kind === 'bare' ? { ...input.q, kind: 'size' as const } : input.q;
   const unit = spec.unit ?? 'GB';
   if (q.kind !== 'size') {
-    return fail(text, 'quantity-wrong-kind', { want: 'size', text, found: kindName(q.kind), label: col.label, unit });
+    return fail(text, 'quantity-wrong-kind', {
+      want: 'size',
+      text,
+      found: kindName(q.kind),
+      label: col.label,
+      unit,
+    });
   }
   const size = spec.unit === 'TB' ? q.value / ctx.tb : q.value;
   if (!(size > 0)) return fail(text, 'quantity-not-positive', { label: col.label, text });
@@ -134,7 +155,12 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
 function checkRecords(col: Column, text: string, quantity: Quantity, issues: CellIssue[]): CellResult {
   const q = quantity.kind === 'bare' ? { ...quantity, kind: 'records' as const } : quantity;
   if (q.kind !== 'records') {
-    return fail(text, 'quantity-wrong-kind', { want: 'records', text, found: kindName(q.kind), label: col.label });
+    return fail(text, 'quantity-wrong-kind', {
+      want: 'records',
+      text,
+      found: kindName(q.kind),
+      label: col.label,
+    });
   }
   if (!(q.value > 0)) return fail(text, 'quantity-not-positive', { label: col.label, text });
   const out = formatCount(q.value);
