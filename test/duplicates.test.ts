@@ -142,3 +142,40 @@ describe('value map', () => {
     expect(r.entries[0].entry.get('domain')).toBe('现代农业');
   });
 });
+
+describe('dropEntries keeps what is not dropped', () => {
+  it('keeps header issues and the issues and changes of the entries that stay; drops those of the removed entry', () => {
+    const header = [...HEADER, '奇怪的列'];
+    const rows = [
+      [...row('甲', '甲公司', '养牦牛'), 'x'],
+      [...row('乙', '乙公司', '医疗卫生'), 'y'],
+      [...row('甲', '甲公司', '医疗卫生'), 'z'],
+    ];
+    const r = mergeSheets(qh, [
+      { file: 'a.xlsx', sheet: 'S', rows: [header, ...rows] as InputSheet['rows'] },
+    ]);
+    const headerIssues = r.issues.filter((i) => i.entry === null);
+    expect(headerIssues.map((i) => i.code)).toContain('unmapped-column');
+    const ofSecond = r.issues.filter((i) => i.entry === 1 && i.code !== 'possible-duplicate');
+    const changesOfSecond = r.changes.filter((c) => c.entry === 1);
+    expect(changesOfSecond.length).toBeGreaterThan(0);
+    expect(r.issues.some((i) => i.entry === 0 && i.code === 'value-not-allowed')).toBe(true);
+    dropEntries(qh, r, new Set([0]));
+    expect(r.issues.filter((i) => i.entry === null)).toEqual(headerIssues);
+    expect(r.issues.filter((i) => i.entry === 0)).toEqual(ofSecond.map((i) => ({ ...i, entry: 0 })));
+    expect(r.changes.filter((c) => c.entry === 0)).toEqual(changesOfSecond.map((c) => ({ ...c, entry: 0 })));
+    expect(r.issues.some((i) => i.code === 'value-not-allowed')).toBe(false);
+    expect(r.changes.every((c) => c.entry === null || c.source.row !== 2)).toBe(true);
+  });
+
+  it('leaves the cells alone in a format without 序号 (上海)', () => {
+    const header = sh.columns.map((c) => c.label);
+    const project = (name: string) =>
+      sh.columns.map((c) => (c.key === 'projectName' ? name : c.key === 'applicant' ? '上海甲公司' : ''));
+    const r = mergeSheets(sh, [
+      { file: 's.xlsx', sheet: 'S', rows: [header, project('一'), project('二'), project('三')] },
+    ]);
+    dropEntries(sh, r, new Set([1]));
+    expect(r.entries.map((e) => e.entry.cells[0])).toEqual(['一', '三']);
+  });
+});
