@@ -151,9 +151,11 @@ describe('dropEntries keeps what is not dropped', () => {
       [...row('乙', '乙公司', '医疗卫生'), 'y'],
       [...row('甲', '甲公司', '医疗卫生'), 'z'],
     ];
+    rows[0][4] = '1TB'; // the removed entry has a change of its own
     const r = mergeSheets(qh, [
       { file: 'a.xlsx', sheet: 'S', rows: [header, ...rows] as InputSheet['rows'] },
     ]);
+    expect(r.changes.some((c) => c.entry === 0)).toBe(true);
     const headerIssues = r.issues.filter((i) => i.entry === null);
     expect(headerIssues.map((i) => i.code)).toContain('unmapped-column');
     const ofSecond = r.issues.filter((i) => i.entry === 1 && i.code !== 'possible-duplicate');
