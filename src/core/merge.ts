@@ -12,7 +12,7 @@ import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
-import { hasXmlForbidden, quote, xmlSafe } from './text';
+import { hasXmlForbidden, xmlSafe } from './text';
 
 export { dropEntries, flagDuplicates } from './duplicates';
 
