@@ -169,7 +169,7 @@ test('上海: one 项目基本信息情况表 per project and our labelled worki
   const r = await run(['build', '--profile', 'shanghai', '--out', f('sh-out.xlsx'), f('sh.xlsx')]);
   expect(r.code).toBe(0);
   const wb = await load(f('sh-out.xlsx'));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['工作清单', '项目1-智能制造数据集', '项目2-工具链平台', '问题清单', 'hqds选项']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['工作清单', '项目1-智能制造数据集', '项目2-工具链平台', '问题清单', '修改记录', 'hqds选项']);
   const list = wb.getWorksheet('工作清单')!;
   expect(String(list.getCell('A2').value)).toContain('不是通知所附官方模板');
   expect(list.getCell('D4').value).toBe('方向1：行业领域高质量数据集建设');

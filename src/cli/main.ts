@@ -4,8 +4,10 @@
  */
 import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
-import { runBuild, runCheck } from './commands';
-import { loadProfileFile, runLearn } from './learn';
+// build and check load on demand: they bring SheetJS and the writers, which `profiles` and
+// `convert` never use (start-up 0.46 s → see BENCHMARKS.md).
+const commands = () => import('./commands');
+const learnCommand = () => import('./learn');
 
 export class UsageError extends Error {}
 
@@ -72,15 +74,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const args = parseArgs(rest);
     switch (cmd) {
       case 'profiles':
-        return profilesCmd(args, out);
+        return await profilesCmd(args, out);
       case 'convert':
         return convertCmd(args, out);
       case 'check':
-        return await runCheck(args, out, errOut);
+        return await (await commands()).runCheck(args, out, errOut);
       case 'build':
-        return await runBuild(args, out, errOut);
+        return await (await commands()).runBuild(args, out, errOut);
       case 'learn':
-        return await runLearn(args, out, errOut);
+        return await (await learnCommand()).runLearn(args, out, errOut);
       case undefined:
       case 'help':
       case '--help':
@@ -99,9 +101,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-function profilesCmd(args: Args, out: NodeJS.WritableStream): number {
+async function profilesCmd(args: Args, out: NodeJS.WritableStream): Promise<number> {
   const file = args.flags.get('--profile-file');
-  const list = [...PROFILES, ...(typeof file === 'string' ? [loadProfileFile(file)] : [])].map((p) => ({
+  const learned = typeof file === 'string' ? [(await learnCommand()).loadProfileFile(file)] : [];
+  const list = [...PROFILES, ...learned].map((p) => ({
     id: p.id,
     name: p.name,
     columns: p.columns.map((c) => c.label),

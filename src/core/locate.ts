@@ -7,6 +7,14 @@ import { scoreHeaderRows, type HeaderIndex } from './header';
 import type { Profile } from './profile';
 import type { Table } from './engine';
 import { labelKey, quote, toHalfWidth } from './text';
+import { PROFILES } from './profiles';
+
+let footnoteKeys: Set<string> | null = null;
+/** Every format's own footnote: 武汉's 「结构化数据以行/条为单位…」 opens with no 「注：」. */
+function isFootnote(text: string): boolean {
+  footnoteKeys ??= new Set(PROFILES.flatMap((p) => (p.sheet.footnote ? [labelKey(p.sheet.footnote)] : [])));
+  return footnoteKeys.has(labelKey(text));
+}
 import { parseForm, type FormCell } from './form';
 
 export { checkedValues, parseForm, type FormCell } from './form';
@@ -141,7 +149,7 @@ function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNo
   }
   if (text === null) return null;
   const inName = cols.length === 1 && nameCols.includes(cols[0]);
-  if (NOTE_WORD.test(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
+  if (NOTE_WORD.test(text) || isFootnote(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
   const sentence = /[。；;]|，.*，/.test(text) || text.length > 40;
   if (NUMBERED.test(text) && (!inName || sentence)) return { reason: `表尾的编号说明（${quote(text)}）`, startsNotes: true };
   if (inNotes && !inName && cols.length >= 1) return { reason: `表尾说明的续行（${quote(text)}）`, startsNotes: false };

@@ -9,6 +9,8 @@ import type { CellValue } from '../core/cell';
 import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { scanZip } from './zip-guard';
+import { finishSheet } from './sheet-grid';
+import { readXlsxFast, type InflateRaw } from './xlsx-reader';
 import { docxSheet, DocxError, readDocx, type DocxOrigin } from './docx';
 
 export interface RawSheet {
@@ -52,12 +54,12 @@ export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 W
  * Read one file's bytes, Word documents included (unzipping is asynchronous). The pane and hqds
  * both call this; readWorkbook stays for spreadsheets and text.
  */
-export async function readFile(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
+export async function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<RawWorkbook> {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (DOCX_EXT.test(file) || (zip && !SHEET_EXT.test(file) && !TEXT_EXT.test(file))) return readWord(file, bytes);
   try {
-    return readWorkbook(file, bytes);
+    return readWorkbook(file, bytes, opts);
   } catch (e) {
     // A Word document saved under a spreadsheet's name is still read, not called damaged.
     if (zip && e instanceof ReadError) {
@@ -100,7 +102,13 @@ export function isLegacyWord(bytes: Uint8Array): boolean {
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
 /** Read one file's bytes. Throws ReadError with a Chinese message naming the file. */
-export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
+export interface ReadOptions {
+  /** A raw-deflate inflater (Node's zlib.inflateRawSync in hqds): with it, plain .xlsx files take
+   *  the fast path (src/io/xlsx-reader.ts) after the same checks as every other workbook. */
+  inflateRaw?: InflateRaw;
+}
+
+export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions = {}): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，请用 readFile 读取' : LEGACY_WORD_MESSAGE}。`);
   if (isLegacyWord(bytes)) throw new ReadError(file, `「${file}」：${LEGACY_WORD_MESSAGE}。`);
@@ -125,6 +133,10 @@ export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
     // Not a spreadsheet container: a text or HTML table saved under a spreadsheet name (online
     // systems and WPS do this; a Chinese locale writes it in GBK).
     if (!SHEET_EXT.test(file) || kind.text) return kind.html ? readHtml(file, bytes) : readText(file, bytes);
+  }
+  if (opts.inflateRaw && kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file)) {
+    const fast = readXlsxFast(file, bytes, opts.inflateRaw);
+    if (fast) return fast;
   }
   let wb: XLSX.WorkBook;
   try {
@@ -262,74 +274,17 @@ function cellValue(c: XLSX.CellObject | undefined): CellValue {
   }
 }
 
-/** A merge copies its value into at most this many cells per sheet in all: a real form has a few
- *  hundred merged cells; a hostile file can declare merges over millions. */
-const MERGE_FILL_BUDGET = 2_000_000;
-
 function sheetRows(name: string, ws: DenseSheet, notes: ReadNote[]): RawSheet {
   const data = ws['!data'] ?? [];
-  const rows: CellValue[][] = [];
-  // The data area: the last row and column holding a cell value, before merges are expanded.
-  let lastRow = -1;
-  let lastCol = -1;
+  const grid: CellValue[][] = [];
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     const row: CellValue[] = [];
     if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c]);
-    for (let c = 0; c < row.length; c++) {
-      if (row[c] === undefined) row[c] = null;
-      else if (row[c] !== null) {
-        lastRow = r;
-        if (c > lastCol) lastCol = c;
-      }
-    }
-    rows.push(row);
+    grid.push(row);
   }
-  // Trailing rows without a value are not read: a formatted but empty range is nothing to report.
-  rows.length = lastRow + 1;
-  const merges: RawSheet['merges'] = [];
-  let budget = MERGE_FILL_BUDGET;
-  for (const m of ws['!merges'] ?? []) {
-    const r1 = m.s.r;
-    const c1 = m.s.c;
-    if (r1 > lastRow || c1 > lastCol || r1 < 0 || c1 < 0) continue; // covers no data: nothing to copy
-    // Merges are expanded only within the data area: a merge over A10:XFD2000 in a small file copies
-    // its value into the table's columns and rows, not into millions of cells.
-    const r2 = Math.min(m.e.r, lastRow);
-    const c2 = Math.min(m.e.c, lastCol);
-    const cells = (r2 - r1 + 1) * (c2 - c1 + 1);
-    if (cells > budget) {
-      notes.push({ sheet: name, row: r1 + 1, code: 'merge-not-expanded', message: `合并单元格过多，从第 ${r1 + 1} 行起的合并区域没有展开：合并区域中只有左上角一格有值，请核对。` });
-      break;
-    }
-    budget -= cells;
-    merges.push({ r1, c1, r2, c2 });
-    const v = rows[r1]?.[c1] ?? null;
-    for (let r = r1; r <= r2; r++) {
-      const row = (rows[r] ??= []);
-      for (let c = row.length; c < c1; c++) row[c] = null;
-      for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) row[c] = v;
-    }
-  }
-  hiddenNotes(name, ws, rows, notes);
-  return { name, rows, merges };
-}
-
-/** Hidden rows and columns are read like any other; each one with content gets a note so a person
- *  decides whether it belongs in the summary (a withdrawn dataset is often hidden, not deleted). */
-function hiddenNotes(name: string, ws: DenseSheet, rows: CellValue[][], notes: ReadNote[]): void {
-  const hasContent = (r: number) => (rows[r] ?? []).some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
-  const rowProps = ws['!rows'] ?? [];
-  const n = Math.min(rowProps.length, rows.length);
-  for (let r = 0; r < n; r++) {
-    if (rowProps[r]?.hidden && hasContent(r)) {
-      notes.push({ sheet: name, row: r + 1, code: 'row-hidden', message: `第 ${r + 1} 行是隐藏行：已照常读取，请确认它是否应当汇总（不需要的请删去）。` });
-    }
-  }
-  const colProps = ws['!cols'] ?? [];
-  for (let c = 0; c < colProps.length; c++) {
-    if (!colProps[c]?.hidden) continue;
-    if (!rows.some((row) => row[c] !== null && row[c] !== undefined && !(typeof row[c] === 'string' && (row[c] as string).trim() === ''))) continue;
-    notes.push({ sheet: name, row: null, code: 'column-hidden', message: `第 ${columnLetter(c)} 列是隐藏列：已照常读取，请确认其内容。` });
-  }
+  const merges = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
+  const hiddenRows = (ws['!rows'] ?? []).flatMap((p, r) => (p?.hidden ? [r] : []));
+  const hiddenCols = (ws['!cols'] ?? []).flatMap((p, c) => (p?.hidden ? [c] : []));
+  return finishSheet({ name, grid, merges, hiddenRows, hiddenCols }, notes);
 }

@@ -1,75 +1,236 @@
 /**
- * Writes a WorkbookPlan to .xlsx with ExcelJS: styles, merges, notes, list dropdowns, frozen
- * header, A4 landscape fit to one page wide with the header repeated on every printed page.
- * Values are always written as values: a string beginning with = + - @ stays a string.
+ * Writes a WorkbookPlan to .xlsx directly as SpreadsheetML, streamed part by part into native
+ * zlib (src/io/zip.ts): styles, merges, notes, list dropdowns, frozen header, A4 fit to one page
+ * wide with the header repeated on every printed page. No object per cell: each sheet's XML is
+ * built row by row from the plan's flat cell list and handed to the deflater in 64 KB chunks.
+ * Values are always written as values: a string beginning with = + - @ stays a string (no <f>).
  */
-import ExcelJS from 'exceljs';
-import { a1 } from '../core/address';
-import { deflateZip } from './zip';
-import type { CellStyle, SheetPlan, WorkbookPlan } from '../core/plan';
+import { columnLetter } from '../core/address';
+import type { PlanCell, SheetPlan, WorkbookPlan } from '../core/plan';
+import { ZipWriter } from './zip';
+import { appProps, commentsPart, contentTypes, coreProps, NS_MAIN, NS_R, quoteSheet, REL, relationships, rootRels, stylesPart, tElement, vmlPart, xmlAttr, XML_HEAD, type Note } from './xlsx-parts';
 
-/** One ExcelJS style object per plan style. Cells share it: ExcelJS looks styles up by object
- *  identity (a WeakMap) and otherwise serialises every cell's style to XML to deduplicate it, which
- *  made a 10,000-row summary take seconds. */
-function excelStyle(st: CellStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  if (st.font) out.font = { name: st.font.name, size: st.font.size, bold: st.font.bold, color: st.font.color ? { argb: st.font.color } : undefined };
-  if (st.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: st.fill } };
-  if (st.align) out.alignment = { horizontal: st.align.h, vertical: st.align.v, wrapText: st.align.wrap };
-  if (st.border) {
-    const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+export interface WriteOptions {
+  /** 'shared' (one sharedStrings table, the default: smaller files, what Excel writes) or
+   *  'inline' (<is> in each cell). Both measured: see BENCHMARKS.md. */
+  strings?: 'shared' | 'inline';
+  /** zlib level 1–9. */
+  level?: number;
+  /** Time stamp for the zip entries and document properties. */
+  now?: Date;
+}
+
+const CHUNK = 1 << 16;
+
+/** Shared strings: each distinct text once, cells refer to it by index. */
+class StringTable {
+  readonly index = new Map<string, number>();
+  count = 0;
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(s, i);
+    }
+    return i;
   }
-  if (st.numFmt) out.numFmt = st.numFmt;
+  *xml(): Generator<string> {
+    yield `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">`;
+    let buf = '';
+    for (const s of this.index.keys()) {
+      buf += `<si>${tElement(s)}</si>`;
+      if (buf.length > CHUNK) {
+        yield buf;
+        buf = '';
+      }
+    }
+    yield `${buf}</sst>`;
+  }
+}
+
+/** The plan's cells in row-then-column order, the last of any duplicates kept (as a later write
+ *  would overwrite). Plans are built in order, so usually this is the list itself. */
+function orderedCells(cells: readonly PlanCell[]): readonly PlanCell[] {
+  let sorted = true;
+  for (let i = 1; i < cells.length && sorted; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    if (b.r < a.r || (b.r === a.r && b.c <= a.c)) sorted = false;
+  }
+  if (sorted) return cells;
+  const idx = cells.map((_, i) => i).sort((x, y) => cells[x].r - cells[y].r || cells[x].c - cells[y].c || x - y);
+  const out: PlanCell[] = [];
+  for (let k = 0; k < idx.length; k++) {
+    const c = cells[idx[k]];
+    const next = k + 1 < idx.length ? cells[idx[k + 1]] : undefined;
+    if (next && next.r === c.r && next.c === c.c) continue;
+    out.push(c);
+  }
   return out;
 }
 
-
-function writeSheet(wb: ExcelJS.Workbook, sp: SheetPlan, shared: Map<string, Partial<ExcelJS.Style>>): void {
-  const ws = wb.addWorksheet(sp.name, {
-    state: sp.hidden ? 'hidden' : 'visible',
-    views: sp.freeze ? [{ state: 'frozen', ySplit: sp.freeze.rows, xSplit: sp.freeze.cols }] : undefined,
-    pageSetup: sp.print
-      ? { paperSize: 9, orientation: sp.print.landscape ? 'landscape' : 'portrait', fitToPage: sp.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } }
-      : undefined,
-  });
-  if (sp.print?.titleRows) ws.pageSetup.printTitlesRow = `${sp.print.titleRows[0] + 1}:${sp.print.titleRows[1] + 1}`;
-  sp.colWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  for (const [r, h] of Object.entries(sp.rowHeights)) ws.getRow(Number(r) + 1).height = h;
-  for (const pc of sp.cells) {
-    const cell = ws.getCell(pc.r + 1, pc.c + 1);
-    const st = shared.get(pc.style);
-    if (st) cell.style = st;
-    // A plain string is a string in the file whatever it begins with; ExcelJS writes formulas only from {formula}.
-    cell.value = pc.v === null ? null : pc.v;
-    if (pc.note) cell.note = pc.note;
-  }
-  for (const m of sp.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
-  for (const v of sp.validations) {
-    const formula = v.list ? `"${v.list.join(',')}"` : v.source!;
-    // ExcelJS 4.4 supports range validations (merged into one sqref) but its typings omit them.
-    (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${a1(v.r1, v.c1)}:${a1(v.r2, v.c2)}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [formula],
-      showErrorMessage: true,
-      errorStyle: v.strict ? 'stop' : 'warning',
-      errorTitle: v.title,
-      error: v.strict ? '请从下拉列表中选择。' : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。',
-      showInputMessage: true,
-      promptTitle: v.title.slice(0, 32),
-      prompt: v.prompt.slice(0, 255),
-    });
-  }
+interface SheetOut {
+  notes: Note[];
 }
 
-export async function writeWorkbook(plan: WorkbookPlan): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'hqds 高质量数据集汇总助手';
-  wb.created = new Date();
-  const shared = new Map(Object.entries(plan.styles).map(([k, v]) => [k, excelStyle(v)]));
-  for (const sp of plan.sheets) writeSheet(wb, sp, shared);
-  // Stored by JSZip, deflated by native zlib (src/io/zip.ts): the same file, a third faster.
-  const stored = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  return deflateZip(Buffer.from(stored as ArrayBuffer));
+function colsXml(widths: readonly number[]): string {
+  let out = '';
+  for (let c = 0; c < widths.length; ) {
+    const w = widths[c];
+    if (!(typeof w === 'number' && w > 0)) {
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 < widths.length && widths[end + 1] === w) end++;
+    out += `<col min="${c + 1}" max="${end + 1}" width="${w}" customWidth="1"/>`;
+    c = end + 1;
+  }
+  return out ? `<cols>${out}</cols>` : '';
+}
+
+function paneXml(rows: number, cols: number): string {
+  if (rows <= 0 && cols <= 0) return '';
+  const pane = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const cell = `${columnLetter(Math.max(cols, 0))}${Math.max(rows, 0) + 1}`;
+  return `<pane${cols > 0 ? ` xSplit="${cols}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''} topLeftCell="${cell}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${cell}" sqref="${cell}"/>`;
+}
+
+/** One worksheet's XML, yielded in chunks. Notes found on the way are collected into `out`. */
+function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number>, sst: StringTable | null, out: SheetOut): Generator<string> {
+  const cells = orderedCells(sp.cells);
+  let maxC = 0;
+  let maxR = 0;
+  for (const pc of cells) {
+    if (pc.c > maxC) maxC = pc.c;
+    if (pc.r > maxR) maxR = pc.r;
+  }
+  const letters: string[] = [];
+  for (let c = 0; c <= maxC; c++) letters.push(columnLetter(c));
+  const fit = !!sp.print?.fitToWidth;
+  let head = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+  if (fit) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  head += `<dimension ref="${cells.length ? `A1:${letters[maxC]}${maxR + 1}` : 'A1'}"/>`;
+  head += `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sp.freeze?.rows ?? 0, sp.freeze?.cols ?? 0)}</sheetView></sheetViews>`;
+  head += '<sheetFormatPr defaultRowHeight="15"/>';
+  head += colsXml(sp.colWidths);
+  head += '<sheetData>';
+  yield head;
+
+  const heights = Object.keys(sp.rowHeights)
+    .map(Number)
+    .filter((r) => Number.isInteger(r) && r >= 0 && sp.rowHeights[r] > 0)
+    .sort((a, b) => a - b);
+  let h = 0;
+  let buf = '';
+  let i = 0;
+  const rowOpen = (r: number) => {
+    const ht = sp.rowHeights[r];
+    return ht > 0 ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`;
+  };
+  while (i < cells.length || h < heights.length) {
+    const r = i < cells.length ? (h < heights.length ? Math.min(cells[i].r, heights[h]) : cells[i].r) : heights[h];
+    while (h < heights.length && heights[h] <= r) h++;
+    let row = rowOpen(r);
+    const rn = r + 1;
+    for (; i < cells.length && cells[i].r === r; i++) {
+      const pc = cells[i];
+      const s = styleIndex.get(pc.style) ?? 0;
+      const sa = s ? ` s="${s}"` : '';
+      const ref = letters[pc.c] + rn;
+      const v = pc.v;
+      if (v === null || v === undefined || (typeof v === 'string' && v === '')) {
+        if (s) row += `<c r="${ref}"${sa}/>`;
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        row += `<c r="${ref}"${sa}><v>${v}</v></c>`;
+      } else {
+        const text = String(v);
+        row += sst ? `<c r="${ref}"${sa} t="s"><v>${sst.id(text)}</v></c>` : `<c r="${ref}"${sa} t="inlineStr"><is>${tElement(text)}</is></c>`;
+      }
+      if (pc.note) out.notes.push({ r: pc.r, c: pc.c, ref, text: pc.note });
+    }
+    buf += `${row}</row>`;
+    if (buf.length > CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  let tail = `${buf}</sheetData>`;
+  const merges = sp.merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1);
+  if (merges.length) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.c1)}${m.r1 + 1}:${columnLetter(m.c2)}${m.r2 + 1}"/>`).join('')}</mergeCells>`;
+  if (sp.validations.length) {
+    tail += `<dataValidations count="${sp.validations.length}">`;
+    for (const v of sp.validations) {
+      // A list literal is "a,b,c" with any quote doubled; a range reference goes as it is, without =.
+      const formula = v.list ? `"${v.list.join(',').replace(/"/g, '""')}"` : v.source!.replace(/^=/, '');
+      const error = v.strict ? '请从下拉列表中选择。' : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。';
+      // Excel's limits (repairs the file otherwise): titles 32 characters, prompt 255, error 225.
+      tail +=
+        `<dataValidation type="list"${v.strict ? '' : ' errorStyle="warning"'} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+        ` errorTitle="${xmlAttr(v.title.slice(0, 32))}" error="${xmlAttr(error.slice(0, 225))}" promptTitle="${xmlAttr(v.title.slice(0, 32))}" prompt="${xmlAttr(v.prompt.slice(0, 255))}"` +
+        ` sqref="${columnLetter(v.c1)}${v.r1 + 1}:${columnLetter(v.c2)}${v.r2 + 1}"><formula1>${xmlAttr(formula)}</formula1></dataValidation>`;
+    }
+    tail += '</dataValidations>';
+  }
+  if (sp.print) {
+    tail += '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+    tail += `<pageSetup paperSize="9" orientation="${sp.print.landscape ? 'landscape' : 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+  } else {
+    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  }
+  if (out.notes.length) tail += '<legacyDrawing r:id="rId1"/>';
+  yield `${tail}</worksheet>`;
+}
+
+function workbookXml(plan: WorkbookPlan): string {
+  const active = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
+  const sheets = plan.sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('');
+  const names = plan.sheets
+    .map((s, i) => (s.print?.titleRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlAttr(`${quoteSheet(s.name)}!$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`)}</definedName>` : ''))
+    .join('');
+  return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheets}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`;
+}
+
+export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<Buffer> {
+  const now = opts.now ?? new Date();
+  const zip = new ZipWriter(opts.level ?? 6, now);
+  const sst = opts.strings === 'inline' ? null : new StringTable();
+  const { xml: styles, index } = stylesPart(plan.styles);
+  const first = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
+  const withNotes: number[] = [];
+  let vmlBlock = 1;
+  // Sheets first: the shared strings are known only once every sheet has been written.
+  for (let k = 0; k < plan.sheets.length; k++) {
+    const out: SheetOut = { notes: [] };
+    await zip.add(`xl/worksheets/sheet${k + 1}.xml`, sheetXml(plan.sheets[k], k === first, index, sst, out));
+    if (!out.notes.length) continue;
+    const n = k + 1;
+    withNotes.push(n);
+    await zip.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, [
+      relationships([
+        { id: 'rId1', type: `${REL}/vmlDrawing`, target: `../drawings/vmlDrawing${n}.vml` },
+        { id: 'rId2', type: `${REL}/comments`, target: `../comments${n}.xml` },
+      ]),
+    ]);
+    await zip.add(`xl/comments${n}.xml`, commentsPart(out.notes));
+    await zip.add(`xl/drawings/vmlDrawing${n}.vml`, vmlPart(out.notes, vmlBlock));
+    vmlBlock += Math.floor(out.notes.length / 1024) + 1;
+  }
+  if (sst) await zip.add('xl/sharedStrings.xml', sst.xml());
+  await zip.add('xl/styles.xml', [styles]);
+  await zip.add('xl/workbook.xml', [workbookXml(plan)]);
+  await zip.add('xl/_rels/workbook.xml.rels', [
+    relationships([
+      ...plan.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: `${REL}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+      { id: `rId${plan.sheets.length + 1}`, type: `${REL}/styles`, target: 'styles.xml' },
+      ...(sst ? [{ id: `rId${plan.sheets.length + 2}`, type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' }] : []),
+    ]),
+  ]);
+  await zip.add('docProps/core.xml', [coreProps('hqds 高质量数据集汇总助手', now)]);
+  await zip.add('docProps/app.xml', [appProps()]);
+  await zip.add('_rels/.rels', [rootRels()]);
+  await zip.add('[Content_Types].xml', [contentTypes(plan.sheets.length, withNotes, !!sst)]);
+  // [Content_Types].xml first, as Excel writes it: some tools sniff the first entry.
+  return zip.finish(['[Content_Types].xml', '_rels/.rels']);
 }

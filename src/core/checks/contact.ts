@@ -15,7 +15,9 @@ export function checkContact(col: Column, text: string): CellResult {
   if (needs.includes('name') && !parts.names.length) missing.push('联系人姓名');
   if (needs.includes('phone') && !parts.phones.length) missing.push('电话');
   if (needs.includes('email') && !parts.emails.length) missing.push('邮箱');
-  if (needs.includes('phoneOrEmail') && !parts.phones.length && !parts.emails.length) {
+  // A malformed phone or e-mail is reported already: one message per cell, not a second 「缺少」.
+  const malformed = parts.badPhones.length + parts.badEmails.length > 0;
+  if (needs.includes('phoneOrEmail') && !parts.phones.length && !parts.emails.length && !malformed) {
     missing.push('电话或邮箱');
   }
   for (const bad of parts.badPhones) {

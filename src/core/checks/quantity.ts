@@ -56,7 +56,7 @@ export function checkQuantity(
   if (q.approximate) issues.push(cellIssue('quantity-approximate', { text }, { value: text }));
   if (spec.kind === 'size') return checkSize(ctx, col, spec, { value, text, headerUnit, q, summed, issues });
   if (spec.kind === 'records') return checkRecords(col, text, q, issues);
-  return checkScale(ctx, col, spec, text, q, issues);
+  return checkScale(ctx, col, spec, text, q, issues, headerUnit);
 }
 
 /** Whether the text's number has no unit of its own (the column's or header's unit aside). */
@@ -175,6 +175,7 @@ function checkScale(
   text: string,
   q: Quantity,
   issues: CellIssue[],
+  headerUnit?: string,
 ): CellResult {
   if (q.kind === 'bare') {
     return { out: text, issues: [...issues, cellIssue('quantity-no-unit', { text }, { value: text })] };
@@ -186,6 +187,9 @@ function checkScale(
   }
   // A count in Chinese numerals (「两千万条」) is written in digits with its unit word (FORMATS.md §8).
   const inWords = (q.kind === 'records' || q.kind === 'items') && hasChineseDigits(text);
-  const out = inWords ? formatCount(q.value, q.unitWord ?? '条') : toHalfWidth(text).replace(/\s+/g, '');
+  // A bare number under a header with a unit (「数据集数据量（GB）」) carries that unit into this column.
+  const bare = headerUnit !== undefined && /^[\d.,\s]+$/.test(toHalfWidth(text));
+  const written = bare ? `${toHalfWidth(text).replace(/[,\s]/g, '')}${headerUnit}` : toHalfWidth(text).replace(/\s+/g, '');
+  const out = inWords ? formatCount(q.value, q.unitWord ?? '条') : written;
   return finish(text, out, issues, 'quantity-normalised', { text, out });
 }

@@ -8,7 +8,6 @@ import * as React from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { applyLearnEdits, describeColumn, learnTemplate, type LearnEdits, type LearnResult, type TemplateDoc } from '../../core/learn';
 import type { Profile } from '../../core/profile';
-import { readTemplate } from '../../io/template';
 import type { OfficeWorkbook } from '../../excel/adapter';
 
 type Act = (label: string, f: () => Promise<void>) => Promise<void>;
@@ -58,7 +57,11 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     setMessage({ intent: r.missing.length ? 'warning' : 'success', text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。` });
   };
 
-  const fromFile = (f: File) => act('读取模板', async () => learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer()))));
+  const fromFile = (f: File) => act('读取模板', async () => {
+    // The template reader (SheetJS, JSZip, xmldom) loads only now, when a template is opened.
+    const { readTemplate } = await import('../../io/template');
+    learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
+  });
 
   const fromSheet = () => act('读取工作表', async () => {
     const [s] = await workbook.readSheets([sheet]);

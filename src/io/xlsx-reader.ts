@@ -1,0 +1,311 @@
+/**
+ * A fast path for the common received file: a plain .xlsx of text and numbers. It reads the zip's
+ * central directory, inflates only the parts it needs (with the caller's inflater: Node's zlib in
+ * hqds) and scans the sheet XML once, keeping each cell's cached value: the same rows, merges and
+ * values SheetJS gives with the options read.ts uses (test/xlsx-reader.test.ts compares the two).
+ * It returns null for anything it does not handle as SheetJS would (date-formatted numbers, t="d",
+ * strict OOXML, zip64, chartsheets, macro sheets): the caller then reads the file with SheetJS.
+ * Pure TypeScript: no Node or DOM API beyond TextDecoder.
+ */
+import type { CellValue } from '../core/cell';
+import type { RawWorkbook, ReadNote } from './read';
+import { finishSheet, type SheetGrid } from './sheet-grid';
+
+export type InflateRaw = (data: Uint8Array) => Uint8Array;
+
+interface ZipEntry {
+  method: number;
+  offset: number;
+  csize: number;
+}
+
+function u16(b: Uint8Array, p: number): number {
+  return b[p] | (b[p + 1] << 8);
+}
+function u32(b: Uint8Array, p: number): number {
+  return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+}
+
+function directory(b: Uint8Array): Map<string, ZipEntry> | null {
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+    if (u32(b, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = u16(b, eocd + 10);
+  let p = u32(b, eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) return null; // zip64
+  const names = new TextDecoder('utf-8');
+  const out = new Map<string, ZipEntry>();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
+    const nameLen = u16(b, p + 28);
+    const name = names.decode(b.subarray(p + 46, p + 46 + nameLen));
+    out.set(name.replace(/\\/g, '/').toLowerCase(), { method: u16(b, p + 10), csize: u32(b, p + 20), offset: u32(b, p + 42) });
+    p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
+  }
+  return out;
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+function part(b: Uint8Array, dir: Map<string, ZipEntry>, name: string, inflate: InflateRaw): string | null {
+  const e = dir.get(name.replace(/^\//, '').toLowerCase());
+  if (!e) return null;
+  if (u32(b, e.offset) !== 0x04034b50) return null;
+  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  const raw = b.subarray(start, start + e.csize);
+  if (e.method === 0) return UTF8.decode(raw);
+  if (e.method === 8) return UTF8.decode(inflate(raw));
+  return null;
+}
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const XESC = /_x([0-9a-fA-F]{4})_/g;
+
+/** XML entities and OOXML's _xHHHH_ escapes (ST_Xstring), as SheetJS decodes them. */
+function unescape(s: string): string {
+  if (s.indexOf('&') >= 0) s = s.replace(ENTITY, (_, n: string, d: string, h: string) => (n ? NAMED[n] : String.fromCodePoint(d ? Number(d) : parseInt(h, 16))));
+  if (s.indexOf('_x') >= 0) s = s.replace(XESC, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+const ATTR = new Map<string, RegExp>();
+function attr(attrs: string, name: string): string | undefined {
+  let re = ATTR.get(name);
+  if (!re) ATTR.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** The text of a string item (<si> or <is>): every <t>, phonetic runs (<rPh>) left out. */
+function richText(xml: string): string {
+  if (xml.indexOf('<rPh') >= 0) xml = xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '');
+  let out = '';
+  const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+  for (let m; (m = re.exec(xml)); ) if (m[1] !== undefined) out += m[1];
+  return unescape(out);
+}
+
+/** Relationship id → target part name, resolved against the part's folder. */
+function rels(xml: string | null, base: string): Map<string, { target: string; type: string }> {
+  const out = new Map<string, { target: string; type: string }>();
+  if (!xml) return out;
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    const type = attr(m[1], 'Type') ?? '';
+    if (!id || target === undefined || attr(m[1], 'TargetMode') === 'External') continue;
+    const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+    const norm: string[] = [];
+    for (const p of parts) p === '..' ? norm.pop() : p !== '.' && norm.push(p);
+    out.set(id, { target: norm.join('/'), type });
+  }
+  return out;
+}
+
+/** Built-in number formats that are dates or times (Part 1 §18.8.30, with the CJK ids 27–36, 50–58). */
+const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!(h|m|s)+\])[^\]]*\]/gi, '');
+  return /[dmyhse]/i.test(bare.replace(/General/gi, '').replace(/E\+|E-/g, ''));
+}
+
+/** Style index → whether numbers in it are dates. */
+function dateStyles(xml: string | null): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1], 'numFmtId')), unescape(attr(m[1], 'formatCode') ?? ''));
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
+  if (!xfs) return [];
+  const out: boolean[] = [];
+  for (const m of xfs[1].matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
+    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+    out.push(DATE_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!)));
+  }
+  return out;
+}
+
+function decodeRef(ref: string): [number, number] {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) c = c * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) c = c * 26 + ch - 96;
+    else if (ch !== 36) break;
+  }
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) r = r * 10 + ch - 48;
+  }
+  return [r - 1, c - 1];
+}
+
+const TAG = /<(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)>/g;
+
+/** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for SheetJS. */
+function sheet(name: string, xml: string, sst: string[], dates: boolean[]): SheetGrid | null {
+  const start = xml.search(/<(?:\w+:)?sheetData\b/);
+  if (start < 0) return null;
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  let r = -1;
+  let col = -1;
+  let cell: { r: number; c: number; t: string; s: number } | null = null;
+  let value: CellValue | undefined;
+  TAG.lastIndex = start;
+  for (let m; (m = TAG.exec(xml)); ) {
+    const [, close, tag, attrs, self] = m;
+    if (tag === 'sheetData') {
+      if (close || self) break;
+      continue;
+    }
+    if (tag === 'row') {
+      if (close) continue;
+      const rr = attr(attrs, 'r');
+      r = rr ? Number(rr) - 1 : r + 1;
+      col = -1;
+      if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(r);
+      continue;
+    }
+    if (tag === 'c') {
+      if (close) {
+        // An empty cell that exists (styled) is null, as SheetJS gives it with cellStyles on.
+        if (cell) (rows[cell.r] ??= [])[cell.c] = value === undefined ? null : value;
+        cell = null;
+        continue;
+      }
+      const ref = attr(attrs, 'r');
+      let cr = r;
+      let cc = col + 1;
+      if (ref) [cr, cc] = decodeRef(ref);
+      if (cr < 0) cr = Math.max(r, 0);
+      col = cc;
+      cell = { r: cr, c: cc, t: attr(attrs, 't') ?? 'n', s: Number(attr(attrs, 's') ?? 0) };
+      value = undefined;
+      if (cell.t === 'd') return null;
+      if (self) {
+        (rows[cr] ??= [])[cc] ??= null;
+        cell = null;
+      }
+      continue;
+    }
+    if (!cell || close) continue;
+    if (tag === 'f') {
+      if (!self) {
+        const end = xml.indexOf('</', TAG.lastIndex);
+        if (end < 0) return null;
+        TAG.lastIndex = xml.indexOf('>', end) + 1;
+      }
+      continue;
+    }
+    if (tag === 'v') {
+      if (self) continue;
+      const end = xml.indexOf('</', TAG.lastIndex);
+      if (end < 0) return null;
+      const text = xml.slice(TAG.lastIndex, end);
+      TAG.lastIndex = xml.indexOf('>', end) + 1;
+      switch (cell.t) {
+        case 's': {
+          const s = sst[Number(text)];
+          if (s === undefined) return null;
+          value = s;
+          break;
+        }
+        case 'str':
+          value = unescape(text);
+          break;
+        case 'b':
+          value = text === '1' || text === 'true';
+          break;
+        case 'e':
+          value = { error: unescape(text) };
+          break;
+        case 'n': {
+          if (text === '') break;
+          if (dates[cell.s]) return null; // a date: SheetJS turns it into a Date its own way
+          const n = Number(text);
+          if (!Number.isFinite(n)) return null;
+          value = n;
+          break;
+        }
+        default:
+          return null;
+      }
+      continue;
+    }
+    if (tag === 'is') {
+      if (self) continue;
+      const end = xml.indexOf('</is>', TAG.lastIndex) >= 0 ? xml.indexOf('</is>', TAG.lastIndex) : xml.search(/<\/\w+:is>/);
+      if (end < 0) return null;
+      if (cell.t === 'inlineStr') value = richText(xml.slice(TAG.lastIndex, end));
+      TAG.lastIndex = end;
+    }
+  }
+  const merges: SheetGrid['merges'] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
+    const ref = attr(m[1], 'ref');
+    if (!ref) continue;
+    const [a, b = a] = ref.split(':');
+    const [r1, c1] = decodeRef(a);
+    const [r2, c2] = decodeRef(b);
+    merges.push({ r1, c1, r2, c2 });
+  }
+  const hiddenCols: number[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
+    const min = Number(attr(m[1], 'min') ?? 0);
+    const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
+    for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
+  }
+  return { name, grid: rows, merges, hiddenRows, hiddenCols };
+}
+
+/** The workbook's sheets, or null when SheetJS should read it. */
+export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRaw): RawWorkbook | null {
+  try {
+    const dir = directory(bytes);
+    if (!dir) return null;
+    const root = rels(part(bytes, dir, '_rels/.rels', inflate), '');
+    const office = [...root.values()].find((x) => x.type.endsWith('/officeDocument'));
+    if (!office || office.type.startsWith('http://purl.oclc.org')) return null; // strict OOXML
+    const wbName = office.target;
+    const base = wbName.includes('/') ? wbName.slice(0, wbName.lastIndexOf('/') + 1) : '';
+    const wbXml = part(bytes, dir, wbName, inflate);
+    if (!wbXml) return null;
+    const wbRels = rels(part(bytes, dir, `${base}_rels/${wbName.slice(base.length)}.rels`, inflate), base);
+    if (/\bdate1904\s*=\s*["'](1|true)["']/.test(wbXml)) return null;
+    let sst: string[] = [];
+    let stylesXml: string | null = null;
+    for (const rel of wbRels.values()) {
+      if (rel.type.endsWith('/sharedStrings')) {
+        const x = part(bytes, dir, rel.target, inflate);
+        if (x) sst = [...x.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) => (m[1] === undefined ? '' : richText(m[1])));
+      } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
+    }
+    const dates = dateStyles(stylesXml);
+    const sheets: RawWorkbook['sheets'] = [];
+    const notes: ReadNote[] = [];
+    for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+      const name = unescape(attr(m[1], 'name') ?? '');
+      const id = attr(m[1], 'r:id') ?? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
+      const rel = id ? wbRels.get(id) : undefined;
+      if (!rel || !rel.type.endsWith('/worksheet')) return null;
+      const xml = part(bytes, dir, rel.target, inflate);
+      if (!xml) return null;
+      const grid = sheet(name, xml, sst, dates);
+      if (!grid) return null;
+      sheets.push(finishSheet(grid, notes));
+    }
+    return sheets.length ? { file, sheets, notes } : null;
+  } catch {
+    return null;
+  }
+}
