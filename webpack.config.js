@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // Builds the task pane, the command file and the preview into dist/, with manifest.xml and the icons.
 //   ADDIN_URL=https://intranet.example/hqds/ npm run build   — production address written into dist/manifest.xml
 //   OFFICE_JS=local npm run build                             — serve our own copy of Office.js (isolated networks; see README for its limits)

@@ -369,6 +369,16 @@ describe('cell-edit mode', () => {
     expect(fake.cellEditRefusals).toBeGreaterThan(0);
   });
 
+  test('a fix written while a cell is edited on such a host lands once the edit ends, with events back on', async () => {
+    const { fake, wb, s } = await withSummary([good(0)], '1.18', { delayForCellEdit: false });
+    fake.beginCellEdit();
+    const p = wb.writeCells('汇总表', [{ r: 4, c: 8, value: '补充说明' }]);
+    setTimeout(() => fake.endCellEdit(), 8);
+    await p;
+    expect(s.cell(4, 8)!.value).toBe('补充说明');
+    expect(fake.enableEvents).toBe(true);
+  });
+
   test('an edit that never ends: a Chinese message after the backoff', async () => {
     const { fake, wb } = await withSummary([good(0)], '1.18', { delayForCellEdit: false });
     fake.beginCellEdit();
@@ -444,4 +454,31 @@ test('settings stored in the workbook: unreadable or partial values fall back to
   expect(settingsToPlan({ ...DEFAULT_PANE_SETTINGS, fillDate: false }).date).toBeNull();
   const today = new Date(2026, 10, 25);
   expect(settingsToPlan({ ...DEFAULT_PANE_SETTINGS, fillDate: true }, today).date).toBe(today);
+});
+
+test('a rebuild that fails halfway leaves what was sent, says where the original is, and turns events back on', async () => {
+  const rows = Array.from({ length: 1500 }, (_, i) => good(i));
+  const { fake, wb } = await withSummary(rows);
+  const inputs = await wb.readSheets(['汇总表']);
+  // Requests: 1 read, then writes of 500 rows each: the second write is lost.
+  fake.failSync = fake.syncCount + 3;
+  await expect(wb.rebuild(qh, plan, inputs)).rejects.toThrow(/生成到一半出错.*原表已备份为「汇总表 备份\d{4}-\d{4}」/);
+  const backup = fake.sheets.find((s) => s.name.startsWith('汇总表 备份'))!;
+  expect(fake.display(backup.name, 1503, 1)).toBe('数据集1499'); // the original, whole
+  expect(fake.display('汇总表', 100, 1)).toBe('数据集96'); // the first request's rows are there
+  expect(fake.display('汇总表', 1503, 1)).toBe(''); // the rest never arrived
+  expect(fake.enableEvents).toBe(true);
+});
+
+test('Excel 2019 (ExcelApi 1.8): a flagged rebuild is formatted range by range, without RangeAreas', async () => {
+  const { fake, wb } = await withSummary([good(0), bad(1), good(2)], '1.8');
+  fake.rangeAreasCalls = 0;
+  await wb.rebuild(qh, plan, await wb.readSheets(['汇总表']));
+  const s = fake.sheet('汇总表');
+  expect(fake.rangeAreasCalls).toBe(0);
+  expect(s.cell(3, 0)!.font).toMatchObject({ bold: true });
+  expect(s.cell(5, 1)!.border).toBe(true);
+  expect(s.cell(5, 2)!.fill).toBe('#FFC7CE');
+  expect(s.cell(4, 2)!.fill).toBeUndefined();
+  expect(s.notes.size).toBe(0); // no notes before ExcelApi 1.18
 });

@@ -17,7 +17,8 @@
  * - delayForCellEdit is honoured only by hosts with the DelayForCellEdit requirement set; on the
  *   others a batch fails with InvalidOperationInCellEditMode and is retried with a short backoff.
  * - Worksheet.notes needs ExcelApi 1.18 in the host and a library that has the proxy; without
- *   them the original value goes to the 「修改记录」 sheet.
+ *   them no note is written, and the original stays in the 「修改记录」 sheet, which lists every
+ *   change the pane makes.
  */
 import { cellText, type CellValue } from '../core/cell';
 import { validatorFor, type Issue, type Result } from '../core/engine';
@@ -34,23 +35,12 @@ import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core
 import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
-import { loadSettings, saveSettings, settingsToPlan, type Settings } from '../taskpane/settings';
 import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
 
 /** What the plan needs to draw a summary; the pane's own settings (src/taskpane/settings.ts) map
  *  onto it with settingsToPlan. The `never` fields refuse the pane's settings object itself, whose
  *  fillDate would otherwise be dropped without a word. */
 export type BuildSettings = Partial<PlanSettings> & { fillDate?: never; profileId?: never };
-
-// Transitional: the pane's components still import these from here and pass their settings to
-// createSummary/rebuild. Their home is src/taskpane/settings.ts; the adapter itself works on
-// BuildSettings (see planSettings).
-export { DEFAULT_PANE_SETTINGS, settingsToPlan, type Settings } from '../taskpane/settings';
-
-/** The plan's settings from either the pane's settings (transitional) or BuildSettings. */
-function planSettings(s: Settings | BuildSettings): Partial<PlanSettings> {
-  return 'fillDate' in s || 'profileId' in s ? settingsToPlan(s as Settings) : s;
-}
 
 /** How far below the last known note row a recheck looks for the notes after rows were inserted. */
 const NOTE_PROBE = 50;
@@ -59,9 +49,10 @@ const ERROR_FILL = '#FFC7CE';
 const WARNING_FILL = '#FFEB9C';
 /** RangeAreas addresses are split so no single call carries a very long address string. */
 const ADDRESS_CHUNK = 2000;
-/** Rows of values (with their number formats) per request. 3,000 rows in one request came to about
- *  8 MB with their formats; 500 keeps a request near 1.5 MB, well under the 5 MB limit of Excel on
- *  the web (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins). */
+/** Rows of values (with their number formats) per request. A flagged 3,000-row rebuild sent as one
+ *  request came to about 5.6 MB by the fake's estimate (issue 9 estimated 8 MB); with 500 rows its
+ *  largest request is about 1 MB, well under the 5 MB limit of Excel on the web
+ *  (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins). */
 export const ROWS_PER_SYNC = 500;
 /** Other commands (formats, notes, validations) per request: at about 200 bytes each, 2 MB at most. */
 export const COMMANDS_PER_SYNC = 10000;
@@ -113,6 +104,8 @@ export interface Selection {
   key: string | null;
   /** The selection was whole columns or rows, cut to the used range. */
   cut: boolean;
+  /** Above the table or in the notes below it: never filled, so no column. */
+  outside?: boolean;
 }
 
 /** Where the table sits on a sheet, learned by the last full check (or the build that drew it) and
@@ -297,6 +290,9 @@ export class OfficeWorkbook {
   private tail: Promise<unknown> = Promise.resolve();
   /** Requests the adapter sent (context.sync), for the pane's diagnostics and the tests' budgets. */
   syncs = 0;
+  /** Whether the last write could put notes (host and library both have them): the pane says
+   *  where the originals are accordingly. Null before the first write. */
+  notesAvailable: boolean | null = null;
 
   constructor(
     private readonly run: XlRun,
@@ -398,16 +394,6 @@ export class OfficeWorkbook {
       context.workbook.settings.add(key, value);
       await context.sync();
     });
-  }
-
-  /** Transitional for the pane: src/taskpane/settings.ts loadSettings(workbook). */
-  async loadSettings(): Promise<Settings> {
-    return loadSettings(this);
-  }
-
-  /** Transitional for the pane: src/taskpane/settings.ts saveSettings(workbook, s). */
-  async saveSettings(s: Settings): Promise<void> {
-    return saveSettings(this, s);
   }
 
   /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
@@ -640,7 +626,10 @@ export class OfficeWorkbook {
       }
       await this.recheckModel(model, e.address);
     } catch (err) {
-      const text = `即时检查出错：${(err as Error)?.message || String(err)}。请点「全面检查」。`;
+      // Our own errors are Chinese; Office's are named by their code, for whoever supports the clerk.
+      const message = (err as Error)?.message || String(err);
+      const why = /[\u4e00-\u9fff]/.test(message) ? message : `Excel 报告 ${errorCode(err) ?? message.slice(0, 80)}`;
+      const text = `即时检查出错（${why}）：请点「全面检查」重新检查本表。`;
       for (const l of this.errorListeners) l(text);
     }
   }
@@ -711,6 +700,7 @@ export class OfficeWorkbook {
       async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         const notes = this.notesOf(sheet);
+        this.notesAvailable = !!notes;
         const pacer = new Pacer(context);
         for (const cell of cells) {
           await pacer.take(cell.note && notes ? 3 : 2);
@@ -867,8 +857,12 @@ export class OfficeWorkbook {
           ? Array.from({ length: Math.min(rng.rowCount, 1000) }, () => Array<CellValue>(Math.min(rng.columnCount, 50)).fill(''))
           : (part.values as CellValue[][]);
         const model = this.modelByName(sheet);
-        const key = model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
-        return { sheet, r, c, values, key, cut };
+        // The title above and the notes below the table are never filled: no column there.
+        // A selection reaching into the table (a whole column) keeps its column; writes are clamped to the table.
+        const last = r + values.length - 1;
+        const outside = !!model && (last < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
+        const key = outside ? null : model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
+        return { sheet, r, c, values, key, cut, outside };
       });
     } catch (e) {
       if (errorCode(e) === 'InvalidSelection') throw new Error('选中了多个区域：请只选一个连续的区域（如一列中相连的单元格），再操作。');
@@ -939,8 +933,8 @@ export class OfficeWorkbook {
     const replaced: string[] = [];
     const result = await this.batch(
       async (context) => {
-        const existing = plan.sheets.map((sp) => {
-          const s = context.workbook.worksheets.getItemOrNullObject(sp.name);
+        const existing = plan.sheets.map((sheetPlan) => {
+          const s = context.workbook.worksheets.getItemOrNullObject(sheetPlan.name);
           s.load(['name', 'id']);
           return s;
         });
@@ -958,34 +952,43 @@ export class OfficeWorkbook {
         const stamp = new Date();
         const p2 = (n: number) => String(n).padStart(2, '0');
         const tag = `${p2(stamp.getMonth() + 1)}${p2(stamp.getDate())}-${p2(stamp.getHours())}${p2(stamp.getMinutes())}`;
-        plan.sheets.forEach((sp, i) => {
+        plan.sheets.forEach((sheetPlan, i) => {
           const old = existing[i];
           if (old.isNullObject) return;
           replaced.push(old.id);
           taken.delete(old.name);
-          if (sp.role === 'lists' || sp.role === 'issues') {
+          if (sheetPlan.role === 'lists' || sheetPlan.role === 'issues') {
             old.delete(); // ours, regenerated every time
             return;
           }
           // A unique, legal name: two rebuilds in the same minute must not collide.
-          const name = uniqueSheetName(sp.name, taken, ` 备份${tag}`);
+          const name = uniqueSheetName(sheetPlan.name, taken, ` 备份${tag}`);
           old.name = name;
           backups.push(name);
         });
         const pacer = new Pacer(context);
-        const written: { sp: SheetPlan; sheet: XlWorksheet; zoom: boolean }[] = [];
+        const written: { sheetPlan: SheetPlan; sheet: XlWorksheet; zoom: boolean }[] = [];
         let main: XlWorksheet | null = null;
-        for (const sp of plan.sheets) {
-          const sheet = context.workbook.worksheets.add(uniqueSheetName(sp.name, taken));
-          sheet.load(['id', 'name']);
-          const zoom = await writeSheetPlan(sheet, sp, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
-          written.push({ sp, sheet, zoom });
-          if (sp.role === 'summary' || sp.role === 'working-list') main = sheet;
+        let handlers: (XlHandlerResult | null)[];
+        try {
+          for (const sheetPlan of plan.sheets) {
+            const sheet = context.workbook.worksheets.add(uniqueSheetName(sheetPlan.name, taken));
+            sheet.load(['id', 'name']);
+            const zoom = await writeSheetPlan(sheet, sheetPlan, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
+            written.push({ sheetPlan, sheet, zoom });
+            if (sheetPlan.role === 'summary' || sheetPlan.role === 'working-list') main = sheet;
+          }
+          main?.activate();
+          // Live checking follows the sheet: the new summary is watched in this same request.
+          handlers = written.map((w) => (w.sheetPlan.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
+          await pacer.flush();
+        } catch (e) {
+          // Requests before the failure stay applied (Excel does not roll back): the originals were
+          // renamed first, so say where they are.
+          if (!backups.length) throw e;
+          const why = errorCode(e) ?? ((e as Error)?.message || String(e)).slice(0, 80);
+          throw Object.assign(new Error(`生成到一半出错（Excel 报告 ${why}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`), { code: errorCode(e) });
         }
-        main?.activate();
-        // Live checking follows the sheet: the new summary is watched in this same request.
-        const handlers = written.map((w) => (w.sp.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
-        await pacer.flush();
         const warnings = written
           .filter((w) => w.zoom && w.sheet.pageLayout.zoom.horizontalFitToPages !== 1)
           .map((w) => `「${w.sheet.name}」的打印「调整为 1 页宽」没有生效：请在「页面布局 → 宽度」中选「1 页」。`);
@@ -997,34 +1000,32 @@ export class OfficeWorkbook {
     await this.unwatch(replaced.filter((id) => this.watched.has(id)));
     result.written.forEach((w, i) => {
       const handler = result.handlers[i];
-      if (!handler || !model || !w.sp.table) return;
+      if (!handler || !model || !w.sheetPlan.table) return;
       this.watched.set(w.sheet.id, handler);
-      this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sp, plan.styles, model.profile, model.tb));
+      this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sheetPlan, plan.styles, model.profile, model.tb));
     });
     // The sheet the clerk works in: the summary, or 上海's working list.
     return { backups: result.backups, warnings: result.warnings, sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name };
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: BuildSettings | Settings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
+  async createSummary(profile: Profile, settings: BuildSettings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-    const plan = planSettings(settings);
-    return this.writePlan(planWorkbook(profile, empty, { ...plan, annotate: false }), { profile, tb: plan.tb ?? 1024 });
+    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), { profile, tb: settings.tb ?? 1024 });
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
    *  hqds build would; `dropEntries` are duplicates the user confirmed for removal. */
   async rebuild(
     profile: Profile,
-    settings: BuildSettings | Settings,
+    settings: BuildSettings,
     inputs: InputSheet[],
     opts: MergeOptions & { dropEntries?: number[] } = {},
   ): Promise<{ merged: MergeResult; backups: string[]; warnings: string[]; sheet: string }> {
-    const plan = planSettings(settings);
-    const tb = plan.tb ?? 1024;
+    const tb = settings.tb ?? 1024;
     const merged = mergeSheets(profile, inputs, { ...opts, tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, plan), { profile, tb });
+    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, settings), { profile, tb });
     return { merged, backups, warnings, sheet };
   }
 }
@@ -1043,11 +1044,11 @@ function wantedFills(issues: SheetIssue[], r1: number, r2: number): Map<string, 
 
 /** What a freshly drawn summary looks like to live checking: its header, its data rows, and the
  *  fills the plan put on its cells. */
-function modelFromPlan(id: string, name: string, sp: SheetPlan, styles: Record<string, CellStyle>, profile: Profile, tb: TbBase): SheetModel {
-  const t = sp.table!;
+function modelFromPlan(id: string, name: string, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, profile: Profile, tb: TbBase): SheetModel {
+  const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
   const painted = new Map<string, string>();
-  for (const cell of sp.cells) {
+  for (const cell of sheetPlan.cells) {
     if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
     const fill = styles[cell.style]?.fill;
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow) painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
@@ -1087,25 +1088,25 @@ type PlanApi = OfficeWorkbook['api'] & { digit: number };
  * requests kept under the payload limit by the pacer. Returns whether fit-to-width was set (the
  * caller reads it back after the last sync to verify it).
  */
-export async function writeSheetPlan(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<boolean> {
-  if (sp.hidden) sheet.visibility = 'Hidden';
-  await writeValues(sheet, sp, styles, pacer);
-  await writeStyles(sheet, sp, styles, api, pacer);
-  await writeValidations(sheet, sp, pacer);
-  return writePageSetup(sheet, sp, api, pacer);
+export async function writeSheetPlan(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<boolean> {
+  if (sheetPlan.hidden) sheet.visibility = 'Hidden';
+  await writeValues(sheet, sheetPlan, styles, pacer);
+  await writeStyles(sheet, sheetPlan, styles, api, pacer);
+  await writeValidations(sheet, sheetPlan, pacer);
+  return writePageSetup(sheet, sheetPlan, api, pacer);
 }
 
 /** Values with their number formats, in row blocks. Text cells are formatted as text before their
  *  values land, so =, +, - and @ from a received sheet stay literal text, never formulas. */
-export async function writeValues(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, pacer: Pacer): Promise<void> {
-  const rows = Math.max(0, ...sp.cells.map((c) => c.r + 1));
-  const cols = Math.max(sp.colWidths.length, ...sp.cells.map((c) => c.c + 1));
+export async function writeValues(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, pacer: Pacer): Promise<void> {
+  const rows = Math.max(0, ...sheetPlan.cells.map((c) => c.r + 1));
+  const cols = Math.max(sheetPlan.colWidths.length, ...sheetPlan.cells.map((c) => c.c + 1));
   if (!rows || !cols) return;
   const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
-  const textCols = new Set(sp.textColumns);
-  const inTable = (r: number) => !!sp.table && r >= sp.table.firstDataRow && r <= sp.table.lastDataRow;
+  const textCols = new Set(sheetPlan.textColumns);
+  const inTable = (r: number) => !!sheetPlan.table && r >= sheetPlan.table.firstDataRow && r <= sheetPlan.table.lastDataRow;
   const formats: string[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (inTable(r) && textCols.has(c) ? '@' : 'General')));
-  for (const cell of sp.cells) {
+  for (const cell of sheetPlan.cells) {
     values[cell.r][cell.c] = cell.v === null ? '' : cell.v;
     if (typeof cell.v === 'string' || (cell.v === null && styles[cell.style]?.numFmt === '@')) formats[cell.r][cell.c] = '@';
     else if (typeof cell.v === 'number') formats[cell.r][cell.c] = 'General';
@@ -1118,10 +1119,10 @@ export async function writeValues(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
     r += n;
   }
   // The empty rows below, where clerks will type, are text in text columns too.
-  if (sp.table) {
+  if (sheetPlan.table) {
     const blank = 200;
-    await pacer.take(sp.textColumns.length);
-    for (const c of sp.textColumns) sheet.getRangeByIndexes(sp.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from({ length: blank }, () => ['@']);
+    await pacer.take(sheetPlan.textColumns.length);
+    for (const c of sheetPlan.textColumns) sheet.getRangeByIndexes(sheetPlan.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from({ length: blank }, () => ['@']);
   }
 }
 
@@ -1177,10 +1178,10 @@ const STYLE_PROPS: { key: (s: CellStyle) => string | number | boolean | undefine
  *  each format property, whatever style they came from, and each group is set over its
  *  rectangles at once (through RangeAreas where the host has them): a handful of commands per
  *  property for a whole table, however many rows are flagged. */
-export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
+export async function writeStyles(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
   for (const prop of STYLE_PROPS) {
     const byValue = new Map<string | number | boolean, { r: number; c: number }[]>();
-    for (const cell of sp.cells) {
+    for (const cell of sheetPlan.cells) {
       const style = styles[cell.style];
       const v = style ? prop.key(style) : undefined;
       if (v === undefined) continue;
@@ -1196,12 +1197,12 @@ export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
       }
     }
   }
-  await pacer.take(sp.merges.length + sp.colWidths.length + Object.keys(sp.rowHeights).length);
-  for (const m of sp.merges) sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
-  sp.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)));
-  for (const [r, h] of Object.entries(sp.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+  await pacer.take(sheetPlan.merges.length + sheetPlan.colWidths.length + Object.keys(sheetPlan.rowHeights).length);
+  for (const m of sheetPlan.merges) sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+  sheetPlan.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)));
+  for (const [r, h] of Object.entries(sheetPlan.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
   if (api.notes && sheet.notes) {
-    for (const cell of sp.cells) {
+    for (const cell of sheetPlan.cells) {
       if (!cell.note) continue;
       await pacer.take();
       sheet.notes.add(a1(cell.r, cell.c), cell.note);
@@ -1210,8 +1211,8 @@ export async function writeStyles(sheet: XlWorksheet, sp: SheetPlan, styles: Rec
 }
 
 /** Dropdown lists with their error alerts and prompts. */
-export async function writeValidations(sheet: XlWorksheet, sp: SheetPlan, pacer: Pacer): Promise<void> {
-  for (const v of sp.validations) {
+export async function writeValidations(sheet: XlWorksheet, sheetPlan: SheetPlan, pacer: Pacer): Promise<void> {
+  for (const v of sheetPlan.validations) {
     await pacer.take(4);
     const rng = sheet.getRangeByIndexes(v.r1, v.c1, v.r2 - v.r1 + 1, v.c2 - v.c1 + 1);
     rng.dataValidation.clear();
@@ -1233,12 +1234,12 @@ export async function writeValidations(sheet: XlWorksheet, sp: SheetPlan, pacer:
  * https://github.com/OfficeDev/office-js/issues/1860), so the caller reads it back to verify.
  * Returns whether fit-to-width was asked for.
  */
-export async function writePageSetup(sheet: XlWorksheet, sp: SheetPlan, api: PlanApi, pacer: Pacer): Promise<boolean> {
-  const print = sp.print && api.pageLayout ? sp.print : null;
-  if (!sp.freeze && !print) return false;
+export async function writePageSetup(sheet: XlWorksheet, sheetPlan: SheetPlan, api: PlanApi, pacer: Pacer): Promise<boolean> {
+  const print = sheetPlan.print && api.pageLayout ? sheetPlan.print : null;
+  if (!sheetPlan.freeze && !print) return false;
   await pacer.take(8);
   sheet.activate();
-  if (sp.freeze) sheet.freezePanes.freezeRows(sp.freeze.rows);
+  if (sheetPlan.freeze) sheet.freezePanes.freezeRows(sheetPlan.freeze.rows);
   if (!print) return false;
   sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   sheet.pageLayout.paperSize = 'A4';

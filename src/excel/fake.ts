@@ -937,6 +937,7 @@ class FakeContext implements XlContext {
   async sync(): Promise<void> {
     this.book.syncCount++;
     const ops = this.ops.splice(0);
+    if (this.book.syncCount === this.book.failSync) throw new FakeRichApiError('GeneralException', 'The request could not be completed.');
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     this.book.largestRequest = Math.max(this.book.largestRequest, bytes);
     if (bytes > this.book.host.payloadLimit) {
@@ -981,6 +982,8 @@ export class FakeWorkbook {
   activationEvents = 0;
   /** Batches refused because a cell was being edited. */
   cellEditRefusals = 0;
+  /** The sync with this number (syncCount) fails as a lost connection would: nothing of it applied. */
+  failSync: number | null = null;
   /** The user is typing in a cell (or composing with an IME). */
   editing = false;
   readonly host: FakeHost;
