@@ -125,3 +125,80 @@ describe('a check that fails inside', () => {
     );
   });
 });
+
+describe('changes', () => {
+  const changesOf = (scale: string | number, domain = '现代农业') => {
+    const row = [...ROW];
+    row[4] = scale;
+    row[2] = domain;
+    return validateTable(qh, { header: HEADER, rows: [row] }).changes;
+  };
+
+  it('record a value rewritten by a safe fix, with the reason of the first warning that carries the fix', () => {
+    expect(changesOf('约3TB')).toEqual([
+      {
+        row: 0,
+        field: '数据集数据量（GB）',
+        from: '约3TB',
+        to: 3072,
+        reason: '原填 「约3TB」，已换算为 3072（GB，1TB=1024GB）。',
+      },
+    ]);
+  });
+
+  it('record nothing for a value kept as found, a suggestion not applied, or a warning without a fix', () => {
+    expect(changesOf(2048)).toEqual([]);
+    expect(changesOf(2048, '养牦牛')).toEqual([]);
+    expect(changesOf('10万张')).toEqual([]);
+  });
+});
+
+describe('序号 and require-one-of', () => {
+  it('flag a 序号 out of order with the right number as a safe fix', () => {
+    const rows = [ROW, [7, ...ROW.slice(1)]];
+    const r = validateTable(qh, { header: HEADER, rows });
+    expect(r.entries.map((e) => e.get('seq'))).toEqual([1, 2]);
+    expect(r.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'seq-renumbered',
+        message: '序号应为 2，现为 「7」：请改为 2（生成汇总表时会自动从 1 起重排）。',
+        row: 1,
+        col: 0,
+        field: '序号',
+        value: '7',
+        fix: 2,
+        safe: true,
+      },
+    ]);
+  });
+
+  it("ask for one of 武汉's two scales when both are empty, at the first of them", () => {
+    const wh = getProfile('wuhan')!;
+    const header = wh.columns.map((c) => c.label);
+    const row = wh.columns.map((c) =>
+      c.key === 'name' ? '案例' : c.key === 'structuredScale' ? '100条' : '',
+    );
+    expect(
+      validateTable(wh, { header, rows: [row] }).issues.filter((i) => i.code === 'required-one-of'),
+    ).toEqual([]);
+    const empty = wh.columns.map((c) => (c.key === 'name' ? '案例' : ''));
+    const oneOf = validateTable(wh, { header, rows: [empty] }).issues.filter(
+      (i) => i.code === 'required-one-of',
+    );
+    const col = wh.columns.findIndex((c) => c.key === 'structuredScale');
+    expect(oneOf).toEqual([
+      {
+        severity: 'error',
+        code: 'required-one-of',
+        message: wh.requireOneOf[0].message,
+        row: 0,
+        col,
+        field: '结构化数据规模',
+        value: undefined,
+        fix: undefined,
+        safe: undefined,
+      },
+    ]);
+  });
+});
