@@ -16,7 +16,9 @@ describe('detectProfile', () => {
   });
 
   it('declines a sheet that is not a summary: instructions, a blank sheet, a few stray words', () => {
-    expect(detectProfile('填表说明', [['填表说明'], ['1. 请按通知要求填写。'], ['2. 联系电话：0971-1234567']])).toBeNull();
+    expect(
+      detectProfile('填表说明', [['填表说明'], ['1. 请按通知要求填写。'], ['2. 联系电话：0971-1234567']]),
+    ).toBeNull();
     expect(detectProfile('Sheet2', [])).toBeNull();
     // A generic table (an invoice) and a bare region name score a little, not enough.
     expect(detectProfile('Sheet3', [['序号', '名称', '单位', '金额']])).toBeNull();
@@ -28,5 +30,27 @@ describe('detectProfile', () => {
     expect(weak).toBeGreaterThan(0);
     expect(weak).toBeLessThan(DETECT_MIN_SCORE);
     expect(detectScore(getProfile('qinghai')!, [header('qinghai')])).toBeGreaterThanOrEqual(DETECT_MIN_SCORE);
+  });
+
+  it('scores 2 per header label matched exactly, 1 per column mapped, 10 for the title, 3 for the region', () => {
+    const qh = getProfile('qinghai')!;
+    const full = header('qinghai');
+    expect(detectScore(qh, [full])).toBe(full.length * 3);
+    expect(detectScore(qh, [['序号', '数据集的名字', '所属行业', '备注']])).toBe(7);
+    expect(detectScore(qh, [['青海省']])).toBe(3);
+    expect(detectScore(qh, [['青海省行业高质量数据集汇总表']])).toBe(13);
+    expect(detectScore(getProfile('shanxi')!, [['XXX行业高质量数据集汇总表']])).toBe(10);
+    // Cells are read apart, and only the first five rows count as the title area.
+    expect(detectScore(qh, [['青', '海省']])).toBe(0);
+    expect(detectScore(qh, [[], [], [], [], [], ['青海省']])).toBe(0);
+  });
+
+  it('names a profile at exactly the threshold, and the first of equal scores', () => {
+    const two = [['数据集名称', '行业领域']];
+    expect(detectScore(getProfile('qinghai')!, two)).toBe(DETECT_MIN_SCORE);
+    expect(detectProfile('S', two)).toEqual({ profileId: 'qinghai', sheet: 'S' });
+    const tie = [['序号', '数据集的名字', '所属行业', '备注']];
+    expect(detectScore(getProfile('shanxi')!, tie)).toBe(detectScore(getProfile('qinghai')!, tie));
+    expect(detectProfile('S', tie)?.profileId).toBe('qinghai');
   });
 });

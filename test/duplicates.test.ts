@@ -7,14 +7,23 @@ const qh = getProfile('qinghai')!;
 const sh = getProfile('shanghai')!;
 const HEADER = qh.columns.map((c) => c.label);
 const row = (name: string, applicant: string, domain = '现代农业') => [
-  1, name, domain, '文本', 2048, '无', applicant, '张三 13800000000', '',
+  1,
+  name,
+  domain,
+  '文本',
+  2048,
+  '无',
+  applicant,
+  '张三 13800000000',
+  '',
 ];
 const sheet = (file: string, rows: unknown[][]): InputSheet => ({
   file,
   sheet: 'Sheet1',
   rows: [HEADER, ...rows] as InputSheet['rows'],
 });
-const dupIssues = (r: ReturnType<typeof mergeSheets>) => r.issues.filter((i) => i.code === 'possible-duplicate');
+const dupIssues = (r: ReturnType<typeof mergeSheets>) =>
+  r.issues.filter((i) => i.code === 'possible-duplicate');
 
 describe('flagDuplicates', () => {
   it('flags both rows of the same dataset and applicant, across files, and keeps both', () => {
@@ -43,11 +52,17 @@ describe('flagDuplicates', () => {
 
   it('uses the project name and the applicant where the profile has no dataset name (上海)', () => {
     const header = sh.columns.map((c) => c.label);
-    const project = (name: string, applicant: string) => sh.columns.map((c) => (c.key === 'projectName' ? name : c.key === 'applicant' ? applicant : ''));
+    const project = (name: string, applicant: string) =>
+      sh.columns.map((c) => (c.key === 'projectName' ? name : c.key === 'applicant' ? applicant : ''));
     const input: InputSheet = {
       file: 's.xlsx',
       sheet: '清单',
-      rows: [header, project('数据平台', '上海甲公司'), project('数据平台', '上海乙公司'), project('数据平台', '上海甲公司')],
+      rows: [
+        header,
+        project('数据平台', '上海甲公司'),
+        project('数据平台', '上海乙公司'),
+        project('数据平台', '上海甲公司'),
+      ],
     };
     const r = mergeSheets(sh, [input]);
     expect(dupIssues(r).map((i) => [i.entry, i.field])).toEqual([
@@ -78,7 +93,12 @@ describe('dropEntries', () => {
     ]);
     expect(dupIssues(r)).toEqual([]);
     expect(r.rowsWritten).toBe(3);
-    expect(r.leftOut).toContainEqual({ file: 'a.xlsx', sheet: 'Sheet1', row: 2, reason: '确认为重复，已删去' });
+    expect(r.leftOut).toContainEqual({
+      file: 'a.xlsx',
+      sheet: 'Sheet1',
+      row: 2,
+      reason: '确认为重复，已删去',
+    });
     expect(r.rowsWritten + r.leftOut.length).toBe(before);
     // Every issue and change now points at an entry of the same source row.
     for (const x of [...r.issues, ...r.changes]) {
@@ -89,7 +109,9 @@ describe('dropEntries', () => {
   });
 
   it('flags afresh among what remains', () => {
-    const r = mergeSheets(qh, [sheet('a.xlsx', [row('甲', '甲公司'), row('甲', '甲公司'), row('甲', '甲公司')])]);
+    const r = mergeSheets(qh, [
+      sheet('a.xlsx', [row('甲', '甲公司'), row('甲', '甲公司'), row('甲', '甲公司')]),
+    ]);
     dropEntries(qh, r, new Set([0]));
     expect(dupIssues(r).map((i) => i.entry)).toEqual([1, 0]);
   });
@@ -112,8 +134,50 @@ describe('value map', () => {
     const header = [...HEADER];
     header[2] = '所属方向';
     const input: InputSheet = { file: 'a.xlsx', sheet: 'S', rows: [header, row('甲', '甲公司', ' 养牦牛 ')] };
-    const opts = { valueMap: { domain: { 养牦牛: '现代农业' } }, mappings: { 'a.xlsx\u0001S': { 2: 'domain' } } };
+    const opts = {
+      valueMap: { domain: { 养牦牛: '现代农业' } },
+      mappings: { 'a.xlsx\u0001S': { 2: 'domain' } },
+    };
     const r = mergeSheets(qh, [input], opts);
     expect(r.entries[0].entry.get('domain')).toBe('现代农业');
+  });
+});
+
+describe('dropEntries keeps what is not dropped', () => {
+  it('keeps header issues and the issues and changes of the entries that stay; drops those of the removed entry', () => {
+    const header = [...HEADER, '奇怪的列'];
+    const rows = [
+      [...row('甲', '甲公司', '养牦牛'), 'x'],
+      [...row('乙', '乙公司', '医疗卫生'), 'y'],
+      [...row('甲', '甲公司', '医疗卫生'), 'z'],
+    ];
+    rows[0][4] = '1TB'; // the removed entry has a change of its own
+    const r = mergeSheets(qh, [
+      { file: 'a.xlsx', sheet: 'S', rows: [header, ...rows] as InputSheet['rows'] },
+    ]);
+    expect(r.changes.some((c) => c.entry === 0)).toBe(true);
+    const headerIssues = r.issues.filter((i) => i.entry === null);
+    expect(headerIssues.map((i) => i.code)).toContain('unmapped-column');
+    const ofSecond = r.issues.filter((i) => i.entry === 1 && i.code !== 'possible-duplicate');
+    const changesOfSecond = r.changes.filter((c) => c.entry === 1);
+    expect(changesOfSecond.length).toBeGreaterThan(0);
+    expect(r.issues.some((i) => i.entry === 0 && i.code === 'value-not-allowed')).toBe(true);
+    dropEntries(qh, r, new Set([0]));
+    expect(r.issues.filter((i) => i.entry === null)).toEqual(headerIssues);
+    expect(r.issues.filter((i) => i.entry === 0)).toEqual(ofSecond.map((i) => ({ ...i, entry: 0 })));
+    expect(r.changes.filter((c) => c.entry === 0)).toEqual(changesOfSecond.map((c) => ({ ...c, entry: 0 })));
+    expect(r.issues.some((i) => i.code === 'value-not-allowed')).toBe(false);
+    expect(r.changes.every((c) => c.entry === null || c.source.row !== 2)).toBe(true);
+  });
+
+  it('leaves the cells alone in a format without 序号 (上海)', () => {
+    const header = sh.columns.map((c) => c.label);
+    const project = (name: string) =>
+      sh.columns.map((c) => (c.key === 'projectName' ? name : c.key === 'applicant' ? '上海甲公司' : ''));
+    const r = mergeSheets(sh, [
+      { file: 's.xlsx', sheet: 'S', rows: [header, project('一'), project('二'), project('三')] },
+    ]);
+    dropEntries(sh, r, new Set([1]));
+    expect(r.entries.map((e) => e.entry.cells[0])).toEqual(['一', '三']);
   });
 });

@@ -1,7 +1,14 @@
 /** The issue catalogue against README's code table, and the catalogue's own promises. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CATALOGUE, ISSUE_CODES, cellIssue, placedIssue, renderMessage, type IssueCode } from '../src/core/issues';
+import {
+  CATALOGUE,
+  ISSUE_CODES,
+  cellIssue,
+  placedIssue,
+  renderMessage,
+  type IssueCode,
+} from '../src/core/issues';
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -26,13 +33,15 @@ export function readmeProblems(markdown: string): string[] {
   for (const code of ISSUE_CODES) {
     const level = levels.get(code);
     const severity = CATALOGUE[code].severity;
-    if (level === undefined) problems.push(`README 缺少 \`${code}\`（${severity}）：在「检查规则与问题代码」表中加一行`);
+    if (level === undefined)
+      problems.push(`README 缺少 \`${code}\`（${severity}）：在「检查规则与问题代码」表中加一行`);
     else if (!level.split(/\s*\/\s*/).includes(severity)) {
       problems.push(`README 中 \`${code}\` 的级别是「${level}」，目录中是 ${severity}`);
     }
   }
   for (const code of levels.keys()) {
-    if (!(code in CATALOGUE)) problems.push(`README 列出 \`${code}\`，但 src/core/issues.ts 的目录中没有这个代码`);
+    if (!(code in CATALOGUE))
+      problems.push(`README 列出 \`${code}\`，但 src/core/issues.ts 的目录中没有这个代码`);
   }
   return problems;
 }
@@ -76,13 +85,32 @@ describe('issue catalogue', () => {
   it('marks a fix safe only where the code says so, and only when a fix is given', () => {
     const safe = ISSUE_CODES.filter((c) => CATALOGUE[c].safe).sort();
     expect(safe).toEqual(
-      ['fixed-value', 'quantity-converted', 'quantity-normalised', 'seq-renumbered', 'value-normalised'].sort(),
+      [
+        'fixed-value',
+        'quantity-converted',
+        'quantity-normalised',
+        'seq-renumbered',
+        'value-normalised',
+      ].sort(),
     );
     expect(ISSUE_CODES.filter((c) => CATALOGUE[c].safe && CATALOGUE[c].severity === 'error')).toEqual([]);
-    const withFix = cellIssue('quantity-normalised', { text: '1 TB', out: '1TB' }, { value: '1 TB', fix: '1TB' });
-    expect(withFix).toMatchObject({ severity: 'warning', code: 'quantity-normalised', fix: '1TB', safe: true });
+    const withFix = cellIssue(
+      'quantity-normalised',
+      { text: '1 TB', out: '1TB' },
+      { value: '1 TB', fix: '1TB' },
+    );
+    expect(withFix).toMatchObject({
+      severity: 'warning',
+      code: 'quantity-normalised',
+      fix: '1TB',
+      safe: true,
+    });
     expect(cellIssue('quantity-approximate', { text: '约3TB' }).safe).toBeUndefined();
-    const noSuggestion = cellIssue('value-not-allowed', { said: '不在选项中' }, { value: 'x', fix: undefined });
+    const noSuggestion = cellIssue(
+      'value-not-allowed',
+      { said: '不在选项中' },
+      { value: 'x', fix: undefined },
+    );
     expect(noSuggestion.safe).toBe(false);
   });
 

@@ -38,8 +38,18 @@ export function flagDuplicates(profile: Profile, res: MergeResult): void {
 function duplicateIssue(res: MergeResult, at: number, other: number, label: string): MergedIssue {
   const { file, sheet, row, column } = res.entries[other].source;
   // A Word entry has no sheet row; its place is 「表1 第5行」.
-  const params = { entry: other + 1, file, sheet: row === null && column ? `${sheet} ${column}` : sheet, row, label };
-  const issue = placedIssue('possible-duplicate', params, { row: res.entries[at].entry.row, col: null, field: label });
+  const params = {
+    entry: other + 1,
+    file,
+    sheet: row === null && column ? `${sheet} ${column}` : sheet,
+    row,
+    label,
+  };
+  const issue = placedIssue('possible-duplicate', params, {
+    row: res.entries[at].entry.row,
+    col: null,
+    field: label,
+  });
   return { ...issue, entry: at, source: res.entries[at].source };
 }
 

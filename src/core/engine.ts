@@ -119,7 +119,7 @@ interface ColumnPlan {
   /** Whether this is the contact column filled by joining split 联系人 | 联系电话 | 邮箱 columns. */
   joined: boolean;
   unit: string | undefined;
-  memo: Map<string | number, CellResult>;
+  memo: Map<string | number, Checked>;
 }
 
 interface RowPlan {
@@ -137,14 +137,41 @@ interface RowPlan {
 /** What a row is before it is checked. */
 type RowKind = { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
 
+const DATA_ROW: RowKind = { kind: 'data' };
+const BLANK_ROW: RowKind = { kind: 'blank' };
+const TOTAL_ROW_KIND: RowKind = { kind: 'total' };
+
 function classifyRow(row: readonly CellValue[], sources: readonly number[], nameColumns: readonly number[], labelColumns: readonly number[]): RowKind {
   let any = false;
   for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
   if (!any) {
     const stray = row.findIndex((c) => !isBlank(c));
-    return stray >= 0 ? { kind: 'unmapped-only', stray } : { kind: 'blank' };
+    return stray >= 0 ? { kind: 'unmapped-only', stray } : BLANK_ROW;
   }
-  return isTotalRow(row, nameColumns, labelColumns) ? { kind: 'total' } : { kind: 'data' };
+  return isTotalRow(row, nameColumns, labelColumns) ? TOTAL_ROW_KIND : DATA_ROW;
+}
+
+/**
+ * A cell's result with the change it makes, worked out once per distinct value (the memo keeps it):
+ * the text as found, and the reason to record when the value written differs from it (the first
+ * warning that carries a fix), or null.
+ */
+interface Checked extends CellResult {
+  from: string;
+  changeReason: string | null;
+}
+
+function withChange(res: CellResult, value: CellValue): Checked {
+  let why: string | null = null;
+  for (const issue of res.issues) {
+    if (issue.fix !== undefined && issue.severity === 'warning') {
+      why = issue.message;
+      break;
+    }
+  }
+  const from = cellText(value);
+  const changed = why !== null && res.out !== null && String(res.out) !== from;
+  return { out: res.out, issues: res.issues, from, changeReason: changed ? why : null };
 }
 
 /** A row that is not data is left out with its reason, and with an issue where a person should look. */
@@ -167,7 +194,7 @@ export class Validator implements CheckContext {
   readonly matchers = new Map<string, VocabMatcher>();
   private readonly checks = new Map<string, CellCheck>();
   /** Results by column and cell text: received sheets repeat the same values thousands of times. */
-  private readonly memo = new Map<string, Map<string | number, CellResult>>();
+  private readonly memo = new Map<string, Map<string | number, Checked>>();
   readonly keyIndex: ReadonlyMap<string, number>;
 
   constructor(
@@ -188,7 +215,7 @@ export class Validator implements CheckContext {
     return this.checkMemo(col, value, headerUnit, this.memoFor(col, headerUnit));
   }
 
-  private memoFor(col: Column, unit: string | undefined): Map<string | number, CellResult> {
+  private memoFor(col: Column, unit: string | undefined): Map<string | number, Checked> {
     const k = `${col.key}\u0001${unit ?? ''}`;
     let m = this.memo.get(k);
     if (!m) this.memo.set(k, (m = new Map()));
@@ -199,12 +226,14 @@ export class Validator implements CheckContext {
     col: Column,
     value: CellValue,
     unit: string | undefined,
-    memo: Map<string | number, CellResult>,
-  ): CellResult {
-    if (typeof value !== 'string' && typeof value !== 'number') return this.checkCellUncached(col, value, unit);
+    memo: Map<string | number, Checked>,
+  ): Checked {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      return withChange(this.checkCellUncached(col, value, unit), value);
+    }
     let r = memo.get(value);
     if (!r) {
-      r = this.checkCellUncached(col, value, unit);
+      r = withChange(this.checkCellUncached(col, value, unit), value);
       if (memo.size < 20000) memo.set(value, r);
     }
     return r;
@@ -348,14 +377,9 @@ export class Validator implements CheckContext {
       const res = this.checkMemo(col, cell, unit, memo);
       cells[c] = res.out;
       if (!res.issues.length) continue;
-      let why: string | null = null;
-      for (const issue of res.issues) {
-        result.issues.push(placed(issue, r, source, col.label));
-        if (why === null && issue.fix !== undefined && issue.severity === 'warning') why = issue.message;
-      }
-      const from = cellText(cell);
-      if (why !== null && res.out !== null && String(res.out) !== from) {
-        result.changes.push({ row: r, field: col.label, from, to: res.out, reason: why });
+      for (const issue of res.issues) result.issues.push(placed(issue, r, source, col.label));
+      if (res.changeReason !== null) {
+        result.changes.push({ row: r, field: col.label, from: res.from, to: res.out, reason: res.changeReason });
       }
     }
   }

@@ -26,7 +26,11 @@ interface Spec<P> {
 }
 
 const error = <P>(render: (params: P) => string): Spec<P> => ({ severity: 'error', safe: false, render });
-const warning = <P>(render: (params: P) => string, safe = false): Spec<P> => ({ severity: 'warning', safe, render });
+const warning = <P>(render: (params: P) => string, safe = false): Spec<P> => ({
+  severity: 'warning',
+  safe,
+  render,
+});
 
 /** Words another module has already written (see the file comment). */
 type Said = { said: string };
@@ -107,17 +111,20 @@ export const CATALOGUE = {
   'other-unspecified': warning(said),
 
   // Quantities (quantity.ts parses; the column's kind decides).
-  'quantity-unreadable': error(said),
-  'quantity-range': error(said),
-  'quantity-multiple': error(
-    (p: Said | { text: string }) =>
-      'said' in p ? p.said : `${quote(p.text)} 按模态列了多个数：本列只填一个数，请填写合计。`,
+  'quantity-unreadable': error((p: Said | { text: string; word: string }) =>
+    'said' in p
+      ? p.said
+      : `${quote(p.text)} 中「${p.word}」后的数没有单位，不能当作数据量：` +
+        '请写成数加单位，如「100GB」或「100000条」。',
   ),
-  'quantity-pair-missing-modality': error(
-    (p: Said | { label: string; text: string }) =>
-      'said' in p
-        ? p.said
-        : `「${p.label}」需列明数据模态：请写成「图片100GB，音频160GB」。原填 ${quote(p.text)}。`,
+  'quantity-range': error(said),
+  'quantity-multiple': error((p: Said | { text: string }) =>
+    'said' in p ? p.said : `${quote(p.text)} 按模态列了多个数：本列只填一个数，请填写合计。`,
+  ),
+  'quantity-pair-missing-modality': error((p: Said | { label: string; text: string }) =>
+    'said' in p
+      ? p.said
+      : `「${p.label}」需列明数据模态：请写成「图片100GB，音频160GB」。原填 ${quote(p.text)}。`,
   ),
   'quantity-wrong-kind': error(renderWrongKind),
   'quantity-no-unit': error(
@@ -167,7 +174,9 @@ export const CATALOGUE = {
       : `电话 ${quote(p.text)} 格式不对：${PHONE_HINT}`,
   ),
   'email-invalid': error((p: { text: string; inContact?: boolean }) =>
-    p.inContact ? `${quote(p.text)} 不是有效的邮箱地址。` : `邮箱 ${quote(p.text)} 格式不对：应形如「name@example.com」。`,
+    p.inContact
+      ? `${quote(p.text)} 不是有效的邮箱地址。`
+      : `邮箱 ${quote(p.text)} 格式不对：应形如「name@example.com」。`,
   ),
   'person-has-digits': warning(
     (p: { label: string; text: string }) =>

@@ -281,13 +281,13 @@ function cleanForXml(res: MergeResult, labels: readonly string[]): void {
       res.issues.push({ ...issue, entry: i, source: m.source });
     }
   }
-  for (const is of res.issues) {
-    is.message = xmlSafe(is.message);
-    if (is.value !== undefined) is.value = xmlSafe(is.value);
-    if (typeof is.fix === 'string') is.fix = xmlSafe(is.fix);
-    if (is.field) is.field = xmlSafe(is.field);
+  for (const issue of res.issues) {
+    issue.message = xmlSafe(issue.message);
+    if (issue.value !== undefined) issue.value = xmlSafe(issue.value);
+    if (typeof issue.fix === 'string') issue.fix = xmlSafe(issue.fix);
+    if (issue.field) issue.field = xmlSafe(issue.field);
   }
-  for (const ch of res.changes) if (typeof ch.to === 'string') ch.to = xmlSafe(ch.to);
+  for (const change of res.changes) if (typeof change.to === 'string') change.to = xmlSafe(change.to);
   for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
 }
 

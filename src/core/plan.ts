@@ -8,7 +8,7 @@ import { uniqueSheetName } from './sheet-name';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
 import { WORKING_LIST_SHEET } from './import';
-import { profileTitle, type Column, type Profile } from './profile';
+import { profileTitle, type Column, type Profile, type ProjectRow } from './profile';
 import type { TbBase } from './quantity';
 
 export interface CellStyle {
@@ -160,12 +160,12 @@ interface Marks {
  *  marked: a fix already applied (a conversion, a synonym) is listed in the issues sheet, not painted. */
 function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
   const m = new Map<string, Marks>();
-  for (const is of issues) {
-    if (is.entry === null || !is.field || !needsAttention(is)) continue;
-    const k = `${is.entry}\u0001${is.field}`;
+  for (const issue of issues) {
+    if (issue.entry === null || !issue.field || !needsAttention(issue)) continue;
+    const k = `${issue.entry}\u0001${issue.field}`;
     const cur = m.get(k) ?? { severity: 'warning' as const, notes: [] };
-    if (is.severity === 'error') cur.severity = 'error';
-    cur.notes.push(`${is.severity === 'error' ? '错误' : '提示'}：${is.message}`);
+    if (issue.severity === 'error') cur.severity = 'error';
+    cur.notes.push(`${issue.severity === 'error' ? '错误' : '提示'}：${issue.message}`);
     m.set(k, cur);
   }
   return m;
@@ -190,30 +190,30 @@ export function planWorkbook(profile: Profile, merged: MergeResult, settings: Pa
   if (s.annotate) sheets.push(issuesSheet(merged, sheets[0]));
   if (s.annotate && merged.changes.length) sheets.push(changeLogSheet(profile, merged, sheets[0]));
   sheets.push(lists.sheet);
-  const st = styles(s);
-  for (const sp of sheets) fitRowHeights(sp, st);
-  return { sheets, styles: st };
+  const styleSet = styles(s);
+  for (const sheet of sheets) fitRowHeights(sheet, styleSet);
+  return { sheets, styles: styleSet };
 }
 
 /** Row heights for wrapped text, estimated from display width and column width: neither Excel nor
  *  LibreOffice grows a row for wrapped text in a file it opens, so a clipped header would print. */
-export function fitRowHeights(sp: SheetPlan, st: Record<string, CellStyle>): void {
+export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellStyle>): void {
   const merged = new Set<string>();
-  for (const m of sp.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
+  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
   const need = new Map<number, number>();
-  for (const pc of sp.cells) {
-    if (pc.v === null || pc.v === '' || merged.has(`${pc.r},${pc.c}`) || sp.rowHeights[pc.r] !== undefined) continue;
-    const style = st[pc.style];
+  for (const cell of sheet.cells) {
+    if (cell.v === null || cell.v === '' || merged.has(`${cell.r},${cell.c}`) || sheet.rowHeights[cell.r] !== undefined) continue;
+    const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
     const size = style.font?.size ?? 11;
     // Column width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that.
-    const perLine = Math.max(1, ((sp.colWidths[pc.c] ?? 8.43) - 1) * (11 / size));
+    const perLine = Math.max(1, ((sheet.colWidths[cell.c] ?? 8.43) - 1) * (11 / size));
     let lines = 0;
-    for (const part of String(pc.v).split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    for (const part of String(cell.v).split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
     const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
-    if (h > (need.get(pc.r) ?? 0)) need.set(pc.r, h);
+    if (h > (need.get(cell.r) ?? 0)) need.set(cell.r, h);
   }
-  for (const [r, h] of need) if (h > 15) sp.rowHeights[r] = h;
+  for (const [r, h] of need) if (h > 15) sheet.rowHeights[r] = h;
 }
 
 /** A hidden sheet holding every vocabulary, for dropdowns longer than Excel's 255-character inline limit. */
@@ -349,7 +349,8 @@ function layoutSegments(segs: string[], r: number, n: number, cells: PlanCell[],
 }
 
 /** Whether an issue needs a person: errors, and warnings whose fix was not applied on its own. */
-export const needsAttention = (is: { severity: string; safe?: boolean }) => is.severity === 'error' || !is.safe;
+export const needsAttention = (issue: { severity: string; safe?: boolean }) =>
+  issue.severity === 'error' || !issue.safe;
 
 /** The problems a person must work through, errors first. Fixes already applied (conversions,
  *  synonyms) are not repeated here: they are counted in the first line and listed in the report. */
@@ -360,20 +361,20 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
   header.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
   const first = target.table?.firstDataRow ?? 0;
   const sorted = merged.issues.filter(needsAttention).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
-  sorted.forEach((is, i) => {
+  sorted.forEach((issue, i) => {
     const r = i + 2;
     const values: CellOut[] = [
       i + 1,
-      is.severity === 'error' ? '错误' : '提示',
-      is.code,
-      is.entry === null ? null : first + is.entry + 1,
-      is.field,
-      is.value ?? null,
-      is.message,
-      is.source.file,
-      is.source.sheet,
-      is.source.row,
-      is.source.column,
+      issue.severity === 'error' ? '错误' : '提示',
+      issue.code,
+      issue.entry === null ? null : first + issue.entry + 1,
+      issue.field,
+      issue.value ?? null,
+      issue.message,
+      issue.source.file,
+      issue.source.sheet,
+      issue.source.row,
+      issue.source.column,
     ];
     values.forEach((v, c) => cells.push({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }));
   });
@@ -424,66 +425,87 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
   };
 }
 
-/** One 项目基本信息情况表 for one project, laid out as the notice prints it. */
-function projectSheet(profile: Profile, values: readonly CellOut[], i: number, taken: Set<string>): SheetPlan {
-  const get = (key: string) => values[profile.columns.findIndex((c) => c.key === key)] ?? null;
-  const cells: PlanCell[] = [];
-  const merges: Range[] = [];
-  const label = (r: number, c: number, v: string) => cells.push({ r, c, v, style: 'label' });
-  const value = (r: number, c: number, v: CellOut, c2 = 4) => {
-    cells.push({ r, c, v, style: typeof v === 'number' ? 'number' : 'text' });
-    for (let k = c + 1; k <= c2; k++) cells.push({ r, c: k, v: null, style: 'text' });
-    if (c2 > c) merges.push({ r1: r, c1: c, r2: r, c2 });
-  };
-  cells.push({ r: 0, c: 0, v: profile.sheet.attachment, style: 'attachment' });
-  cells.push({ r: 1, c: 0, v: '一、项目基本信息情况表', style: 'title' });
-  merges.push({ r1: 1, c1: 0, r2: 1, c2: 4 });
-  let r = 2;
-  const tick = (options: string[], chosen: CellOut) => options.map((o) => `${String(chosen ?? '').startsWith(o.replace(/（请注明）$/, '')) ? '☑' : '□'}${o}`).join('  ');
-  const row = (l: string, v: CellOut) => {
-    label(r, 0, l);
-    value(r, 1, v);
-    r++;
-  };
-  row('项目名称', get('projectName'));
-  row('申报单位名称', get('applicant'));
-  row('申报方向', tick(profile.vocabularies.direction.items.map((x) => x.label), get('direction')));
-  row('项目周期', get('period'));
-  row('拟投入资金（万元）', get('plannedFunds'));
-  row('已投入资金（万元）', get('investedFunds'));
-  label(r, 0, '项目联系人');
-  value(r, 1, get('contactName'), 1);
-  label(r, 2, '职务');
-  value(r, 3, get('jobTitle'), 4);
-  r++;
-  row('电话', get('contactPhone'));
-  row('邮箱', get('contactEmail'));
-  row('单位地址', get('address'));
-  row('所在区（注册区县）', get('district'));
-  row('法定代表人', get('legalRep'));
-  row('统一社会信用代码', get('creditCode'));
-  const nature = profile.vocabularies.nature;
-  const chosenNature = get('nature');
-  const natureText = `${tick(nature.items.map((x) => x.label), chosenNature)}  ${String(chosenNature ?? '').startsWith('其他') ? `☑${chosenNature}` : '□其他（请注明）'}`;
-  row('单位性质', natureText);
-  label(r, 0, '近三年企业发展情况');
-  ['2022年', '2023年', '2024年'].forEach((y, k) => label(r, k + 1, y));
-  r++;
-  for (const [name, key] of [['资产总额（万元）', 'assets'], ['资产负债率（%）', 'debtRatio'], ['主营业务收入（万元）', 'revenue'], ['利润率（%）', 'profitRate']]) {
-    label(r, 0, name);
-    ['2022', '2023', '2024'].forEach((y, k) => {
-      const v = get(`${key}${y}`);
-      cells.push({ r, c: k + 1, v, style: typeof v === 'number' ? 'number' : 'text' });
-    });
-    r++;
+/** A project form being drawn: its cells and merges, and the form's last column. */
+interface FormDraw {
+  cells: PlanCell[];
+  merges: Range[];
+  lastCol: number;
+  get: (key: string) => CellOut;
+}
+
+const valueStyle = (v: CellOut) => (typeof v === 'number' ? 'number' : 'text');
+
+/** A value from column c to c2, merged across (the blank cells carry the border). */
+function drawValue(d: FormDraw, r: number, c: number, v: CellOut, c2: number): void {
+  d.cells.push({ r, c, v, style: valueStyle(v) });
+  for (let k = c + 1; k <= c2; k++) d.cells.push({ r, c: k, v: null, style: 'text' });
+  if (c2 > c) d.merges.push({ r1: r, c1: c, r2: r, c2 });
+}
+
+/** 「☑方向1：…  □方向2：…」: the vocabulary's options, the chosen one ticked (by its start: 「其他（请注明）」 matches 「其他（…）」). */
+function tickedOptions(options: string[], chosen: CellOut): string {
+  const text = String(chosen ?? '');
+  return options.map((o) => `${text.startsWith(o.replace(/（请注明）$/, '')) ? '☑' : '□'}${o}`).join('  ');
+}
+
+/** One row of the form (see ProjectRow in profile.ts); returns the next free row. */
+function drawFormRow(profile: Profile, d: FormDraw, row: ProjectRow, r: number): number {
+  const label = (rr: number, c: number, v: string) => d.cells.push({ r: rr, c, v, style: 'label' });
+  if ('years' in row) {
+    label(r, 0, row.label);
+    row.years.forEach((y, k) => label(r, k + 1, `${y}年`));
+    for (const [m, measure] of row.measures.entries()) {
+      label(r + 1 + m, 0, measure.label);
+      row.years.forEach((y, k) => {
+        const v = d.get(`${measure.key}${y}`);
+        d.cells.push({ r: r + 1 + m, c: k + 1, v, style: valueStyle(v) });
+      });
+    }
+    return r + 1 + row.measures.length;
   }
-  const name = uniqueSheetName(`项目${i + 1}-${String(get('projectName') ?? '')}`, taken);
+  if ('items' in row) {
+    let c = 0;
+    for (const item of row.items) {
+      if (item.key !== undefined) drawValue(d, r, c, d.get(item.key), c + item.span - 1);
+      else label(r, c, item.label ?? '');
+      c += item.span;
+    }
+    return r + 1;
+  }
+  label(r, 0, row.label);
+  drawValue(d, r, 1, formValue(profile, row, d.get(row.key)), d.lastCol);
+  return r + 1;
+}
+
+/** A labelled value as printed: as it is, or as ticked options with the other-option written out. */
+function formValue(profile: Profile, row: Extract<ProjectRow, { key: string }>, v: CellOut): CellOut {
+  if (!row.ticks) return v;
+  const ticked = tickedOptions(profile.vocabularies[row.ticks].items.map((x) => x.label), v);
+  if (!row.otherTick) return ticked;
+  const other = String(v ?? '').startsWith(row.otherTick.replace(/（请注明）$/, '')) ? `☑${v}` : `□${row.otherTick}`;
+  return `${ticked}  ${other}`;
+}
+
+/** One project form (上海's 项目基本信息情况表) for one project, drawn from the profile's projectForm. */
+function projectSheet(profile: Profile, values: readonly CellOut[], i: number, taken: Set<string>): SheetPlan {
+  const form = profile.projectForm!;
+  const d: FormDraw = {
+    cells: [],
+    merges: [],
+    lastCol: form.colWidths.length - 1,
+    get: (key) => values[profile.columns.findIndex((c) => c.key === key)] ?? null,
+  };
+  d.cells.push({ r: 0, c: 0, v: profile.sheet.attachment, style: 'attachment' });
+  d.cells.push({ r: 1, c: 0, v: form.title, style: 'title' });
+  d.merges.push({ r1: 1, c1: 0, r2: 1, c2: d.lastCol });
+  let r = 2;
+  for (const row of form.rows) r = drawFormRow(profile, d, row, r);
   return {
-    name,
+    name: uniqueSheetName(`项目${i + 1}-${String(d.get(form.nameKey) ?? '')}`, taken),
     role: 'project',
-    cells,
-    merges,
-    colWidths: [22, 18, 14, 14, 14],
+    cells: d.cells,
+    merges: d.merges,
+    colWidths: [...form.colWidths],
     rowHeights: { 1: 32 },
     validations: [],
     print: { landscape: false, fitToWidth: true },

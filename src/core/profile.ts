@@ -84,6 +84,47 @@ const TextSegment = z.string();
 const Font = z.object({ name: z.string().optional(), size: z.number().positive().optional(), bold: z.boolean().optional() });
 export type ProfileFont = z.infer<typeof Font>;
 
+/** One cell of a project-form row: a printed label, or a column's value spanning `span` columns. */
+const ProjectItem = z.object({
+  label: z.string().optional(),
+  key: z.string().optional(),
+  span: z.number().int().positive().default(1),
+});
+
+/** A vocabulary printed as ☑/□ options, with the other-option (「其他（请注明）」) ticked with its text. */
+const Ticks = {
+  ticks: z.string().optional(),
+  otherTick: z.string().optional(),
+};
+
+/**
+ * A row of a project form (上海's 项目基本信息情况表), top to bottom:
+ * - a block of yearly figures: the label above the years, then one row per measure, read from the
+ *   columns `${key}${year}`;
+ * - cells laid out left to right (「项目联系人 | 张三 | 职务 | 总监」);
+ * - a label with the value across the rest of the row, optionally as ticked options.
+ */
+const ProjectRow = z.union([
+  z.object({
+    label: z.string(),
+    years: z.array(z.string()).min(1),
+    measures: z.array(z.object({ label: z.string(), key: z.string() })).min(1),
+  }),
+  z.object({ items: z.array(ProjectItem).min(1) }),
+  z.object({ label: z.string(), key: z.string(), ...Ticks }),
+]);
+export type ProjectRow = z.infer<typeof ProjectRow>;
+
+const ProjectForm = z.object({
+  title: z.string(),
+  /** The column whose value names the sheet (「项目1-名称」). */
+  nameKey: z.string(),
+  /** Column widths in Excel's character units; their count is the form's width. */
+  colWidths: z.array(z.number().positive()).min(2),
+  rows: z.array(ProjectRow).min(1),
+});
+export type ProjectForm = z.infer<typeof ProjectForm>;
+
 export const ProfileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string().min(1),
@@ -122,6 +163,8 @@ export const ProfileSchema = z.object({
     title: z.string(),
     fields: z.array(FormField),
   }).optional(),
+  /** For project layouts: the form drawn once per project. */
+  projectForm: ProjectForm.optional(),
   deadline: z.string().optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -147,7 +190,27 @@ export function parseProfile(data: unknown): Profile {
   for (const g of p.requireOneOf) for (const k of g.keys) {
     if (!keys.has(k)) throw new Error(`格式文件不合规：requireOneOf 引用了不存在的列 ${k}`);
   }
+  checkProjectForm(p, keys);
   return p;
+}
+
+/** A project layout needs its form, and the form may only name columns and vocabularies that exist. */
+function checkProjectForm(p: Profile, keys: ReadonlySet<string>): void {
+  const form = p.projectForm;
+  if (p.layout === 'project' && !form) throw new Error('格式文件不合规：layout 为 project 时须有 projectForm');
+  if (!form) return;
+  const named = [form.nameKey];
+  for (const row of form.rows) {
+    if ('years' in row) for (const m of row.measures) named.push(...row.years.map((y) => `${m.key}${y}`));
+    else if ('items' in row) named.push(...row.items.flatMap((item) => (item.key ? [item.key] : [])));
+    else {
+      named.push(row.key);
+      if (row.ticks && !p.vocabularies[row.ticks]) {
+        throw new Error(`格式文件不合规：projectForm 引用了不存在的词表 ${row.ticks}`);
+      }
+    }
+  }
+  for (const k of named) if (!keys.has(k)) throw new Error(`格式文件不合规：projectForm 引用了不存在的列 ${k}`);
 }
 
 /** The title with the recommender's prefix filled in (山西), or the XXX placeholder when none was given. */

@@ -10,7 +10,8 @@ const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
-interface Entry {
+/** One member of the archive as read from its central directory (not engine.ts's Entry, a checked row). */
+interface ZipMember {
   name: Buffer;
   flags: number;
   crc: number;
@@ -19,7 +20,7 @@ interface Entry {
   data: Buffer;
 }
 
-function readEntries(zip: Buffer): Entry[] {
+function readEntries(zip: Buffer): ZipMember[] {
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
     if (zip.readUInt32LE(i) === END) {
@@ -30,7 +31,7 @@ function readEntries(zip: Buffer): Entry[] {
   if (eocd < 0) throw new Error('zip: no end of central directory');
   const count = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);
-  const out: Entry[] = [];
+  const out: ZipMember[] = [];
   for (let k = 0; k < count; k++) {
     if (zip.readUInt32LE(p) !== CENTRAL) throw new Error('zip: bad central directory');
     const flags = zip.readUInt16LE(p + 8);

@@ -46,4 +46,3 @@ export function checkEmail(text: string): CellResult {
   if (isEmail(text)) return ok(toHalfWidth(text).trim());
   return { out: text, issues: [cellIssue('email-invalid', { text })] };
 }
-

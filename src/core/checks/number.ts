@@ -15,7 +15,12 @@ const PERCENT = /^(-?\d+(?:\.\d+)?)%?$/;
  * reading recorded as a safe fix. A fraction below 1 in a percent column is probably a cell in
  * percent format (0.355 shown as 35.5%): suggested ×100, never applied (README 设计说明).
  */
-export function checkNumber(col: Column, value: CellValue, text: string, kind: 'money' | 'percent'): CellResult {
+export function checkNumber(
+  col: Column,
+  value: CellValue,
+  text: string,
+  kind: 'money' | 'percent',
+): CellResult {
   let n: number;
   let fromText = false;
   if (typeof value === 'number') n = value;
@@ -40,10 +45,15 @@ export function checkNumber(col: Column, value: CellValue, text: string, kind: '
 /** GB 32100 credit code: length and characters are errors; check digit and region are warnings. */
 export function checkCreditCodeCell(profile: Profile, text: string): CellResult {
   const read = readCreditCode(text);
-  if (!read.ok) return fail(text, read.reason === 'length' ? 'credit-code-length' : 'credit-code-char', { said: read.message });
+  if (!read.ok)
+    return fail(text, read.reason === 'length' ? 'credit-code-length' : 'credit-code-char', {
+      said: read.message,
+    });
   const issues: CellResult['issues'] = [];
   if (!read.checkOk) {
-    issues.push(cellIssue('credit-code-check', { code: read.code, expected: read.expected }, { value: text }));
+    issues.push(
+      cellIssue('credit-code-check', { code: read.code, expected: read.expected }, { value: text }),
+    );
   }
   const want = profile.region.creditRegion;
   // A learned format may not know its region (its template did not say): then no region check.

@@ -7,7 +7,15 @@ import type { CellValue } from '../cell';
 import { cellIssue, type CellIssue } from '../issues';
 import type { Column, QuantitySpec } from '../profile';
 import {
-  formatCount, formatNumber, hasChineseDigits, kindName, parseQuantity, roundNumber, type Pair, type Parsed, type Quantity,
+  formatCount,
+  formatNumber,
+  hasChineseDigits,
+  kindName,
+  parseQuantity,
+  roundNumber,
+  type Pair,
+  type Parsed,
+  type Quantity,
 } from '../quantity';
 import { toHalfWidth } from '../text';
 import { fail, finish, ok, type CellResult, type CheckContext } from './types';
@@ -29,11 +37,19 @@ export function checkQuantity(
   if (!parsed.ok) return fail(text, parsed.code, { said: parsed.message });
   if (parsed.form === 'empty') return ok(null);
   if (spec.kind === 'pairs') return checkPairs(ctx, col, parsed, text);
+  // The parser reads a number cell's digits only: a negative number is not a quantity.
+  if (typeof value === 'number' && value < 0)
+    return fail(text, 'quantity-not-positive', { label: col.label, text });
+  // 「张三」 reads as 张 + 3: a word before a number with no unit is not a quantity to guess at.
+  if (parsed.form === 'single' && parsed.modality && unitless(text, ctx)) {
+    return fail(text, 'quantity-unreadable', { text, word: parsed.modality });
+  }
   const issues: CellIssue[] = [];
   let q: Quantity;
   let summed = false;
   if (parsed.form === 'pairs') {
-    if (!parsed.pairs.every((x) => x.quantity.kind === 'size')) return fail(text, 'quantity-multiple', { text });
+    if (!parsed.pairs.every((x) => x.quantity.kind === 'size'))
+      return fail(text, 'quantity-multiple', { text });
     q = sumSizes(parsed.pairs);
     summed = true;
   } else q = parsed.quantity;
@@ -41,6 +57,12 @@ export function checkQuantity(
   if (spec.kind === 'size') return checkSize(ctx, col, spec, { value, text, headerUnit, q, summed, issues });
   if (spec.kind === 'records') return checkRecords(col, text, q, issues);
   return checkScale(ctx, col, spec, text, q, issues, headerUnit);
+}
+
+/** Whether the text's number has no unit of its own (the column's or header's unit aside). */
+function unitless(text: string, ctx: CheckContext): boolean {
+  const own = parseQuantity(text, { tb: ctx.tb });
+  return own.ok && own.form === 'single' && own.quantity.kind === 'bare';
 }
 
 /** 「图片100GB，音频160GB」 put in a column that wants one number: their total. */
@@ -62,9 +84,14 @@ function checkPairs(ctx: CheckContext, col: Column, parsed: Readable, text: stri
   for (const pair of pairs) {
     const q = pair.quantity;
     if (q.kind !== 'size' && q.kind !== 'bare') {
-      return fail(text, 'quantity-wrong-kind', { want: 'pair-size', modality: pair.modality, found: kindName(q.kind) });
+      return fail(text, 'quantity-wrong-kind', {
+        want: 'pair-size',
+        modality: pair.modality,
+        found: kindName(q.kind),
+      });
     }
-    if (q.kind === 'bare') issues.push(cellIssue('quantity-unit-assumed', { modality: pair.modality }, { value: text }));
+    if (q.kind === 'bare')
+      issues.push(cellIssue('quantity-unit-assumed', { modality: pair.modality }, { value: text }));
     if (q.approximate) issues.push(cellIssue('quantity-approximate', { text }, { value: text }));
     let modality = pair.modality;
     if (matcher) {
@@ -106,7 +133,13 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
   const q = input.q.kind === 'bare' ? { ...input.q, kind: 'size' as const } : input.q;
   const unit = spec.unit ?? 'GB';
   if (q.kind !== 'size') {
-    return fail(text, 'quantity-wrong-kind', { want: 'size', text, found: kindName(q.kind), label: col.label, unit });
+    return fail(text, 'quantity-wrong-kind', {
+      want: 'size',
+      text,
+      found: kindName(q.kind),
+      label: col.label,
+      unit,
+    });
   }
   const size = spec.unit === 'TB' ? q.value / ctx.tb : q.value;
   if (!(size > 0)) return fail(text, 'quantity-not-positive', { label: col.label, text });
@@ -122,7 +155,12 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
 function checkRecords(col: Column, text: string, quantity: Quantity, issues: CellIssue[]): CellResult {
   const q = quantity.kind === 'bare' ? { ...quantity, kind: 'records' as const } : quantity;
   if (q.kind !== 'records') {
-    return fail(text, 'quantity-wrong-kind', { want: 'records', text, found: kindName(q.kind), label: col.label });
+    return fail(text, 'quantity-wrong-kind', {
+      want: 'records',
+      text,
+      found: kindName(q.kind),
+      label: col.label,
+    });
   }
   if (!(q.value > 0)) return fail(text, 'quantity-not-positive', { label: col.label, text });
   const out = formatCount(q.value);

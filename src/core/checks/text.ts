@@ -6,7 +6,20 @@ import { finish, ok, type CellResult } from './types';
 
 /** Words clerks write for 「none」 in the models column (the notice asks for 「无」). */
 const NONE_WORDS = new Set([
-  '无', '没有', '暂无', '尚无', '/', '-', '—', '--', '——', '无。', 'N/A', 'n/a', 'NA', '否',
+  '无',
+  '没有',
+  '暂无',
+  '尚无',
+  '/',
+  '-',
+  '—',
+  '--',
+  '——',
+  '无。',
+  'N/A',
+  'n/a',
+  'NA',
+  '否',
 ]);
 const ANY_NUMERAL = /[\d零〇一二两三四五六七八九十百千万亿]/;
 

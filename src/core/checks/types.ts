@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../cell';
 import { cellIssue, type CellIssue, type CellOut, type IssueCode, type IssueParams } from '../issues';
-import type { Column, Profile } from '../profile';
+import type { Profile } from '../profile';
 import type { TbBase } from '../quantity';
 import type { VocabMatcher } from '../vocab';
 
@@ -47,6 +47,3 @@ export function finish<C extends IssueCode>(
   if (!changed) return { out, issues };
   return { out, issues: [...issues, cellIssue(code, params, { value: text, fix: out })] };
 }
-
-/** The check for a column's type, given the checks of each kind. */
-export type CheckFactory = (col: Column, ctx: CheckContext) => CellCheck;

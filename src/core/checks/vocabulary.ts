@@ -11,11 +11,19 @@ function tokenResult(token: string, match: VocabMatch): { out: string; issue?: C
     case 'ok':
       return { out: match.value, unsafe: false };
     case 'fixed':
-      return { out: match.value, issue: cellIssue('value-normalised', { said }, { value: token }), unsafe: false };
+      return {
+        out: match.value,
+        issue: cellIssue('value-normalised', { said }, { value: token }),
+        unsafe: false,
+      };
     case 'other':
       return { out: match.value, issue: cellIssue('value-other', { said }, { value: token }), unsafe: false };
     case 'other-unspecified':
-      return { out: match.value, issue: cellIssue('other-unspecified', { said }, { value: token }), unsafe: false };
+      return {
+        out: match.value,
+        issue: cellIssue('other-unspecified', { said }, { value: token }),
+        unsafe: false,
+      };
     case 'ambiguous':
       return { out: token, issue: cellIssue('value-ambiguous', { said }, { value: token }), unsafe: true };
     case 'unknown': {
@@ -55,7 +63,9 @@ export function checkVocab(col: Column, matcher: VocabMatcher, text: string): Ce
   // Part of the cell needs a person: keep it as found; an unknown value's suggestion stays a suggestion.
   if (joined === text || unsafe) return { out: text, issues };
   if (!issues.length) {
-    issues.push(cellIssue('value-normalised', { how: 'joiner', joiner: col.joiner, joined }, { value: text }));
+    issues.push(
+      cellIssue('value-normalised', { how: 'joiner', joiner: col.joiner, joined }, { value: text }),
+    );
   }
   // Rewriting a synonym is safe; turning a value into the other-option is applied but wants a person's look.
   return { out: joined, issues: issues.map((i) => withWholeFix(i, joined, text)) };
