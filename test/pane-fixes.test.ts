@@ -78,16 +78,26 @@ describe('全部修正 twice = 全部修正 once', () => {
     expect(log.find((row) => row[2] === 'E5')).toEqual(expect.arrayContaining(['2', '2048']));
   });
 
-  test('约2TB → 约2048: the approximation keeps its marker, its warning and the original in a note', async () => {
+  test('约2TB → 2048: the number is written, the approximate warning and the original stay', async () => {
     const fake = new FakeWorkbook('1.18');
     fake.load('来件', [['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '申报单位联系人及联系方式'], [1, 'a', '工业制造', '文本', '约2TB', '无', '某公司', '张三 13800000000']]);
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
     const qh = getProfile('qinghai')!;
     const after = await fixAll(wb, '来件', qh);
-    expect(fake.display('来件', 1, 4)).toBe('约2048');
+    // A number, as hqds build writes it: the GB column sums.
+    expect(fake.sheet('来件').cell(1, 4)?.value).toBe(2048);
+    expect(fake.sheet('来件').notes.get('1,4')).toContain('原填');
     expect(fake.sheet('来件').notes.get('1,4')).toContain('约2TB');
-    expect(after.some((i) => i.code === 'quantity-approximate' && i.address === 'E2')).toBe(true);
+    expect(after.some((i) => i.code === 'quantity-approximate' && i.address === 'E2' && i.message.includes('约2TB'))).toBe(true);
     expect(after.filter((i) => i.safe && fixValue(i) !== null)).toEqual([]);
+    const log = snapshot(fake, '修改记录');
+    expect(log.find((row) => row[2] === 'E2')).toEqual(expect.arrayContaining(['约2TB', '2048']));
+    // An edit elsewhere in the row keeps the warning; a new value in the cell ends it.
+    fake.assign(fake.sheet('来件').ensure(1, 1), 'b');
+    expect((await wb.recheck('来件', 'B2'))!.some((i) => i.code === 'quantity-approximate' && i.address === 'E2')).toBe(true);
+    fake.assign(fake.sheet('来件').ensure(1, 4), 3000);
+    expect((await wb.recheck('来件', 'E2'))!.some((i) => i.code === 'quantity-approximate')).toBe(false);
+    expect((await wb.checkSheet('来件', qh, 1024)).issues.some((i) => i.code === 'quantity-approximate')).toBe(false);
   });
 
   test('换算整列 never touches the title, header or the notes', async () => {

@@ -24,7 +24,7 @@ describe('check state', () => {
 
   test('全部修正 offers only fixes that write something', () => {
     const s = checkReducer(initialCheck('S'), { type: 'checked', sheet: 'S', rows: 1, issues: [
-      issue(4, 'warning', { code: 'quantity-converted', safe: true, fix: 2048, value: '约2048' }),
+      issue(4, 'warning', { code: 'quantity-converted', safe: true, fix: 2048, value: '2048' }),
       issue(5, 'warning', { code: 'quantity-converted', safe: true, fix: 2048, value: '2TB' }),
     ] });
     expect(safeFixes(s).map((i) => i.sheetRow)).toEqual([5]);

@@ -36,9 +36,6 @@ export interface ChangeRecord {
   rule: string;
 }
 
-/** The marker a clerk used for an approximate figure is kept in front of the converted number. */
-const APPROX_MARK = '约';
-
 /** Whether a cell's text is an approximate figure (「约2TB」「2TB左右」). */
 export function isApproximate(text: string): boolean {
   const p = parseQuantity(text, {});
@@ -48,16 +45,12 @@ export function isApproximate(text: string): boolean {
   return false;
 }
 
-/** The value a fix writes: an approximate figure keeps its marker (约2TB → 约2048), so the
- *  approximation stays visible and flagged; a fix that would only drop the marker writes nothing. */
+/** The value a fix writes, or null when it would write what the cell holds. An approximate figure
+ *  is written as the number hqds build writes (约2TB → 2048): the GB column must sum; the 约 stays
+ *  in the note 原填「约2TB」, in 修改记录 and in the warning the adapter keeps for that cell. */
 export function fixValue(issue: Pick<FixableIssue, 'code' | 'value' | 'fix'>): string | number | null {
   if (issue.fix === undefined || issue.fix === null) return null;
-  const from = issue.value ?? '';
-  if (typeof issue.fix === 'number' && issue.code.startsWith('quantity') && isApproximate(from)) {
-    const marked = `${APPROX_MARK}${issue.fix}`;
-    return marked === from.trim() ? null : marked;
-  }
-  return issue.fix;
+  return String(issue.fix) === (issue.value ?? '').trim() ? null : issue.fix;
 }
 
 /** Rewrites a message about a fix not yet applied into the future tense, and back. */

@@ -32,7 +32,7 @@ import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
 import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
-import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
+import { planFixes, fixValue, isApproximate, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
 import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
@@ -282,6 +282,9 @@ export class Pacer {
 
 export class OfficeWorkbook {
   private models = new Map<string, SheetModel>();
+  /** Approximate figures a fix turned into numbers (约2TB → 2048), by sheet id then 'r,c': the
+   *  number alone no longer says 约, so the warning is kept while the cell holds that number. */
+  private approx = new Map<string, Map<string, { text: string; value: number }>>();
   private listeners = new Set<(r: Recheck) => void>();
   private errorListeners = new Set<(message: string) => void>();
   /** Handlers by worksheet id, with the context each was added in (needed to remove it). */
@@ -497,6 +500,7 @@ export class OfficeWorkbook {
       };
       this.models.set(model.id, model);
       const issues = placeIssues(read.name, result, region.entryRows, region.headerRow);
+      issues.push(...this.keptApproximations(model, model.firstDataRow, lastDataRow, (r, c) => values[r]?.[c], issues));
       if (this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues)) await context.sync();
       return { sheet: read.name, profileId: profile.id, headerRow: region.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
     });
@@ -675,6 +679,7 @@ export class OfficeWorkbook {
         // 序号 continues from the rows above (blank rows above the edit would shift it; a full check corrects that).
         validator.validateRows(rows, model.mapping, { firstSeq: r1 - model.firstDataRow + 1 }, res);
         const issues = placeIssues(model.sheet, res, rows.map((_, k) => r1 + k), model.headerRow);
+        issues.push(...this.keptApproximations(model, r1, r2, (r, c) => rows[r - r1]?.[c], issues));
         if (r2 > model.lastDataRow) model.lastDataRow = r2;
         if (this.paint(sheet, model, r1, r2, issues)) queued = true;
         out.push({ sheet: model.sheet, rows: [r1, r2], issues });
@@ -730,6 +735,7 @@ export class OfficeWorkbook {
     const column = model && unitCols.size ? await this.columnFixes(model, unitCols) : { issues: [], header: [] };
     const inColumn = (i: SheetIssue) => unitCols.has(i.sheetCol!) && i.code === 'quantity-converted';
     const { writes, changes } = planFixes([...column.issues, ...fixable.filter((i) => !inColumn(i))]);
+    if (model) this.rememberApproximations(model, writes, changes);
     await this.writeCells(sheet, [...column.header, ...writes]);
     if (model) for (const m of model.mapping.columns) if (unitCols.has(m.source)) m.unit = undefined;
     const headerChanges: ChangeRecord[] = column.header.map((h) => ({
@@ -744,6 +750,40 @@ export class OfficeWorkbook {
     const rows = [...writes, ...column.header].map((c) => c.r);
     if (!rows.length) return null;
     return this.recheck(sheet, `${a1(Math.max(Math.min(...rows), model?.firstDataRow ?? 0), 0)}:${a1(Math.max(...rows), 0)}`);
+  }
+
+  /** planFixes pushes a write and its change record together: the same index is the same cell. */
+  private rememberApproximations(model: SheetModel, writes: CellWrite[], changes: ChangeRecord[]): void {
+    writes.forEach((w, i) => {
+      if (typeof w.value !== 'number' || !isApproximate(changes[i].from)) return;
+      let m = this.approx.get(model.id);
+      if (!m) this.approx.set(model.id, (m = new Map()));
+      m.set(`${w.r},${w.c}`, { text: changes[i].from, value: w.value });
+    });
+  }
+
+  /** The approximate warning of cells in rows [r1, r2] that still hold the number a fix wrote for
+   *  an approximate figure; a cell changed since is forgotten. */
+  private keptApproximations(model: SheetModel, r1: number, r2: number, valueAt: (r: number, c: number) => CellValue | undefined, found: SheetIssue[]): SheetIssue[] {
+    const m = this.approx.get(model.id);
+    if (!m?.size) return [];
+    const validator = validatorFor(model.profile, model.tb);
+    const out: SheetIssue[] = [];
+    for (const [k, kept] of m) {
+      const [r, c] = k.split(',').map(Number);
+      if (r < r1 || r > r2) continue;
+      if (valueAt(r, c) !== kept.value) {
+        m.delete(k);
+        continue;
+      }
+      if (found.some((i) => i.sheetRow === r && i.sheetCol === c && i.code === 'quantity-approximate')) continue;
+      const key = model.mapping.columns.find((x) => x.source === c)?.key;
+      const col = model.profile.columns.find((x) => x.key === key);
+      const warning = col && validator.checkCell(col, kept.text).issues.find((x) => x.code === 'quantity-approximate');
+      if (!warning) continue;
+      out.push({ ...warning, row: r - model.firstDataRow, col: c, field: col.label, sheet: model.sheet, sheetRow: r, sheetCol: c, address: a1(r, c) });
+    }
+    return out;
   }
 
   /** Every conversion of the columns whose header carries a unit, and their new headers. One sync. */
