@@ -170,12 +170,12 @@ async function wordForm(file) {
       await shot('pane-fixed-350');
     });
 
-    await step('新建汇总表 creates the formatted summary sheet', async () => {
+    await step('新建汇总表 creates the formatted summary sheet, clicked straight after typing 推荐单位 (no Enter)', async () => {
       await tab('汇总').click();
+      // The click itself leaves the field (blur saves the setting): it must still create the sheet.
       await pane.getByLabel('推荐单位').fill('西宁市数据局');
-      await pane.getByLabel('推荐单位').press('Enter');
-      await page.waitForFunction(() => JSON.parse(window.hqdsFake.settings.get('hqds.settings') || '{}').recommender === '西宁市数据局');
       await pane.getByRole('button', { name: '新建汇总表' }).click();
+      await page.waitForFunction(() => JSON.parse(window.hqdsFake.settings.get('hqds.settings') || '{}').recommender === '西宁市数据局');
       await page.getByRole('tab', { name: '汇总表' }).waitFor();
       await cell('A2').getByText('青海省行业高质量数据集汇总表').waitFor();
       assert((await cell('A3').innerText()).includes('推荐单位：西宁市数据局（盖章）'), 'recommender line');

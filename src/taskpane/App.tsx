@@ -100,9 +100,15 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per workbook
   }, [workbook]);
 
+  // Saved quietly, not through act: the spinner and the cleared message act shows would move the
+  // buttons between mousedown and mouseup, so a click that blurs a setting (and saves it) was lost.
   const save = async (s: Settings) => {
     setSettings(s);
-    await saveSettings(workbook, s);
+    try {
+      await saveSettings(workbook, s);
+    } catch (e) {
+      setMessage({ intent: 'error', text: chineseError(e) });
+    }
   };
 
   // Notes only where host and library have them (workbook.notesAvailable); 修改记录 always.

@@ -31,7 +31,8 @@ const backedUp = (backups: string[]) => (backups.length ? `原表已备份为「
 export function BuildTab({ workbook, profile, stored, settings, save, act, onBuilt }: BuildTabProps): React.JSX.Element {
   const styles = useStyles();
   const [review, setReview] = React.useState<Review | null>(null);
-  const set = (patch: Partial<Settings>) => void act('保存设置', () => save({ ...settings, ...patch }));
+  // Not through act (see App's save): a setting saved on blur must not move the button being clicked.
+  const set = (patch: Partial<Settings>) => void save({ ...settings, ...patch });
   const describe = (m: MergeResult, i: number) => {
     const e = m.entries[i];
     const name = String(e.entry.get('name') ?? e.entry.get('projectName') ?? '');
