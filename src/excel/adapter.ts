@@ -827,6 +827,12 @@ export class OfficeWorkbook {
    *  layout is the one hqds build writes (changeLogHeader/changeLogRow in src/core/plan.ts). */
   async logChanges(records: ChangeRecord[]): Promise<void> {
     if (!records.length) return;
+    const stamp = new Date().toLocaleString('zh-CN', { hour12: false });
+    await this.appendChangeLog((next) => records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`)));
+  }
+
+  /** Append rows to 「修改记录」, made once the next free row (their 序号) is known. */
+  private async appendChangeLog(make: (next: number) => (string | number)[][]): Promise<void> {
     await this.batch(
       async (context) => {
         const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
@@ -849,8 +855,8 @@ export class OfficeWorkbook {
           await context.sync();
           next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
         }
-        const stamp = new Date().toLocaleString('zh-CN', { hour12: false });
-        const rows = records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`));
+        const rows = make(next);
+        if (!rows.length) return;
         const rng = sheet.getRangeByIndexes(next, 0, rows.length, rows[0].length);
         // Text format before the values: an original 「=SUM(…)」 stays literal.
         rng.numberFormat = rows.map((row) => row.map((x) => (typeof x === 'number' ? 'General' : '@')));
@@ -970,6 +976,10 @@ export class OfficeWorkbook {
    */
   async writePlan(plan: WorkbookPlan, model?: { profile: Profile; tb: TbBase }): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const replaced: string[] = [];
+    // 修改记录 holds every change the clerk has made so far: a build's changes are appended to it
+    // after the rest is written, never by backing it up and starting over.
+    const logPlan = plan.sheets.find((x) => x.role === 'changes');
+    let appendLog = false;
     const result = await this.batch(
       async (context) => {
         const existing = plan.sheets.map((sheetPlan) => {
@@ -994,6 +1004,10 @@ export class OfficeWorkbook {
         plan.sheets.forEach((sheetPlan, i) => {
           const old = existing[i];
           if (old.isNullObject) return;
+          if (sheetPlan === logPlan) {
+            appendLog = true;
+            return;
+          }
           replaced.push(old.id);
           taken.delete(old.name);
           if (sheetPlan.role === 'lists' || sheetPlan.role === 'issues') {
@@ -1011,6 +1025,7 @@ export class OfficeWorkbook {
         let handlers: (XlHandlerResult | null)[];
         try {
           for (const sheetPlan of plan.sheets) {
+            if (appendLog && sheetPlan === logPlan) continue;
             const sheet = context.workbook.worksheets.add(uniqueSheetName(sheetPlan.name, taken));
             sheet.load(['id', 'name']);
             const zoom = await writeSheetPlan(sheet, sheetPlan, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
@@ -1043,6 +1058,17 @@ export class OfficeWorkbook {
       this.watched.set(w.sheet.id, handler);
       this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sheetPlan, plan.styles, model.profile, model.tb));
     });
+    if (appendLog && logPlan) {
+      const rows = new Map<number, (string | number)[]>();
+      for (const cell of logPlan.cells) {
+        if (cell.r === 0) continue; // its header: the sheet has one
+        let row = rows.get(cell.r);
+        if (!row) rows.set(cell.r, (row = changeLogHeader().map(() => '')));
+        row[cell.c] = cell.v as string | number;
+      }
+      const ordered = [...rows.keys()].sort((a, b) => a - b).map((r) => rows.get(r)!);
+      await this.appendChangeLog((next) => ordered.map((row, i) => [next + i, ...row.slice(1)]));
+    }
     // The sheet the clerk works in: the summary, or 上海's working list.
     return { backups: result.backups, warnings: result.warnings, sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name };
   }
