@@ -135,6 +135,23 @@ async function wordForm(file) {
     const e = s.extent();
     return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => window.hqdsFake.display(n, r, c)));
   }, name);
+  // Every option of the pane's visible dropdowns fits its closed box (a native select cuts the text
+  // without any overflow to see): measured with the select's own font, less its padding and chevron.
+  const selectsFit = async () => {
+    const cut = await pane.evaluate((el) => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      const out = [];
+      for (const s of el.querySelectorAll('select')) {
+        if (!s.offsetParent) continue;
+        const cs = getComputedStyle(s);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        for (const o of s.options) if (ctx.measureText(o.text).width > room) out.push(`${s.getAttribute('aria-label')}: ${o.text}`);
+      }
+      return out;
+    });
+    assert(!cut.length, `dropdown text cut off: ${cut.join('; ')}`);
+  };
   const idle = () => page.waitForFunction(() => !document.querySelector('[aria-label="任务窗格"] [role="progressbar"], [aria-label="任务窗格"] .fui-Spinner'));
 
   try {
@@ -254,6 +271,7 @@ async function wordForm(file) {
       await page.screenshot({ path: path.join(out, 'pane-import.png') });
       await shot('pane-import-350');
       await noOverflow();
+      await selectsFit();
       assert((await cell('B6').innerText()) === '', 'nothing is written before confirming');
       await pane.getByRole('button', { name: '确认导入' }).click();
       await pane.getByText(/已写入「汇总表」：共 3 条/).waitFor();

@@ -111,11 +111,14 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
           }} />
       </div>
       <Text className={styles.small}>可选多个 .xlsx、.xls、.csv、.txt 或 .docx 文件。</Text>
-      <div className={styles.row}>
+      {/* The explanation is the field's label, which wraps; a select's closed box cuts its text. */}
+      <Field label="从本工作簿的工作表导入（如粘贴用的暂存表）">
         <Select className={styles.full} aria-label="从工作表导入" value={staging} onChange={(_, d) => setStaging(d.value)}>
-          <option value="">从本工作簿的工作表导入（如粘贴用的暂存表）…</option>
+          <option value="">选择工作表…</option>
           {stagingSheets.map((n) => <option key={n} value={n}>{n}</option>)}
         </Select>
+      </Field>
+      <div className={styles.row}>
         <Button disabled={!staging} onClick={() => void act('读取工作表', async () => dispatch({ type: 'read', inputs: await workbook.readSheets([staging]) }))}>读取工作表</Button>
       </div>
       {progress !== null && <ProgressBar value={progress} />}
@@ -155,9 +158,10 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
                 <caption style={{ textAlign: 'left' }}>{s.file}「{s.sheet}」</caption>
                 <tbody>
                   {preview.headers[k].map((h, c) => h && (
+                    // One cell per row, the select under its header: beside it, half the pane cut 「已服务支撑人工智能大模型名称」.
                     <tr key={c}>
-                      <td className={styles.cell}>{h}</td>
                       <td className={styles.cell}>
+                        <Text className={styles.small}>{h} →</Text>
                         <Select size="small" className={styles.full} aria-label={`对应 ${h}`} value={preview.mappings[k][c] ?? ''}
                           onChange={(_, d) => dispatch({ type: 'map', input: k, column: c, key: d.value === '' ? null : d.value, current: preview.mappings[k] })}>
                           <option value="">（不导入）</option>
