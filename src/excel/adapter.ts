@@ -757,7 +757,7 @@ export class OfficeWorkbook {
     writes.forEach((w, i) => {
       if (typeof w.value !== 'number' || !isApproximate(changes[i].from)) return;
       let m = this.approx.get(model.id);
-      if (!m) this.approx.set(model.id, (m = new Map()));
+      if (!m) this.approx.set(model.id, (m = new Map<string, { text: string; value: number }>()));
       m.set(`${w.r},${w.c}`, { text: changes[i].from, value: w.value });
     });
   }
