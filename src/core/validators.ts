@@ -105,7 +105,19 @@ function replaceEmails(s: string, f: (m: string) => string): string {
 
 /** Joins split contact columns (联系人 | 联系电话 | 邮箱) as 「张三 13800000000」. */
 export function joinContact(...values: string[]): string {
-  return values.map((v) => v.trim()).filter(Boolean).join(' ');
+  let out = '';
+  for (const v of values.map((x) => x.trim()).filter(Boolean)) {
+    // Clerks often type the phone into the name cell as well: the same number is written once.
+    if (out && compactContact(out).includes(compactContact(v))) continue;
+    // A space between two numbers would read as one number (the phone pattern spans spaces): 、 keeps them apart.
+    const sep = !out ? '' : /\d$/.test(out) && /^[\d+(（]/.test(v) ? '、' : ' ';
+    out += sep + v;
+  }
+  return out;
+}
+
+function compactContact(s: string): string {
+  return toHalfWidth(s).replace(/[\s-]/g, '').toLowerCase();
 }
 
 /** Excel keeps 15 significant digits: a whole number of 16 digits or more typed into a number cell
