@@ -67,6 +67,8 @@ export interface ValidateOptions {
   mapping?: Record<number, string | null>;
   /** Expected 序号 of the first row (for checking a slice of a sheet). */
   firstSeq?: number;
+  /** Column keys the input cannot hold (a form without such a field): not reported missing. */
+  notCarried?: readonly string[];
 }
 
 export interface Result {
@@ -264,7 +266,7 @@ export class Validator implements CheckContext {
     try {
       const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
       result.mapping = mapping;
-      result.issues.push(...this.headerIssues(mapping, table.rows ?? []));
+      result.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
       this.validateRows(table.rows ?? [], mapping, opts, result);
     } catch (e) {
       result.issues.push(placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }));
@@ -273,7 +275,7 @@ export class Validator implements CheckContext {
   }
 
   /** Columns not mapped, mapped by likeness, carrying a unit, or missing. */
-  private headerIssues(mapping: HeaderMapping, rows: Table['rows']): Issue[] {
+  private headerIssues(mapping: HeaderMapping, rows: Table['rows'], notCarried: readonly string[]): Issue[] {
     const issues: Issue[] = [];
     for (const c of mapping.columns) {
       const at = { row: -1, col: c.source, field: c.label, value: c.header };
@@ -286,7 +288,7 @@ export class Validator implements CheckContext {
     }
     for (const key of mapping.missing) {
       const col = this.profile.columns.find((c) => c.key === key)!;
-      if (col.required) {
+      if (col.required && !notCarried.includes(key)) {
         issues.push(placedIssue('missing-column', { label: col.label }, { row: -1, col: null, field: col.label }));
       }
     }

@@ -5,9 +5,12 @@
  * cell it came from, so a note or a report lands on the value, not on its label.
  */
 import { cellText, type CellValue } from './cell';
+import { checkCreditCodeCell } from './checks/number';
+import { cellIssue, type CellIssue } from './issues';
 import type { LocatedForm } from './locate';
 import type { Profile } from './profile';
-import { labelKey, toHalfWidth } from './text';
+import { charCount, labelKey, toHalfWidth } from './text';
+import { lostDigits, lostDigitsIssue } from './validators';
 
 /** Where a form value was read: 0-based sheet row and column. */
 export interface FormCell {
@@ -55,12 +58,28 @@ interface Field {
   key: string;
   label: string;
   perDataset: boolean;
+  maxChars?: number;
 }
 
 interface Found {
   value: string;
   at: FormCell;
+  /** The cell as read when it is a number and the value is that number: a lost-digits check needs it. */
+  raw?: number;
 }
+
+/** A value of a field only the form has (统一社会信用代码, 数据集概况): checked, never written to the summary. */
+export interface FormOnlyValue {
+  /** The dataset (entry) it belongs to; a unit-level field is reported once, with the first. */
+  row: number;
+  label: string;
+  value: CellValue;
+  at: FormCell;
+  maxChars?: number;
+}
+
+/** Keys of fields only the form has, kept apart from the summary's column keys. */
+const FORM_ONLY = '\u0001';
 
 type Values = Record<string, Found>;
 type Rows = readonly (readonly CellValue[])[];
@@ -96,9 +115,14 @@ class FormReader {
   constructor(private readonly profile: Profile) {
     // A modality list with no column of its own (武汉 「数据集模态及规模」) is read too: it completes 「modality + GB」.
     const hasPairs = profile.columns.some((c) => c.quantity?.kind === 'pairs');
-    this.fields = (profile.form?.fields ?? [])
-      .filter((f) => f.key || (hasPairs && f.label.includes('模态')))
-      .map((f) => ({ label: f.label, key: f.key ?? MODALITIES, perDataset: f.perDataset, synonyms: f.synonyms }));
+    // Fields only the form has are read too, to be checked (their limits, a credit code's digits).
+    this.fields = (profile.form?.fields ?? []).map((f) => ({
+      label: f.label,
+      key: f.key ?? (hasPairs && f.label.includes('模态') ? MODALITIES : FORM_ONLY + f.label),
+      perDataset: f.perDataset,
+      synonyms: f.synonyms,
+      maxChars: f.maxChars,
+    }));
     if (profile.layout === 'project') {
       for (const c of profile.columns) if (!this.fields.some((f) => f.key === c.key)) this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
     }
@@ -167,7 +191,7 @@ class FormReader {
     for (let k = c + 1; k < row.length; k++) {
       const v = cellText(row[k]).trim();
       if (!v || v === t) continue;
-      if (!this.match(v)) found = { value: v, at: { row: r, col: k } };
+      if (!this.match(v)) found = { value: v, at: { row: r, col: k }, raw: typeof row[k] === 'number' ? (row[k] as number) : undefined };
       break;
     }
     // The same label in the row above, same column: one label cell merged over rows (申报方向, 单位性质).
@@ -182,7 +206,9 @@ class FormReader {
     const { value, modality } = this.value(hit, found.value);
     if (hit.perDataset && !continued && (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))) this.startDataset(r);
     if (hit.perDataset && !this.current) this.startDataset(r);
-    this.store(hit, hit.key, { value, at: found.at }, continued);
+    // A number cell read as it is keeps its number: 916325007109012345 has lost digits, its text hides it.
+    const raw = found.raw !== undefined && value === found.value ? found.raw : undefined;
+    this.store(hit, hit.key, { value, at: found.at, raw }, continued);
     if (modality !== null) this.store(hit, 'modality', { value: modality, at: found.at }, continued);
   }
 
@@ -241,16 +267,47 @@ class FormReader {
     if (this.hits < 3) return null;
     const datasets = this.datasets.length ? this.datasets : [{ row: 0, values: {} as Values }];
     const keys = this.profile.columns.map((c) => c.key);
-    const header = this.profile.columns.map((c) => c.label);
+    // The summary columns this form has a field for: 序号 is generated, and a column the form does not
+    // ask for (武汉's 产生社会经济效益) is neither read, required nor reported missing.
+    const carried = new Set(this.fields.map((f) => f.key));
+    if (carried.has('scale') && keys.includes('modality')) carried.add('modality'); // 山西 「数据规模与模态」
+    const notCarried = this.profile.columns.filter((c) => c.type === 'seq' || !carried.has(c.key)).map((c) => c.key);
+    const header = this.profile.columns.map((c) => (notCarried.includes(c.key) ? '' : c.label));
     const mapping: Record<number, string | null> = {};
-    keys.forEach((k, i) => (mapping[i] = this.profile.columns[i].type === 'seq' ? null : k));
+    keys.forEach((k, i) => (mapping[i] = notCarried.includes(k) ? null : k));
     for (const d of datasets) this.completePairs(d.values);
     const pick = (d: { values: Values }, k: string) => d.values[k] ?? this.unit[k];
-    const body = datasets.map((d) => keys.map((k) => pick(d, k)?.value ?? null));
+    const body = datasets.map((d) => keys.map((k) => {
+      const f = pick(d, k);
+      return f ? f.raw ?? f.value : null;
+    }));
     const cells = datasets.map((d) => keys.map((k) => pick(d, k)?.at ?? null));
-    // 序号 is generated; the form has none.
-    return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells };
+    const formOnly: FormOnlyValue[] = [];
+    for (const f of this.fields) {
+      if (!f.key.startsWith(FORM_ONLY)) continue;
+      datasets.forEach((d, row) => {
+        const v = f.perDataset ? d.values[f.key] : row === 0 ? this.unit[f.key] : undefined;
+        if (v?.value) formOnly.push({ row, label: f.label, value: v.raw ?? v.value, at: v.at, maxChars: f.maxChars });
+      });
+    }
+    return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells, notCarried, formOnly };
   }
+}
+
+/**
+ * What is wrong with a field only the form has. Nothing of it is written, so only what a person must
+ * correct on the form: digits lost to a number cell, a length over the notice's limit, a credit code.
+ */
+export function formOnlyIssues(profile: Profile, f: FormOnlyValue): CellIssue[] {
+  if (lostDigits(f.value)) return lostDigitsIssue(f.label, f.value as number).issues;
+  const text = cellText(f.value).trim();
+  const issues: CellIssue[] = [];
+  const count = charCount(text);
+  if (f.maxChars && count > f.maxChars) issues.push(cellIssue('too-long', { label: f.label, max: f.maxChars, count }));
+  if (/统一社会信用代码/.test(f.label)) {
+    issues.push(...checkCreditCodeCell(profile, text).issues.filter((i) => i.code !== 'value-normalised'));
+  }
+  return issues;
 }
 
 /**

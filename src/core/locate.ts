@@ -14,7 +14,7 @@ function isFootnote(text: string): boolean {
   footnoteKeys ??= new Set(PROFILES.flatMap((p) => (p.sheet.footnote ? [labelKey(p.sheet.footnote)] : [])));
   return footnoteKeys.has(labelKey(text));
 }
-import { parseForm, type FormCell } from './form';
+import { parseForm, type FormCell, type FormOnlyValue } from './form';
 
 export { checkedValues, parseForm, type FormCell } from './form';
 
@@ -39,6 +39,10 @@ export interface LocatedForm {
   mapping: Record<number, string | null>;
   /** For each entry and profile column, the sheet cell (0-based) its value was read from. */
   cells: (FormCell | null)[][];
+  /** Summary columns the form has no field for (序号, 武汉's 产生社会经济效益): not required of it. */
+  notCarried: string[];
+  /** Values of fields only the form has, for their own checks. */
+  formOnly: FormOnlyValue[];
 }
 
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };

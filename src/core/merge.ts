@@ -8,6 +8,7 @@ import { cellText, isBlank, type CellValue } from './cell';
 import { flagDuplicates } from './duplicates';
 import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
+import { formOnlyIssues, type FormOnlyValue } from './form';
 import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
@@ -138,7 +139,8 @@ function mergeSheet(
   const table = opts.valueMap
     ? applyValueMap(validator.index, found.table, opts.valueMap, mappingOverride)
     : found.table;
-  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride });
+  const notCarried = found.kind === 'form' ? found.notCarried : undefined;
+  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride, notCarried });
   const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
   res.inputs.push({
     file: sheet.file,
@@ -161,6 +163,7 @@ function mergeSheet(
     res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
   }
   const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
+  if (found.kind === 'form') formOnlyChecks(validator.profile, sheet, found.formOnly, entryOfRow, res);
   for (const { row, field, from, to, reason } of r.changes) {
     res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(row) ?? null, source: change(row, field) });
   }
@@ -369,6 +372,26 @@ function mergeIssues(
     });
   }
   return renumbered;
+}
+
+/** Fields only a form has (统一社会信用代码, 数据集概况) are checked where they stand, at their own cell. */
+function formOnlyChecks(
+  profile: Profile,
+  sheet: InputSheet,
+  values: readonly FormOnlyValue[],
+  entryOfRow: ReadonlyMap<number, number>,
+  res: MergeResult,
+): void {
+  for (const v of values) {
+    for (const issue of formOnlyIssues(profile, v)) {
+      const origin = sheet.origins?.[v.at.row]?.[v.at.col] ?? undefined;
+      const source: SourceRef = origin
+        ? { file: sheet.file, sheet: sheet.sheet, row: null, column: `${originText(origin)}「${v.label}」`, cell: v.at, origin }
+        : { file: sheet.file, sheet: sheet.sheet, row: v.at.row + 1, column: `${columnLetter(v.at.col)}列「${v.label}」`, cell: v.at };
+      const { severity, code, message, value, fix, safe } = issue;
+      res.issues.push({ severity, code, message, row: v.row, col: null, field: v.label, value, fix, safe, entry: entryOfRow.get(v.row) ?? null, source });
+    }
+  }
 }
 
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
