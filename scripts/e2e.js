@@ -236,7 +236,8 @@ async function wordForm(file) {
 
     await step('import a file: review the mapping and the unknown value, then confirm', async () => {
       errors.length = 0;
-      const file = path.join(os.tmpdir(), `e2e-来件-${process.pid}.xlsx`);
+      // A file name a clerk would see (the screenshot goes into the README), in a directory of its own.
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-')), '海西州来件.xlsx');
       await receivedFile(file);
       await tab('导入').click();
       await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
@@ -246,6 +247,10 @@ async function wordForm(file) {
       await pane.getByLabel('取值 草业').selectOption('现代农业');
       await pane.getByText(/将写入 2 条/).waitFor();
       assert((await pane.getByLabel('取值 草业').inputValue()) === '现代农业', 'the choice stays listed and can be changed');
+      // The title line above the header is left out, and the review says so before anything is written.
+      await pane.getByText(/略过 1 行/).waitFor();
+      await pane.getByRole('list', { name: /不写入的行（共 1 行）/ }).getByText(/「来件」 第 1 行：表头以上的标题或说明行/).waitFor();
+      await pane.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(out, 'pane-import.png') });
       await shot('pane-import-350');
       await noOverflow();
@@ -257,6 +262,29 @@ async function wordForm(file) {
       assert((await cell('C6').innerText()) === '现代农业', 'the chosen value');
       assert((await cell('E7').innerText()) === '1024', 'TB converted to GB');
       assert((await cell('A7').innerText()) === '3', 'renumbered');
+    });
+
+    await step('import review: a hidden row is named before 确认导入, the blank rows are counted and listed', async () => {
+      const file = path.join(os.tmpdir(), `e2e-隐藏行-${process.pid}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('来件');
+      ws.addRow(['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '联系人', '联系电话']);
+      ws.addRow([1, '湟水水质数据集', '现代农业', '文本', 20, '无', '西宁水务', '孙八', '13912345678']);
+      ws.addRow([2, '撤回的数据集', '现代农业', '文本', 30, '无', '西宁水务', '孙八', '13912345678']);
+      ws.getRow(3).hidden = true;
+      ws.addRow([]);
+      ws.addRow([]);
+      ws.addRow([3, '祁连森林数据集', '现代农业', '文本', 40, '无', '西宁林业', '周九', '13912345679']);
+      await wb.xlsx.writeFile(file);
+      await tab('导入').click();
+      await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
+      await pane.getByText(/将写入 3 条（读入 5 行，略过 2 行/).waitFor();
+      await pane.getByRole('list', { name: /不写入的行（共 2 行）/ }).getByText(/第 4–5 行：空行/).waitFor();
+      await pane.getByRole('list', { name: /读取时发现/ }).getByText(/第 3 行是隐藏行/).waitFor();
+      await noOverflow();
+      await pane.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded();
+      await shot('pane-import-review-350');
+      await pane.getByRole('button', { name: '取消' }).click();
     });
 
     await step('import rows from a staging sheet in the workbook', async () => {

@@ -10,6 +10,7 @@ import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
 import { mergeSheets, placeText, rowsLeftOut, type InputSheet, type MergeResult } from '../core/merge';
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
+import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
@@ -83,10 +84,8 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
       }
       const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
-      for (const s of wb.sheets) {
-        const notes = wb.notes?.filter((n) => n.sheet === s.name);
-        res.sheets.push({ file: base, sheet: s.name, rows: s.rows, notes, ...(s.origins ? { origins: s.origins } : {}) });
-      }
+      // The same step as the pane's import: each sheet with the reader's notes on it.
+      res.sheets.push(...workbookInputs(base, wb));
     } catch (e) {
       if (fail(f, e instanceof ReadError || e instanceof ConvertError ? e.message : `读不了「${f}」：${String(e)}`)) continue;
       return null;

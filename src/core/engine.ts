@@ -10,6 +10,7 @@ import { cellIssue, placedIssue, type CellIssue, type CellOut, type Issue } from
 import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
+import { isRowNumberHeader } from './region';
 import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue } from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
@@ -74,6 +75,16 @@ export interface Result {
   issues: Issue[];
   changes: Change[];
   leftOut: LeftOut[];
+}
+
+/**
+ * A column headed 序号/编号 that holds nothing but row numbers, where the format has no 序号 (上海's
+ * working list numbers its rows): nothing in it is lost by not importing it, so hqds and the pane
+ * both stay quiet about it. Any other value (a project code under 编号) keeps the warning.
+ */
+function rowNumbersOnly(header: string, rows: Table['rows'], col: number): boolean {
+  if (!isRowNumberHeader(header)) return false;
+  return rows.every((r) => isBlank(r[col]) || /^\d{1,7}$/.test(cellText(r[col]).trim()));
 }
 
 /** Column types that hold identifiers, where a number of 16+ digits means digits were lost. */
@@ -253,7 +264,7 @@ export class Validator implements CheckContext {
     try {
       const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
       result.mapping = mapping;
-      result.issues.push(...this.headerIssues(mapping));
+      result.issues.push(...this.headerIssues(mapping, table.rows ?? []));
       this.validateRows(table.rows ?? [], mapping, opts, result);
     } catch (e) {
       result.issues.push(placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }));
@@ -262,10 +273,11 @@ export class Validator implements CheckContext {
   }
 
   /** Columns not mapped, mapped by likeness, carrying a unit, or missing. */
-  private headerIssues(mapping: HeaderMapping): Issue[] {
+  private headerIssues(mapping: HeaderMapping, rows: Table['rows']): Issue[] {
     const issues: Issue[] = [];
     for (const c of mapping.columns) {
       const at = { row: -1, col: c.source, field: c.label, value: c.header };
+      if (!c.key && c.header && rowNumbersOnly(c.header, rows, c.source)) continue;
       if (!c.key && c.header) issues.push(placedIssue('unmapped-column', { said: c.note! }, { ...at, field: null }));
       else if (c.key && c.how === 'fuzzy') {
         issues.push(placedIssue('column-fuzzy', { header: c.header, label: c.label! }, at));

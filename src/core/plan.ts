@@ -7,6 +7,7 @@ import { columnLetter } from './address';
 import { uniqueSheetName } from './sheet-name';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
+import { WORKING_LIST_SHEET } from './import';
 import { profileTitle, type Column, type Profile, type ProjectRow } from './profile';
 import type { TbBase } from './quantity';
 
@@ -410,7 +411,7 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
   });
   const lastDataRow = headerRow + Math.max(merged.entries.length, 1);
   return {
-    name: '工作清单',
+    name: WORKING_LIST_SHEET,
     role: 'working-list',
     cells,
     merges,

@@ -31,7 +31,7 @@ import type { Profile } from '../core/profile';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
-import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core/region';
+import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
@@ -477,8 +477,7 @@ export class OfficeWorkbook {
       const seqCols = new Set(
         result.mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source),
       );
-      // 序号 where the format has none (上海's working list numbers its rows): nothing to map, nothing lost.
-      result.issues = result.issues.filter((i) => !(i.code === 'unmapped-column' && isRowNumberHeader(i.value)));
+      // 序号 where the format has none (上海's working list) is no unmapped column: the engine says so, as in hqds.
       const before = this.models.get(read.id);
       // Fills already known (same table, same place) are diffed; otherwise the table is cleared once.
       const same = before && before.profile === profile && before.headerRow === region.headerRow && before.width === width;

@@ -3,7 +3,7 @@ import { Button, Field, ProgressBar, Select, Text, Textarea } from '@fluentui/re
 import type { Profile } from '../../core/profile';
 import type { InputSheet } from '../../core/merge';
 import { dropdownOptions, needsAttention } from '../../core/plan';
-import { inputKey, previewImport, summarySheetName } from '../../core/import';
+import { inputKey, previewImport, summarySheetName, workbookInputs, type ReviewLine } from '../../core/import';
 import type { OfficeWorkbook } from '../../excel/adapter';
 import { settingsToPlan, type Settings } from '../settings';
 import { importReducer, initialImport } from '../state';
@@ -29,6 +29,22 @@ const CONTACT_PARTS = { contactName: '联系人（合并入联系方式）', con
 function pasteInput(p: Pasted, edits: Record<number, string[] | 'skip'>): InputSheet {
   const held = Object.fromEntries(unresolved(p, edits).map((r) => [r.line, 'skip' as const]));
   return { file: PASTE, sheet: PASTE, rows: pastedRows(p, { ...edits, ...held }) };
+}
+
+/** A titled list of review lines (rows left out, reader notes): every one shown before 确认导入. */
+function ReviewList({ title, lines, empty }: { title: string; lines: ReviewLine[]; empty?: string }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <Text weight="semibold">{title}</Text>
+      {!lines.length && empty && <Text className={styles.small}>{empty}</Text>}
+      {lines.length > 0 && (
+        <ul className={styles.list} aria-label={title} style={{ margin: 0, paddingLeft: '1.2em', maxHeight: '30vh' }}>
+          {lines.map((l, i) => <li key={i} className={styles.small}>{l.where}：{l.text}</li>)}
+        </ul>
+      )}
+    </>
+  );
 }
 
 export function ImportTab({ workbook, profile, settings, sheets, act, notify, onDone }: ImportTabProps): React.JSX.Element {
@@ -67,8 +83,8 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
     let i = 0;
     for (const f of files) {
       setProgress(i / files.length);
-      const wb = await readFile(f.name, new Uint8Array(await f.arrayBuffer()));
-      for (const s of wb.sheets) read.push({ file: f.name, sheet: s.name, rows: s.rows, ...(s.origins ? { origins: s.origins } : {}) });
+      // With the reader's notes (hidden rows, undecodable lines): the review and the 问题清单 show them, as hqds does.
+      read.push(...workbookInputs(f.name, await readFile(f.name, new Uint8Array(await f.arrayBuffer()))));
       i++;
       await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
     }
@@ -169,9 +185,11 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
               </Field>
             );
           })}
+          <ReviewList title={`3. 不写入的行（共 ${preview.rowsLeftOut} 行${preview.skippedSheets.length ? `，另有 ${preview.skippedSheets.length} 张工作表` : ''}）`} empty="读入的行都会写入。"
+            lines={[...preview.skippedSheets, ...preview.leftOut]} />
+          {preview.notes.length > 0 && <ReviewList title={`4. 读取时发现，请核实（${preview.notes.length} 处，将列入「问题清单」）`} lines={preview.notes} />}
           <Text>
-            将写入 {merged.rowsWritten} 条（读入 {merged.rowsRead} 行，略过 {merged.leftOut.length} 行；自动规范 {merged.changes.length} 处，记入「修改记录」；需处理 {merged.issues.filter(needsAttention).length} 个）。
-            {merged.skipped.length ? ` 略过工作表：${merged.skipped.map((s) => `${s.file}「${s.sheet}」`).join('、')}。` : ''}
+            将写入 {merged.rowsWritten} 条（读入 {merged.rowsRead} 行，略过 {preview.rowsLeftOut} 行；自动规范 {merged.changes.length} 处，记入「修改记录」；需处理 {merged.issues.filter(needsAttention).length} 个）。
             {state.paste && Object.values(state.edits).some((e) => e === 'skip') ? ` 按您的选择略过粘贴的 ${Object.values(state.edits).filter((e) => e === 'skip').length} 行。` : ''}
           </Text>
           {merged.rowsWritten === 0 && <Text className={styles.small}>没有可写入的行：{merged.skipped.length ? '所读的表都找不到表头，' : ''}请确认复制时包含表头和数据行，或在上面核对表头对应。</Text>}
