@@ -220,7 +220,7 @@ export class Validator implements CheckContext {
   private memoFor(col: Column, unit: string | undefined): Map<string | number, Checked> {
     const k = `${col.key}\u0001${unit ?? ''}`;
     let m = this.memo.get(k);
-    if (!m) this.memo.set(k, (m = new Map()));
+    if (!m) this.memo.set(k, (m = new Map<string | number, Checked>()));
     return m;
   }
 
@@ -351,7 +351,7 @@ export class Validator implements CheckContext {
           leaveOut(row, r, kind, result);
           continue;
         }
-        const cells: CellOut[] = new Array(plan.columns.length);
+        const cells = new Array<CellOut>(plan.columns.length);
         // 序号 first: it is the first column wherever a format has one, so issues read left to right.
         if (seqIndex >= 0) numberRow(plan.columns[seqIndex], row, r, seq, cells, seqIndex, result);
         this.checkRow(plan, row, r, cells, result);
@@ -431,7 +431,7 @@ const validators = new WeakMap<Profile, Map<TbBase, Validator>>();
 /** A cached validator per profile object and TB setting. */
 export function validatorFor(profile: Profile, tb: TbBase = 1024): Validator {
   let byTb = validators.get(profile);
-  if (!byTb) validators.set(profile, (byTb = new Map()));
+  if (!byTb) validators.set(profile, (byTb = new Map<TbBase, Validator>()));
   let v = byTb.get(tb);
   if (!v) byTb.set(tb, (v = new Validator(profile, tb)));
   return v;

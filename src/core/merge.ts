@@ -112,7 +112,7 @@ export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opt
   for (const sheet of sheets) {
     const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {
-      const hasContent = sheet.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+      const hasContent = sheet.rows.some((r) => r.some((c) => !isBlank(c)));
       res.skipped.push({ file: sheet.file, sheet: sheet.sheet, reason: hasContent ? found.reason : '空工作表' });
       continue;
     }
@@ -397,7 +397,7 @@ function formOnlyChecks(
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
 function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string, Record<string, string>>, override?: Record<number, string | null>): Table {
   const header = table.header;
-  const colKeys = header.map((h, i) => (override && i in override ? override[i] : index.match(String(h ?? '')).key));
+  const colKeys = header.map((h, i) => (override && i in override ? override[i] : index.match(cellText(h)).key));
   return {
     header,
     rows: table.rows.map((row) => row.map((cell, c) => {
