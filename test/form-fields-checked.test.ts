@@ -72,3 +72,29 @@ describe('fields only the form has are checked', () => {
     expect(lost?.source.cell).toEqual({ row: 1, col: 1 });
   });
 });
+
+describe('a value reads the same from a form as from a table', () => {
+  const formRows = (domain: string): (string | number)[][] => [
+    ['单位名称', '青海某公司'],
+    ['负责人及联系方式', '李四 13800000001'],
+    ['数据集名称', '湿地数据集'],
+    ['数据集规模（单位：TB）', '1'],
+    ['所属行业领域', domain],
+    ['数据集模态', '☑文本'],
+    ['已服务支撑算法模型', '无'],
+  ];
+  const domainOf = (r: ReturnType<typeof check>) => ({
+    value: r.entries[0].entry.get('domain'),
+    codes: r.issues.filter((i) => i.field === '行业领域').map((i) => i.code),
+  });
+  test('☑其它：生态环境 on the form is 绿色低碳, as 生态环境 in a table is', () => {
+    const header = qh.columns.map((c) => c.label);
+    const row = header.map((h) => (h === '行业领域' ? '生态环境' : h === '数据集数据量（GB）' ? 1024 : h === '数据集模态' ? '文本' : 'x'));
+    const table = domainOf(mergeSheets(qh, [{ file: 't.xlsx', sheet: 's', rows: [header, row] }]));
+    expect(table).toEqual({ value: '绿色低碳', codes: ['value-normalised'] });
+    expect(domainOf(check(qh, formRows('□工业制造 ☑其它：生态环境')))).toEqual(table);
+  });
+  test('an 其它 the vocabulary does not know stays 其它（…）', () => {
+    expect(domainOf(check(qh, formRows('□工业制造 ☑其它：海洋数据'))).value).toBe('其它（海洋数据）');
+  });
+});

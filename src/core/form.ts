@@ -6,6 +6,7 @@
  */
 import { cellText, type CellValue } from './cell';
 import { checkCreditCodeCell } from './checks/number';
+import { validatorFor } from './engine';
 import { cellIssue, type CellIssue } from './issues';
 import type { LocatedForm } from './locate';
 import type { Profile } from './profile';
@@ -230,13 +231,26 @@ class FormReader {
       }
     }
     const ticked = checkedValues(value);
-    if (ticked) value = ticked.join('、');
+    if (ticked) value = ticked.map((v) => this.knownOther(hit.key, v)).join('、');
     if (isInstruction(value)) value = ''; // the template's own instructions, left in place: not a value (required then says so)
     const col = this.profile.columns.find((c) => c.key === hit.key);
     if (col?.type === 'models' && ticked) value = modelsAnswer(value, col.noneWord ?? '无');
     const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
     if (unitMatch && value && /^[\d.,\s]+$/.test(value)) value = `${value}${unitMatch[1].replace('行/条', '条')}`;
     return { value, modality };
+  }
+
+  /**
+   * 「☑其它：生态环境」: the form has no box for it, but the blank holds what a table would hold, so it
+   * is read as a table's 「生态环境」 is (→ 绿色低碳, with its hint). Only what the column's vocabulary
+   * knows (a label, synonym or concept it maps) is unwrapped; anything else stays 「其它（…）」.
+   */
+  private knownOther(key: string, v: string): string {
+    const m = /^(?:其它|其他)（([\s\S]+)）$/.exec(v);
+    const vocab = m && this.profile.columns.find((c) => c.key === key)?.vocab;
+    if (!m || !vocab) return v;
+    const status = validatorFor(this.profile).matchers.get(vocab)?.match(m[1]).status;
+    return status === 'ok' || status === 'fixed' ? m[1] : v;
   }
 
   private store(hit: Field, key: string, found: Found, continued: boolean): void {
