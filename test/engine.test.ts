@@ -165,7 +165,7 @@ describe('上海', () => {
     row[1] = '甲公司、乙公司';
     row[3] = '2025.12-2027.11';
     row[4] = -5;
-    row[5] = '100万元';
+    row[5] = '1,000万元';
     row[11] = '苏州工业园区';
     row[13] = validCode('91320500MA1K4XXX1');
     row[16] = 0.452;
@@ -177,7 +177,7 @@ describe('上海', () => {
       '已投入资金（万元）': 'value-normalised', '所在区（注册区县）': 'value-not-allowed', 统一社会信用代码: 'credit-code-region',
       '2022年资产负债率（%）': 'percent-fraction', 单位性质: 'other-unspecified',
     });
-    expect(r.entries[0].values).toMatchObject({ period: '2025年12月至2027年11月', investedFunds: 100 });
+    expect(r.entries[0].values).toMatchObject({ period: '2025年12月至2027年11月', investedFunds: 1000 });
   });
   test('credit code: wrong length is an error, a failed check a warning', () => {
     const a = [...ok];
