@@ -11,7 +11,7 @@ import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
 import { isRowNumberHeader } from './region';
-import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue } from './validators';
+import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue, placeholderIssue } from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
 export type { CellOut, Issue, IssueCode, Severity } from './issues';
@@ -88,6 +88,9 @@ function rowNumbersOnly(header: string, rows: Table['rows'], col: number): boole
   if (!isRowNumberHeader(header)) return false;
   return rows.every((r) => isBlank(r[col]) || /^\d{1,7}$/.test(cellText(r[col]).trim()));
 }
+
+/** Column types of free text, where the notice's sample text (XX, 「如：」) may be left in place. */
+const PROSE_TYPES = new Set(['text', 'models', 'benefit', 'contact', 'person']);
 
 /** Column types that hold identifiers, where a number of 16+ digits means digits were lost. */
 const ID_TYPES = new Set(['text', 'creditCode', 'phone', 'contact', 'person', 'email']);
@@ -253,7 +256,11 @@ export class Validator implements CheckContext {
         if (col.required && col.type !== 'seq') return { out: null, issues: [cellIssue('required', { label: col.label })] };
         return { out: null, issues: [] };
       }
-      return this.checks.get(col.key)!(value, text, headerUnit);
+      const res = this.checks.get(col.key)!(value, text, headerUnit);
+      const sample = PROSE_TYPES.has(col.type) ? placeholderIssue(col.label, text) : null;
+      // One message for the cell: the sample text is what to replace, not a benefit without figures.
+      if (sample) return { out: res.out, issues: [sample, ...res.issues.filter((i) => i.code !== 'benefit-no-figure')] };
+      return res;
     } catch (e) {
       const issue = cellIssue('internal', { scope: 'cell', label: col.label, error: String(e) });
       return { out: cellText(value), issues: [issue] };

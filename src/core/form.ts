@@ -11,7 +11,7 @@ import { cellIssue, type CellIssue } from './issues';
 import type { LocatedForm } from './locate';
 import type { Profile } from './profile';
 import { charCount, labelKey, toHalfWidth } from './text';
-import { lostDigits, lostDigitsIssue } from './validators';
+import { lostDigits, lostDigitsIssue, placeholderIssue } from './validators';
 
 /** Where a form value was read: 0-based sheet row and column. */
 export interface FormCell {
@@ -320,6 +320,9 @@ export function formOnlyIssues(profile: Profile, f: FormOnlyValue): CellIssue[] 
   if (f.maxChars && count > f.maxChars) issues.push(cellIssue('too-long', { label: f.label, max: f.maxChars, count }));
   if (/统一社会信用代码/.test(f.label)) {
     issues.push(...checkCreditCodeCell(profile, text).issues.filter((i) => i.code !== 'value-normalised'));
+  } else {
+    const sample = placeholderIssue(f.label, text);
+    if (sample) issues.push(sample);
   }
   return issues;
 }

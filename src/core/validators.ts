@@ -175,6 +175,17 @@ const SHORT_TYPES = new Set(['vocab', 'quantity', 'phone', 'email', 'creditCode'
  *  not one per piece: a 32,767-character cell split at 、 made tens of thousands of issues. */
 export const SHORT_MAX_CHARS = 1000;
 
+/**
+ * The notice's sample text copied into a cell: its XX blanks (「XX模型、XX模型」, 「增加就业岗位XX个」)
+ * or its 「如：」 example. XX counts only standing apart from other letters and digits, so a size
+ * (XXL) or an identifier with X in it is not a sample.
+ */
+export function placeholderIssue(label: string, text: string): CellIssue | null {
+  const t = toHalfWidth(text);
+  if (!/(?<![A-Za-z0-9])[Xx]{2,4}(?![A-Za-z0-9])/.test(t) && !/^(例)?如[:：]/.test(t.trim())) return null;
+  return cellIssue('placeholder-text', { label, text }, { value: text });
+}
+
 export function overlongIssue(type: string, label: string, text: string): CellIssue | null {
   if (!SHORT_TYPES.has(type) || text.length <= SHORT_MAX_CHARS) return null;
   return cellIssue('value-too-long', { label, length: text.length, start: text.slice(0, 20) }, { value: text.slice(0, 200) });
