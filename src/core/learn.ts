@@ -108,9 +108,24 @@ function headerKeys() {
   return keyIndex;
 }
 
+/** A fill-in annotation on a header — 「（可多选）」「(单选)」「（必填）」「*」 — says how to fill the
+ *  column, not what it is: matched without it (tester, 2026-11-25: 「数据集模态（可多选）」 was unknown). */
+const HEADER_MARK = /[（(]\s*(?:可?多选|单选|限选|只能选|必填|选填|非必填|可选填?)[^（()）]*[）)]|^[*＊]+|[*＊]+$/g;
+
+/** A header without its fill-in annotations; the label itself stays as the template writes it. */
+export function headerPlain(label: string): string {
+  let t = label.trim();
+  for (let prev = ''; prev !== t; ) [prev, t] = [t, t.replace(HEADER_MARK, '').trim()];
+  return t || label.trim();
+}
+
+/** Marked required: a leading or trailing * or 「必填」, but not 「非必填」. */
+const REQUIRED_MARK = /^[*＊]|[*＊]$|(?<!非)必填/;
+
 /** The concept key of a header: exact spelling first, then character-bigram similarity (≥ 0.66, as header.ts). */
-function keyOfHeader(label: string): { key: string; how: 'exact' | 'fuzzy' } | null {
+function keyOfHeader(header: string): { key: string; how: 'exact' | 'fuzzy' } | null {
   const ix = headerKeys();
+  const label = headerPlain(header);
   const hit = ix.exact.get(labelKey(label)) ?? ix.exact.get(labelKey(splitHeaderUnit(label).base));
   if (hit) return { key: hit.key, how: 'exact' };
   const g = grams(labelKey(splitHeaderUnit(label).base));
@@ -256,7 +271,7 @@ function covers(v: TemplateValidation, r: number, c: number): boolean {
 
 /** Whether the notes or the notice say of this column that several may be chosen (「数据集模态可多选」). */
 function saysMulti(lines: readonly string[], label: string): boolean {
-  const base = labelKey(splitHeaderUnit(label).base);
+  const base = labelKey(splitHeaderUnit(headerPlain(label)).base);
   if (!base) return false;
   return lines.some((l) => l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)));
 }
@@ -293,8 +308,8 @@ interface ColumnDraft {
 /** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
 function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
   const base = headerKeys().byKey.get(d.key);
-  const L = toHalfWidth(d.label).replace(/\s+/g, '');
-  const unit = splitHeaderUnit(d.label).unit;
+  const L = toHalfWidth(headerPlain(d.label)).replace(/\s+/g, '');
+  const unit = splitHeaderUnit(headerPlain(d.label)).unit;
   const plain = { multi: false, joiner: '、', singleUnit: false } as const;
   const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
   if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
@@ -437,7 +452,7 @@ function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
     // A column no format knows is keyed by its own label (without the unit): readable in the file, and
     // the same new column (更新频率) in two learned formats moves between them.
-    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(h.label).base || `c${i + 1}`;
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(headerPlain(h.label)).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
@@ -491,7 +506,7 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
 
 /** Options spelt out in the notice's text: 「所属领域：A、B、C。」. */
 function optionsFromText(d: ColumnDraft, sentences: ReturnType<typeof vocabSentences>, textLines: string[]): Options | null {
-  const own = (label: string) => labelKey(label) === labelKey(d.label) || labelKey(label) === labelKey(splitHeaderUnit(d.label).base);
+  const own = (label: string) => [d.label, headerPlain(d.label), splitHeaderUnit(headerPlain(d.label)).base].some((x) => labelKey(label) === labelKey(x));
   const s = sentences.find((x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
   if (!s) return null;
   const multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
@@ -544,7 +559,7 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
 function guessRequired(L: Learning, columns: Column[]): void {
-  const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
+  const marked = columns.filter((c) => REQUIRED_MARK.test(c.label));
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
     L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
