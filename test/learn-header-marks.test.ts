@@ -42,3 +42,10 @@ test('a unit before an annotation is still the column unit: 「数据规模（TB
   const r = learnTemplate(doc(['序号', '数据集名称', '数据规模（TB）（必填）']));
   expect(r.profile.columns[2]).toMatchObject({ type: 'quantity', quantity: { kind: 'size', unit: 'TB' }, required: true });
 });
+
+test('a learned TB column keeps the value: 「500GB」 is 0.4883 TB, and the message says that figure', () => {
+  const r = learnTemplate(doc(['序号', '数据集名称', '数据规模（TB）']));
+  const m = mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 's', rows: [['序号', '数据集名称', '数据规模（TB）'], [1, 'a', '500GB'], [2, 'b', '1.5TB'], [3, 'c', 3]] }]);
+  expect(m.entries.map((e) => e.entry.cells[2])).toEqual([0.4883, 1.5, 3]);
+  expect(m.issues.find((i) => i.code === 'quantity-converted' && i.value === '500GB')?.message).toContain('已换算为 0.4883（TB');
+});
