@@ -10,6 +10,7 @@
 import headerData from './headers.json';
 import { cellText, type CellValue } from './cell';
 import { splitHeaderUnit } from './header';
+import { DEFAULT_SETTINGS } from './plan';
 import { parseProfile, type Column, type Profile, type ProfileFont, type QuantitySpec, type VocabItem, type Vocabulary } from './profile';
 import { PROFILES } from './profiles';
 import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
@@ -591,19 +592,32 @@ function fontsOf(L: Learning, at: Above['at'] & { header: string; table: string 
     const f = k ? L.sh.fonts?.[k] : undefined;
     if (f && (f.name || f.size)) fonts[role as keyof typeof fonts] = f;
   }
-  if (Object.keys(fonts).length) L.inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
-  else if (L.doc.kind !== 'docx') L.missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  const d = DEFAULT_SETTINGS;
+  const byDefault = [!fonts.title?.name && `标题用${d.titleFont} 22pt`, !fonts.table?.name && `表格用${d.tableFont} ${d.tableSize}pt`].filter(Boolean).join('，');
+  if (Object.keys(fonts).length) {
+    L.inferred.push(`字体：模板设为${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}${byDefault ? `；模板没设的按默认：${byDefault}` : ''}。`);
+  } else if (L.doc.kind !== 'docx') L.missing.push(`模板没有设置字体（只有 Excel 的默认字体，或读不出）：汇总表${byDefault}。`);
   return fonts;
 }
 
+const PAPER: Record<number, string> = { 9: 'A4', 8: 'A3', 11: 'A5', 1: 'Letter' };
+
+/** The page as the template sets it. Portrait with no paper size and no fit is what a new sheet
+ *  writes without anyone choosing (ExcelJS always writes it), so then the built-ins' A4 landscape. */
 function pageOf(L: Learning): TemplateSheet['page'] | undefined {
-  const page = L.sh.page && Object.values(L.sh.page).some((x) => x !== undefined) ? L.sh.page : undefined;
-  if (!page) {
-    L.missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+  const page = L.sh.page;
+  if (!page || Object.values(page).every((x) => x === undefined)) {
+    L.missing.push('模板没有页面设置：汇总表按 A4 横向、一页宽打印。');
     return undefined;
   }
-  const paper = page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设';
-  L.inferred.push(`页面：${paper}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  if (page.paperSize === undefined && !page.fitToWidth && page.landscape !== true) {
+    L.missing.push('模板的页面设置只写了纵向，没有纸张大小（新建工作表的默认，不像是特意选的）：汇总表按 A4 横向、一页宽打印；确要纵向，把 sheet.page.landscape 改为 false。');
+    return undefined;
+  }
+  const paper = page.paperSize === undefined ? '纸张未设、' : PAPER[page.paperSize] ?? `纸张代码 ${page.paperSize}、`;
+  const orient = page.landscape === undefined ? '方向未设' : page.landscape ? '横向' : '纵向';
+  // Our writers always print on A4, one page wide; only the orientation follows the template.
+  L.inferred.push(`页面：模板设为${paper}${orient}${page.fitToWidth ? '、一页宽' : ''}；汇总表按 A4${page.landscape === false ? '纵向' : '横向'}、一页宽打印。`);
   return page;
 }
 
