@@ -14,6 +14,7 @@ test('「数据集模态（可多选）」 is the modality column, multi-choice,
   const c = r.profile.columns[2];
   expect(c).toMatchObject({ key: 'modality', label: '数据集模态（可多选）', type: 'vocab', multi: true });
   expect(r.inferred.join('\n')).not.toMatch(/「数据集模态（可多选）」不是已知的列/);
+  expect(r.inferred.join('\n')).toContain('「数据集模态（可多选）」的选项来自下拉列表，表头写明可多选');
   const m = mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 's', rows: [['序号', '数据集名称', '数据集模态（可多选）', '申报单位'], [1, 'a', '图片', 'x'], [2, 'b', '文本、图片', 'x']] }]);
   expect(m.entries.map((e) => e.entry.cells[2])).toEqual(['图像', '文本、图像']);
   expect(m.issues.filter((i) => i.code === 'value-not-allowed')).toEqual([]);
@@ -48,4 +49,11 @@ test('a learned TB column keeps the value: 「500GB」 is 0.4883 TB, and the mes
   const m = mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 's', rows: [['序号', '数据集名称', '数据规模（TB）'], [1, 'a', '500GB'], [2, 'b', '1.5TB'], [3, 'c', 3]] }]);
   expect(m.entries.map((e) => e.entry.cells[2])).toEqual([0.4883, 1.5, 3]);
   expect(m.issues.find((i) => i.code === 'quantity-converted' && i.value === '500GB')?.message).toContain('已换算为 0.4883（TB');
+});
+
+test('a received sheet headed without the annotation (「数据集模态」) still lands in 「数据集模态（可多选）」', () => {
+  const r = learnTemplate(doc(['序号', '数据集名称', '数据集模态（可多选）', '申报单位'], [list(2, '"文本,图像,音频,视频,其他"')]));
+  const m = mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 's', rows: [['序号', '数据集名称', '数据集模态', '申报单位'], [1, 'a', '图片', 'x']] }]);
+  expect(m.entries[0].entry.cells[2]).toBe('图像');
+  expect(m.issues.filter((i) => i.code === 'unmapped-column' || i.code === 'value-not-allowed')).toEqual([]);
 });

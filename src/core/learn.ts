@@ -498,7 +498,7 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
   let where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
   const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
   if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
-    where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
+    where += MULTI_RE.test(d.label) ? '，表头写明可多选' : MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
     return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
   }
   if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
