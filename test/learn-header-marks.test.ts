@@ -57,3 +57,9 @@ test('a received sheet headed without the annotation (「数据集模态」) sti
   expect(m.entries[0].entry.cells[2]).toBe('图像');
   expect(m.issues.filter((i) => i.code === 'unmapped-column' || i.code === 'value-not-allowed')).toEqual([]);
 });
+
+test('「（单选）」 in the header makes a list single-choice even without an error alert', () => {
+  const r = learnTemplate(doc(['序号', '数据集名称', '所属领域（单选）'], [list(2, '"工业制造,医疗健康"', false)]));
+  expect(r.profile.columns[2]).toMatchObject({ key: 'domain', multi: false });
+  expect(r.inferred.join('\n')).toContain('「所属领域（单选）」的选项来自下拉列表，表头写明单选');
+});

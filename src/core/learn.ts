@@ -501,6 +501,7 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
     where += MULTI_RE.test(d.label) ? '，表头写明可多选' : MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
     return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
   }
+  if (/单选|只能选一|限选一/.test(d.label)) return { options: o, multi: false, where: `${where}，表头写明单选` };
   if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
   return { options: o, multi: false, where };
 }
