@@ -99,12 +99,50 @@ async function receivedFile(file) {
   };
   const bg = async (a) => cell(a).evaluate((el) => getComputedStyle(el).backgroundColor);
   const tab = (name) => pane.getByRole('tab', { name });
+  const shot = (name) => pane.screenshot({ path: path.join(out, `${name}.png`) });
+  // No horizontal overflow in the pane at its width (Excel's pane is 320–350 px).
+  const noOverflow = async () => {
+    const o = await pane.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+    assert(o.sw <= o.cw + 1, `the pane overflows: ${o.sw} > ${o.cw}`);
+  };
+  const sheetValues = (name) => page.evaluate((n) => {
+    const s = window.hqdsFake.sheet(n);
+    const e = s.extent();
+    return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => window.hqdsFake.display(n, r, c)));
+  }, name);
+  const idle = () => page.waitForFunction(() => !document.querySelector('[aria-label="任务窗格"] [role="progressbar"], [aria-label="任务窗格"] .fui-Spinner'));
 
   try {
-    await page.goto(`${origin}/preview.html`);
+    await page.goto(`${origin}/preview.html?pane=350`);
 
-    await step('the pane opens and recognises the received sheet as 青海', async () => {
+    await step('the pane opens, recognises the received sheet as 青海 and checks it at once', async () => {
       await pane.getByText('识别为：青海省行业高质量数据集').waitFor({ timeout: 20000 });
+      await pane.getByText(/「来件-海西州」共 3 条：错误 \d+ 个/).waitFor();
+      const all = await pane.getByRole('radio', { name: /^全部 / }).getAttribute('aria-label').catch(() => null);
+      const label = all ?? (await pane.locator('label', { hasText: /^全部 \d+/ }).innerText());
+      assert(!/全部 0$/.test(label.trim()), `the list is empty on open: ${label}`);
+      await noOverflow();
+      await shot('pane-open-350');
+    });
+
+    await step('全部修正 is idempotent on the sample sheet: TB converted once, the header takes the GB label', async () => {
+      await idle();
+      await pane.getByRole('button', { name: /^全部修正（[1-9]/ }).click();
+      await pane.getByText(/已修正 \d+ 处/).waitFor();
+      await idle();
+      const once = await sheetValues('来件-海西州');
+      assert(once[3][4] === '数据集数据量（GB）', `header is ${once[3][4]}`);
+      assert(once[4][4] === '2048' && once[5][4] === '1024' && once[6][4] === '1536', `values ${once.slice(4).map((r) => r[4])}`);
+      const again = pane.getByRole('button', { name: /^全部修正（/ });
+      if (await again.isEnabled()) {
+        await again.click();
+        await pane.getByText(/已修正 \d+ 处/).waitFor();
+        await idle();
+      }
+      const twice = await sheetValues('来件-海西州');
+      assert(JSON.stringify(twice) === JSON.stringify(once), 'a second 全部修正 changed the sheet');
+      await page.getByRole('tab', { name: '修改记录' }).waitFor();
+      await shot('pane-fixed-350');
     });
 
     await step('新建汇总表 creates the formatted summary sheet', async () => {
@@ -117,7 +155,22 @@ async function receivedFile(file) {
       await cell('A2').getByText('青海省行业高质量数据集汇总表').waitFor();
       assert((await cell('A3').innerText()).includes('推荐单位：西宁市数据局（盖章）'), 'recommender line');
       assert((await cell('E4').innerText()) === '数据集数据量（GB）', 'header');
-      await pane.getByText(/检查了 0 行/).waitFor();
+      await pane.getByText(/「汇总表」共 0 条：没有发现问题/).waitFor();
+    });
+
+    await step('the notes under the table are not checked, converted or overwritten', async () => {
+      const before = await sheetValues('汇总表');
+      const noteRow = before.findIndex((r) => /^注：数据量按/.test(r[0]));
+      assert(noteRow > 4, 'the conversion note is on the new sheet');
+      assert(!(await pane.getByText(/共 0 条：没有发现问题/).isHidden()), 'a fresh sheet has no problems');
+      await tab('录入').click();
+      await cell('E5').click();
+      await pane.getByRole('button', { name: '读取所选单元格' }).click();
+      await pane.getByRole('button', { name: '换算整列' }).click();
+      await pane.getByText(/整列（只限表内各行）已换算 0 格/).waitFor();
+      const after = await sheetValues('汇总表');
+      assert(after[noteRow][0] === before[noteRow][0], `the note became ${after[noteRow][0]}`);
+      await tab('检查').click();
     });
 
     await step('a bad value is marked and listed, and its fix applied in one click', async () => {
@@ -133,9 +186,19 @@ async function receivedFile(file) {
       await page.screenshot({ path: path.join(out, 'pane-check.png') });
     });
 
+    await step('issue cards work from the keyboard: Enter on a card locates its cell, its buttons are reachable', async () => {
+      const card = pane.getByRole('listitem').filter({ hasText: 'D5' }).first();
+      await card.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.hqdsFake.selection.r === 4 && window.hqdsFake.selection.c === 3);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
+      assert(/定位/.test(focused || ''), `Tab from a card reaches its 定位 button, not ${focused}`);
+    });
+
     await step('typing TB into the GB column suggests the conversion live', async () => {
       await typeInto('E5', '1.5TB');
-      await pane.getByText('本列以 GB 计：换算为 1536').waitFor();
+      await pane.getByText('本列以 GB 计：将换算为 1536').waitFor();
       await pane.getByRole('button', { name: '换算', exact: true }).click();
       await page.waitForFunction(() => document.querySelector('td[data-cell="E5"]').innerText.trim() === '1536');
     });
@@ -159,6 +222,8 @@ async function receivedFile(file) {
       await pane.getByText(/将写入 2 条/).waitFor();
       assert((await pane.getByLabel('取值 草业').inputValue()) === '现代农业', 'the choice stays listed and can be changed');
       await page.screenshot({ path: path.join(out, 'pane-import.png') });
+      await shot('pane-import-350');
+      await noOverflow();
       assert((await cell('B6').innerText()) === '', 'nothing is written before confirming');
       await pane.getByRole('button', { name: '确认导入' }).click();
       await pane.getByText(/已写入「汇总表」：共 3 条/).waitFor();
@@ -177,13 +242,163 @@ async function receivedFile(file) {
       await pane.getByRole('button', { name: '取消' }).click();
     });
 
+    await step('the picker writes the value clicked, single choice for 行业领域, 其它 with its detail', async () => {
+      await tab('录入').click();
+      await cell('D6').click();
+      await pane.getByRole('button', { name: '读取所选单元格' }).click();
+      await pane.getByRole('checkbox', { name: '图形图像' }).waitFor();
+      for (const box of await pane.getByRole('checkbox', { checked: true }).all()) await box.click();
+      await pane.getByText('图形图像', { exact: true }).click();
+      assert(await pane.getByRole('checkbox', { name: '图形图像' }).isChecked(), '图形图像 ticked');
+      assert(!(await pane.getByRole('checkbox', { name: '文本' }).isChecked()), '文本 not ticked');
+      await pane.getByRole('checkbox', { name: '其它' }).click();
+      await pane.getByLabel('其它的具体内容').fill('时序数据');
+      await pane.getByRole('button', { name: '写入「图形图像、其它（时序数据）」' }).click();
+      await page.waitForFunction(() => document.querySelector('td[data-cell="D6"]').innerText.trim() === '图形图像、其它（时序数据）');
+      await noOverflow();
+      await shot('pane-picker-350');
+      await cell('C6').click();
+      await pane.getByRole('button', { name: '读取所选单元格' }).click();
+      await pane.getByRole('radio', { name: '工业制造' }).waitFor();
+      assert((await pane.getByRole('checkbox').count()) === 0, '行业领域 is single choice');
+      await tab('检查').click();
+    });
+
+    await step('a 「，」 paste is reviewed row by row, never shifted', async () => {
+      await tab('导入').click();
+      await pane.getByLabel(/粘贴从/).fill('序号，数据集名称，行业领域，数据集模态，数据集数据量（GB），已服务支撑人工智能大模型名称，申报单位名称，申报单位联系人及联系方式\n1，湖泊数据集，绿色低碳，图形图像，图片100GB，音频160GB，无，湖泊所，孙八 13700000000');
+      await pane.getByRole('button', { name: '读取粘贴内容' }).click();
+      await pane.getByText(/第 2 行拆出 9 列/).waitFor();
+      assert(await pane.getByRole('button', { name: '确认导入' }).isDisabled().catch(() => true), '确认导入 waits');
+      await shot('pane-paste-review-350');
+      await noOverflow();
+      await pane.getByLabel('修改第 2 行').fill('1，湖泊数据集，绿色低碳，图形图像，260，无，湖泊所，孙八 13700000000');
+      await pane.getByRole('button', { name: '按此导入' }).click();
+      await pane.getByText(/将写入 1 条/).waitFor();
+      await pane.getByRole('button', { name: '取消' }).click();
+      await pane.getByLabel(/粘贴从/).fill('只有一句话');
+      await pane.getByRole('button', { name: '读取粘贴内容' }).click();
+      await pane.getByText(/没有读出表头/).waitFor();
+      assert((await pane.getByRole('button', { name: '确认导入' }).count()) === 0, 'nothing to confirm');
+    });
+
+    await step('the duplicate dialog lists each pair once and keeps one copy', async () => {
+      // Row 5 becomes a second copy of the imported 祁连山 row (same name, same applicant).
+      await typeInto('B5', '祁连山草场数据集');
+      await typeInto('G5', '祁连县农牧局');
+      await tab('汇总').click();
+      await pane.getByRole('button', { name: '重新生成汇总表' }).click();
+      await pane.getByText(/第 1 组：名称和申报单位都相同/).waitFor();
+      assert((await pane.getByText(/^第 \d+ 组/).count()) === 1, 'one group');
+      const boxes = pane.getByRole('group', { name: '可能重复的条目' }).getByRole('checkbox');
+      assert((await boxes.count()) === 2, 'two copies listed once');
+      await boxes.nth(0).click();
+      assert(await boxes.nth(1).isDisabled(), 'the last copy cannot be ticked');
+      await pane.getByText(/将删去：第 \d+ 条；其余 \d+ 条保留/).waitFor();
+      await shot('pane-duplicates-350');
+      await pane.getByRole('button', { name: '确认并重新生成' }).click();
+      await pane.getByText(/删去重复 1 条/).waitFor();
+      const values = await sheetValues('汇总表');
+      assert(values.filter((r) => r[1] === '祁连山草场数据集').length === 1, 'one copy kept');
+    });
+
     await step('rebuild the summary: backed up first, renumbered', async () => {
       await tab('汇总').click();
       await pane.getByRole('button', { name: '重新生成汇总表' }).click();
-      await pane.getByText(/已重新生成，共 3 条/).waitFor();
+      await pane.getByText(/已重新生成「汇总表」，共 2 条/).waitFor();
       const backups = await page.getByRole('tab', { name: /汇总表 备份/ }).count();
       assert(backups >= 1, 'a backup sheet');
       await page.screenshot({ path: path.join(out, 'pane-build.png') });
+    });
+
+    await step('a 青海 sheet rebuilt as 山西 keeps 建设单位 and the GB unit', async () => {
+      await tab('汇总').click();
+      await pane.getByLabel('格式').selectOption('shanxi');
+      await pane.getByText(/格式：山西/).waitFor();
+      await pane.getByRole('button', { name: '重新生成汇总表' }).click();
+      await pane.getByText(/已重新生成「汇总表」/).waitFor();
+      const values = await sheetValues('汇总表');
+      const h = values.findIndex((r) => r.includes('建设单位'));
+      const b = values[h].indexOf('建设单位');
+      const scale = values[h].indexOf('数据集规模');
+      const rows = values.slice(h + 1).filter((r) => r[1]);
+      assert(rows.length > 0 && rows.every((r) => r[b]), `建设单位 empty: ${JSON.stringify(rows.map((r) => r[b]))}`);
+      assert(rows.every((r) => /GB$|TB$/.test(r[scale])), `scale units: ${rows.map((r) => r[scale])}`);
+      assert((await pane.getByRole('alert').count()) === 0 || !(await pane.getByText(/ItemNotFound|Error/).count()), 'no raw English error');
+      await shot('pane-shanxi-350');
+    });
+
+    await step('上海 新建汇总表 works, and a typo-free sheet list replaces the name box', async () => {
+      await tab('汇总').click();
+      await pane.getByLabel('格式').selectOption('shanghai');
+      await pane.getByRole('button', { name: '新建汇总表' }).click();
+      await pane.getByText(/已新建「工作清单」/).waitFor();
+      await page.getByRole('tab', { name: '工作清单' }).waitFor();
+      assert((await pane.getByText(/ItemNotFound|does not exist/).count()) === 0, 'no raw English error');
+      const options = await pane.getByLabel('检查的工作表').locator('option').allInnerTexts();
+      assert(options.includes('工作清单') && options.includes('汇总表'), `sheets listed: ${options}`);
+      await noOverflow();
+      await shot('pane-shanghai-350');
+    });
+
+    await step('上海 重新生成: a project typed into the working list gets its own 项目基本信息情况表', async () => {
+      const values = await sheetValues('工作清单');
+      const h = values.findIndex((r) => r.includes('项目名称'));
+      const col = (label) => String.fromCharCode(65 + values[h].indexOf(label));
+      await typeInto(`${col('项目名称')}${h + 2}`, '智能制造数据集');
+      await typeInto(`${col('申报单位名称')}${h + 2}`, '某科技公司');
+      await tab('汇总').click();
+      await pane.getByRole('button', { name: '重新生成汇总表' }).click();
+      await pane.getByText(/已重新生成「工作清单」，共 1 条/).waitFor();
+      await page.getByRole('tab', { name: /^项目1/ }).waitFor();
+      assert((await pane.getByText(/ItemNotFound|does not exist/).count()) === 0, 'no raw English error');
+    });
+
+    await step('no overflow at 320 px on any tab', async () => {
+      const narrow = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      narrow.on('pageerror', (e) => errors.push(e.message));
+      await narrow.goto(`${origin}/preview.html?pane=320`);
+      const p2 = narrow.locator('[aria-label="任务窗格"]');
+      await p2.getByText(/识别为/).waitFor({ timeout: 20000 });
+      for (const name of ['检查', '录入', '导入', '汇总']) {
+        await p2.getByRole('tab', { name }).click();
+        const o = await p2.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+        assert(o.sw <= o.cw + 1, `「${name}」 overflows at 320 px: ${o.sw} > ${o.cw}`);
+      }
+      await p2.screenshot({ path: path.join(out, 'pane-build-320.png') });
+      await narrow.close();
+    });
+
+    await step('新格式: learn a new bureau from its blank template, save it in the workbook, then use it like a built-in', async () => {
+      const file = path.join(os.tmpdir(), `北京汇总表-${process.pid}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('汇总表');
+      const domains = ['工业制造', '现代农业', '商贸流通', '交通运输', '金融服务', '科技创新', '文化旅游', '医疗健康', '应急管理', '气象服务', '城市治理', '绿色低碳', '政务服务', '社区服务', '教育教学', '区域协同'];
+      ws.addRow(['附件2']);
+      ws.addRow(['北京市行业高质量数据集汇总表']);
+      ws.addRow(['推荐单位（盖章）：　　　　　　填报日期：　　年　　月　　日']);
+      ws.addRow(['序号', '数据集名称', '所属领域', '更新频率', '数据量（TB）', '申报单位', '联系人及联系方式']);
+      ws.dataValidations.add('C5:C50', { type: 'list', allowBlank: true, formulae: [`"${domains.join(',')}"`], showErrorMessage: true, errorStyle: 'stop' });
+      await wb.xlsx.writeFile(file);
+      await tab('新格式').click();
+      await pane.locator('input[aria-label="模板文件"]').setInputFiles(file);
+      await pane.getByText(/已从「北京汇总表.*」学得 7 列/).waitFor();
+      await pane.getByText('所属领域　单选：工业制造、现代农业').waitFor();
+      await pane.getByLabel('格式 ID（小写字母、数字、连字符）').fill('beijing');
+      await page.screenshot({ path: path.join(out, 'pane-learn.png') });
+      await pane.getByRole('button', { name: '保存到工作簿并使用' }).click();
+      await page.waitForFunction(() => (window.hqdsFake.settings.get('hqds.profile') || '').includes('"id":"beijing"'));
+      await pane.getByText('格式：北京市行业高质量数据集').waitFor();
+      await tab('汇总').click();
+      await pane.getByRole('button', { name: '新建汇总表' }).click();
+      await cell('A2').getByText('北京市行业高质量数据集汇总表').waitFor();
+      assert((await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'), 'the line above, as written');
+      await typeInto('B5', '门诊病历数据集');
+      await typeInto('C5', '医疗');
+      // A full check: live checks of a replaced sheet are the adapter's business (see the report).
+      await pane.getByRole('button', { name: '全面检查' }).click();
+      await pane.getByText('本表写作「医疗健康」').first().waitFor();
+      fs.rmSync(file, { force: true });
     });
 
     await step('the page made no request beyond its own server', async () => {

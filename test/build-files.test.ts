@@ -121,9 +121,15 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
     expect(report.inputs[0].mapping.find((m: any) => m.header === '内部编号').target).toBeNull();
     expect(report.issues.find((i: any) => i.code === 'unmapped-column').message).toContain('内部编号');
     expect(report.rowsRead).toBe(report.rowsWritten + report.leftOut.length);
+    // Every non-empty row is somewhere: the title lines above the header and the 「注：」 line below
+    // the table are left out with their reasons, not dropped.
     expect(report.leftOut).toEqual([
+      { file: 'qh-messy.xlsx', sheet: '汇总', row: 1, reason: '表头以上的标题或说明行' },
+      { file: 'qh-messy.xlsx', sheet: '汇总', row: 2, reason: '表头以上的标题或说明行' },
+      { file: 'qh-messy.xlsx', sheet: '汇总', row: 3, reason: '表头以上的标题或说明行' },
       { file: 'qh-messy.xlsx', sheet: '汇总', row: 6, reason: '空行' },
       { file: 'qh-messy.xlsx', sheet: '汇总', row: 10, reason: '合计行' },
+      { file: 'qh-messy.xlsx', sheet: '汇总', row: 11, reason: '表尾说明或注释（「注：数据量单位为 TB。」）' },
     ]);
     expect(report.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: '数据集数据量（GB）', from: '2', to: 2048, outputRow: 5 })]));
     const missing = report.issues.find((i: any) => i.code === 'contact-incomplete');
@@ -163,7 +169,7 @@ test('上海: one 项目基本信息情况表 per project and our labelled worki
   const r = await run(['build', '--profile', 'shanghai', '--out', f('sh-out.xlsx'), f('sh.xlsx')]);
   expect(r.code).toBe(0);
   const wb = await load(f('sh-out.xlsx'));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['工作清单', '项目1-智能制造数据集', '项目2-工具链平台', '问题清单', 'hqds选项']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['工作清单', '项目1-智能制造数据集', '项目2-工具链平台', '问题清单', '修改记录', 'hqds选项']);
   const list = wb.getWorksheet('工作清单')!;
   expect(String(list.getCell('A2').value)).toContain('不是通知所附官方模板');
   expect(list.getCell('D4').value).toBe('方向1：行业领域高质量数据集建设');

@@ -8,18 +8,13 @@ import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
-import { mergeSheets, type InputSheet, type MergeResult } from '../core/merge';
+import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
 import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
-import type * as ReadModule from '../io/read';
-import { readXlsxFast } from '../io/xlsx-reader';
+import { isLegacyWord, LEGACY_WORD_EXT, readFile, readWorkbook, ReadError } from '../io/read';
+import { annotateDocx, type DocxNote } from '../io/docx-annotate';
+import { ConvertError, convertLegacyWord } from './legacy-word';
 import { writeWorkbook } from '../io/xlsx-writer';
 import { tbOf, UsageError, type Args } from './main';
-
-// SheetJS (through io/read) loads only for what the fast .xlsx path leaves to it: .xls, .ods, .et,
-// text files and workbooks with dates. Loading it costs 0.15–0.2 s of start-up.
-let readModule: typeof ReadModule | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const io = (): typeof ReadModule => (readModule ??= require('../io/read') as typeof ReadModule);
 
 function profileOf(args: Args): Profile {
   const file = args.flags.get('--profile-file');
@@ -37,12 +32,25 @@ function profileOf(args: Args): Profile {
   return p;
 }
 
-/** Reads every input; on the first unreadable one, reports it and returns null (exit 2). */
-function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[] | null {
+interface Inputs {
+  sheets: InputSheet[];
+  /** Files that could not be read, with the reason (only with --skip-unreadable; otherwise the first stops the run). */
+  unreadable: { file: string; reason: string }[];
+  /** The Word bytes of each Word input (a .doc/.wps after conversion), for an annotated copy. */
+  word: Map<string, Uint8Array>;
+}
+
+/** Reads every input; on an unreadable one, names it and why, and returns null (exit 2) unless told to skip it. */
+async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUnreadable = false): Promise<Inputs | null> {
   if (!files.length) throw new UsageError('请给出要处理的文件。');
-  const sheets: InputSheet[] = [];
+  const res: Inputs = { sheets: [], unreadable: [], word: new Map() };
   const progress = files.length > 5;
   let i = 0;
+  const fail = (file: string, reason: string): boolean => {
+    errOut.write(`${reason}\n`);
+    res.unreadable.push({ file: path.basename(file), reason });
+    return skipUnreadable;
+  };
   for (const f of files) {
     i++;
     let bytes: Buffer;
@@ -50,20 +58,31 @@ function readInputs(files: string[], errOut: NodeJS.WritableStream): InputSheet[
       bytes = fs.readFileSync(f);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      errOut.write(`读不了「${f}」：${code === 'ENOENT' ? '文件不存在，请检查路径' : code === 'EISDIR' ? '这是文件夹，请给出其中的文件' : String(e)}。\n`);
+      if (fail(f, `读不了「${f}」：${code === 'ENOENT' ? '文件不存在，请检查路径' : code === 'EISDIR' ? '这是文件夹，请给出其中的文件' : String(e)}。`)) continue;
       return null;
     }
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
+    const base = path.basename(f);
     try {
-      const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-      const wb = (/\.(xlsx|xlsm)$/i.test(f) && readXlsxFast(path.basename(f), u8, zlib.inflateRawSync)) || io().readWorkbook(path.basename(f), u8);
-      for (const s of wb.sheets) sheets.push({ file: path.basename(f), sheet: s.name, rows: s.rows });
+      let data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+      let name = base;
+      if (LEGACY_WORD_EXT.test(base) || (!/\.(xlsx|xlsm|xls|ods|et|csv|tsv|txt)$/i.test(base) && isLegacyWord(data))) {
+        errOut.write(`「${base}」是旧版 Word 文件，正在用 LibreOffice 转换为 .docx……\n`);
+        data = new Uint8Array(await convertLegacyWord(base, data));
+        name = `${base.replace(/\.[^.]+$/, '')}.docx`;
+      }
+      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
+      if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
+      for (const s of wb.sheets) {
+        const notes = wb.notes?.filter((n) => n.sheet === s.name);
+        res.sheets.push({ file: base, sheet: s.name, rows: s.rows, notes, ...(s.origins ? { origins: s.origins } : {}) });
+      }
     } catch (e) {
-      errOut.write(`${readModule && e instanceof readModule.ReadError ? e.message : `读不了「${f}」：${String(e)}`}\n`);
+      if (fail(f, e instanceof ReadError || e instanceof ConvertError ? e.message : `读不了「${f}」：${String(e)}`)) continue;
       return null;
     }
   }
-  return sheets;
+  return res;
 }
 
 /** Write to a temporary file and rename, so OUT is never half-written; an existing OUT is kept as a backup. */
@@ -117,9 +136,14 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
   const tb = tbOf(args);
   const reportFile = args.flags.get('--report');
-  const sheets = readInputs(args.positional, errOut);
-  if (!sheets) return 2;
-  const merged = mergeSheets(profile, sheets, { tb });
+  const skip = args.flags.has('--skip-unreadable');
+  const inputs = await readInputs(args.positional, errOut, skip);
+  if (!inputs) return 2;
+  if (!inputs.sheets.length) {
+    errOut.write('没有一个文件读得了：未写出汇总表。\n');
+    return 2;
+  }
+  const merged = mergeSheets(profile, inputs.sheets, { tb });
   const dateFlag = args.flags.get('--date');
   const plan = planWorkbook(profile, merged, {
     tb,
@@ -129,10 +153,11 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix')) errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
   writeSafely(outFile, await writeWorkbook(plan), errOut);
-  if (typeof reportFile === 'string') fs.writeFileSync(reportFile, JSON.stringify(report(profile, merged), null, 2));
+  if (typeof reportFile === 'string') fs.writeFileSync(reportFile, JSON.stringify({ ...report(profile, merged), unreadable: inputs.unreadable }, null, 2));
+  for (const u of inputs.unreadable) errOut.write(`已略过读不了的文件「${u.file}」（--skip-unreadable）。\n`);
   const { errors, warnings } = counts(merged);
   for (const s of merged.skipped) errOut.write(`略过 ${s.file}「${s.sheet}」：${s.reason}\n`);
-  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${merged.leftOut.length} 行），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
+  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${merged.leftOut.length} 行${inputs.unreadable.length ? `，读不了的文件 ${inputs.unreadable.length} 个已略过` : ''}），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
   return errors ? 1 : 0;
 }
 
@@ -145,10 +170,15 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const profile = profileOf(args);
   const tb = tbOf(args);
   const annotate = strFlag(args, '--annotate');
-  if (annotate !== undefined && !/\.xlsx$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx 文件。');
+  if (annotate !== undefined && !/\.(xlsx|docx)$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx（表格）或 .docx（Word 表单）文件。');
   if (annotate !== undefined && args.positional.length !== 1) throw new UsageError('--annotate 一次只能批注一个文件。');
-  const sheets = readInputs(args.positional, errOut);
-  if (!sheets) return 2;
+  const inputs = await readInputs(args.positional, errOut);
+  if (!inputs) return 2;
+  const wordInput = annotate !== undefined ? inputs.word.get(path.basename(args.positional[0])) : undefined;
+  if (annotate !== undefined && /\.docx$/i.test(annotate) !== !!wordInput) {
+    throw new UsageError(wordInput ? 'Word 表单的批注副本要写成 .docx：请用 --annotate 批注副本.docx。' : '表格文件的批注副本要写成 .xlsx：请用 --annotate 批注副本.xlsx。');
+  }
+  const sheets = inputs.sheets;
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
@@ -156,13 +186,14 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
     out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
   } else {
     for (const i of merged.issues) {
-      const where = `${i.source.file}「${i.source.sheet}」${i.source.row ? `第 ${i.source.row} 行` : ''}${i.source.column ? ` ${i.source.column}` : ''}`;
+      const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
       out.write(`${where}：${i.severity === 'error' ? '错误' : '提示'} [${i.code}] ${i.message}\n`);
     }
     for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
-  if (annotate) writeSafely(annotate, await annotateCopy(args.positional[0], merged), errOut);
+  if (annotate && wordInput) writeSafely(annotate, await annotateWord(wordInput, merged), errOut);
+  else if (annotate) writeSafely(annotate, await annotateCopy(args.positional[0], merged), errOut);
   return errors ? 1 : 0;
 }
 
@@ -174,7 +205,7 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
   const wb = new Workbook();
   if (/\.xlsx$/i.test(file)) await wb.xlsx.readFile(file);
   else {
-    const raw = io().readWorkbook(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+    const raw = readWorkbook(path.basename(file), new Uint8Array(fs.readFileSync(file)));
     for (const s of raw.sheets) {
       const ws = wb.addWorksheet(s.name.slice(0, 31));
       s.rows.forEach((row, r) => row.forEach((v, c) => {
@@ -186,7 +217,8 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
   const notes = new Map<string, { sev: string; text: string[] }>();
   for (const i of merged.issues) {
     if (!i.source.row || i.col === null) continue;
-    const k = `${i.source.sheet}\u0001${i.source.row}\u0001${i.col}`;
+    // A form's issue column is the profile's; its value sits in the sheet cell the reader recorded.
+    const k = i.source.cell ? `${i.source.sheet}\u0001${i.source.cell.row + 1}\u0001${i.source.cell.col}` : `${i.source.sheet}\u0001${i.source.row}\u0001${i.col}`;
     const n = notes.get(k) ?? { sev: 'warning', text: [] };
     if (i.severity === 'error') n.sev = 'error';
     n.text.push(`${i.severity === 'error' ? '错误' : '提示'}：${i.message}`);
@@ -207,4 +239,18 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
   for (const i of merged.issues) ws.addRow([i.severity === 'error' ? '错误' : '提示', i.code, i.source.sheet, i.source.row, i.source.column, i.message]);
   ws.columns.forEach((c, k) => (c.width = [6, 22, 14, 6, 18, 70][k]));
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The Word form with a comment on each cell that needs fixing; issues of the form as a whole go on its first cell. */
+async function annotateWord(bytes: Uint8Array, merged: MergeResult): Promise<Buffer> {
+  const notes = new Map<string, DocxNote>();
+  for (const i of merged.issues) {
+    const o = i.source.origin ?? merged.entries[i.entry ?? -1]?.source.origin ?? { table: 1, row: 1, cell: 1 };
+    const k = `${o.table}\u0001${o.row}\u0001${o.cell}`;
+    const n = notes.get(k) ?? { table: o.table, row: o.row, cell: o.cell, lines: [] };
+    n.lines.push(`${i.severity === 'error' ? '错误' : '提示'}：${i.field ? `「${i.field}」` : ''}${i.message}`);
+    notes.set(k, n);
+  }
+  const r = await annotateDocx(bytes, [...notes.values()]);
+  return Buffer.from(r.bytes);
 }

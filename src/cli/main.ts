@@ -7,6 +7,7 @@ import { convert, type TbBase, type Target } from '../core/quantity';
 // build and check load on demand: they bring SheetJS and the writers, which `profiles` and
 // `convert` never use (start-up 0.46 s → see BENCHMARKS.md).
 const commands = () => import('./commands');
+const learnCommand = () => import('./learn');
 
 export class UsageError extends Error {}
 
@@ -15,7 +16,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--to', '--tb', '--profile', '--out', '--report', '--title-prefix', '--recommender', '--annotate', '--profile-file', '--date']);
+const VALUE_FLAGS = new Set(['--to', '--tb', '--profile', '--out', '--report', '--title-prefix', '--recommender', '--annotate', '--profile-file', '--date', '--id', '--name']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -52,11 +53,16 @@ const HELP = `hqds — 高质量数据集汇总助手
   hqds profiles [--json]                       列出各地格式（列名、选项）
   hqds convert [--json] --to GB|TB|条 [--tb 1024|1000] -- 值...
                                                换算数据量，如 hqds convert --to GB -- 1.5TB 500GB
-  hqds check --profile ID [--json] [--annotate 批注副本.xlsx] 文件...
-                                               按某地格式检查收到的表（申报单位自查）
+  hqds check --profile ID [--json] [--annotate 批注副本.xlsx|批注副本.docx] 文件...
+                                               按某地格式检查收到的表或 Word 表单（申报单位自查）
   hqds build --profile ID --out 汇总表.xlsx [--report 报告.json] [--tb 1024|1000]
-             [--title-prefix XXX] [--recommender 推荐单位] 文件...
+             [--title-prefix XXX] [--recommender 推荐单位] [--skip-unreadable] 文件...
                                                把收到的表汇总成该地格式的汇总表
+                                               （--skip-unreadable：略过读不了的文件并列出）
+  hqds learn 空白模板.xlsx|.xls|.docx --out 格式.json [--id ID] [--name 名称]
+                                               从通知所附空白模板学得新格式，列出推断和待核对项；
+                                               之后 build、check、profiles 用 --profile-file 格式.json
+文件：.xlsx .xls .ods .csv .tsv .txt .docx；.doc/.wps 在装有 LibreOffice 时自动转换。
 
 格式 ID：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('，')}
 退出码：0 无错误；1 发现错误（build 仍会写出汇总表并标出错误）；2 文件读不了或用法不对。
@@ -68,13 +74,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const args = parseArgs(rest);
     switch (cmd) {
       case 'profiles':
-        return profilesCmd(args, out);
+        return await profilesCmd(args, out);
       case 'convert':
         return convertCmd(args, out);
       case 'check':
         return await (await commands()).runCheck(args, out, errOut);
       case 'build':
         return await (await commands()).runBuild(args, out, errOut);
+      case 'learn':
+        return await (await learnCommand()).runLearn(args, out, errOut);
       case undefined:
       case 'help':
       case '--help':
@@ -93,8 +101,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-function profilesCmd(args: Args, out: NodeJS.WritableStream): number {
-  const list = PROFILES.map((p) => ({
+async function profilesCmd(args: Args, out: NodeJS.WritableStream): Promise<number> {
+  const file = args.flags.get('--profile-file');
+  const learned = typeof file === 'string' ? [(await learnCommand()).loadProfileFile(file)] : [];
+  const list = [...PROFILES, ...learned].map((p) => ({
     id: p.id,
     name: p.name,
     columns: p.columns.map((c) => c.label),

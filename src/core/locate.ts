@@ -6,7 +6,18 @@ import { cellText, isBlank, type CellValue } from './cell';
 import { scoreHeaderRows, type HeaderIndex } from './header';
 import type { Profile } from './profile';
 import type { Table } from './engine';
-import { labelKey, toHalfWidth } from './text';
+import { labelKey, quote, toHalfWidth } from './text';
+import { PROFILES } from './profiles';
+
+let footnoteKeys: Set<string> | null = null;
+/** Every format's own footnote: 武汉's 「结构化数据以行/条为单位…」 opens with no 「注：」. */
+function isFootnote(text: string): boolean {
+  footnoteKeys ??= new Set(PROFILES.flatMap((p) => (p.sheet.footnote ? [labelKey(p.sheet.footnote)] : [])));
+  return footnoteKeys.has(labelKey(text));
+}
+import { parseForm, type FormCell } from './form';
+
+export { checkedValues, parseForm, type FormCell } from './form';
 
 export interface LocatedTable {
   kind: 'table';
@@ -15,6 +26,9 @@ export interface LocatedTable {
   table: Table;
   /** 0-based sheet row of each table row. */
   sheetRows: number[];
+  /** Rows with content that are not table rows (title lines above the header, notes and footnotes
+   *  below it), 0-based sheet rows, each with its reason: counted, never dropped. */
+  leftOut: { row: number; reason: string }[];
 }
 
 export interface LocatedForm {
@@ -24,132 +38,156 @@ export interface LocatedForm {
   sheetRows: number[];
   /** Per-row column overrides for the engine: header index → column key. */
   mapping: Record<number, string | null>;
+  /** For each entry and profile column, the sheet cell (0-based) its value was read from. */
+  cells: (FormCell | null)[][];
 }
 
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };
 
-/** 「附件2」「注：…」「填表人：」 and the like, after a table: not datasets. */
-const NOTE_ROW = /^(注|说明|备注|填表|填报|审核|联系人|负责人|制表)[：:\s]|^附件\s*\d|^\d+\.\s*\S/;
+/** A note by its opening word: 「注：…」, 「说明：」, 「填表人：」, 「附件2」. */
+const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表|填报|审核|联系人|负责人|制表|单位负责人|日期)\s*[：:\s]|^注\s*\d|^(附件|附表)\s*\d/;
+/** A numbered note: 「1. …」, 「（2）…」, 「3、…」; a figure such as 「1.5万条」 is not one. */
+const NUMBERED = /^[(（]?\d{1,2}\s*[)）.、．]\s*[^\d\s]/;
+
+/** The header is looked for in the first rows, and further down only when none is found there. */
+const HEADER_SCAN = 30;
+const HEADER_SCAN_MAX = 2000;
 
 export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])[]): Located {
-  const best = scoreHeaderRows(index, rows);
+  let best = scoreHeaderRows(index, rows, HEADER_SCAN);
   const profile = index.profile;
   const form = parseForm(profile, rows);
+  if (best.score < 2 && !form && rows.length > HEADER_SCAN) best = scoreHeaderRows(index, rows, HEADER_SCAN_MAX);
   // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
   // header maps at least three columns, or two when the sheet is no form at all.
-  const h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
+  let h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
   if (h >= 0) {
-    // A two-row header (the second line carries units or sub-labels) is folded into the first.
-    const header = [...rows[h]];
+    let header = [...rows[h]];
+    let start = h + 1;
     const next = rows[h + 1];
-    if (next && isSubHeader(index, next)) {
+    // Two-level headers: a merged group heading over sub-columns (数据量 over 结构化（条） and
+    // 非结构化（GB）), found with either row as the best-scoring one.
+    const below = next ? twoLevel(index, rows[h], next) : null;
+    const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
+    if (below) {
+      header = below;
+      start = h + 2;
+    } else if (above) {
+      header = above;
+      h -= 1;
+    } else if (next && isSubHeader(next)) {
+      // A second header line with units or sub-labels is folded into the first.
       for (let c = 0; c < next.length; c++) {
         const t = cellText(next[c]).trim();
         if (t && t !== cellText(header[c]).trim()) header[c] = `${cellText(header[c])}${t}`;
       }
+      start = h + 2;
     }
-    const start = next && isSubHeader(index, next) ? h + 2 : h + 1;
-    const body: CellValue[][] = [];
-    const sheetRows: number[] = [];
-    for (let r = start; r < rows.length; r++) {
-      const row = rows[r] ?? [];
-      const filled = row.filter((c) => !isBlank(c));
-      // A lone note under the table (「注：…」) is not a dataset; it is left out by the engine as
-      // a row whose cells map to nothing only if it sits in an unmapped column, so drop it here.
-      if (filled.length === 1 && NOTE_ROW.test(cellText(filled[0]).trim())) continue;
-      body.push([...row]);
-      sheetRows.push(r);
-    }
-    return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows };
+    const leftOut: LocatedTable['leftOut'] = [];
+    for (let r = 0; r < h; r++) if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
+    const nameCols = header.map((x, c) => ({ c, key: index.match(cellText(x).trim()).key })).filter((x) => x.key === 'name' || x.key === 'projectName').map((x) => x.c);
+    const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
+    return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows, leftOut };
   }
   if (form) return form;
-  return { kind: 'none', reason: '找不到表头：前 30 行中没有一行能对应到本表的两列以上，也不像基本信息表。' };
+  const first = rows.findIndex(hasContent);
+  const seen = first < 0 ? '' : `第 ${first + 1} 行是${quote(rows[first].map((c) => cellText(c).trim()).filter(Boolean).join(' | '))}。`;
+  return {
+    kind: 'none',
+    reason: `找不到表头：前 ${Math.min(rows.length, HEADER_SCAN_MAX)} 行中没有一行能对应到本表的两列以上，也不像基本信息表。${seen}请确认格式（--profile）是否选对，或把表头改为通知中的列名。`,
+  };
 }
 
-function isSubHeader(index: HeaderIndex, row: readonly CellValue[]): boolean {
+/** The rows below the header, without trailing blank rows; notes and footnotes go to leftOut. */
+function tableBody(
+  rows: readonly (readonly CellValue[])[],
+  start: number,
+  nameCols: readonly number[],
+  leftOut: LocatedTable['leftOut'],
+): { body: CellValue[][]; sheetRows: number[] } {
+  // Rows after the last one with content are not read: trailing blank rows hold nothing to report.
+  let end = rows.length;
+  while (end > start && !hasContent(rows[end - 1])) end--;
+  const body: CellValue[][] = [];
+  const sheetRows: number[] = [];
+  let inNotes = false;
+  for (let r = start; r < end; r++) {
+    const row = rows[r] ?? [];
+    const note = noteReason(row, nameCols, inNotes);
+    if (note) {
+      inNotes = note.startsNotes || inNotes;
+      leftOut.push({ row: r, reason: note.reason });
+      continue;
+    }
+    if (hasContent(row)) inNotes = false;
+    body.push([...row]);
+    sheetRows.push(r);
+  }
+  return { body, sheetRows };
+}
+
+function hasContent(row: readonly CellValue[] | undefined): boolean {
+  return !!row && row.some((c) => !isBlank(c));
+}
+
+/**
+ * Whether a row below the header is a note rather than a dataset, and why. A note holds one text
+ * (a merged footnote repeats it across the cells it covers): it opens with 注/说明/附件, or is
+ * numbered (「1. …」) — unless that one text sits in the name column and reads like a name, since a
+ * row with only a dataset name is an incomplete dataset, to be reported, not hidden. Once a 「注：」
+ * line is seen, the one-text rows that follow are the note's continuation.
+ */
+function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNotes: boolean): { reason: string; startsNotes: boolean } | null {
+  let text: string | null = null;
+  const cols: number[] = [];
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    const t = cellText(row[c]).trim();
+    if (text === null) text = t;
+    else if (t !== text) return null;
+    cols.push(c);
+  }
+  if (text === null) return null;
+  const inName = cols.length === 1 && nameCols.includes(cols[0]);
+  if (NOTE_WORD.test(text) || isFootnote(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
+  const sentence = /[。；;]|，.*，/.test(text) || text.length > 40;
+  if (NUMBERED.test(text) && (!inName || sentence)) return { reason: `表尾的编号说明（${quote(text)}）`, startsNotes: true };
+  if (inNotes && !inName && cols.length >= 1) return { reason: `表尾说明的续行（${quote(text)}）`, startsNotes: false };
+  return null;
+}
+
+/** 「数据量 | 数据量」 over 「结构化（条） | 非结构化（GB）」: each grouped column is named by the label
+ *  that the header index knows best — the sub-label, or group and sub-label together. Null when the
+ *  rows are not such a pair: no group spans two columns with different labels under it. */
+function twoLevel(index: HeaderIndex, top: readonly CellValue[], bottom: readonly CellValue[]): CellValue[] | null {
+  const n = Math.max(top.length, bottom.length);
+  const t = (c: number) => cellText(top[c]).trim();
+  const b = (c: number) => cellText(bottom[c]).trim();
+  // A title merged across the whole table repeats one text everywhere: that is no group row.
+  if (new Set(top.map((x) => cellText(x).trim()).filter(Boolean)).size < 2) return null;
+  let groups = 0;
+  const out: CellValue[] = [];
+  for (let c = 0; c < n; c++) {
+    const parent = t(c);
+    const sub = b(c);
+    const grouped = parent !== '' && (t(c - 1) === parent || t(c + 1) === parent);
+    if (grouped && sub && sub !== parent) {
+      groups++;
+      const both = `${parent}${sub}`;
+      const a = index.match(sub);
+      const j = index.match(both);
+      const score = (m: { key: string | null; how: string | null; score: number }) => (m.key ? (m.how === 'fuzzy' ? m.score : 2) : 0);
+      out.push(score(j) > score(a) ? both : sub);
+    } else if (!sub || sub === parent) out.push(top[c] ?? null);
+    else if (!parent) out.push(bottom[c] ?? null);
+    else return null; // a different label under an ungrouped heading: the second row is data
+  }
+  return groups >= 2 ? out : null;
+}
+
+function isSubHeader(row: readonly CellValue[]): boolean {
   const texts = row.map((c) => cellText(c).trim()).filter(Boolean);
   if (!texts.length) return false;
   // Units alone, such as （GB） or 单位：TB, under the labels.
   return texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(toHalfWidth(t)));
-}
-
-const CHECKED = /(☑|■|√|✓|✔|☒|\[[xX√]\]|【[xX√]】|\([xX√]\))\s*([^\s☐□☑■√✓✔☒\[【(（]+(?:[（(][^)）]*[)）])?)/g;
-const UNCHECKED_MARK = /[☐□]/;
-
-/** The values ticked in a checkbox list: 「☑工业制造 □现代农业 ☑其它（海洋）」 → 工业制造、其它（海洋）. */
-export function checkedValues(text: string): string[] | null {
-  if (!UNCHECKED_MARK.test(text) && !/[☑■√✓✔☒]|\[[xX]\]/.test(text)) return null;
-  const out: string[] = [];
-  for (const m of text.matchAll(CHECKED)) {
-    const v = m[2].replace(/[_＿]+$/, '').trim();
-    if (v) out.push(v);
-  }
-  return out;
-}
-
-interface FieldHit {
-  key: string;
-  label: string;
-  perDataset: boolean;
-}
-
-/** A basic-information form: label cells with values to their right. Each repeat of the first
- *  per-dataset field starts a new dataset; unit-level fields (单位名称, 联系方式) apply to all. */
-export function parseForm(profile: Profile, rows: readonly (readonly CellValue[])[]): LocatedForm | null {
-  const fields = profile.form?.fields.filter((f) => f.key) ?? [];
-  if (!fields.length) return null;
-  const lookup = new Map<string, FieldHit>();
-  for (const f of fields) {
-    for (const l of [f.label, ...f.synonyms]) lookup.set(labelKey(l), { key: f.key!, label: f.label, perDataset: f.perDataset });
-  }
-  const matchLabel = (t: string): FieldHit | undefined => {
-    const k = labelKey(t).replace(/[（(].*?[)）]$/, '');
-    return lookup.get(labelKey(t)) ?? lookup.get(k);
-  };
-  const unit: Record<string, string> = {};
-  const datasets: { row: number; values: Record<string, string> }[] = [];
-  let current: { row: number; values: Record<string, string> } | null = null;
-  let hits = 0;
-  const firstPer = fields.find((f) => f.perDataset)?.key;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const t = cellText(row[c]).trim();
-      if (!t || t.length > 30) continue;
-      const hit = matchLabel(t);
-      if (!hit) continue;
-      // The value: the next non-empty cell to the right that is not itself a label or a repeat of this one (merged cells).
-      let value = '';
-      for (let k = c + 1; k < row.length; k++) {
-        const v = cellText(row[k]).trim();
-        if (!v || v === t) continue;
-        if (matchLabel(v)) break;
-        value = v;
-        break;
-      }
-      hits++;
-      const ticked = checkedValues(value);
-      if (ticked) value = ticked.join('、');
-      if (/^[(（].*[)）]$/.test(value) && /填写|若没有|含|对数据集/.test(value)) value = ''; // the form's own instructions
-      const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
-      if (unitMatch && value && /^[\d.,\s]+$/.test(value)) value = `${value}${unitMatch[1].replace('行/条', '条')}`;
-      if (hit.perDataset) {
-        if (!current || (hit.key === firstPer && current.values[firstPer] !== undefined)) {
-          current = { row: r, values: {} };
-          datasets.push(current);
-        }
-        if (current.values[hit.key] === undefined) current.values[hit.key] = value;
-      } else if (unit[hit.key] === undefined) unit[hit.key] = value;
-      c++; // skip the value cell
-    }
-  }
-  if (hits < 3) return null;
-  if (!datasets.length) datasets.push({ row: 0, values: {} });
-  const keys = profile.columns.map((c) => c.key);
-  const header = profile.columns.map((c) => c.label);
-  const mapping: Record<number, string | null> = {};
-  keys.forEach((k, i) => (mapping[i] = profile.columns[i].type === 'seq' ? null : k));
-  const body = datasets.map((d) => keys.map((k) => d.values[k] ?? unit[k] ?? null));
-  // 序号 is generated; the form has none.
-  return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping };
 }

@@ -4,27 +4,54 @@
  * flagged and kept. The counts reconcile: rows read = rows written + rows left out.
  */
 import { columnLetter } from './address';
-import type { CellValue } from './cell';
-import { validatorFor, type Change, type Entry, type Issue, type CellOut, type Table } from './engine';
+import { cellText, isBlank, type CellValue } from './cell';
+import { flagDuplicates } from './duplicates';
+import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
-import { locate } from './locate';
+import { placedIssue } from './issues';
+import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
-import { labelKey } from './text';
+import { hasXmlForbidden, quote, xmlSafe } from './text';
+
+export { dropEntries, flagDuplicates } from './duplicates';
 
 export interface InputSheet {
   file: string;
   sheet: string;
   rows: readonly (readonly CellValue[])[];
+  /** What the reader noticed (hidden rows, undecodable lines, stray quotes): 1-based sheet row or
+   *  null for the sheet; each becomes a warning at that row. */
+  notes?: readonly { row: number | null; code: string; message: string }[];
+  /** Word documents: the table cell behind each sheet cell, so a report says 「表1 第3行 第2列」. */
+  origins?: readonly (readonly (CellOrigin | null)[])[];
 }
+
+/** A cell of a Word table, 1-based: table number in the document, row in the table, cell in the row. */
+export interface CellOrigin {
+  table: number;
+  row: number;
+  cell: number;
+}
+
+export const originText = (o: CellOrigin) => `表${o.table} 第${o.row}行 第${o.cell}列`;
 
 export interface SourceRef {
   file: string;
   sheet: string;
   /** 1-based row in the received sheet; null for the sheet as a whole. */
   row: number | null;
-  /** The received column's letter and header, when the issue is a cell's. */
+  /** The received column's letter and header, when the issue is a cell's; for Word, 「表1 第3行 第2列」. */
   column: string | null;
+  /** The sheet cell the value was read from (0-based), for writers that annotate a copy. */
+  cell?: { row: number; col: number };
+  /** Word documents: the table cell of `cell`. */
+  origin?: CellOrigin;
+}
+
+/** 「第 3 行 B列「数据集名称」」 or 「表1 第3行 第2列」: where a person finds the value. */
+export function placeText(s: SourceRef): string {
+  return `${s.row ? `第 ${s.row} 行` : ''}${s.column ? `${s.row ? ' ' : ''}${s.column}` : ''}`;
 }
 
 export interface MergedIssue extends Issue {
@@ -57,7 +84,8 @@ export interface MergeResult {
   entries: MergedEntry[];
   issues: MergedIssue[];
   changes: MergedChange[];
-  leftOut: { file: string; sheet: string; row: number; reason: string }[];
+  /** Rows not written, each with its reason; a run of blank rows is one entry from row to toRow. */
+  leftOut: { file: string; sheet: string; row: number; toRow?: number; reason: string }[];
   /** Sheets with nothing that looks like a table or a form (instructions, blank sheets). */
   skipped: { file: string; sheet: string; reason: string }[];
   rowsRead: number;
@@ -76,65 +104,267 @@ export interface MergeOptions {
 
 
 export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opts: MergeOptions = {}): MergeResult {
-  const v = validatorFor(profile, opts.tb ?? 1024);
-  const res: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
-  for (const s of sheets) {
-    const found = locate(v.index, s.rows);
+  const validator = validatorFor(profile, opts.tb ?? 1024);
+  const res: MergeResult = {
+    inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0,
+  };
+  for (const sheet of sheets) {
+    const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {
-      const hasContent = s.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-      res.skipped.push({ file: s.file, sheet: s.sheet, reason: hasContent ? found.reason : '空工作表' });
+      const hasContent = sheet.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+      res.skipped.push({ file: sheet.file, sheet: sheet.sheet, reason: hasContent ? found.reason : '空工作表' });
       continue;
     }
-    const override = opts.mappings?.[`${s.file}\u0001${s.sheet}`];
-    const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
-    const table = opts.valueMap ? applyValueMap(v.index, found.table, opts.valueMap, mappingOverride) : found.table;
-    const r = v.validate(table, { tb: opts.tb, mapping: mappingOverride });
-    const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
-    const colRef = (c: number | null): string | null => {
-      if (c === null) return null;
-      const m: ColumnMatch | undefined = r.mapping.columns[c];
-      return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
-    };
-    res.inputs.push({
-      file: s.file,
-      sheet: s.sheet,
-      kind: found.kind,
-      headerRow,
-      mapping: r.mapping.columns.filter((c) => c.header).map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
-    });
-    const base = res.entries.length;
-    const entryOfRow = new Map<number, number>();
-    r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
-    const sheetRow = (row: number) => (row < 0 ? (headerRow ?? null) : found.sheetRows[row] + 1);
-    res.rowsRead += table.rows.length;
-    for (const e of r.entries) {
-      if (seqIdx >= 0 && !opts.asTheyStand) e.cells[seqIdx] = res.entries.length + 1;
-      res.entries.push({ entry: e, source: { file: s.file, sheet: s.sheet, row: sheetRow(e.row), column: null } });
-    }
-    let renumbered = false;
-    for (const is of r.issues) {
-      if (is.code === 'seq-renumbered' && !opts.asTheyStand) {
-        renumbered = true;
-        continue;
-      }
-      res.issues.push({
-        severity: is.severity, code: is.code, message: is.message, row: is.row, col: is.col, field: is.field, value: is.value, fix: is.fix, safe: is.safe,
-        entry: is.row >= 0 ? entryOfRow.get(is.row) ?? null : null,
-        source: { file: s.file, sheet: s.sheet, row: sheetRow(is.row), column: colRef(is.col) },
-      });
-    }
-    for (const c of r.changes) {
-      res.changes.push({ row: c.row, field: c.field, from: c.from, to: c.to, reason: c.reason, entry: entryOfRow.get(c.row) ?? null, source: { file: s.file, sheet: s.sheet, row: sheetRow(c.row), column: null } });
-    }
-    if (!opts.asTheyStand && (renumbered || (seqIdx >= 0 && base > 0))) {
-      res.changes.push({ row: -1, field: profile.columns[seqIdx]?.label ?? '序号', from: '原序号', to: `${base + 1}–${res.entries.length}`, reason: '合并后序号从 1 起连续重排', entry: null, source: { file: s.file, sheet: s.sheet, row: null, column: null } });
-    }
-    for (const l of r.leftOut) res.leftOut.push({ file: s.file, sheet: s.sheet, row: sheetRow(l.row) ?? 0, reason: l.reason });
+    mergeSheet(validator, sheet, found, opts, res);
   }
+  cleanForXml(res, profile.columns.map((c) => c.label));
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
+}
+
+/** One located sheet validated and appended: its entries renumbered, its issues and changes pointed at them. */
+function mergeSheet(
+  validator: Validator,
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  opts: MergeOptions,
+  res: MergeResult,
+): void {
+  const profile = validator.profile;
+  const seqIndex = profile.columns.findIndex((c) => c.type === 'seq');
+  const override = opts.mappings?.[`${sheet.file}\u0001${sheet.sheet}`];
+  const mappingOverride = found.kind === 'form' ? { ...found.mapping, ...override } : override;
+  const table = opts.valueMap
+    ? applyValueMap(validator.index, found.table, opts.valueMap, mappingOverride)
+    : found.table;
+  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride });
+  const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
+  res.inputs.push({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    kind: found.kind,
+    headerRow,
+    mapping: r.mapping.columns
+      .filter((c) => c.header)
+      .map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
+  });
+  const base = res.entries.length;
+  const entryOfRow = new Map<number, number>();
+  r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
+  const { at, source, change } = sources(sheet, found, r.mapping.columns, headerRow);
+  res.rowsRead += table.rows.length;
+  const headerless = headerlessColumns(table, r.mapping.columns.length);
+  for (const issue of headerless) res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
+  for (const e of r.entries) {
+    if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
+    res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
+  }
+  const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
+  for (const { row, field, from, to, reason } of r.changes) {
+    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(row) ?? null, source: change(row, field) });
+  }
+  if (!opts.asTheyStand && (renumbered || (seqIndex >= 0 && base > 0))) {
+    res.changes.push({
+      row: -1,
+      field: profile.columns[seqIndex]?.label ?? '序号',
+      from: '原序号',
+      to: `${base + 1}–${res.entries.length}`,
+      reason: '合并后序号从 1 起连续重排',
+      entry: null,
+      source: { file: sheet.file, sheet: sheet.sheet, row: null, column: null },
+    });
+  }
+  const where = (row: number) => (sheet.origins ? source(row, null).column : null);
+  recordLeftOut(sheet, found, r.leftOut, at, where, res);
+  if (sheet.notes?.length) readerNotes(sheet, base, res);
+}
+
+/** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
+function recordLeftOut(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  engineLeftOut: readonly { row: number; reason: string }[],
+  at: (row: number, column: string | null) => SourceRef,
+  where: (row: number) => string | null,
+  res: MergeResult,
+): void {
+  const left = engineLeftOut.map((l) => {
+    const cell = where(l.row);
+    return { row: at(l.row, null).row ?? 0, reason: cell ? `${cell}：${l.reason}` : l.reason };
+  });
+  if (found.kind === 'table') {
+    for (const l of found.leftOut) left.push({ row: l.row + 1, reason: l.reason });
+    res.rowsRead += found.leftOut.length;
+  }
+  left.sort((a, b) => a.row - b.row);
+  pushLeftOut(res, sheet.file, sheet.sheet, left);
+}
+
+/** The reader's notes (hidden rows, undecodable lines…) as warnings at their rows. */
+function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
+  const entryAt = new Map<number, number>();
+  for (let i = base; i < res.entries.length; i++) {
+    const row = res.entries[i].source.row;
+    if (row !== null) entryAt.set(row, i);
+  }
+  for (const n of sheet.notes ?? []) {
+    res.issues.push({
+      severity: 'warning',
+      code: n.code as Issue['code'],
+      message: n.message,
+      row: -1,
+      col: null,
+      field: null,
+      entry: n.row === null ? null : entryAt.get(n.row) ?? null,
+      source: { file: sheet.file, sheet: sheet.sheet, row: n.row, column: null },
+    });
+  }
+}
+
+/** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
+ *  row 1,048,576 gives one range, not a million lines). */
+function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row: number; reason: string }[]): void {
+  for (let i = 0; i < left.length; i++) {
+    const l = left[i];
+    let j = i;
+    if (l.reason === '空行') while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
+    if (j > i) {
+      res.leftOut.push({ file, sheet, row: l.row, toRow: left[j].row, reason: '空行' });
+      res.rowsRead -= j - i; // a run of blank rows counts once, as the one entry it is
+      i = j;
+    } else res.leftOut.push({ file, sheet, row: l.row, reason: l.reason });
+  }
+}
+
+/** Columns that hold values but have no header (blank, or past the header's last cell): reported,
+ *  since nothing maps them and their values would otherwise vanish without a word. */
+function headerlessColumns(table: Table, mapped: number): Issue[] {
+  const out: Issue[] = [];
+  const counts = new Map<number, { n: number; first: string }>();
+  const width = Math.max(mapped, table.header.length);
+  for (const row of table.rows) {
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (c < width && !isBlank(table.header[c])) continue;
+      const e = counts.get(c);
+      if (e) e.n++;
+      else counts.set(c, { n: 1, first: cellText(row[c]) });
+    }
+  }
+  for (const [c, { n, first }] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const params = { column: columnLetter(c), count: n, first };
+    out.push(placedIssue('column-no-header', params, { row: -1, col: c, field: null }));
+  }
+  return out;
+}
+
+/** Characters XML 1.0 forbids (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
+ *  surrogates) make a workbook Excel refuses to open. Replaced here, before any writer sees them:
+ *  in values with a recorded change, in messages and names silently (they quote the same values). */
+function cleanForXml(res: MergeResult, labels: readonly string[]): void {
+  for (let i = 0; i < res.entries.length; i++) {
+    const m = res.entries[i];
+    const cells = m.entry.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v !== 'string' || !hasXmlForbidden(v)) continue;
+      const clean = xmlSafe(v);
+      cells[c] = clean;
+      const field = labels[c] ?? '';
+      res.changes.push({ row: m.entry.row, field, from: v, to: clean, reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」', entry: i, source: m.source });
+      const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
+      res.issues.push({ ...issue, entry: i, source: m.source });
+    }
+  }
+  for (const is of res.issues) {
+    is.message = xmlSafe(is.message);
+    if (is.value !== undefined) is.value = xmlSafe(is.value);
+    if (typeof is.fix === 'string') is.fix = xmlSafe(is.fix);
+    if (is.field) is.field = xmlSafe(is.field);
+  }
+  for (const ch of res.changes) if (typeof ch.to === 'string') ch.to = xmlSafe(ch.to);
+  for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
+}
+
+/** The places of a sheet's rows, issues and changes (see sourceOf). */
+function sources(sheet: InputSheet, found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], headerRow: number | null) {
+  const at = (row: number, column: string | null): SourceRef => ({
+    file: sheet.file,
+    sheet: sheet.sheet,
+    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
+    column,
+  });
+  const source = sourceOf(sheet, found, columns, at);
+  // A form's or a Word document's change points at the value's own cell; a table row is enough for a sheet.
+  const change = (row: number, field: string) => {
+    const col = columns.findIndex((m) => m.label === field);
+    return sheet.origins || found.kind === 'form' ? source(row, col >= 0 ? col : null) : at(row, null);
+  };
+  return { at, source, change };
+}
+
+/**
+ * Where a person finds a value: a sheet table keeps the sheet's row and column; a form points at
+ * the value's own cell (not its label); a Word document says 「表1 第3行 第2列」.
+ */
+function sourceOf(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  columns: ColumnMatch[],
+  at: (row: number, column: string | null) => SourceRef,
+): (row: number, col: number | null) => SourceRef {
+  const label = (col: number | null) => (col === null ? null : columns[col]?.label ?? null);
+  const named = (col: number | null) => (label(col) ? `「${label(col)}」` : '');
+  return (row, col) => {
+    const cell =
+      row < 0 || col === null ? undefined : found.kind === 'form' ? found.cells[row]?.[col] ?? undefined : { row: found.sheetRows[row], col };
+    const base = { file: sheet.file, sheet: sheet.sheet };
+    const origin = cell && sheet.origins?.[cell.row]?.[cell.col];
+    if (origin) return { ...base, row: null, column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`, cell, origin };
+    if (sheet.origins) {
+      // A Word entry as a whole: the table row where it begins.
+      const first = row >= 0 ? sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined : undefined;
+      return { ...base, row: null, column: first ? `表${first.table} 第${first.row}行${named(col)}` : label(col), ...(first ? { origin: first } : {}) };
+    }
+    if (cell && found.kind === 'form') return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
+    return at(row, columnRef(found, columns, col));
+  };
+}
+
+/** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
+function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], c: number | null): string | null {
+  if (c === null) return null;
+  const m: ColumnMatch | undefined = columns[c];
+  return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
+}
+
+/**
+ * A sheet's issues pointed at the merged entries. Unless the sheets are checked as they stand, a
+ * sheet's own 序号 does not matter once merged: its seq-renumbered issues are dropped, and the
+ * return value says whether there were any (the merge records one change for them).
+ */
+function mergeIssues(
+  issues: readonly Issue[],
+  source: (row: number, col: number | null) => SourceRef,
+  entryOfRow: ReadonlyMap<number, number>,
+  opts: MergeOptions,
+  res: MergeResult,
+): boolean {
+  let renumbered = false;
+  for (const issue of issues) {
+    if (issue.code === 'seq-renumbered' && !opts.asTheyStand) {
+      renumbered = true;
+      continue;
+    }
+    const { severity, code, message, row, col, field, value, fix, safe } = issue;
+    res.issues.push({
+      severity, code, message, row, col, field, value, fix, safe,
+      entry: row >= 0 ? entryOfRow.get(row) ?? null : null,
+      source: source(row, col),
+    });
+  }
+  return renumbered;
 }
 
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
@@ -150,37 +380,4 @@ function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string
       return m[cell.trim()] ?? cell;
     })),
   };
-}
-
-/** Same dataset and applicant after normalisation: flag both rows, keep both. */
-export function flagDuplicates(profile: Profile, res: MergeResult): void {
-  const nameKey = ['name', 'projectName'].find((k) => profile.columns.some((c) => c.key === k));
-  const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
-  if (!nameKey) return;
-  const seen = new Map<string, number>();
-  const text = (v: CellOut) => labelKey(String(v ?? ''));
-  res.entries.forEach((m, i) => {
-    const name = text(m.entry.get(nameKey));
-    if (!name) return;
-    const key = `${name}\u0001${ownerKey ? text(m.entry.get(ownerKey)) : ''}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
-      return;
-    }
-    const label = profile.columns.find((c) => c.key === nameKey)!.label;
-    for (const [a, b] of [[i, first], [first, i]] as const) {
-      const other = res.entries[b];
-      res.issues.push({
-        severity: 'warning',
-        code: 'possible-duplicate',
-        message: `可能与汇总第 ${b + 1} 条（${other.source.file} ${other.source.sheet} 第 ${other.source.row} 行）重复：${label}和单位都相同。两条都已保留，请核实后删去多余的一条。`,
-        row: res.entries[a].entry.row,
-        col: null,
-        field: label,
-        entry: a,
-        source: res.entries[a].source,
-      });
-    }
-  });
 }

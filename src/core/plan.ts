@@ -51,7 +51,7 @@ export interface SheetPlan {
   name: string;
   hidden?: boolean;
   /** What the sheet is, for the add-in: the summary, an issues list, lists, a project form, the working list. */
-  role: 'summary' | 'issues' | 'lists' | 'project' | 'working-list';
+  role: 'summary' | 'issues' | 'lists' | 'project' | 'working-list' | 'changes';
   cells: PlanCell[];
   merges: Range[];
   colWidths: number[];
@@ -173,7 +173,10 @@ function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
 /** The summary workbook for a merge result: the summary sheet (or, for 上海, one 项目基本信息情况表 per
  *  project and our working list), the hidden lists sheet and the issues sheet. */
 export function planWorkbook(profile: Profile, merged: MergeResult, settings: Partial<PlanSettings> = {}): WorkbookPlan {
-  const s: PlanSettings = { ...DEFAULT_SETTINGS, ...settings };
+  // A learned format's own fonts (hqds learn read them from its template) before the defaults; settings win.
+  const f = profile.sheet.fonts;
+  const own: Partial<PlanSettings> = { ...(f?.title?.name && { titleFont: f.title.name }), ...(f?.table?.name && { tableFont: f.table.name }), ...(f?.table?.size && { tableSize: f.table.size }) };
+  const s: PlanSettings = { ...DEFAULT_SETTINGS, ...own, ...settings };
   const sheets: SheetPlan[] = [];
   const lists = listsSheet(profile);
   if (profile.layout === 'project') {
@@ -184,6 +187,7 @@ export function planWorkbook(profile: Profile, merged: MergeResult, settings: Pa
     sheets.push(summarySheet(profile, merged, s, lists.refs));
   }
   if (s.annotate) sheets.push(issuesSheet(merged, sheets[0]));
+  if (s.annotate && merged.changes.length) sheets.push(changeLogSheet(profile, merged, sheets[0]));
   sheets.push(lists.sheet);
   const st = styles(s);
   for (const sp of sheets) fitRowHeights(sp, st);
@@ -320,7 +324,7 @@ function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, re
     rowHeights,
     validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
     freeze: { rows: firstDataRow, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
+    print: { landscape: profile.sheet.page?.landscape ?? true, fitToWidth: true, titleRows: [headerRow, headerRow] },
     textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
     table: { headerRow, firstDataRow, lastDataRow, columns: n },
   };
@@ -351,7 +355,7 @@ export const needsAttention = (is: { severity: string; safe?: boolean }) => is.s
 function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
   const header = ['序号', '级别', '代码', '汇总表行', '列', '原值', '说明', '来源文件', '来源工作表', '来源行', '来源列'];
   const applied = merged.issues.filter((i) => !needsAttention(i)).length;
-  const cells: PlanCell[] = [{ r: 0, c: 0, v: `以下是需要人工处理的问题。另有 ${applied} 处已自动规范（单位换算、别称改写、序号重排等），明细见 hqds 报告（--report）或任务窗格的修改记录。`, style: 'meta' }];
+  const cells: PlanCell[] = [{ r: 0, c: 0, v: `以下是需要人工处理的问题。另有 ${applied} 处已自动规范（单位换算、别称改写、序号重排等），明细见「修改记录」工作表（hqds 另可用 --report 输出报告）。`, style: 'meta' }];
   header.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
   const first = target.table?.firstDataRow ?? 0;
   const sorted = merged.issues.filter(needsAttention).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
@@ -483,5 +487,46 @@ function projectSheet(profile: Profile, values: readonly CellOut[], i: number, t
     validations: [],
     print: { landscape: false, fitToWidth: true },
     textColumns: [],
+  };
+}
+
+/** The sheet listing every automatic change (修改记录): what the issues sheet points to. */
+export const CHANGE_LOG_SHEET = '修改记录';
+
+/** Its columns, shared by the writers and by the add-in, which appends its own fixes. */
+export function changeLogHeader(): string[] {
+  return ['序号', '工作表', '单元格', '列', '原值', '新值', '规则', '来源'];
+}
+
+/** One row of the change log (0-based sheet row r; the header is row 0). */
+export function changeLogRow(r: number, c: { sheet: string; cell: string; field: string | null; from: string; to: string; rule: string }, source: string): (string | number)[] {
+  return [r, c.sheet, c.cell, c.field ?? '', c.from, c.to, c.rule, source];
+}
+
+/** 修改记录 for a build: each change of the merge at its cell in the summary, with its source. */
+export function changeLogSheet(profile: Profile, merged: MergeResult, target: SheetPlan): SheetPlan {
+  const header = changeLogHeader();
+  const cells: PlanCell[] = header.map((h, c) => ({ r: 0, c, v: h, style: 'header' }));
+  const first = target.table?.firstDataRow ?? 0;
+  // The working list (上海) has 序号 in its first column, so its fields sit one column to the right.
+  const shift = target.role === 'working-list' ? 1 : 0;
+  merged.changes.forEach((ch, i) => {
+    const col = profile.columns.findIndex((c) => c.label === ch.field);
+    const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
+    const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
+    const row = changeLogRow(i + 1, { sheet: target.name, cell, field: ch.field, from: ch.from, to: ch.to === null ? '' : String(ch.to), rule: ch.reason }, src);
+    row.forEach((v, c) => cells.push({ r: i + 1, c, v, style: c === 0 ? 'number' : 'text' }));
+  });
+  return {
+    name: CHANGE_LOG_SHEET,
+    role: 'changes',
+    cells,
+    merges: [],
+    colWidths: [6, 14, 8, 18, 24, 24, 50, 36],
+    rowHeights: {},
+    validations: [],
+    freeze: { rows: 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
+    textColumns: [1, 2, 3, 4, 5, 6, 7],
   };
 }

@@ -65,6 +65,8 @@ const Column = z.object({
   singleUnit: z.boolean().default(false),
   /** A short hint shown to the clerk (the notice's own wording where it has one). */
   hint: z.string().optional(),
+  /** The upper header of a two-level header (「数据规模」 over 「文本」「图像」), as the template prints it. */
+  group: z.string().optional(),
 });
 export type Column = z.infer<typeof Column>;
 
@@ -79,6 +81,8 @@ const FormField = z.object({
 export type FormField = z.infer<typeof FormField>;
 
 const TextSegment = z.string();
+const Font = z.object({ name: z.string().optional(), size: z.number().positive().optional(), bold: z.boolean().optional() });
+export type ProfileFont = z.infer<typeof Font>;
 
 export const ProfileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -86,7 +90,7 @@ export const ProfileSchema = z.object({
   region: z.object({
     name: z.string(),
     /** GB/T 2260 prefix of the registering authority inside a credit code (characters 3-8). */
-    creditRegion: z.string().regex(/^\d{2,6}$/),
+    creditRegion: z.string().regex(/^\d{2,6}$/).optional(),
     /** Where the notice restricts applicants to the region. */
     districts: z.array(z.string()).optional(),
   }),
@@ -105,6 +109,10 @@ export const ProfileSchema = z.object({
     /** For project layouts: the heading of our own working list. */
     workingListTitle: z.string().optional(),
     workingListNote: z.string().optional(),
+    /** Page setup read from a bureau's template (hqds learn); the summary falls back to A4 landscape. */
+    page: z.object({ landscape: z.boolean().optional(), paperSize: z.number().int().optional(), fitToWidth: z.boolean().optional() }).optional(),
+    /** Fonts read from a bureau's template (hqds learn), by role. */
+    fonts: z.object({ attachment: Font.optional(), title: Font.optional(), meta: Font.optional(), header: Font.optional(), table: Font.optional() }).optional(),
   }),
   vocabularies: z.record(z.string(), Vocabulary),
   columns: z.array(Column).min(1),

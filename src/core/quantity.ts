@@ -46,34 +46,70 @@ const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
-/** 「三百万」 → 3000000, 「两千万」 → 20000000, 「十万」 → 100000, 「一万二千」 → 12000. NaN if malformed. */
+/** 「三百万」 → 3000000, 「两千万」 → 20000000, 「十万」 → 100000, 「一万二千」 → 12000, 「三点五万」 →
+ *  35000. NaN if malformed: two digits in a row (「二三」), a unit not smaller than the one before it
+ *  in its section (「十十」, 「百千」), or 万 twice with nothing between (「万万」) — never a guess. */
 export function chineseToNumber(s: string): number {
   if (!s) return NaN;
+  const dot = s.indexOf('点');
+  if (dot >= 0) {
+    const whole = dot === 0 ? 0 : chineseToNumber(s.slice(0, dot));
+    let i = dot + 1;
+    let frac = '';
+    while (i < s.length && s[i] in CN_DIGITS) frac += String(CN_DIGITS[s[i++]]);
+    let mult = 1;
+    let last = Infinity;
+    for (; i < s.length; i++) {
+      const m = CN_SMALL[s[i]] ?? CN_BIG[s[i]];
+      if (!m || m >= last) return NaN;
+      mult *= m;
+      last = m;
+    }
+    if (!frac || !Number.isFinite(whole)) return NaN;
+    return Number(`${whole}.${frac}`) * mult;
+  }
   let total = 0; // completed 亿 sections
   let section = 0; // completed 万 part within the current 亿 section
   let small = 0; // current part below 万
   let digit = -1;
+  let lastSmall = Infinity; // the last of 十 百 千 in this part, which the next must be smaller than
+  let empty = true; // nothing since the last 万 or 亿
   for (const ch of s) {
     if (ch in CN_DIGITS) {
       if (digit >= 0 && digit !== 0 && CN_DIGITS[ch] !== 0) return NaN; // 「二三」: two digits in a row
       digit = CN_DIGITS[ch];
+      empty = false;
     } else if (ch in CN_SMALL) {
+      if (CN_SMALL[ch] >= lastSmall) return NaN;
+      lastSmall = CN_SMALL[ch];
       small += (digit < 0 ? 1 : digit) * CN_SMALL[ch];
       digit = -1;
+      empty = false;
     } else if (ch === '万') {
+      if (empty && section + total > 0) return NaN; // 「万万」
       section += (small + Math.max(digit, 0)) * 1e4;
       if (section === 0) section = 1e4;
       small = 0;
       digit = -1;
+      lastSmall = Infinity;
+      empty = true;
     } else if (ch === '亿') {
+      if (empty && total > 0 && section === 0) return NaN; // 「亿亿」
       total = (total + section + small + Math.max(digit, 0)) * 1e8;
       if (total === 0) total = 1e8;
       section = 0;
       small = 0;
       digit = -1;
+      lastSmall = Infinity;
+      empty = true;
     } else return NaN;
   }
   return total + section + small + Math.max(digit, 0);
+}
+
+/** True when the text writes a figure in Chinese numerals (「两千万条」), which §8 wants written as digits. */
+export function hasChineseDigits(text: string): boolean {
+  return /[零〇一二两三四五六七八九]/.test(text);
 }
 
 type Unit = { kind: Exclude<QuantityKind, 'bare'>; exp?: number; binary?: boolean; hours?: number; word?: string };
@@ -182,9 +218,17 @@ function parseOne(part: string, opts: ParseOptions): One {
   if (arabic) {
     [, prefix, numText, after] = arabic;
   } else {
-    const cn = new RegExp(`^(.*?)([${CN_NUMERAL_CHARS}]+)([^${CN_NUMERAL_CHARS}]*)$`).exec(s);
-    if (!cn) return unreadable(part);
-    [, prefix, numText, after] = cn;
+    // The last run of numeral characters (点 inside it for decimals); what precedes it may be a
+    // modality but holds no other figure: 「万…万条」 is unreadable, not 10000.
+    let e = s.length - 1;
+    while (e >= 0 && !CN_NUMERAL_CHARS.includes(s[e])) e--;
+    if (e < 0) return unreadable(part);
+    let b = e;
+    while (b > 0 && (CN_NUMERAL_CHARS.includes(s[b - 1]) || (s[b - 1] === '点' && b > 1 && CN_NUMERAL_CHARS.includes(s[b - 2])))) b--;
+    prefix = s.slice(0, b);
+    numText = s.slice(b, e + 1);
+    after = s.slice(e + 1);
+    if (/[\d零〇一二两三四五六七八九十百千万亿]/.test(prefix)) return unreadable(part);
   }
   // Approximation words around the figure, and filler words before it.
   prefix = prefix.trim();
@@ -216,7 +260,10 @@ function parseOne(part: string, opts: ParseOptions): One {
       if (/^[kK]$/.test(word) && !isCountUnit(rest.replace(APPROX_SUFFIX_START, ''))) {
         // 「10K」 followed by something that is not a count unit: leave K to the unit reader.
       } else {
-        mult = /^[wW]$/.test(word) ? 1e4 : /^[kK]$/.test(word) ? 1e3 : [...word].reduce((a, c) => a * (CN_SMALL[c] ?? CN_BIG[c]), 1);
+        const units = [...word].map((c) => CN_SMALL[c] ?? CN_BIG[c]);
+        // 十万, 千万, 万亿 grow left to right; 「万万」 or 「亿万」 is no multiplier anyone writes.
+        if (units.some((u, k) => k > 0 && u <= units[k - 1])) return unreadable(part);
+        mult = /^[wW]$/.test(word) ? 1e4 : /^[kK]$/.test(word) ? 1e3 : units.reduce((a, u) => a * u, 1);
         after = rest;
       }
     }
@@ -249,7 +296,36 @@ function parseOne(part: string, opts: ParseOptions): One {
   return { ok: true, modality: prefix || trailing, quantity: toQuantity(value, unit, approximate, tb, mult) };
 }
 
-const RANGE = new RegExp(`[\\d${CN_NUMERAL_CHARS}](?:[a-zA-Z万亿条张]*)\\s*(?:-|~|—|–|至|到)\\s*[\\d.${CN_NUMERAL_CHARS}]`);
+const RANGE_START = /[\d零〇一二两三四五六七八九十百千万亿]/;
+const RANGE_UNIT = /[a-zA-Z万亿条张]/;
+const RANGE_SEP = /[-~—–至到]/;
+const RANGE_END = /[\d.零〇一二两三四五六七八九十百千万亿]/;
+
+/** A figure, an optional unit, a range sign and another figure (「1-2TB」, 「1～2TB」, 「一至两万条」).
+ *  A hand-written scan, linear in the text: the regular expression it replaces backtracked over runs
+ *  of unit letters and spaces (quadratic on a long cell of 「万」). Starts inside one run of unit
+ *  letters all end at the same place, so each run is walked once. */
+function hasRange(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!RANGE_START.test(s[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && RANGE_UNIT.test(s[j])) j++;
+    const afterUnit = j;
+    while (j < n && /\s/.test(s[j])) j++;
+    if (j < n && RANGE_SEP.test(s[j])) {
+      j++;
+      while (j < n && /\s/.test(s[j])) j++;
+      if (j < n && RANGE_END.test(s[j])) return true;
+    }
+    i = Math.max(i + 1, afterUnit);
+  }
+  return false;
+}
 
 /** Parse a scale cell. Never throws. */
 export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
@@ -265,7 +341,7 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
     if (!text) return { ok: true, form: 'empty' };
     // Thousands separators: a comma between a digit and exactly three digits.
     const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-    if (RANGE.test(s.replace(/^[-+]/, '')) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) {
+    if (hasRange(s.replace(/^[-+]/, '')) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) {
       return {
         ok: false,
         code: 'quantity-range',

@@ -56,3 +56,18 @@ export function quote(v: string): string {
   const t = v.length > 40 ? v.slice(0, 40) + '…' : v;
   return `「${t}」`;
 }
+
+/** XML 1.0 (§2.2 Char) allows tab, CR, LF and U+0020–U+D7FF, U+E000–U+FFFD and the supplementary
+ *  planes as proper surrogate pairs; anything else makes the .xlsx unreadable. */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function hasXmlForbidden(s: string): boolean {
+  XML_FORBIDDEN.lastIndex = 0;
+  return XML_FORBIDDEN.test(s);
+}
+
+/** The text with every character XML forbids replaced by U+FFFD (the replacement character). */
+export function xmlSafe(s: string): string {
+  XML_FORBIDDEN.lastIndex = 0;
+  return XML_FORBIDDEN.test(s) ? s.replace(XML_FORBIDDEN, '\ufffd') : s;
+}

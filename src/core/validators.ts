@@ -1,6 +1,7 @@
 /**
  * Field rules every format shares (FORMATS.md §9): credit codes, phones, e-mails, contact cells.
  */
+import { cellIssue, type CellIssue } from './issues';
 import { toHalfWidth } from './text';
 
 const CC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -78,4 +79,52 @@ export function parseContact(raw: string): ContactParts {
 /** Joins split contact columns (联系人 | 联系电话 | 邮箱) as 「张三 13800000000」. */
 export function joinContact(...values: string[]): string {
   return values.map((v) => v.trim()).filter(Boolean).join(' ');
+}
+
+/** Excel keeps 15 significant digits: a whole number of 16 digits or more typed into a number cell
+ *  has had every digit past the 15th replaced by 0 (Microsoft, 「Excel specifications and limits」:
+ *  number precision 15 digits). Such a number cannot be an identifier any more. */
+export function lostDigits(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && Number.isInteger(v) && Math.abs(v) >= 1e15;
+}
+
+/** The number as Excel shows it in a General cell (「9.13101157989563E+17」): what the source really holds. */
+export function excelNumberText(v: number): string {
+  if (Math.abs(v) < 1e11) return String(v);
+  const [m, e] = v.toExponential(14).split('e');
+  const mant = m.replace(/\.?0+$/, '');
+  return `${mant}E${e.startsWith('-') ? '-' : '+'}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
+}
+
+/** A long identifier (credit code, ID, account) stored as a number: the digits past the 15th are
+ *  gone. An error naming what happened; the value written is what the source holds, never the
+ *  invented zeros of its decimal expansion. */
+export function lostDigitsIssue(label: string, v: number): { out: string; issues: CellIssue[] } {
+  const shown = excelNumberText(v);
+  return { out: shown, issues: [cellIssue('number-lost-digits', { label, shown }, { value: shown })] };
+}
+
+/** A landline stored as a number loses its leading 0 (0971… → 971…). */
+export function phoneLostZero(v: unknown): string | null {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return null;
+  const s = String(v);
+  if (MOBILE.test(s)) return null;
+  const withZero = `0${s}`;
+  return LANDLINE.test(withZero) ? withZero : null;
+}
+
+export function phoneLostZeroIssue(v: number, fixed: string): CellIssue {
+  return cellIssue('phone-leading-zero', { number: v, fixed }, { value: String(v), fix: fixed });
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
+
+/** A total row is labelled 合计/总计/小计 where a dataset's name or number would be, not merely
+ *  anywhere: 「总数」 in a 备注 cell does not make a dataset a total. */
+export function isTotalRow(row: readonly unknown[], labelColumns: readonly number[]): boolean {
+  for (const c of labelColumns) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''))) return true;
+  }
+  return false;
 }

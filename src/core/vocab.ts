@@ -139,12 +139,18 @@ export class VocabMatcher {
         return { status: 'other-unspecified', value: this.vocab.other, message: `选了「${this.vocab.other}」但没有注明是什么：请写成「${this.otherOf('具体内容')}」。` };
       }
       const known = this.known(inner);
+      // The target's own label wins: 「其它（时序数据）」 from 青海 is 「时序数据」 in 山西.
+      if (known && known.how === 'key') {
+        return { status: 'fixed', value: known.label, message: `「${inner}」是本表的选项，不必写作「${this.vocab.other}（…）」：已写作「${known.label}」。` };
+      }
       if (known) {
+        // The hint says what the fix does: the other-option as the notice spells it; the label is only a suggestion.
+        const v = this.otherOf(inner);
         return {
           status: 'other',
-          value: this.otherOf(inner),
+          value: v,
           suggestion: known.label,
-          message: `「${inner}」可归入本表的「${known.label}」：请确认是否改选「${known.label}」。`,
+          message: `已按通知写作「${v}」；「${inner}」也可能属于本表的「${known.label}」，如是请改选「${known.label}」。`,
         };
       }
       const canon = this.otherOf(inner);
@@ -193,11 +199,13 @@ export class VocabMatcher {
  *  when the vocabulary has it; otherwise a slash separates too. */
 export function splitMulti(raw: string, isKnown: (s: string) => boolean): string[] {
   const out: string[] = [];
-  for (const part of toHalfWidth(raw).split(/[、,;\n|]|，|；|\s+/)) {
+  // Split on the original text (full-width separators included) so each value keeps the clerk's
+  // own characters: 「其它（时序数据）」 must not come back as 「其它(时序数据)」 and be 「fixed」.
+  for (const part of raw.split(/[、,;\n|｜，；]|\s+/)) {
     const p = part.trim();
     if (!p) continue;
-    if (isKnown(p) || !/[\/和及与]/.test(p) || OTHER_RE.test(p)) out.push(p);
-    else for (const q of p.split(/[\/和及与]/)) if (q.trim()) out.push(q.trim());
+    if (isKnown(p) || !/[\/／和及与]/.test(p) || OTHER_RE.test(toHalfWidth(p))) out.push(p);
+    else for (const q of p.split(/[\/／和及与]/)) if (q.trim()) out.push(q.trim());
   }
   return out;
 }

@@ -8,16 +8,21 @@
  */
 import { cellText, type CellValue } from '../core/cell';
 import { validatorFor, type Issue, type Result } from '../core/engine';
-import { mapHeader, type HeaderMapping } from '../core/header';
+import type { HeaderMapping } from '../core/header';
 import { locate } from '../core/locate';
-import { flagDuplicates, mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
+import { detectProfile } from '../core/detect';
+import { dropEntries } from '../core/duplicates';
+import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
 import { DEFAULT_SETTINGS, planWorkbook, type PlanSettings, type SheetPlan, type WorkbookPlan, type CellStyle } from '../core/plan';
 import type { Profile } from '../core/profile';
-import { PROFILES } from '../core/profiles';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
+import { findRegion, isNoteRow, isRowNumberHeader, isTemplateRow } from '../core/region';
+import { planFixes, fixValue, type ChangeRecord, type CellWrite } from '../core/fixes';
+import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import type { XlContext, XlRange, XlRequirements, XlRun, XlWorksheet } from './xl';
+import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
 
 export interface Settings {
   profileId: string | null;
@@ -76,7 +81,14 @@ interface SheetModel {
   mapping: HeaderMapping;
   firstDataRow: number;
   lastDataRow: number;
+  /** The first note under the table (format footnote, conversion note, 「注：」), or null. */
+  notesFrom: number | null;
+  /** Received columns holding 序号: a row with only these filled is an empty template row. */
+  seqCols: Set<number>;
 }
+
+/** How far below the last known note row a recheck looks for the notes after rows were inserted. */
+const NOTE_PROBE = 50;
 
 export function settingsToPlan(s: Settings, today = new Date()): Partial<PlanSettings> {
   return {
@@ -182,6 +194,25 @@ export class OfficeWorkbook {
     });
   }
 
+  /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
+  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
+    return this.batch(async (ctx, sync) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(STORED_PROFILE_KEY);
+      item.load('value');
+      await sync();
+      return item.isNullObject ? null : decodeStoredProfile(item.value);
+    });
+  }
+
+  /** Stores a learned format in the workbook, so it travels with the file. One sync. */
+  async saveStoredProfile(p: Profile): Promise<void> {
+    const text = encodeStoredProfile(p);
+    await this.batch(async (ctx, sync) => {
+      ctx.workbook.settings.add(STORED_PROFILE_KEY, text);
+      await sync();
+    });
+  }
+
   // ---------------------------------------------------------------- reading
 
   /** The sheets of the workbook and the active one. One sync. */
@@ -205,20 +236,29 @@ export class OfficeWorkbook {
       used.load('values');
       await sync();
       if (used.isNullObject) return null;
-      return detect(sheet.name, used.values.slice(0, 30));
+      return detectProfile(sheet.name, used.values.slice(0, 30));
     });
   }
 
   /** Read whole sheets (for import from a staging sheet). One sync. */
   async readSheets(names: string[]): Promise<InputSheet[]> {
     return this.batch(async (ctx, sync) => {
+      // A sheet that does not exist reads as empty (Office.js fails the whole batch on it otherwise).
+      const all = ctx.workbook.worksheets;
+      all.load('items/name');
+      await sync();
+      const present = new Set(all.items.map((s) => s.name));
       const used = names.map((n) => {
+        if (!present.has(n)) return null;
         const r = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true);
         r.load('values');
         return r;
       });
-      await sync();
-      return names.map((n, i) => ({ file: '本工作簿', sheet: n, rows: used[i].isNullObject ? [] : (used[i].values as CellValue[][]) }));
+      if (used.some((u) => u)) await sync();
+      return names.map((n, i) => {
+        const u = used[i];
+        return { file: '本工作簿', sheet: n, rows: !u || u.isNullObject ? [] : (u.values as CellValue[][]) };
+      });
     });
   }
 
@@ -228,25 +268,34 @@ export class OfficeWorkbook {
   async checkSheet(sheetName: string, profile: Profile, tb: TbBase): Promise<CheckResult> {
     return this.batch(async (ctx, sync) => {
       const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('values');
-      await sync();
+      let used: ReturnType<XlWorksheet['getUsedRangeOrNullObject']>;
+      try {
+        used = sheet.getUsedRangeOrNullObject(true);
+        used.load('values');
+        await sync();
+      } catch (e) {
+        throw notFound(e, sheetName);
+      }
       if (used.isNullObject) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
       const values = used.values as CellValue[][];
       const v = validatorFor(profile, tb);
-      const found = locate(v.index, values);
-      if (found.kind !== 'table') throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
-      const width = Math.max(found.table.header.length, ...values.map((r) => r.length));
-      const lastDataRow = found.sheetRows.length ? found.sheetRows[found.sheetRows.length - 1] : found.headerRow;
-      const result = v.validate(found.table, { tb });
-      const model: SheetModel = { sheet: sheetName, profile, tb, headerRow: found.headerRow, width, mapping: result.mapping, firstDataRow: found.headerRow + 1, lastDataRow };
+      // Only the table's region is checked: the title above and the notes below are the sheet's own text.
+      const region = findRegion(v.index, values);
+      if (!region) throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
+      const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
+      const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
+      const result = v.validate(region.table, { tb });
+      const seqCols = new Set(result.mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source));
+      const model: SheetModel = { sheet: sheetName, profile, tb, headerRow: region.headerRow, width, mapping: result.mapping, firstDataRow: region.firstDataRow, lastDataRow, notesFrom: region.notesFrom, seqCols };
       this.models.set(sheetName, model);
-      const issues = placeIssues(sheetName, result, found.sheetRows, found.headerRow);
+      // 序号 where the format has none (上海's working list numbers its rows): nothing to map, nothing lost.
+      result.issues = result.issues.filter((i) => !(i.code === 'unmapped-column' && isRowNumberHeader(i.value)));
+      const issues = placeIssues(sheetName, result, region.entryRows, region.headerRow);
       this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues);
       ctx.runtime.enableEvents = false;
       await sync();
       ctx.runtime.enableEvents = true;
-      return { sheet: sheetName, profileId: profile.id, headerRow: found.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
+      return { sheet: sheetName, profileId: profile.id, headerRow: region.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
     });
   }
 
@@ -308,13 +357,26 @@ export class OfficeWorkbook {
     const p = parseAddress(address);
     if (p.r2 < model.firstDataRow) return null; // the title or header: a full check will see it
     const r1 = Math.max(p.r1, model.firstDataRow);
-    const r2 = Math.min(p.r2, r1 + 5000);
+    let r2 = Math.min(p.r2, r1 + 5000);
     return this.batch(async (ctx, sync) => {
       const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
       const rng = sheet.getRangeByIndexes(r1, 0, r2 - r1 + 1, model.width);
       rng.load('values');
+      // Rows inserted above the notes push them down: look for them again in the same round trip.
+      const probeFrom = model.notesFrom ?? model.lastDataRow + 1;
+      const probe = sheet.getRangeByIndexes(Math.min(probeFrom, r1), 0, Math.max(probeFrom, r2) - Math.min(probeFrom, r1) + NOTE_PROBE, model.width);
+      probe.load('values');
       await sync();
-      const rows = rng.values as CellValue[][];
+      const probeRows = probe.values as CellValue[][];
+      const probeStart = Math.min(probeFrom, r1);
+      const noteAt = probeRows.findIndex((row, i) => probeStart + i >= model.firstDataRow && isNoteRow(row, model.profile));
+      model.notesFrom = noteAt >= 0 ? probeStart + noteAt : model.notesFrom === null ? null : Math.max(model.notesFrom, r2 + 1);
+      if (model.notesFrom !== null) {
+        if (r1 >= model.notesFrom) return null; // a note: never validated
+        r2 = Math.min(r2, model.notesFrom - 1);
+      }
+      // An empty template row (only 序号) is no entry: hand it to the engine as blank.
+      const rows = (rng.values as CellValue[][]).slice(0, r2 - r1 + 1).map((row) => (isTemplateRow(row, model.seqCols) ? [] : row));
       const v = validatorFor(model.profile, model.tb);
       const res: Result = { mapping: model.mapping, entries: [], issues: [], changes: [], leftOut: [] };
       // 序号 continues from the rows above (blank rows above the edit would shift it; a full check corrects that).
@@ -351,16 +413,91 @@ export class OfficeWorkbook {
     });
   }
 
-  /** Apply the fixes of these issues, then recheck the rows they were in. */
+  /** Apply the fixes of these issues, then recheck the rows they were in. A conversion in a column
+   *  whose header gives another unit (「数据量(TB)」) converts the whole column and gives the header
+   *  the format's label in the same write, so the same conversion is never offered twice. Every
+   *  change is listed in the 修改记录 sheet. */
   async applyFixes(issues: SheetIssue[]): Promise<SheetIssue[] | null> {
-    const cells = issues
-      .filter((i) => i.fix !== undefined && i.fix !== null && i.sheetCol !== null)
-      .map((i) => ({ r: i.sheetRow, c: i.sheetCol!, value: i.fix as string | number }));
-    if (!cells.length) return null;
-    const sheet = issues[0].sheet;
-    await this.writeCells(sheet, cells);
-    const rows = cells.map((c) => c.r);
-    return this.recheck(sheet, `${a1(Math.min(...rows), 0)}:${a1(Math.max(...rows), 0)}`);
+    const fixable = issues.filter((i) => i.sheetCol !== null && fixValue(i) !== null);
+    if (!fixable.length) return null;
+    const sheet = fixable[0].sheet;
+    const model = this.models.get(sheet);
+    const unitCols = new Set(fixable.filter((i) => i.code === 'quantity-converted' && model?.mapping.columns.find((m) => m.source === i.sheetCol)?.unit).map((i) => i.sheetCol!));
+    const column = model && unitCols.size ? await this.columnFixes(model, unitCols) : { issues: [], header: [] };
+    const inColumn = (i: SheetIssue) => unitCols.has(i.sheetCol!) && i.code === 'quantity-converted';
+    const { writes, changes } = planFixes([...column.issues, ...fixable.filter((i) => !inColumn(i))]);
+    await this.writeCells(sheet, [...column.header, ...writes]);
+    if (model) for (const m of model.mapping.columns) if (unitCols.has(m.source)) m.unit = undefined;
+    const headerChanges: ChangeRecord[] = column.header.map((h) => ({ sheet, cell: a1(h.r, h.c), field: String(h.value), from: h.from, to: String(h.value), rule: `表头改为格式的列名「${h.value}」：本列已换算为 ${h.unit}，不再按「${h.from}」的单位换算。` }));
+    await this.logChanges([...headerChanges, ...changes]);
+    const rows = [...writes, ...column.header].map((c) => c.r);
+    if (!rows.length) return null;
+    return this.recheck(sheet, `${a1(Math.max(Math.min(...rows), model?.firstDataRow ?? 0), 0)}:${a1(Math.max(...rows), 0)}`);
+  }
+
+  /** Every conversion of the columns whose header carries a unit, and their new headers. One sync. */
+  private async columnFixes(model: SheetModel, cols: Set<number>): Promise<{ issues: SheetIssue[]; header: (CellWrite & { from: string; unit: string })[] }> {
+    const v = validatorFor(model.profile, model.tb);
+    const last = model.notesFrom === null ? model.lastDataRow : Math.min(model.lastDataRow, model.notesFrom - 1);
+    const n = last - model.firstDataRow + 1;
+    const ranges = await this.batch(async (ctx, sync) => {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(model.sheet);
+      const out = [...cols].map((c) => {
+        const r = sheet.getRangeByIndexes(model.firstDataRow, c, Math.max(n, 1), 1);
+        r.load('values');
+        return { c, r };
+      });
+      await sync();
+      return out.map(({ c, r }) => ({ c, values: n > 0 ? (r.values as CellValue[][]).map((x) => x[0]) : [] }));
+    });
+    const issues: SheetIssue[] = [];
+    const header: (CellWrite & { from: string; unit: string })[] = [];
+    for (const { c, values } of ranges) {
+      const m = model.mapping.columns.find((x) => x.source === c)!;
+      const col = model.profile.columns.find((x) => x.key === m.key)!;
+      values.forEach((cell, i) => {
+        const res = v.checkCell(col, cell, m.unit);
+        const conversion = res.issues.find((x) => x.code === 'quantity-converted' && x.fix !== undefined);
+        if (conversion) issues.push({ ...conversion, row: i, col: c, field: col.label, sheet: model.sheet, sheetRow: model.firstDataRow + i, sheetCol: c, address: a1(model.firstDataRow + i, c) });
+      });
+      header.push({ r: model.headerRow, c, value: col.label, from: m.header, unit: col.quantity?.unit ?? 'GB' });
+    }
+    return { issues, header };
+  }
+
+  /** Append automatic changes to the 修改记录 sheet (created with its header the first time). */
+  async logChanges(records: ChangeRecord[]): Promise<void> {
+    if (!records.length) return;
+    await this.batch(async (ctx, sync) => {
+      const log = ctx.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
+      log.load('name');
+      await sync();
+      ctx.runtime.enableEvents = false;
+      let next = 0;
+      let sheet = log as XlWorksheet;
+      if (log.isNullObject) {
+        sheet = ctx.workbook.worksheets.add(CHANGE_LOG_SHEET);
+        const header = changeLogHeader();
+        const h = sheet.getRangeByIndexes(0, 0, 1, header.length);
+        h.numberFormat = [header.map(() => '@')];
+        h.values = [header];
+        h.format.font.bold = true;
+        next = 1;
+      } else {
+        const used = log.getUsedRangeOrNullObject(true);
+        used.load('rowCount');
+        await sync();
+        next = used.isNullObject ? 0 : used.rowCount;
+      }
+      const stamp = new Date().toLocaleString('zh-CN', { hour12: false });
+      const rows = records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`));
+      const rng = sheet.getRangeByIndexes(next, 0, rows.length, rows[0].length);
+      // Text format before the values: an original 「=SUM(…)」 stays literal.
+      rng.numberFormat = rows.map((row) => row.map((x) => (typeof x === 'number' ? 'General' : '@')));
+      rng.values = rows;
+      await sync();
+      ctx.runtime.enableEvents = true;
+    });
   }
 
   async select(sheetName: string, r: number, c: number | null): Promise<void> {
@@ -387,13 +524,20 @@ export class OfficeWorkbook {
 
   /** Convert the selected cells (or a whole column) to the column's unit, keeping the original in a
    *  note where the host has notes. Returns what could not be converted. */
-  async convertCells(sheetName: string, r1: number, r2: number, c: number): Promise<{ converted: number; failed: { r: number; value: string; message: string }[] }> {
+  async convertCells(sheetName: string, r1In: number, r2In: number, c: number): Promise<{ converted: number; failed: { r: number; value: string; message: string }[] }> {
     const model = this.models.get(sheetName);
     if (!model) throw new Error('请先「检查本表」，助手才知道各列的单位。');
+    let r1 = r1In;
+    let r2 = r2In;
     const key = model.mapping.columns.find((m) => m.source === c)?.key;
     const col = model.profile.columns.find((x) => x.key === key);
     if (!col || col.type !== 'quantity' || !col.quantity?.unit) throw new Error('所选列没有固定单位（如 GB、条），无需换算。');
     const to = col.quantity.unit as Target;
+    // Never the title, the header or the notes: only the table's rows.
+    const last = model.notesFrom === null ? Math.max(model.lastDataRow, r2 === r1 ? r2 : model.lastDataRow) : model.notesFrom - 1;
+    r1 = Math.max(r1, model.firstDataRow);
+    r2 = Math.min(r2, last);
+    if (r2 < r1) return { converted: 0, failed: [] };
     const values = await this.batch(async (ctx, sync) => {
       const rng = ctx.workbook.worksheets.getItemOrNullObject(sheetName).getRangeByIndexes(r1, c, r2 - r1 + 1, 1);
       rng.load('values');
@@ -402,6 +546,7 @@ export class OfficeWorkbook {
     });
     const cells: { r: number; c: number; value: string | number; note?: string }[] = [];
     const failed: { r: number; value: string; message: string }[] = [];
+    const changes: ChangeRecord[] = [];
     values.forEach((row, i) => {
       const text = cellText(row[0]).trim();
       if (!text || typeof row[0] === 'number') return;
@@ -410,10 +555,16 @@ export class OfficeWorkbook {
         failed.push({ r: r1 + i, value: text, message: r.message });
         return;
       }
-      const value = to === '条' ? `${r.value}条` : r.value;
-      if (String(value) !== text) cells.push({ r: r1 + i, c, value, note: `原填「${text}」，按 1TB=${model.tb}GB 换算为 ${value}${to === '条' ? '' : to}。` });
+      const converted = to === '条' ? `${r.value}条` : r.value;
+      const value = fixValue({ code: 'quantity-converted', value: text, fix: converted }) ?? text;
+      const rule = `按 1TB=${model.tb}GB 换算为 ${value}${to === '条' ? '' : to}。`;
+      if (String(value) !== text) {
+        cells.push({ r: r1 + i, c, value, note: `原填「${text}」，${rule}` });
+        changes.push({ sheet: sheetName, cell: a1(r1 + i, c), field: col.label, from: text, to: String(value), rule: `换算：${rule}` });
+      }
     });
     await this.writeCells(sheetName, cells);
+    await this.logChanges(changes);
     if (cells.length) await this.recheck(sheetName, `${a1(r1, 0)}:${a1(r2, 0)}`);
     return { converted: cells.length, failed };
   }
@@ -422,7 +573,7 @@ export class OfficeWorkbook {
 
   /** Write a planned workbook. An existing sheet of the same name is first kept as a copy (the way
    *  back) and the new one takes its name. Two syncs whatever the size. */
-  async writePlan(plan: WorkbookPlan): Promise<{ backups: string[] }> {
+  async writePlan(plan: WorkbookPlan): Promise<{ backups: string[]; sheet: string }> {
     return this.batch(async (ctx, sync) => {
       const existing = plan.sheets.map((sp) => {
         const s = ctx.workbook.worksheets.getItemOrNullObject(sp.name);
@@ -457,46 +608,33 @@ export class OfficeWorkbook {
       await sync();
       ctx.runtime.enableEvents = true;
       this.models.clear();
-      return { backups };
+      // The sheet the clerk works in: the summary, or 上海's working list.
+      return { backups, sheet: plan.sheets[0].name };
     });
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: Settings): Promise<{ backups: string[] }> {
+  async createSummary(profile: Profile, settings: Settings): Promise<{ backups: string[]; sheet: string }> {
     const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
     return this.writePlan(planWorkbook(profile, empty, { ...settingsToPlan(settings), annotate: false }));
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
    *  hqds build would; `dropEntries` are duplicates the user confirmed for removal. */
-  async rebuild(profile: Profile, settings: Settings, inputs: InputSheet[], opts: MergeOptions & { dropEntries?: number[] } = {}): Promise<{ merged: MergeResult; backups: string[] }> {
+  async rebuild(profile: Profile, settings: Settings, inputs: InputSheet[], opts: MergeOptions & { dropEntries?: number[] } = {}): Promise<{ merged: MergeResult; backups: string[]; sheet: string }> {
     const merged = mergeSheets(profile, inputs, { ...opts, tb: settings.tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups } = await this.writePlan(planWorkbook(profile, merged, settingsToPlan(settings)));
-    return { merged, backups };
+    const { backups, sheet } = await this.writePlan(planWorkbook(profile, merged, settingsToPlan(settings)));
+    return { merged, backups, sheet };
   }
 }
 
-/** Remove entries the user confirmed as duplicates: renumber 序号, re-point issues, account for
- *  each removed row in leftOut, and flag duplicates afresh among what remains. */
-export function dropEntries(profile: Profile, merged: MergeResult, drop: Set<number>): void {
-  const seqIdx = profile.columns.findIndex((c) => c.type === 'seq');
-  const newIndex = new Map<number, number>();
-  const kept: MergeResult['entries'] = [];
-  merged.entries.forEach((m, i) => {
-    if (drop.has(i)) merged.leftOut.push({ file: m.source.file, sheet: m.source.sheet, row: m.source.row ?? 0, reason: '确认为重复，已删去' });
-    else {
-      newIndex.set(i, kept.length);
-      kept.push(m);
-    }
-  });
-  if (seqIdx >= 0) kept.forEach((m, i) => (m.entry.cells[seqIdx] = i + 1));
-  merged.entries = kept;
-  merged.issues = merged.issues
-    .filter((is) => is.code !== 'possible-duplicate' && (is.entry === null || newIndex.has(is.entry)))
-    .map((is) => ({ ...is, entry: is.entry === null ? null : newIndex.get(is.entry)! }));
-  merged.rowsWritten = kept.length;
-  flagDuplicates(profile, merged);
+/** Office's 「ItemNotFound」 on a named sheet, said in Chinese with what to do. */
+function notFound(e: unknown, sheetName: string): Error {
+  const text = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string })?.code ?? '';
+  if (code === 'ItemNotFound' || /ItemNotFound/.test(text)) return new Error(`找不到工作表「${sheetName}」：请从「检查的工作表」列表中选择，或先「新建汇总表」。`);
+  return e instanceof Error ? e : new Error(text);
 }
 
 function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow: number): SheetIssue[] {
@@ -504,25 +642,6 @@ function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow:
     const sheetRow = is.row < 0 ? headerRow : sheetRows[is.row] ?? headerRow;
     return { ...is, sheet, sheetRow, sheetCol: is.col, address: is.col === null ? null : a1(sheetRow, is.col) };
   });
-}
-
-/** The profile whose header the rows match best (titles count too), or null. */
-export function detect(sheet: string, rows: CellValue[][]): { profileId: string; sheet: string } | null {
-  let best: { id: string; score: number } | null = null;
-  const text = rows.slice(0, 5).flat().map((c) => cellText(c)).join(' ');
-  for (const p of PROFILES) {
-    const v = validatorFor(p);
-    const found = locate(v.index, rows);
-    let score = 0;
-    if (found.kind === 'table') {
-      const m = mapHeader(v.index, found.table.header);
-      score = m.columns.filter((c) => c.how === 'exact').length * 2 + m.columns.filter((c) => c.key).length;
-    }
-    if (text.includes(p.sheet.title.replace('{prefix}', ''))) score += 10;
-    if (p.region.name && text.includes(p.region.name)) score += 3;
-    if (!best || score > best.score) best = { id: p.id, score };
-  }
-  return best && best.score >= 6 ? { profileId: best.id, sheet } : null;
 }
 
 /** Points for a column width given in Excel's character units (the default font's 「0」 is ~7 px). */

@@ -6,19 +6,36 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
-import { decodeText, parseDelimited, type Encoding } from './text';
+import { columnLetter } from '../core/address';
+import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
+import { scanZip } from './zip-guard';
+import { finishSheet } from './sheet-grid';
+import { readXlsxFast, type InflateRaw } from './xlsx-reader';
+import { docxSheet, DocxError, readDocx, type DocxOrigin } from './docx';
 
 export interface RawSheet {
   name: string;
   rows: CellValue[][];
-  /** Merged regions, 0-based inclusive; their value has been copied into every cell they cover. */
+  /** Merged regions, 0-based inclusive, clipped to the data area; their value has been copied into every cell they cover. */
   merges: { r1: number; c1: number; r2: number; c2: number }[];
+  /** Word documents: the table cell behind each sheet cell (表N 第R行 第C列). */
+  origins?: (DocxOrigin | null)[][];
+}
+
+/** Something noticed while reading that a person should look at (a hidden row, an undecodable
+ *  line, a stray quote). The row is the 1-based row of the sheet, null for the sheet as a whole. */
+export interface ReadNote {
+  sheet: string;
+  row: number | null;
+  code: string;
+  message: string;
 }
 
 export interface RawWorkbook {
   file: string;
   sheets: RawSheet[];
-  encoding?: Encoding;
+  encoding?: Encoding | 'mixed';
+  notes?: ReadNote[];
 }
 
 export class ReadError extends Error {
@@ -28,39 +45,214 @@ export class ReadError extends Error {
 }
 
 const TEXT_EXT = /\.(csv|tsv|txt)$/i;
+const DOCX_EXT = /\.(docx|docm|dotx|dotm)$/i;
+/** Word 97–2003 and WPS Writer binaries: only hqds can convert them (through LibreOffice). */
+export const LEGACY_WORD_EXT = /\.(doc|dot|wps|wpt)$/i;
+export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 WPS 另存为 .docx 后再导入';
+
+/**
+ * Read one file's bytes, Word documents included (unzipping is asynchronous). The pane and hqds
+ * both call this; readWorkbook stays for spreadsheets and text.
+ */
+export async function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<RawWorkbook> {
+  if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (DOCX_EXT.test(file) || (zip && !SHEET_EXT.test(file) && !TEXT_EXT.test(file))) return readWord(file, bytes);
+  try {
+    return readWorkbook(file, bytes, opts);
+  } catch (e) {
+    // A Word document saved under a spreadsheet's name is still read, not called damaged.
+    if (zip && e instanceof ReadError) {
+      const word = await readWord(file, bytes).catch(() => null);
+      if (word) return word;
+    }
+    throw e;
+  }
+}
+
+async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
+  // The same limits as a workbook: sizes and entry counts checked before anything is inflated.
+  const scan = scanZip(bytes);
+  if (!scan.ok) {
+    const todo = scan.problem === 'corrupt' ? '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。' : '这不像收到的申报表：请确认文件来源。';
+    throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
+  }
+  let doc;
+  try {
+    doc = await readDocx(bytes);
+  } catch (e) {
+    if (e instanceof DocxError) throw new ReadError(file, `读不了「${file}」：${e.message}。请用 Word 或 WPS 打开后另存为 .docx 再试。`);
+    throw e;
+  }
+  const sheet = docxSheet(doc);
+  if (!sheet.rows.length) throw new ReadError(file, `「${file}」里没有表格：基本信息表或汇总表应当是 Word 表格。`);
+  return { file, sheets: [{ name: 'Word 表格', rows: sheet.rows, merges: sheet.merges, origins: sheet.origins }] };
+}
+
+/** Word 97–2003 binary: an OLE compound file with a 「WordDocument」 stream (MS-DOC §2.1.1). */
+export function isLegacyWord(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
+  const name = Array.from('WordDocument').flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
+    for (let k = 0; k < name.length; k++) if (bytes[i + k] !== name[k]) continue outer;
+    return true;
+  }
+  return false;
+}
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
 /** Read one file's bytes. Throws ReadError with a Chinese message naming the file. */
-export function readWorkbook(file: string, bytes: Uint8Array): RawWorkbook {
+export interface ReadOptions {
+  /** A raw-deflate inflater (Node's zlib.inflateRawSync in hqds): with it, plain .xlsx files take
+   *  the fast path (src/io/xlsx-reader.ts) after the same checks as every other workbook. */
+  inflateRaw?: InflateRaw;
+}
+
+export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions = {}): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
-  if (TEXT_EXT.test(file)) return readText(file, bytes);
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-  if (!SHEET_EXT.test(file) && !zip && !ole) return readText(file, bytes);
+  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，请用 readFile 读取' : LEGACY_WORD_MESSAGE}。`);
+  if (isLegacyWord(bytes)) throw new ReadError(file, `「${file}」：${LEGACY_WORD_MESSAGE}。`);
+  const kind = sniffKind(bytes);
+  if (kind.what) throw new ReadError(file, `读不了「${file}」：它实际是${kind.what}，不是表格。${kind.todo}`);
+  if (TEXT_EXT.test(file) && kind.container === null) return readText(file, bytes);
+  if (kind.container === 'zip') {
+    const scan = scanZip(bytes);
+    if (!scan.ok) {
+      const todo = scan.problem === 'corrupt' ? '请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。' : '这不像收到的汇总表或申报表：请确认文件来源。';
+      throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
+    }
+    const names = scan.entries.map((e) => e.name);
+    if (names.some((n) => n.startsWith('word/'))) throw new ReadError(file, `读不了「${file}」：它实际是 Word 文档（.docx），不是 Excel 表格。请把扩展名改为 .docx，或另存为 .xlsx 再试。`);
+    if (names.some((n) => n.startsWith('ppt/'))) throw new ReadError(file, `读不了「${file}」：它实际是 PowerPoint 演示文稿，不是表格。`);
+    if (scan.entries.some((e) => e.encrypted)) throw new ReadError(file, `读不了「${file}」：压缩包有密码保护：请去掉密码后另存再试。`);
+    if (!names.some((n) => n.startsWith('xl/') || n === 'content.xml')) {
+      throw new ReadError(file, `读不了「${file}」：它是 zip 压缩包，但里面不是 Excel 工作簿：请解压后给出其中的表格文件。`);
+    }
+  }
+  if (kind.container === null) {
+    // Not a spreadsheet container: a text or HTML table saved under a spreadsheet name (online
+    // systems and WPS do this; a Chinese locale writes it in GBK).
+    if (!SHEET_EXT.test(file) || kind.text) return kind.html ? readHtml(file, bytes) : readText(file, bytes);
+  }
+  if (opts.inflateRaw && kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file)) {
+    const fast = readXlsxFast(file, bytes, opts.inflateRaw);
+    if (fast) return fast;
+  }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: false, dense: true });
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    const hint = /password|encrypt/i.test(msg) ? '文件有密码保护：请去掉密码后另存再试。' : '文件可能已损坏或不是 Excel 文件：请用 Excel 打开后另存为 .xlsx 再试。';
+    const hint = isLegacyWord(bytes)
+      ? `${LEGACY_WORD_MESSAGE}。`
+      : kind.container === 'ole' && (kind.encrypted || /password|encrypt/i.test(msg))
+        ? '文件有密码保护：请去掉密码后另存再试。'
+        : kind.container === 'zip'
+          ? '文件已损坏（压缩数据不完整）：请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。'
+          : '文件可能已损坏或不是 Excel 文件：请用 Excel 打开后另存为 .xlsx 再试。';
     throw new ReadError(file, `读不了「${file}」：${hint}`);
   }
   const sheets: RawSheet[] = [];
+  const notes: ReadNote[] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
     if (!ws) continue;
-    sheets.push(sheetRows(name, ws));
+    sheets.push(sheetRows(name, ws, notes));
   }
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
-  return { file, sheets };
+  return { file, sheets, notes };
+}
+
+interface Kind {
+  container: 'zip' | 'ole' | null;
+  /** A Word, PDF or image file, named for what it is. */
+  what?: string;
+  todo?: string;
+  encrypted?: boolean;
+  html?: boolean;
+  /** Plain text: read by our decoder and CSV parser whatever the file is called. */
+  text?: boolean;
+}
+
+function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
+  return sig.every((x, i) => b[at + i] === x);
+}
+
+function hasUtf16(b: Uint8Array, word: string): boolean {
+  const n = Math.min(b.length, 1 << 20);
+  outer: for (let i = 0; i + word.length * 2 <= n; i++) {
+    for (let k = 0; k < word.length; k++) if (b[i + 2 * k] !== word.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** What the bytes are, by their signature rather than the file's name. */
+function sniffKind(b: Uint8Array): Kind {
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return { container: 'zip' };
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (hasUtf16(b, 'EncryptedPackage')) return { container: 'ole', encrypted: true };
+    if (hasUtf16(b, 'WordDocument')) return { container: 'ole', what: ' Word 文档（.doc）', todo: '请在 Word 中另存为 .docx 或把表格复制到 Excel 再试。' };
+    if (hasUtf16(b, 'PowerPoint Document')) return { container: 'ole', what: ' PowerPoint 演示文稿', todo: '请把表格复制到 Excel 再试。' };
+    return { container: 'ole' };
+  }
+  const head = String.fromCharCode(...b.subarray(0, 16));
+  if (head.startsWith('%PDF')) return { container: null, what: ' PDF 文件', todo: '请向报送单位索取 Excel 原件，或把表格复制到 Excel 再试。' };
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || head.startsWith('BM') || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')) {
+    return { container: null, what: '图片', todo: '请向报送单位索取 Excel 原件。' };
+  }
+  if (head.startsWith('{\\rtf')) return { container: null, what: ' RTF 文档', todo: '请在 Word 中把表格复制到 Excel 再试。' };
+  if (head.startsWith('7z') || startsWith(b, [0x52, 0x61, 0x72, 0x21]) || startsWith(b, [0x1f, 0x8b])) return { container: null, what: '压缩包', todo: '请解压后给出其中的表格文件。' };
+  const { text } = decodeText(b.subarray(0, 4096));
+  const t = text.replace(/^\ufeff/, '').trimStart().toLowerCase();
+  if (t.startsWith('<')) {
+    // An HTML table (「网页」 .xls) is ours to decode; XML Spreadsheet 2003 is SheetJS's.
+    if (/<html|<table|<!doctype html/.test(t)) return { container: null, html: true, text: true };
+    return { container: null, text: false };
+  }
+  return { container: null, text: !text.includes('\u0000') };
 }
 
 function readText(file: string, bytes: Uint8Array): RawWorkbook {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, notes: decodeNotes } = decodeText(bytes);
   if (text.includes('\u0000')) throw new ReadError(file, `「${file}」不是文本文件：请另存为 .xlsx 或 CSV 再试。`);
   const delimiter = /\.tsv$/i.test(file) ? '\t' : undefined;
-  const rows = parseDelimited(text, delimiter);
-  return { file, encoding, sheets: [{ name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), rows, merges: [] }] };
+  const { rows, notes: parseNotes, lines } = parseDelimitedWithNotes(text, delimiter);
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  // Notes are by line; a quoted cell can span lines, so place each at the row holding its line.
+  const rowOfLine = (line: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid] <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const notes: ReadNote[] = [...decodeNotes.map((n) => ({ ...n, code: 'text-decoding' })), ...parseNotes.map((n) => ({ ...n, code: 'quote-unbalanced' }))].map((n) => ({
+    sheet: name,
+    row: lines.length ? rowOfLine(n.line) : null,
+    code: n.code,
+    message: n.message,
+  }));
+  return { file, encoding, notes, sheets: [{ name, rows, merges: [] }] };
+}
+
+/** An HTML table saved as .xls (「另存为网页」, many online systems): decoded by our own decoder (GBK
+ *  included), then the table read by SheetJS from the text. */
+function readHtml(file: string, bytes: Uint8Array): RawWorkbook {
+  const { text, encoding } = decodeText(bytes);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(text, { type: 'string', cellDates: true, dense: true, raw: true });
+  } catch {
+    throw new ReadError(file, `读不了「${file}」：这是网页格式的表格，但无法解析：请用 Excel 打开后另存为 .xlsx 再试。`);
+  }
+  const notes: ReadNote[] = [];
+  const sheets = wb.SheetNames.map((n) => sheetRows(n, wb.Sheets[n] as DenseSheet, notes));
+  if (!sheets.length) throw new ReadError(file, `「${file}」里没有表格。`);
+  return { file, encoding, sheets, notes };
 }
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
@@ -82,23 +274,17 @@ function cellValue(c: XLSX.CellObject | undefined): CellValue {
   }
 }
 
-function sheetRows(name: string, ws: DenseSheet): RawSheet {
+function sheetRows(name: string, ws: DenseSheet, notes: ReadNote[]): RawSheet {
   const data = ws['!data'] ?? [];
-  const rows: CellValue[][] = [];
+  const grid: CellValue[][] = [];
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     const row: CellValue[] = [];
     if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c]);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    rows.push(row);
+    grid.push(row);
   }
   const merges = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
-  for (const m of merges) {
-    const v = rows[m.r1]?.[m.c1] ?? null;
-    for (let r = m.r1; r <= m.r2; r++) {
-      rows[r] ??= [];
-      for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) rows[r][c] = v;
-    }
-  }
-  return { name, rows, merges };
+  const hiddenRows = (ws['!rows'] ?? []).flatMap((p, r) => (p?.hidden ? [r] : []));
+  const hiddenCols = (ws['!cols'] ?? []).flatMap((p, c) => (p?.hidden ? [c] : []));
+  return finishSheet({ name, grid, merges, hiddenRows, hiddenCols }, notes);
 }

@@ -27,70 +27,213 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   }
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  const { encoding, bom } = detectEncoding(bytes);
-  return { text: new TextDecoder(encoding).decode(bytes.subarray(bom)), encoding };
+/** Something the reader noticed in a text file, by its 1-based line. */
+export interface TextNote {
+  line: number;
+  message: string;
 }
 
-/** The delimiter of a delimited text: tab when present on the first lines (Excel's clipboard),
- *  otherwise the most frequent of , ; | outside quotes. */
+export interface Decoded {
+  text: string;
+  encoding: Encoding | 'mixed';
+  /** Lines that could not be decoded cleanly, and lines decoded as GBK in an otherwise UTF-8 file. */
+  notes: TextNote[];
+}
+
+/** Decodes a text file. A file that is not valid UTF-8 is decoded as GB18030 only when no line of
+ *  it is valid UTF-8 with Chinese in it; otherwise line by line (files pieced together from UTF-8
+ *  and GBK parts, or UTF-8 with a stray byte), and each such line is reported, never guessed at. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const { encoding, bom } = detectEncoding(bytes);
+  const body = bytes.subarray(bom);
+  if (encoding !== 'gb18030') return { text: new TextDecoder(encoding).decode(body), encoding, notes: [] };
+  const lines = splitLines(body);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  // Any line that is valid UTF-8 and has non-ASCII text in it means the file is not plain GBK.
+  let utf8Lines = 0;
+  for (const l of lines) {
+    if (!hasHighByte(l)) continue;
+    try {
+      utf8.decode(l);
+      utf8Lines++;
+    } catch {
+      /* not UTF-8 */
+    }
+  }
+  if (utf8Lines === 0) return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030', notes: [] };
+  const lossy = new TextDecoder('utf-8');
+  const gbk = new TextDecoder('gb18030', { fatal: true });
+  const notes: TextNote[] = [];
+  const parts: string[] = [];
+  lines.forEach((l, i) => {
+    try {
+      parts.push(utf8.decode(l));
+      return;
+    } catch {
+      /* below */
+    }
+    const asUtf8 = lossy.decode(l);
+    const bad = countChar(asUtf8, '\ufffd');
+    const good = countNonAscii(asUtf8) - bad;
+    // Mostly well-formed UTF-8 with a byte or two wrong: keep it as UTF-8 and say where.
+    if (good > 0 && bad <= Math.max(2, good / 4)) {
+      parts.push(asUtf8);
+      notes.push({ line: i + 1, message: `第 ${i + 1} 行有 ${bad} 处字节不是有效的 UTF-8，已显示为「\ufffd」：请对照原件核实这一行。` });
+      return;
+    }
+    try {
+      parts.push(gbk.decode(l));
+      notes.push({ line: i + 1, message: `第 ${i + 1} 行是 GBK 编码（文件其余部分是 UTF-8），已按 GBK 读取：请核实这一行的文字。` });
+    } catch {
+      parts.push(asUtf8);
+      notes.push({ line: i + 1, message: `第 ${i + 1} 行既不是有效的 UTF-8 也不是 GBK，无法识别的字节已显示为「\ufffd」：请对照原件核实这一行。` });
+    }
+  });
+  return { text: parts.join(''), encoding: 'mixed', notes };
+}
+
+/** Lines with their line breaks, split at LF bytes: 0x0A is never part of a multi-byte character in
+ *  UTF-8 or GB18030 (its trail bytes are 0x30–0x39 and 0x40–0xFE), so no character is cut. */
+function splitLines(b: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0x0a) {
+      out.push(b.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < b.length) out.push(b.subarray(start));
+  return out;
+}
+
+function hasHighByte(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
+
+function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+function countNonAscii(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
+
+const CANDIDATES = ['\t', ',', '，', ';', '|'];
+
+/** The delimiter of a delimited text, chosen by which candidate splits the first records (parsed
+ *  with quoting) into the same number of fields most often, the larger count breaking ties. A
+ *  character merely appearing decides nothing: online systems export CSV whose values begin with a
+ *  tab (to stop Excel reading them as formulas), and such a file is comma-separated. */
 export function sniffDelimiter(text: string): string {
-  const head = text.slice(0, 8192).split(/\r\n|\n|\r/).slice(0, 20);
-  const count = (d: string) => head.reduce((a, l) => a + (l.split('"').filter((_, i) => i % 2 === 0).join('').split(d).length - 1), 0);
-  if (count('\t') > 0) return '\t';
-  const best = [',', '，', ';', '|'].map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1])[0];
-  return best[1] > 0 ? best[0] : ',';
+  const head = text.slice(0, 65536);
+  let best = { d: ',', support: 0, fields: 1 };
+  for (const d of CANDIDATES) {
+    const { rows } = parseRecords(head, d, 50);
+    const freq = new Map<number, number>();
+    for (const r of rows) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
+    for (const [fields, support] of freq) {
+      if (support > best.support || (support === best.support && fields > best.fields)) best = { d, support, fields };
+    }
+  }
+  return best.d;
 }
 
 /** RFC 4180 parsing with quoted fields (embedded delimiters, quotes and line breaks). Every value
  *  stays a string: 「=SUM(A1)」, 「+1」, 「-」 and 「@x」 are data, never formulas. */
 export function parseDelimited(text: string, delimiter = sniffDelimiter(text)): string[][] {
+  return parseRecords(text, delimiter).rows;
+}
+
+/** The same, with what was noticed on the way (unbalanced quotes) by line. */
+export function parseDelimitedWithNotes(text: string, delimiter = sniffDelimiter(text)): { rows: string[][]; notes: TextNote[]; lines: number[] } {
+  return parseRecords(text, delimiter);
+}
+
+/**
+ * One pass over the text. A quoted field ends at a quote followed by the delimiter, a line break or
+ * the end; a quote followed by anything else, or no closing quote at all, means the opening quote was
+ * not a field quote (「"特级" 数据」, a stray 「"」): that field is read again with the quote as an
+ * ordinary character and the line is reported, so one stray quote never swallows the rows after it.
+ * Each character is scanned at most twice, so the time is linear.
+ */
+function parseRecords(text: string, delimiter: string, maxRows = Infinity): { rows: string[][]; notes: TextNote[]; lines: number[] } {
   const rows: string[][] = [];
+  /** The 1-based line each row starts on. */
+  const lines: number[] = [];
+  const notes: TextNote[] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
+  let line = 1;
   let i = 0;
   const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+  const isEnd = (ch: string | undefined) => ch === undefined || ch === delimiter || ch === '\n' || ch === '\r';
+  while (i < n && rows.length < maxRows) {
+    if (!row.length) lines.push(line);
+    let field = '';
+    if (text[i] === '"') {
+      // Try it as a quoted field.
+      let j = i + 1;
+      let buf = '';
+      let lines = 0;
+      let closed = false;
+      while (j < n) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          j = n;
+          break;
+        }
+        buf += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          buf += '"';
+          j = q + 2;
           continue;
         }
-        quoted = false;
-        i++;
-        continue;
+        j = q + 1;
+        closed = isEnd(text[j]);
+        break;
       }
-      field += ch;
-      i++;
-      continue;
+      if (closed) {
+        for (let k = 0; k < buf.length; k++) if (buf[k] === '\n' || (buf[k] === '\r' && buf[k + 1] !== '\n')) lines++;
+        field = buf;
+        i = j;
+        line += lines;
+      } else {
+        notes.push({ line, message: `第 ${line} 行有不配对的引号：已把引号当作普通字符读取，之后的行照常读取，请核实这一行。` });
+        let k = i + 1;
+        while (k < n && !isEnd(text[k])) k++;
+        field = text.slice(i, k);
+        i = k;
+      }
+    } else {
+      let k = i;
+      while (k < n && !isEnd(text[k])) k++;
+      field = text.slice(i, k);
+      i = k;
     }
-    if (ch === '"' && field === '') {
-      quoted = true;
+    row.push(field);
+    const ch = text[i];
+    if (ch === delimiter) {
       i++;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(field);
+      if (i >= n) {
+        row.push('');
+        rows.push(row);
+        row = [];
+      }
+    } else {
       rows.push(row);
       row = [];
-      field = '';
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
+      if (ch === '\r' || ch === '\n') {
+        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+      }
     }
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return { rows, notes, lines };
 }
 
 /** Pasted text from Excel or WPS (tab-separated) or a CSV snippet, as rows of cells. */

@@ -8,7 +8,8 @@
  * Pure TypeScript: no Node or DOM API beyond TextDecoder.
  */
 import type { CellValue } from '../core/cell';
-import type { RawSheet, RawWorkbook } from './read';
+import type { RawWorkbook, ReadNote } from './read';
+import { finishSheet, type SheetGrid } from './sheet-grid';
 
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
 
@@ -149,11 +150,12 @@ function decodeRef(ref: string): [number, number] {
 
 const TAG = /<(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)>/g;
 
-/** One worksheet's rows and merges, or null when it holds something for SheetJS. */
-function sheet(name: string, xml: string, sst: string[], dates: boolean[]): RawSheet | null {
+/** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for SheetJS. */
+function sheet(name: string, xml: string, sst: string[], dates: boolean[]): SheetGrid | null {
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   if (start < 0) return null;
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   let r = -1;
   let col = -1;
   let cell: { r: number; c: number; t: string; s: number } | null = null;
@@ -170,13 +172,13 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): RawS
       const rr = attr(attrs, 'r');
       r = rr ? Number(rr) - 1 : r + 1;
       col = -1;
+      if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(r);
       continue;
     }
     if (tag === 'c') {
       if (close) {
-        if (cell && value !== undefined) {
-          (rows[cell.r] ??= [])[cell.c] = value;
-        }
+        // An empty cell that exists (styled) is null, as SheetJS gives it with cellStyles on.
+        if (cell) (rows[cell.r] ??= [])[cell.c] = value === undefined ? null : value;
         cell = null;
         continue;
       }
@@ -189,7 +191,10 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): RawS
       cell = { r: cr, c: cc, t: attr(attrs, 't') ?? 'n', s: Number(attr(attrs, 's') ?? 0) };
       value = undefined;
       if (cell.t === 'd') return null;
-      if (self) cell = null;
+      if (self) {
+        (rows[cr] ??= [])[cc] ??= null;
+        cell = null;
+      }
       continue;
     }
     if (!cell || close) continue;
@@ -244,11 +249,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): RawS
       TAG.lastIndex = end;
     }
   }
-  for (let i = 0; i < rows.length; i++) {
-    const row = (rows[i] ??= []);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-  }
-  const merges: RawSheet['merges'] = [];
+  const merges: SheetGrid['merges'] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
     const ref = attr(m[1], 'ref');
     if (!ref) continue;
@@ -257,14 +258,14 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): RawS
     const [r2, c2] = decodeRef(b);
     merges.push({ r1, c1, r2, c2 });
   }
-  for (const m of merges) {
-    const v = rows[m.r1]?.[m.c1] ?? null;
-    for (let rr = m.r1; rr <= m.r2; rr++) {
-      rows[rr] ??= [];
-      for (let c = m.c1; c <= m.c2; c++) if (rr !== m.r1 || c !== m.c1) rows[rr][c] = v;
-    }
+  const hiddenCols: number[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
+    const min = Number(attr(m[1], 'min') ?? 0);
+    const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
+    for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
   }
-  return { name, rows, merges };
+  return { name, grid: rows, merges, hiddenRows, hiddenCols };
 }
 
 /** The workbook's sheets, or null when SheetJS should read it. */
@@ -290,7 +291,8 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
     }
     const dates = dateStyles(stylesXml);
-    const sheets: RawSheet[] = [];
+    const sheets: RawWorkbook['sheets'] = [];
+    const notes: ReadNote[] = [];
     for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
       const name = unescape(attr(m[1], 'name') ?? '');
       const id = attr(m[1], 'r:id') ?? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
@@ -298,11 +300,11 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       if (!rel || !rel.type.endsWith('/worksheet')) return null;
       const xml = part(bytes, dir, rel.target, inflate);
       if (!xml) return null;
-      const s = sheet(name, xml, sst, dates);
-      if (!s) return null;
-      sheets.push(s);
+      const grid = sheet(name, xml, sst, dates);
+      if (!grid) return null;
+      sheets.push(finishSheet(grid, notes));
     }
-    return sheets.length ? { file, sheets } : null;
+    return sheets.length ? { file, sheets, notes } : null;
   } catch {
     return null;
   }

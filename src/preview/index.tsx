@@ -113,11 +113,14 @@ function Grid(): React.JSX.Element {
   );
 }
 
+/** The pane's width: Excel's task pane is 320–350 px wide by default; ?pane=320 tries others. */
+const paneWidth = Number(new URLSearchParams(window.location.search).get('pane')) || 350;
+
 function Preview(): React.JSX.Element {
   return (
     <div style={{ display: 'flex', height: '100vh' }}>
       <div style={{ flex: 1, minWidth: 0, borderRight: '1px solid #ccc' }}><Grid /></div>
-      <div style={{ width: 380, overflow: 'auto' }} aria-label="任务窗格"><App workbook={workbook} /></div>
+      <div style={{ width: paneWidth, flex: 'none', overflowY: 'auto', overflowX: 'auto' }} aria-label="任务窗格"><App workbook={workbook} /></div>
     </div>
   );
 }

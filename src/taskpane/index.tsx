@@ -5,7 +5,7 @@ import { OfficeWorkbook } from '../excel/adapter';
 import type { XlRun } from '../excel/xl';
 
 /* global Office, Excel */
-Office.onReady((info) => {
+void Office.onReady((info) => {
   const root = createRoot(document.getElementById('root')!);
   if (info.host !== Office.HostType.Excel) {
     root.render(<p style={{ padding: 16 }}>本加载项只用于 Excel：请在 Excel 中打开。</p>);

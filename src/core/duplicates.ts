@@ -1,0 +1,77 @@
+/**
+ * Possible duplicates in a merged list: flagged on both rows and kept (a person decides), and
+ * removed only when a person confirms (the pane's 「删去重复」), with every removal accounted for.
+ */
+import type { CellOut } from './issues';
+import { placedIssue } from './issues';
+import type { MergedIssue, MergeResult } from './merge';
+import type { Profile } from './profile';
+import { labelKey } from './text';
+
+/** The column naming the dataset (or 上海's project) and the one naming who applies, if the profile has them. */
+function duplicateKeys(profile: Profile): { nameKey?: string; ownerKey?: string } {
+  const has = (k: string) => profile.columns.some((c) => c.key === k);
+  return { nameKey: ['name', 'projectName'].find(has), ownerKey: ['applicant', 'builder'].find(has) };
+}
+
+/** Same dataset and applicant after normalisation: flag both rows, keep both. */
+export function flagDuplicates(profile: Profile, res: MergeResult): void {
+  const { nameKey, ownerKey } = duplicateKeys(profile);
+  if (!nameKey) return;
+  const label = profile.columns.find((c) => c.key === nameKey)!.label;
+  const seen = new Map<string, number>();
+  const text = (v: CellOut) => labelKey(String(v ?? ''));
+  res.entries.forEach((merged, i) => {
+    const name = text(merged.entry.get(nameKey));
+    if (!name) return;
+    const key = `${name}\u0001${ownerKey ? text(merged.entry.get(ownerKey)) : ''}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    res.issues.push(duplicateIssue(res, i, first, label), duplicateIssue(res, first, i, label));
+  });
+}
+
+/** The issue on entry `at` pointing to its twin `other` (1-based in the message, as the summary numbers them). */
+function duplicateIssue(res: MergeResult, at: number, other: number, label: string): MergedIssue {
+  const { file, sheet, row, column } = res.entries[other].source;
+  // A Word entry has no sheet row; its place is 「表1 第5行」.
+  const params = { entry: other + 1, file, sheet: row === null && column ? `${sheet} ${column}` : sheet, row, label };
+  const issue = placedIssue('possible-duplicate', params, { row: res.entries[at].entry.row, col: null, field: label });
+  return { ...issue, entry: at, source: res.entries[at].source };
+}
+
+/**
+ * Remove entries a person confirmed as duplicates: renumber 序号, re-point issues and changes to the
+ * entries that remain, account for each removed row in leftOut, and flag duplicates afresh among
+ * what remains.
+ */
+export function dropEntries(profile: Profile, merged: MergeResult, drop: ReadonlySet<number>): void {
+  const seqIndex = profile.columns.findIndex((c) => c.type === 'seq');
+  const newIndex = new Map<number, number>();
+  const kept: MergeResult['entries'] = [];
+  merged.entries.forEach((m, i) => {
+    if (!drop.has(i)) {
+      newIndex.set(i, kept.length);
+      kept.push(m);
+      return;
+    }
+    const { file, sheet, row } = m.source;
+    merged.leftOut.push({ file, sheet, row: row ?? 0, reason: '确认为重复，已删去' });
+  });
+  if (seqIndex >= 0) kept.forEach((m, i) => (m.entry.cells[seqIndex] = i + 1));
+  merged.entries = kept;
+  const stillThere = (entry: number | null) => entry === null || newIndex.has(entry);
+  const repoint = (entry: number | null) => (entry === null ? null : newIndex.get(entry)!);
+  merged.issues = merged.issues
+    .filter((issue) => issue.code !== 'possible-duplicate' && stillThere(issue.entry))
+    .map((issue) => ({ ...issue, entry: repoint(issue.entry) }));
+  // Changes point at entries too: a dropped entry's changes go with it, the rest follow their entry.
+  merged.changes = merged.changes
+    .filter((change) => stillThere(change.entry))
+    .map((change) => ({ ...change, entry: repoint(change.entry) }));
+  merged.rowsWritten = kept.length;
+  flagDuplicates(profile, merged);
+}

@@ -1,0 +1,691 @@
+/**
+ * Learning a bureau's format from its blank template (issue 13). The input is the template read into
+ * a neutral shape (src/io/template.ts for workbooks, src/io/template-docx.ts for Word tables); the
+ * output is a draft profile plus, in Chinese, what was inferred and what could not be, for a person
+ * to confirm before the format is used. Pure: no file I/O, no Office.js.
+ *
+ * It infers only what the template shows. Where a choice rests on a guess (a column's kind, which
+ * columns are required), the guess is listed in `inferred` so the clerk can correct it.
+ */
+import headerData from './headers.json';
+import { cellText, type CellValue } from './cell';
+import { splitHeaderUnit } from './header';
+import { parseProfile, type Column, type Profile, type ProfileFont, type QuantitySpec, type VocabItem, type Vocabulary } from './profile';
+import { PROFILES } from './profiles';
+import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
+import { ConceptIndex } from './vocab';
+
+/** 0-based, inclusive. */
+export interface TemplateRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface TemplateValidation {
+  ranges: TemplateRange[];
+  /** 'list', 'whole', 'decimal', 'date', 'textLength', 'custom' … as the file says. */
+  type: string;
+  /** formula1 as written: "\"A,B,C\"" (inline), Sheet!$A$1:$A$9, or a defined name. */
+  formula: string;
+  /** Whether Excel shows an error alert for a value outside the list (showErrorMessage). */
+  errorAlert: boolean;
+  errorStyle: 'stop' | 'warning' | 'information';
+  promptTitle?: string;
+  prompt?: string;
+}
+
+export interface TemplateSheet {
+  name: string;
+  hidden: boolean;
+  /** Cell values as stored: a merged region's value sits in its top-left cell only. */
+  rows: CellValue[][];
+  merges: TemplateRange[];
+  validations: TemplateValidation[];
+  /** Column widths in Excel's character units, where the file sets them. */
+  colWidths?: (number | undefined)[];
+  page?: { landscape?: boolean; paperSize?: number; fitToWidth?: boolean };
+  /** Fonts of cells, keyed "r,c" (0-based), where the file sets them. */
+  fonts?: Record<string, ProfileFont>;
+}
+
+export interface TemplateDoc {
+  file: string;
+  kind: 'xlsx' | 'xls' | 'docx' | 'other';
+  sheets: TemplateSheet[];
+  /** Workbook defined names → their formula (for list validations that name a range). */
+  names?: Record<string, string>;
+  /** The notice's text beside the table (Word paragraphs), where vocabularies may be spelt out. */
+  text?: string[];
+  /** What the reader could not read, in Chinese (e.g. .xls data validations). */
+  limits?: string[];
+}
+
+export interface LearnOptions {
+  id?: string;
+  name?: string;
+}
+
+export interface LearnResult {
+  profile: Profile;
+  /** What was read or guessed, for review (Chinese). */
+  inferred: string[];
+  /** What the template did not show and a person must supply or confirm (Chinese). */
+  missing: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header crosswalk: every spelling the built-in formats and headers.json know, by column key.
+
+type KeyInfo = { key: string; col?: Column };
+let keyIndex: { exact: Map<string, KeyInfo>; fuzzy: { key: string; g: Set<string> }[]; byKey: Map<string, Column> } | null = null;
+
+function headerKeys() {
+  if (keyIndex) return keyIndex;
+  const exact = new Map<string, KeyInfo>();
+  const fuzzy: { key: string; g: Set<string> }[] = [];
+  const byKey = new Map<string, Column>();
+  const add = (key: string, spelling: string, col?: Column) => {
+    for (const k of new Set([labelKey(spelling), labelKey(splitHeaderUnit(spelling).base)])) {
+      if (!k || exact.has(k)) continue;
+      exact.set(k, { key, col });
+      fuzzy.push({ key, g: grams(k) });
+    }
+  };
+  for (const p of PROFILES) for (const c of p.columns) {
+    if (!byKey.has(c.key)) byKey.set(c.key, c);
+    add(c.key, c.label, c);
+  }
+  for (const [key, list] of Object.entries(headerData as Record<string, unknown>)) {
+    if (!Array.isArray(list)) continue;
+    for (const s of list) add(key, String(s), byKey.get(key));
+  }
+  keyIndex = { exact, fuzzy, byKey };
+  return keyIndex;
+}
+
+/** The concept key of a header: exact spelling first, then character-bigram similarity (≥ 0.66, as header.ts). */
+function keyOfHeader(label: string): { key: string; how: 'exact' | 'fuzzy' } | null {
+  const ix = headerKeys();
+  const hit = ix.exact.get(labelKey(label)) ?? ix.exact.get(labelKey(splitHeaderUnit(label).base));
+  if (hit) return { key: hit.key, how: 'exact' };
+  const g = grams(labelKey(splitHeaderUnit(label).base));
+  let best: { key: string; s: number } | null = null;
+  for (const f of ix.fuzzy) {
+    const s = gramSimilarity(g, f.g);
+    if (!best || s > best.s) best = { key: f.key, s };
+  }
+  return best && best.s >= 0.66 ? { key: best.key, how: 'fuzzy' } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers over the neutral sheet.
+
+const text = (v: CellValue): string => (v === null || v === undefined ? '' : cellText(v));
+const blank = (s: string) => s.replace(/[\s\u3000]/g, '') === '';
+const at = (sh: TemplateSheet, r: number, c: number) => text(sh.rows[r]?.[c]);
+
+function mergeAt(sh: TemplateSheet, r: number, c: number): TemplateRange | undefined {
+  return sh.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+}
+
+/** The non-empty cells of a row, left to right, exactly as written. */
+function rowTexts(sh: TemplateSheet, r: number): { c: number; t: string }[] {
+  const out: { c: number; t: string }[] = [];
+  (sh.rows[r] ?? []).forEach((v, c) => {
+    const t = text(v);
+    if (!blank(t)) out.push({ c, t });
+  });
+  return out;
+}
+
+/** GB/T 2260 province-level codes (the first two digits of an administrative division code, which
+ *  are characters 3-4 of a unified social credit code, GB 32100-2015). */
+const PROVINCES: [string, string][] = [
+  ['北京', '11'], ['天津', '12'], ['河北', '13'], ['山西', '14'], ['内蒙古', '15'], ['辽宁', '21'], ['吉林', '22'],
+  ['黑龙江', '23'], ['上海', '31'], ['江苏', '32'], ['浙江', '33'], ['安徽', '34'], ['福建', '35'], ['江西', '36'],
+  ['山东', '37'], ['河南', '41'], ['湖北', '42'], ['湖南', '43'], ['广东', '44'], ['广西', '45'], ['海南', '46'],
+  ['重庆', '50'], ['四川', '51'], ['贵州', '52'], ['云南', '53'], ['西藏', '54'], ['陕西', '61'], ['甘肃', '62'],
+  ['青海', '63'], ['宁夏', '64'], ['新疆', '65'],
+];
+
+const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
+const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
+const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
+const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
+const MULTI_RE = /可多选|可以多选|多选/;
+const OTHER_ITEM = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
+
+// ---------------------------------------------------------------------------------------------
+
+interface HeaderCell {
+  c: number;
+  label: string;
+  group?: string;
+}
+
+function findHeader(sh: TemplateSheet): { row: number; score: number } {
+  let best = { row: -1, score: 1 };
+  const n = Math.min(sh.rows.length, 30);
+  for (let r = 0; r < n; r++) {
+    const seen = new Set<string>();
+    let score = 0;
+    for (const { t } of rowTexts(sh, r)) {
+      if (t.length > 40) continue;
+      const k = keyOfHeader(t.trim());
+      if (k && !seen.has(k.key)) {
+        seen.add(k.key);
+        score += k.how === 'fuzzy' ? 0.5 : 1;
+      }
+    }
+    if (score > best.score) best = { row: r, score };
+  }
+  if (best.row >= 0) return best;
+  // Nothing we know: the first row of at least three short texts side by side.
+  for (let r = 0; r < n; r++) {
+    const cells = rowTexts(sh, r);
+    if (cells.length >= 3 && cells.every((x) => x.t.length <= 30)) return { row: r, score: 0 };
+  }
+  return { row: -1, score: 0 };
+}
+
+/** The header cells, reading a two-level header (a merged upper cell over several lower ones). */
+function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
+  const top = rowTexts(sh, h);
+  const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
+  const below = rowTexts(sh, h + 1);
+  const twoLevel = groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
+  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: t.trim() })), firstDataRow: h + 1, twoLevel: false };
+  const cells: HeaderCell[] = [];
+  const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
+  for (let c = 0; c <= last; c++) {
+    const g = groups.find((m) => c >= m.c1 && c <= m.c2);
+    const lower = at(sh, h + 1, c).trim();
+    if (g) {
+      if (lower) cells.push({ c, label: lower, group: at(sh, h, g.c1).trim() });
+      continue;
+    }
+    const upper = at(sh, h, c).trim();
+    if (upper) cells.push({ c, label: upper });
+    else if (lower) cells.push({ c, label: lower });
+  }
+  return { cells, firstDataRow: h + 2, twoLevel: true };
+}
+
+/** A list validation's options: inline, a range (here or on another, maybe hidden, sheet) or a name. */
+function listOptions(doc: TemplateDoc, sh: TemplateSheet, formula: string, depth = 0): string[] | { why: string } {
+  const f = formula.trim().replace(/^=/, '');
+  if (/^".*"$/s.test(f)) return f.slice(1, -1).replace(/""/g, '"').split(',').map((s) => s.trim()).filter(Boolean);
+  const named = doc.names?.[f] ?? Object.entries(doc.names ?? {}).find(([k]) => k.toLowerCase() === f.toLowerCase())?.[1];
+  if (named && depth < 3) return listOptions(doc, sh, named, depth + 1);
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(f);
+  if (!m) return { why: `下拉列表的来源「${formula}」不是单元格区域（可能是公式或 INDIRECT），读不出选项` };
+  const sheetName = (m[1] ?? m[2])?.replace(/''/g, "'");
+  const src = sheetName === undefined ? sh : doc.sheets.find((s) => s.name === sheetName);
+  if (!src) return { why: `下拉列表引用的工作表「${sheetName}」不在文件中` };
+  const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const c1 = col(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? col(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  const out: string[] = [];
+  for (let r = r1; r <= Math.min(r2, r1 + 2000); r++) for (let c = c1; c <= c2; c++) {
+    const t = at(src, r, c).trim();
+    if (t) out.push(t);
+  }
+  return out.length ? out : { why: `下拉列表引用的区域「${formula}」是空的` };
+}
+
+function covers(v: TemplateValidation, r: number, c: number): boolean {
+  return v.ranges.some((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+}
+
+/** Whether the notes or the notice say of this column that several may be chosen (「数据集模态可多选」). */
+function saysMulti(lines: readonly string[], label: string): boolean {
+  const base = labelKey(splitHeaderUnit(label).base);
+  if (!base) return false;
+  return lines.some((l) => l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)));
+}
+
+/** 「所属领域：A、B、C。」, 「数据集模态（可多选）：□文本 □图像」: label, items and whether several may be chosen. */
+export function vocabSentences(lines: readonly string[]): { label: string; items: string[]; multi: boolean; source: string }[] {
+  const out: { label: string; items: string[]; multi: boolean; source: string }[] = [];
+  for (const line of lines) {
+    for (const sentence of line.split(/[。；;\n]/)) {
+      const m = /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(sentence);
+      if (!m) continue;
+      const rest = m[3];
+      const boxes = /[□☐■☑✓✔]/.test(rest);
+      const parts = (boxes ? rest.split(/[□☐■☑✓✔]/) : rest.split(/[、，,]/))
+        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s　]+|[\s　]+$/g, ''))
+        .filter(Boolean);
+      if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
+      out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface ColumnDraft {
+  c: number;
+  label: string;
+  group?: string;
+  key: string;
+  known: boolean;
+}
+
+/** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
+function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
+  const base = headerKeys().byKey.get(d.key);
+  const L = toHalfWidth(d.label).replace(/\s+/g, '');
+  const unit = splitHeaderUnit(d.label).unit;
+  const plain = { multi: false, joiner: '、', singleUnit: false } as const;
+  const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
+  if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
+  if (/\((?:万元|元|亿元)\)$/.test(L)) return { ...plain, type: 'money' };
+  if (unit || quantityKeys.has(d.key)) {
+    let q: QuantitySpec;
+    if (unit === 'GB' || unit === 'TB') q = { kind: 'size', unit };
+    else if (unit && /条|行/.test(unit) && !/[万亿]/.test(unit)) q = { kind: 'records', unit: '条' };
+    else if (d.key === 'structuredScale') q = { kind: 'records', unit: '条' };
+    else if (d.key === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
+    else q = { kind: 'scale' };
+    if (unit && !['GB', 'TB'].includes(unit) && !(/条|行/.test(unit) && !/[万亿]/.test(unit))) {
+      inferred.push(`「${d.label}」的单位「${unit}」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。`);
+    }
+    const what = q.kind === 'size' ? `大小，以 ${q.unit} 计（表头单位）` : q.kind === 'records' ? '条数' : q.kind === 'pairs' ? '「模态+GB」' : '大小或条数，照写（表头没有单位）';
+    inferred.push(`「${d.label}」是数据量：${what}。`);
+    return { ...plain, type: 'quantity', quantity: q };
+  }
+  if (base && base.type !== 'fixed' && base.type !== 'vocab') {
+    const { key: _k, label: _l, required: _r, width: _w, hint: _h, group: _g, maxChars: _m, ...rest } = base;
+    return rest;
+  }
+  if (/统一社会信用代码|信用代码/.test(L)) return { ...plain, type: 'creditCode' };
+  if (/联系人.*(联系方式|电话)|联系方式/.test(L)) return { ...plain, type: 'contact', contactNeeds: /邮箱/.test(L) && /电话/.test(L) ? ['name', 'phone', 'email'] : ['name', 'phoneOrEmail'] };
+  if (/电话|手机/.test(L)) return { ...plain, type: 'phone' };
+  if (/邮箱|邮件|e-?mail/i.test(L)) return { ...plain, type: 'email' };
+  if (/^序号$|^编号$/.test(L)) return { ...plain, type: 'seq' };
+  return { ...plain, type: 'text' };
+}
+
+/** What one learning pass carries: the template, its main sheet, and the two lists for review. */
+interface Learning {
+  doc: TemplateDoc;
+  sh: TemplateSheet;
+  inferred: string[];
+  missing: string[];
+}
+
+interface Above {
+  attachment: string;
+  title: string;
+  titlePrefixLabel?: string;
+  linesAbove: string[][];
+  /** "r,c" of the cells whose fonts stand for the attachment label, the title and the lines. */
+  at: { attachment?: string; title?: string; meta?: string };
+}
+
+/** The main sheet: the visible one whose header the crosswalk knows best. */
+function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
+  let best: { sh: TemplateSheet; row: number; score: number } | null = null;
+  for (const s of doc.sheets) {
+    if (s.hidden) continue;
+    const h = findHeader(s);
+    if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
+  }
+  if (!best) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
+  return best;
+}
+
+/** Above the header: the 附件 label, the title, then the lines kept character for character. */
+function readAbove(L: Learning, headerRow: number): Above {
+  const a: Above = { attachment: '', title: '', linesAbove: [], at: {} };
+  for (let r = 0; r < headerRow; r++) {
+    const cells = rowTexts(L.sh, r);
+    if (!cells.length) continue;
+    if (!a.attachment && !a.title && ATTACHMENT_RE.test(cells[0].t)) {
+      a.attachment = cells[0].t.trim();
+      a.at.attachment = `${r},${cells[0].c}`;
+      cells.shift();
+      if (!cells.length) continue;
+    }
+    // 「附件2：XXX汇总表」 in one cell: the label, then the title.
+    const both = !a.attachment && !a.title ? ATTACHMENT_AND_TITLE.exec(cells[0].t) : null;
+    if (both) {
+      [a.attachment, a.title] = [both[1].trim(), both[2].trim()];
+      a.at.title = `${r},${cells[0].c}`;
+      L.inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
+    } else if (!a.title) {
+      a.title = cells.map((x) => x.t.trim()).join('');
+      a.at.title = `${r},${cells[0].c}`;
+    } else {
+      a.linesAbove.push(cells.map((x) => x.t));
+      a.at.meta ??= `${r},${cells[0].c}`;
+    }
+  }
+  describeAbove(L, a);
+  return a;
+}
+
+/** Says what was read above the header; a title with XXX gets the recommender's prefix (山西). */
+function describeAbove(L: Learning, a: Above): void {
+  if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
+  else L.missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
+  const blank = /X{2,}|×{2,}|＿{2,}|_{2,}/;
+  if (a.title && blank.test(a.title)) {
+    a.title = a.title.replace(blank, '{prefix}');
+    a.titlePrefixLabel = '标题中的XXX';
+    L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
+  } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
+  else L.missing.push('模板没有标题行：请在格式中填写 sheet.title。');
+  a.linesAbove.forEach((l) => L.inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`));
+}
+
+/** Below the header: blank rows to fill, an example row, a total row, notes. Notes make the footnote. */
+function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): string[] {
+  const notes: string[] = [];
+  for (let r = firstDataRow; r < L.sh.rows.length; r++) {
+    const cells = rowTexts(L.sh, r).filter((x) => (x.c >= c1 && x.c <= c2) || NOTE_START.test(x.t));
+    if (!cells.length || (cells.length === 1 && /^\d+$/.test(cells[0].t.trim()))) continue;
+    const one = cells.length === 1 ? cells[0] : null;
+    const wide = one ? (mergeAt(L.sh, r, one.c)?.c2 ?? one.c) - one.c >= 1 : false;
+    const ours = one ? OUR_TB_NOTE.exec(one.t) : null;
+    if (ours) L.inferred.push(`表下「数据量按 1TB=${ours[1]}GB 换算」是本工具写的说明，不作为注释。`);
+    else if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) notes.push(one.t);
+    else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+    else L.inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
+  }
+  if (notes.length) L.inferred.push(`表下注释（逐字保留）：「${notes.join('\n')}」。`);
+  return notes;
+}
+
+/** Each header cell's concept key through the crosswalk; unknown ones get c1, c2 … by position. */
+function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
+  const used = new Set<string>();
+  const drafts = headCells.map((h, i) => {
+    const k = keyOfHeader(h.label);
+    // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : `c${i + 1}`;
+    if (used.has(key)) {
+      let n = 2;
+      while (used.has(`${key}${n}`)) n++;
+      key = `${key}${n}`;
+    }
+    used.add(key);
+    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
+    else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
+    return { c: h.c, label: h.label, group: h.group, key, known: !!k };
+  });
+  for (const d of drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i)) {
+    d.label = `${d.group ?? ''}${d.label}`;
+    L.inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
+  }
+  return drafts;
+}
+
+interface Options {
+  options: string[];
+  multi: boolean;
+  where: string;
+  joiner?: string;
+}
+
+/** Options from the dropdown on the column's first data rows, and whether several may be chosen. */
+function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, textLines: string[]): Options | null {
+  const probe = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
+  const v = L.sh.validations.find((x) => x.type === 'list' && probe.some((r) => covers(x, r, d.c)));
+  if (!v) return null;
+  const o = listOptions(L.doc, L.sh, v.formula);
+  if (!Array.isArray(o)) {
+    L.missing.push(`「${d.label}」：${o.why}。`);
+    return null;
+  }
+  const hiddenSrc = L.doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
+  const inline = /^=?"/.test(v.formula.trim());
+  let where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
+  const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
+  if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
+    where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
+    return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
+  }
+  if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
+  return { options: o, multi: false, where };
+}
+
+/** Options spelt out in the notice's text: 「所属领域：A、B、C。」. */
+function optionsFromText(d: ColumnDraft, sentences: ReturnType<typeof vocabSentences>, textLines: string[]): Options | null {
+  const own = (label: string) => labelKey(label) === labelKey(d.label) || labelKey(label) === labelKey(splitHeaderUnit(d.label).base);
+  const s = sentences.find((x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
+  if (!s) return null;
+  const multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
+  return { options: s.items, multi, where: `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}` };
+}
+
+const VOCAB_KEYS = ['domain', 'modality', 'category', 'direction', 'district', 'nature'];
+
+/** One column: its kind, width and word limit, and its options when the template gives them. */
+function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; textLines: string[]; sentences: ReturnType<typeof vocabSentences>; vocabularies: Record<string, Vocabulary>; concepts: ConceptIndex }): Column {
+  const width = Math.max(4, Math.round(L.sh.colWidths?.[d.c] ?? headerKeys().byKey.get(d.key)?.width ?? 12));
+  let col = { key: d.key, label: d.label, required: false, width, ...kindFor(d, L.inferred), ...(d.group ? { group: d.group } : {}) } as Column;
+  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
+  if (limit) {
+    col.maxChars = Number(limit[1] ?? limit[2]);
+    L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
+  }
+  const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
+  if (o) {
+    const vocab = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
+    ctx.vocabularies[vocab] = vocabularyOf(vocab, o.options, ctx.concepts, d.label, L.inferred);
+    const { quantity: _q, ...rest } = col;
+    col = { ...rest, type: 'vocab', vocab, multi: o.multi, joiner: o.joiner ?? col.joiner ?? '、' };
+    L.inferred.push(`「${d.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`);
+  } else if (VOCAB_KEYS.includes(d.key.replace(/\d+$/, ''))) {
+    L.missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
+  }
+  if (!d.known && col.type === 'text') L.inferred.push(`「${d.label}」按自由文本检查。`);
+  if (col.type === 'models') L.inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
+  return col;
+}
+
+/** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
+function guessRequired(L: Learning, columns: Column[]): void {
+  const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
+  if (marked.length) {
+    for (const c of columns) c.required = marked.includes(c);
+    L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
+  } else {
+    for (const c of columns) c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
+    L.missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
+  }
+  if (columns.some((c) => c.type === 'contact')) L.inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
+}
+
+/** The region from the title or the file name; only province-level codes are known. */
+function regionOf(L: Learning, title: string): Profile['region'] {
+  const prov = PROVINCES.find(([n]) => `${title} ${L.doc.file}`.includes(n));
+  const city = /([\u4e00-\u9fa5]{2,4}?)市/.exec(title)?.[1];
+  if (prov) {
+    L.inferred.push(`地区：${prov[0]}（统一社会信用代码第 3-4 位应为 ${prov[1]}，用于提示非本地登记）。`);
+    return { name: prov[0], creditRegion: prov[1] };
+  }
+  L.missing.push(`没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`);
+  return { name: city ?? '' };
+}
+
+const FONT_WORDS: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
+
+/** Fonts by role, from the cells that carry them, where the template sets them. */
+function fontsOf(L: Learning, at: Above['at'] & { header: string; table: string }): NonNullable<Profile['sheet']['fonts']> {
+  const fonts: NonNullable<Profile['sheet']['fonts']> = {};
+  for (const [role, k] of Object.entries(at)) {
+    const f = k ? L.sh.fonts?.[k] : undefined;
+    if (f && (f.name || f.size)) fonts[role as keyof typeof fonts] = f;
+  }
+  if (Object.keys(fonts).length) L.inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
+  else if (L.doc.kind !== 'docx') L.missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  return fonts;
+}
+
+function pageOf(L: Learning): TemplateSheet['page'] | undefined {
+  const page = L.sh.page && Object.values(L.sh.page).some((x) => x !== undefined) ? L.sh.page : undefined;
+  if (!page) {
+    L.missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+    return undefined;
+  }
+  const paper = page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设';
+  L.inferred.push(`页面：${paper}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  return page;
+}
+
+/** Text where a notice may spell out options: its paragraphs, the notes, lines above, other sheets, cells beside the table. */
+function textBeside(L: Learning, notes: string[], above: Above, tableC2: number): string[] {
+  const lines = [...(L.doc.text ?? []), ...notes, ...above.linesAbove.flat()];
+  for (const s of L.doc.sheets) if (s !== L.sh && !s.hidden) for (let r = 0; r < s.rows.length; r++) lines.push(rowTexts(s, r).map((x) => x.t).join(''));
+  for (let r = 0; r < L.sh.rows.length; r++) for (const x of rowTexts(L.sh, r)) if (x.c > tableC2) lines.push(x.t);
+  return lines;
+}
+
+/** Learns a draft profile from a template. What it cannot read it lists; it throws (LearnError) only
+ *  when there is no table to learn from or the result is not a usable format. */
+export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
+  const { sh, row } = chooseSheet(doc);
+  const L: Learning = { doc, sh, inferred: [], missing: [...(doc.limits ?? [])] };
+  if (doc.sheets.filter((s) => !s.hidden).length > 1) L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
+  L.inferred.push(`表头在第 ${row + 1} 行。`);
+  const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, row);
+  if (twoLevel) L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);
+  const tableC2 = Math.max(...headCells.map((h) => h.c));
+  const above = readAbove(L, row);
+  const notes = readBelow(L, firstDataRow, Math.min(...headCells.map((h) => h.c)), tableC2);
+  const textLines = textBeside(L, notes, above, tableC2);
+  const ctx = { firstDataRow, textLines, sentences: vocabSentences(textLines), vocabularies: {} as Record<string, Vocabulary>, concepts: new ConceptIndex([...PROFILES]) };
+  const columns = draftColumns(L, headCells).map((d) => buildColumn(L, d, ctx));
+  guessRequired(L, columns);
+  const region = regionOf(L, above.title);
+  const fonts = fontsOf(L, { ...above.at, header: `${row},${headCells[0].c}`, table: `${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}` });
+  const page = pageOf(L);
+  // A Word table has no sheet name, and 「Sheet1」 is no name for a summary: then 「汇总表」.
+  const sheetName = doc.kind === 'docx' || /^(sheet|工作表)\s*\d*$/i.test(sh.name.trim()) ? '汇总表' : sh.name.slice(0, 31);
+  if (sheetName !== sh.name) L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
+  const id = opts.id?.trim() || 'learned';
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  const { attachment, title, titlePrefixLabel, linesAbove } = above;
+  const draft = {
+    id,
+    name: opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, '')),
+    region,
+    source: `由模板「${doc.file}」学得（hqds learn），请核对后使用`,
+    layout: 'summary',
+    sheet: { sheetName, attachment, title, ...(titlePrefixLabel && { titlePrefixLabel }), linesAbove, ...(notes.length && { footnote: notes.join('\n') }), ...(page && { page }), ...(Object.keys(fonts).length && { fonts }) },
+    vocabularies: ctx.vocabularies,
+    columns,
+  };
+  try {
+    return { profile: parseProfile(draft), inferred: L.inferred, missing: L.missing };
+  } catch (e) {
+    throw new LearnError(`学得的格式不完整：${(e as Error).message}`);
+  }
+}
+
+export class LearnError extends Error {}
+
+/** A vocabulary from a list of options: the other-option taken out, concepts linked through the crosswalk. */
+function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, what: string, inferred: string[]): Vocabulary {
+  let other: string | undefined;
+  const items: VocabItem[] = [];
+  const seen = new Set<string>();
+  for (const o of options) {
+    if (OTHER_ITEM.test(o) && !other) {
+      other = o.slice(0, 2);
+      continue;
+    }
+    if (seen.has(o)) continue;
+    seen.add(o);
+    items.push({ label: o, concepts: [], synonyms: [], accept: [] });
+  }
+  if (other) inferred.push(`「${what}」有其他选项「${other}」：列表外的值写成「${other}（原值）」。`);
+  const crosswalkKind = kind === 'domain' || kind === 'modality' ? kind : null;
+  const unlinked: string[] = [];
+  for (const it of items) {
+    if (crosswalkKind) {
+      // 「图像/视频」 stands for two concepts (山西), as its parts say.
+      const parts = it.label.split(/[/／]/).map((x) => concepts.concept(crosswalkKind, x.trim()));
+      const c = concepts.concept(crosswalkKind, it.label);
+      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1) it.concepts = [...new Set(parts as string[])];
+      else if (c) it.concepts = [c];
+      else unlinked.push(it.label);
+    }
+    // The same option in a built-in format brings its known spellings (行业专识 → 行业专识数据集).
+    for (const p of PROFILES) {
+      const same = p.vocabularies[kind]?.items.find((x) => x.label === it.label);
+      if (same) {
+        it.synonyms = [...new Set([...it.synonyms, ...same.synonyms])];
+        it.accept = [...new Set([...it.accept, ...same.accept])];
+        if (!it.concepts.length) it.concepts = [...same.concepts];
+      }
+    }
+  }
+  if (crosswalkKind && items.length) {
+    const linked = items.filter((i) => i.concepts.length).length;
+    inferred.push(`「${what}」的 ${items.length} 个选项中 ${linked} 个对应到已知类别，其他格式的同类取值会改写为本表写法${unlinked.length ? `；${unlinked.map((u) => `「${u}」`).join('')}没有对应类别，只接受原文` : ''}。`);
+  }
+  if (!items.length) items.push({ label: other ?? '其他', concepts: [], synonyms: [], accept: [] });
+  return { items, ...(other ? { other } : {}), otherBracketed: true };
+}
+
+/** One line per column for review: its label, its kind in words, its options (CLI and pane). */
+export function describeColumn(p: Profile, c: Column): string {
+  const kinds: Record<string, string> = {
+    seq: '序号', text: '文本', vocab: '选项', quantity: '数据量', models: '模型名称（没有填「无」）', contact: '联系人及联系方式',
+    person: '姓名', phone: '电话', email: '邮箱', creditCode: '统一社会信用代码', money: '金额', percent: '百分数', fixed: '固定值', benefit: '效益（含数字）',
+  };
+  let kind = kinds[c.type] ?? c.type;
+  if (c.type === 'quantity' && c.quantity) {
+    kind = c.quantity.kind === 'size' ? `数据量（大小，${c.quantity.unit}）` : c.quantity.kind === 'records' ? '数据量（条数）' : c.quantity.kind === 'pairs' ? '数据量（模态+GB）' : '数据量（大小或条数，照写）';
+  }
+  if (c.type === 'vocab' && c.vocab) {
+    const v = p.vocabularies[c.vocab];
+    kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;
+  }
+  return `${c.group ? `${c.group} / ` : ''}${c.label}　${kind}${c.required ? '　必填' : ''}${c.maxChars ? `　≤${c.maxChars}字` : ''}`;
+}
+
+/** What the clerk changed while reviewing a draft (the pane's 「新格式」). */
+export interface LearnEdits {
+  id?: string;
+  name?: string;
+  title?: string;
+  columns?: Record<string, { required?: boolean; multi?: boolean; options?: string[] }>;
+}
+
+/** The draft with the clerk's corrections, checked again; new options are linked to the concepts as
+ *  when learnt. Throws a Chinese message when the result is not a usable format. */
+export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
+  const vocabularies = { ...p.vocabularies };
+  const columns = p.columns.map((c) => {
+    const ed = e.columns?.[c.key];
+    if (!ed) return c;
+    const next = { ...c, ...(ed.required !== undefined && { required: ed.required }), ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }) };
+    if (ed.options && c.vocab) {
+      const opts = ed.options.map((o) => o.trim()).filter(Boolean);
+      if (!opts.length) throw new LearnError(`「${c.label}」至少要有一个选项。`);
+      const old = p.vocabularies[c.vocab];
+      const fresh = vocabularyOf(c.vocab, opts, new ConceptIndex([...PROFILES]), c.label, []);
+      // Options kept from the draft keep what was learnt for them (synonyms, accepted spellings).
+      fresh.items = fresh.items.map((it) => old.items.find((o) => o.label === it.label) ?? it);
+      fresh.otherBracketed = old.otherBracketed;
+      vocabularies[c.vocab] = fresh;
+    }
+    return next;
+  });
+  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet: { ...p.sheet, ...(e.title !== undefined && { title: e.title }) }, vocabularies, columns };
+  try {
+    return parseProfile(draft);
+  } catch (err) {
+    throw new LearnError((err as Error).message.replace(/id: .*$/, 'ID 只能用小写字母、数字和连字符，并以字母开头。'));
+  }
+}
