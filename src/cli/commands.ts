@@ -14,6 +14,7 @@ import { isLegacyWord, LEGACY_WORD_EXT, readFile, readWorkbook, ReadError } from
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
 import { writeWorkbook } from '../io/xlsx-writer';
+import { writeJsonList } from './json-out';
 import { tbOf, UsageError, type Args } from './main';
 
 function profileOf(args: Args): Profile {
@@ -182,8 +183,15 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
-    const r = report(profile, merged);
-    out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
+    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
+    const r = report(profile, { ...merged, issues: [], changes: [] });
+    const issues = (function* () {
+      for (const one of merged.issues) {
+        const { outputRow: _o, ...i } = report(profile, { ...merged, inputs: [], changes: [], issues: [one] }).issues[0];
+        yield i;
+      }
+    })();
+    await writeJsonList(out, { profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut }, 'issues', issues);
   } else {
     for (const i of merged.issues) {
       const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
