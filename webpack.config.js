@@ -1,7 +1,11 @@
-/* eslint-disable */
+ 
 // Builds the task pane, the command file and the preview into dist/, with manifest.xml and the icons.
 //   ADDIN_URL=https://intranet.example/hqds/ npm run build   — production address written into dist/manifest.xml
-//   OFFICE_JS=cdn npm run build                               — load Office.js from Microsoft's CDN instead of our own copy
+//   OFFICE_JS=local npm run build                             — serve our own copy of Office.js (isolated networks; see README for its limits)
+// By default the pane loads Office.js from Microsoft's CDN, as Microsoft requires: the CDN copy is
+// the one kept current with the hosts (the npm package @microsoft/office-js stopped at 1.1.110 in
+// 2022 and lacks newer proxies such as Worksheet.notes).
+// https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
 const path = require('path');
 const zlib = require('zlib');
 const { promisify } = require('util');
@@ -45,7 +49,8 @@ class PrecompressPlugin {
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   const prodUrl = process.env.ADDIN_URL || DEV_URL;
-  const officeJs = process.env.OFFICE_JS === 'cdn' ? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' : 'office-js/office.js';
+  const selfHosted = process.env.OFFICE_JS === 'local';
+  const officeJs = selfHosted ? 'office-js/office.js' : 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
   return {
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -90,7 +95,7 @@ module.exports = (env, argv) => {
             to: 'manifest.xml',
             transform: (content) => (dev ? content : productionManifest(content.toString(), prodUrl)),
           },
-          ...(process.env.OFFICE_JS === 'cdn' ? [] : [{
+          ...(!selfHosted ? [] : [{
             from: '**/*.js',
             context: path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist',
             to: 'office-js/[path][name][ext]',

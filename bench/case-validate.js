@@ -17,7 +17,7 @@ for (const p of PROFILES) {
   let best = Infinity;
   let issues = 0;
   for (let run = 0; run < 3; run++) {
-    global.gc && global.gc();
+    if (global.gc) global.gc();
     const t = process.hrtime.bigint();
     const r = validateTable(p, { header, rows });
     const s = Number(process.hrtime.bigint() - t) / 1e9;

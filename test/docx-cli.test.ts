@@ -48,9 +48,25 @@ describe('hqds check --annotate on a Word form', () => {
     expect(err).toEqual({ cell: '三成', comment: expect.stringMatching(/^错误：「2024年资产负债率（%）」.*应填百分数的数字/) });
     // The credit code warning sits on the code's own cell, not its label.
     expect(notes.find((n) => n.comment.includes('校验位'))?.cell).toBe('91310115MA1HXXXX3C');
+    // Numbers written as text in Word need no action: no comment on them.
+    expect(notes.map((n) => n.cell).sort()).toEqual(['91310115MA1HXXXX3C', '三成']);
     // The copy is still a Word document our reader reads, with the same values.
     const doc = await readDocx(fs.readFileSync(f('批注副本.docx')));
     expect(doc.tables[0].rows[18][3].text).toBe('三成');
+  });
+
+  test('annotating an already annotated copy keeps the earlier comments and gives new ones their own ids', async () => {
+    const first = f('批注副本.docx');
+    const r = await run(['check', '--profile', 'shanghai', '--annotate', f('再批注.docx'), first]);
+    expect(r.code).toBe(1);
+    const again = await commentsByCell(f('再批注.docx'));
+    const once = await commentsByCell(first);
+    expect(again.length).toBe(once.length * 2);
+    const zip = await JSZip.loadAsync(fs.readFileSync(f('再批注.docx')));
+    const ids = [...(await zip.file('word/comments.xml')!.async('string')).matchAll(/w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    expect(ct.split('/word/comments.xml').length).toBe(2); // one Override, not two
   });
 
   test('the annotated copy must be .docx for a Word form, .xlsx for a sheet', async () => {
@@ -151,7 +167,8 @@ test('--annotate on a spreadsheet 附件1 puts each note on the value cell, not 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(f('qh-form-notes.xlsx'));
   const ws = wb.getWorksheet('基本信息表')!;
-  expect(String(ws.getCell('C15').note ?? '')).toMatch(/不能为空/);
+  const note = ws.getCell('C15').note;
+  expect(typeof note === 'string' ? note : JSON.stringify(note)).toMatch(/不能为空/);
   expect(ws.getCell('B15').note).toBeUndefined();
   expect(ws.getCell('F15').note).toBeUndefined();
 });

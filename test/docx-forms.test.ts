@@ -1,6 +1,7 @@
 /** The four notices' Word forms and a Word 汇总表 through hqds: entries as the clerk would retype
  *  them, and every issue traced to 表N 第R行 第C列. */
 import * as fs from 'fs';
+import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { run } from './helpers/cli';
 import { tmpDir } from './helpers/messy';
@@ -8,6 +9,7 @@ import { qinghaiForm, qinghaiSummaryDocx, shanghaiForm, shanxiForm, wuhanForm } 
 import { readFile } from '../src/io/read';
 import { mergeSheets } from '../src/core/merge';
 import { getProfile } from '../src/core/profiles';
+import { docx, para, table, type Cell } from './helpers/docx';
 
 const dir = tmpDir();
 
@@ -37,6 +39,25 @@ describe('Word forms become entries', () => {
     expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  test('a second dataset in a copied table (表2) is a second entry with the unit fields of 表1', async () => {
+    const one = (name: string): Cell[][] => [
+      [{ text: '数据集简要信息', vmerge: 'restart' }, '数据集名称', name, '数据集规模（单位：TB）', '1'],
+      [{ vmerge: 'continue' }, '所属行业领域', { text: '☑通用', span: 3 }],
+      [{ vmerge: 'continue' }, '数据集模态', { text: '☑文本', span: 3 }],
+      [{ vmerge: 'continue' }, '已服务支撑算法模型', { text: '无', span: 3 }],
+    ];
+    const unit: Cell[][] = [
+      ['申报单位信息', '单位名称', { text: '青海牧业科技有限公司', span: 3 }],
+      ['', '负责人及联系方式', { text: '张三 13800000000', span: 3 }],
+    ];
+    const m = await merged('qinghai', 'two.docx', await docx(table([...unit, ...one('甲数据集')], 5) + para('（续）') + table(one('乙数据集'), 5)));
+    expect(entryValues(m, ['name', 'applicant'])).toEqual([
+      { name: '甲数据集', applicant: '青海牧业科技有限公司' },
+      { name: '乙数据集', applicant: '青海牧业科技有限公司' },
+    ]);
+    expect(m.entries.map((e) => e.source.column)).toEqual(['表1 第3行', '表2 第1行']);
+  });
+
   test('an unticked list is an empty required value, traced to its Word cell', async () => {
     const m = await merged('qinghai', 'q.docx', await qinghaiForm([{ name: '牦牛养殖数据集', tb: '2', domain: '□现代农业 □医疗健康', modality: '☑文本', models: '无' }]));
     const req = m.issues.find((i) => i.code === 'required');
@@ -57,6 +78,16 @@ describe('Word forms become entries', () => {
         applicant: '武汉光谷数据有限公司',
       },
     ]);
+  });
+
+  test('武汉: the ticked modality and the GB figure make the 「modality + GB」 pair; sizes beside the modalities are the pairs', async () => {
+    const one = await merged('wuhan', 'w1.docx', await wuhanForm({ unstructured: '260', modalities: [[true, '图像'], [false, '音频']] }));
+    expect(one.entries[0].entry.get('unstructuredScale')).toBe('图像260GB');
+    const two = await merged('wuhan', 'w2.docx', await wuhanForm({ unstructured: '', modalities: [[true, '图像 100GB'], [true, '音频 160GB']] }));
+    expect(two.entries[0].entry.get('unstructuredScale')).toBe('图像100GB，音频160GB');
+    // Two modalities and one figure: not split by guesswork; the check asks for the modality.
+    const both = await merged('wuhan', 'w3.docx', await wuhanForm({ unstructured: '260', modalities: [[true, '图像'], [true, '音频']] }));
+    expect(both.issues.map((i) => i.code)).toContain('quantity-pair-missing-modality');
   });
 
   test('山西 申报书: cover page skipped, the table over two pages read as one form, 「数据规模与模态」 split', async () => {
@@ -124,6 +155,15 @@ test('the same dataset in two Word forms: both kept, each pointing at the other�
   expect(dup.map((i) => i.message)).toEqual([expect.stringContaining('（a.docx Word 表格 表1 第5行）'), expect.stringContaining('（b.docx Word 表格 表1 第5行）')]);
 });
 
+test('a Word 汇总表 continued after a page break repeats its header: the repeat is not a row', async () => {
+  const head: Cell[] = ['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '申报单位联系人及联系方式', '备注'];
+  const row = (n: number, name: string): Cell[] => [String(n), name, '通用', '文本', '10', '无', '某公司', '张三 13800000000', ''];
+  const m = await merged('qinghai', 'split.docx', await docx(table([head, row(1, '甲'), row(2, '乙')]) + `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + table([head, row(3, '丙')])));
+  expect(entryValues(m, ['name'])).toEqual([{ name: '甲' }, { name: '乙' }, { name: '丙' }]);
+  expect(m.entries[2].source.column).toBe('表2 第2行');
+  expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
+});
+
 describe('hqds with Word files', () => {
   test('build from Word forms and a Word 汇总表 together; the report traces each entry to its table cell', async () => {
     const files: [string, Promise<Buffer>][] = [
@@ -142,6 +182,14 @@ describe('hqds with Word files', () => {
       ['b.docx', 'table'],
     ]);
     expect(report.issues.find((i: { code: string }) => i.code === 'contact-incomplete').source).toMatchObject({ file: 'b.docx', column: '表1 第3行 第8列' });
+    expect(report.entries.map((e: { source: { file: string; column: string } }) => `${e.source.file} ${e.source.column}`)).toEqual(['a.docx 表1 第5行', 'b.docx 表1 第2行', 'b.docx 表1 第3行']);
+    // The summary's issues sheet says the same place.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const issues = wb.getWorksheet('问题清单')!;
+    const places: string[] = [];
+    issues.eachRow((row) => places.push(`${row.getCell(8).text} ${row.getCell(11).text}`));
+    expect(places).toContain('b.docx 表1 第3行 第8列');
   });
 
   test('check lists a Word form’s issues with their table cells', async () => {

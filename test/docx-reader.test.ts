@@ -1,5 +1,6 @@
 /** The Word reader on its own: text as the page shows it, merges, nested tables, content controls,
  *  the three checkbox kinds, a cover page before the tables. */
+import ExcelJS from 'exceljs';
 import { docxSheet, readDocx } from '../src/io/docx';
 import { readFile, readWorkbook, ReadError } from '../src/io/read';
 import { docx, legacyBox, options, p, para, runs, sdtBox, symBox, table } from './helpers/docx';
@@ -45,6 +46,24 @@ describe('readDocx', () => {
     expect(s.origins[1][3]).toEqual({ table: 1, row: 2, cell: 4 });
   });
 
+  test('rows inside a repeating-section content control, w:gridBefore and legacy w:hMerge keep the grid', async () => {
+    const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${para(t)}</w:tc>`;
+    const repeat = (rows: string) =>
+      `<w:sdt><w:sdtPr><w15:repeatingSection xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"/></w:sdtPr><w:sdtContent><w:sdt><w:sdtPr/><w:sdtContent>${rows}</w:sdtContent></w:sdt></w:sdtContent></w:sdt>`;
+    const body =
+      `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+      `<w:tr>${tc('数据集名称')}${tc('甲', '<w:hMerge w:val="restart"/>')}${tc('', '<w:hMerge/>')}</w:tr>` +
+      repeat(`<w:tr>${tc('数据集名称')}${tc('乙')}${tc('丙')}</w:tr>`) +
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('丁')}${tc('戊')}</w:tr></w:tbl>`;
+    const doc = await readDocx(await docx(body));
+    expect(docxSheet(doc).rows).toEqual([
+      ['数据集名称', '甲', '甲'],
+      ['数据集名称', '乙', '丙'],
+      [null, '丁', '戊'],
+    ]);
+    expect(docxSheet(doc).origins[2][1]).toEqual({ table: 1, row: 3, cell: 1 });
+  });
+
   test('a nested table is read into the cell that holds it, and numbered after its parent', async () => {
     const inner = table([['☑文本', '□音频'], ['□视频', '']]);
     const doc = await readDocx(await docx(table([['数据集模态', { xml: inner + '<w:p/>' }]]) + table([['备注', '无']])));
@@ -85,12 +104,18 @@ describe('readDocx', () => {
     expect(doc.tables[0].rows[0][1].checkboxes.map((b) => b.checked)).toEqual([true, false, true]);
   });
 
+  test('a document that unpacks past the limit is refused before it is all in memory', async () => {
+    const big = await docx(table([['x'.repeat(200_000)]]));
+    await expect(readDocx(big, { maxXmlBytes: 100_000 })).rejects.toThrow(/过大/);
+    await expect(readDocx(big, { maxXmlBytes: 1_000_000 })).resolves.toBeTruthy();
+  });
+
   test('not a Word document: a Chinese reason, never 可能已损坏', async () => {
     await expect(readFile('x.docx', Buffer.from('PK\u0003\u0004garbage'))).rejects.toThrow(ReadError);
     await expect(readFile('x.docx', Buffer.from('PK\u0003\u0004garbage'))).rejects.toThrow(/x\.docx/);
   });
 
-  test('a .doc or .wps file: save it as .docx, never 可能已损坏', async () => {
+  test('a .doc or .wps file: save it as .docx, never 可能已损坏', () => {
     const ole = Buffer.alloc(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     ole.write('WordDocument'.split('').join('\u0000') + '\u0000', 1024, 'latin1');
@@ -100,8 +125,18 @@ describe('readDocx', () => {
     expect(() => readWorkbook('申报书.xls', ole)).not.toThrow(/损坏/);
   });
 
-  test('a Word document named .xlsx is read as Word', async () => {
-    const wb = await readFile('misnamed.xlsx', await docx(table([['a', 'b']])));
-    expect(wb.sheets[0].rows).toEqual([['a', 'b']]);
+  test('readFile still reads a spreadsheet without an extension as a spreadsheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('来件').addRow(['序号', '数据集名称']);
+    const raw = await readFile('来件', new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(raw.sheets[0]).toMatchObject({ name: '来件', rows: [['序号', '数据集名称']] });
+    expect(raw.sheets[0].origins).toBeUndefined();
+  });
+
+  test('a Word document named .xlsx, or without an extension, is read as Word', async () => {
+    for (const name of ['misnamed.xlsx', '来件']) {
+      const wb = await readFile(name, await docx(table([['a', 'b']])));
+      expect(wb.sheets[0].rows).toEqual([['a', 'b']]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** The adapter on the fake Excel: what it writes, and how many context.sync round trips it costs. */
 import { FakeWorkbook } from '../src/excel/fake';
-import { OfficeWorkbook, DEFAULT_PANE_SETTINGS, chunkAddresses, cellRuns } from '../src/excel/adapter';
+import { OfficeWorkbook, chunkAddresses, cellRuns } from '../src/excel/adapter';
+import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, settingsToPlan } from '../src/taskpane/settings';
 import { getProfile } from '../src/core/profiles';
 
 const qh = getProfile('qinghai')!;
@@ -9,7 +10,7 @@ async function withSummary(rows: (string | number)[][], api = '1.18') {
   const fake = new FakeWorkbook(api);
   fake.addSheet('Sheet1');
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
-  await wb.createSummary(qh, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai', recommender: '西宁市数据局' });
+  await wb.createSummary(qh, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai', recommender: '西宁市数据局' }));
   const s = fake.sheet('汇总表');
   rows.forEach((row, i) => row.forEach((v, c) => fake.assign(s.ensure(4 + i, c), v)));
   return { fake, wb, s };
@@ -36,7 +37,7 @@ describe('新建汇总表 writes the plan through Office.js', () => {
 
   test('an existing summary is backed up with a worksheet copy, never overwritten', async () => {
     const { fake, wb } = await withSummary([good(0)]);
-    await wb.createSummary(qh, { ...DEFAULT_PANE_SETTINGS });
+    await wb.createSummary(qh, settingsToPlan(DEFAULT_PANE_SETTINGS));
     const names = fake.sheets.map((x) => x.name);
     const backup = names.find((n) => n.startsWith('汇总表 备份'))!;
     expect(backup).toBeDefined();
@@ -44,11 +45,15 @@ describe('新建汇总表 writes the plan through Office.js', () => {
     expect(fake.display('汇总表', 4, 1)).toBe('');
   });
 
-  test('two syncs whatever the size', async () => {
-    const { fake, wb } = await withSummary([]);
+  test('read, write, events back on: 3 syncs, and 1 more to remove the replaced sheet\'s handler', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('Sheet1');
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    await wb.createSummary(qh, settingsToPlan(DEFAULT_PANE_SETTINGS));
+    expect(fake.syncCount).toBe(3);
     const before = fake.syncCount;
-    await wb.createSummary(qh, { ...DEFAULT_PANE_SETTINGS });
-    expect(fake.syncCount - before).toBe(2);
+    await wb.createSummary(qh, settingsToPlan(DEFAULT_PANE_SETTINGS));
+    expect(fake.syncCount - before).toBe(4);
   });
 });
 
@@ -133,8 +138,8 @@ describe('checking: budgets, colours, live rechecks', () => {
 
   test('settings are saved in the workbook and read back', async () => {
     const { wb } = await withSummary([]);
-    await wb.saveSettings({ ...DEFAULT_PANE_SETTINGS, profileId: 'shanxi', tb: 1000, titlePrefix: '能源' });
-    expect(await wb.loadSettings()).toMatchObject({ profileId: 'shanxi', tb: 1000, titlePrefix: '能源' });
+    await saveSettings(wb, { ...DEFAULT_PANE_SETTINGS, profileId: 'shanxi', tb: 1000, titlePrefix: '能源' });
+    expect(await loadSettings(wb)).toMatchObject({ profileId: 'shanxi', tb: 1000, titlePrefix: '能源' });
   });
 
   test('the bureau is recognised from the title and header', async () => {
@@ -149,9 +154,9 @@ test('two rebuilds in the same minute keep two distinct backups', async () => {
   const fake = new FakeWorkbook();
   fake.addSheet('S');
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
-  await wb.createSummary(qh, DEFAULT_PANE_SETTINGS);
+  await wb.createSummary(qh, settingsToPlan(DEFAULT_PANE_SETTINGS));
   fake.assign(fake.sheet('汇总表').ensure(4, 1), '甲数据集');
-  for (let i = 0; i < 2; i++) await wb.rebuild(qh, DEFAULT_PANE_SETTINGS, await wb.readSheets(['汇总表']));
+  for (let i = 0; i < 2; i++) await wb.rebuild(qh, settingsToPlan(DEFAULT_PANE_SETTINGS), await wb.readSheets(['汇总表']));
   const backups = fake.sheets.map((s) => s.name).filter((n) => n.includes('备份'));
   expect(backups).toHaveLength(2);
   expect(new Set(backups).size).toBe(2);

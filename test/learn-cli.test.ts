@@ -71,6 +71,9 @@ test('check and build --profile-file work as with a built-in format; the built s
 test('misuse and unreadable templates exit 2 with a Chinese message; an existing profile is backed up', async () => {
   expect((await run(['learn', template])).err).toContain('--out');
   expect((await run(['learn', template, '--out', path.join(dir, 'x.json'), '--id', 'Bad Id'])).code).toBe(2);
+  const taken = await run(['learn', template, '--out', path.join(dir, 'x.json'), '--id', 'qinghai']);
+  expect(taken.code).toBe(2);
+  expect(taken.err).toContain('是内置格式的 ID');
   const missing = await run(['learn', path.join(dir, '没有.xlsx'), '--out', path.join(dir, 'y.json')]);
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('文件不存在');
@@ -82,6 +85,9 @@ test('misuse and unreadable templates exit 2 with a Chinese message; an existing
   expect(second.code).toBe(0);
   expect(second.err).toContain('已备份为');
   expect(fs.readdirSync(dir).some((f) => /^beijing\.备份-\d+\.json$/.test(f))).toBe(true);
+  const nowhere = await run(['learn', template, '--out', path.join(dir, '没有的文件夹', 'x.json')]);
+  expect(nowhere.code).toBe(2);
+  expect(nowhere.err).toContain('所在文件夹不存在');
   const bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, '{"id":"x"}');
   const r = await run(['profiles', '--json', '--profile-file', bad]);

@@ -6,7 +6,8 @@ import { learnTemplate } from '../src/core/learn';
 import { decodeStoredProfile, encodeStoredProfile, resolveProfile, STORED_PROFILE_KEY } from '../src/core/profile-store';
 import { summaryLayout } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
-import { DEFAULT_PANE_SETTINGS, OfficeWorkbook } from '../src/excel/adapter';
+import { OfficeWorkbook } from '../src/excel/adapter';
+import { DEFAULT_PANE_SETTINGS, settingsToPlan } from '../src/taskpane/settings';
 import { FakeWorkbook } from '../src/excel/fake';
 import { readTemplate } from '../src/io/template';
 import { beijingTemplate, BEIJING_DOMAINS } from './helpers/templates';
@@ -47,7 +48,7 @@ test('saved in the workbook, loaded by another pane, then it works like a built-
   expect(loaded && 'profile' in loaded && loaded.profile).toEqual(p);
   const profile = resolveProfile('beijing', loaded && 'profile' in loaded ? loaded.profile : null)!;
 
-  await theirs.createSummary(profile, { ...DEFAULT_PANE_SETTINGS, profileId: 'beijing' });
+  await theirs.createSummary(profile, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'beijing' }));
   const s = fake.sheet('汇总表');
   expect(s.validations.some((v) => v.c1 === 2 && JSON.stringify(v.rule).includes(BEIJING_DOMAINS[15]))).toBe(true);
   const { firstDataRow } = summaryLayout(profile);

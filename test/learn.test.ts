@@ -8,7 +8,7 @@ import { mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { ConceptIndex, CONCEPTS } from '../src/core/vocab';
 import { readTemplate } from '../src/io/template';
-import { BEIJING_DOMAINS, BEIJING_LINE, BEIJING_NOTE, beijingTemplate, hiddenListsTemplate, twoLevelTemplate, wordTemplate, WORD_VOCAB } from './helpers/templates';
+import { BEIJING_DOMAINS, BEIJING_LINE, BEIJING_NOTE, beijingTemplate, hiddenListsTemplate, twoLevelTemplate, wordNotice, wordTemplate, WORD_VOCAB } from './helpers/templates';
 
 const learn = async (file: string, bytes: Buffer, id = 'learned') => learnTemplate(await readTemplate(file, new Uint8Array(bytes)), { id });
 const col = (r: LearnResult, label: string) => r.profile.columns.find((c) => c.label === label)!;
@@ -48,6 +48,8 @@ describe('a new bureau: 16 domains on a hidden sheet, new columns, lines kept as
     expect(col(r, '数据集名称').key).toBe('name');
     expect(col(r, '申报单位').key).toBe('applicant');
     expect(r.inferred.join('\n')).toContain('「数据来源」不是已知的列');
+    // A text-length rule and its input message: the word limit and the hint.
+    expect(col(r, '数据来源')).toMatchObject({ type: 'text', maxChars: 100, hint: '写明数据的来源系统或渠道' });
   });
   test('region, page and fonts; what it could not know is listed', () => {
     expect(r.profile.region).toEqual({ name: '北京', creditRegion: '11' });
@@ -122,6 +124,17 @@ describe('a two-level header', () => {
     expect(r.profile.sheet.footnote).toBe('注：结构化数据以条计，非结构化数据以GB计。');
     expect(r.inferred.join('\n')).toContain('表头有两层');
   });
+  test('a received sheet with the same two-level header checks into it (the reader fills merged cells)', () => {
+    const rows = [
+      ['某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表', '某省高质量数据集汇总表'],
+      ['序号', '数据集名称', '数据规模', '数据规模', '更新频率', '申报单位', '联系人及联系方式'],
+      ['序号', '数据集名称', '结构化（条）', '非结构化（GB）', '更新频率', '申报单位', '联系人及联系方式'],
+      [1, '客流数据集', '300万条', '2TB', '每日', '公交集团', '张三 13800000000'],
+    ];
+    const m = mergeSheets(r.profile, [{ file: '收到.xlsx', sheet: 'Sheet1', rows }]);
+    expect(m.entries.map((e) => e.entry.cells.slice(1, 4))).toEqual([['客流数据集', '3000000条', 2048]]);
+    expect(m.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('a Word template: the vocabularies are in the notice\'s text', () => {
@@ -149,6 +162,13 @@ describe('a Word template: the vocabularies are in the notice\'s text', () => {
   });
 });
 
+test('a whole notice in Word: the summary table is found among the others, with its own label, title, line and note', async () => {
+  const r = await learn('通知.docx', await wordNotice());
+  expect(r.profile.sheet).toMatchObject({ attachment: '附件2', title: '某市行业高质量数据集汇总表', linesAbove: [['推荐单位（盖章）：　　　　　　　　年　月　日']], footnote: '注：所属领域按通知填写。', sheetName: '汇总表' });
+  expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '所属领域', '数据集规模（GB）', '申报单位', '联系人及联系方式']);
+  expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生', '交通运输', '其他']);
+});
+
 describe('vocabularies in text', () => {
   test.each([
     ['所属领域：A领域、B领域、C领域。', { label: '所属领域', items: ['A领域', 'B领域', 'C领域'], multi: false }],
@@ -167,7 +187,7 @@ test('Beijing\'s 16 domains link through concepts.json alone, without any built-
   expect(Object.keys(CONCEPTS.domain)).toEqual(expect.arrayContaining(want));
 });
 
-test('a template with no header says what to do', async () => {
+test('a template with no header says what to do', () => {
   const doc = { file: 'x.xlsx', kind: 'xlsx' as const, sheets: [{ name: 's', hidden: false, rows: [['只有一句话']], merges: [], validations: [] }] };
   expect(() => learnTemplate(doc)).toThrow(/找不到表头/);
 });
@@ -180,13 +200,16 @@ describe('the clerk corrects the draft', () => {
       id: 'beijing-2025',
       name: '北京市（2025）',
       title: '北京市行业高质量数据集汇总表（2025年）',
-      columns: { c8: { required: true }, modality: { multi: false }, domain: { options: ['工业制造', '医疗卫生', '低空经济', '其他'] } },
+      columns: { 数据来源: { required: true }, modality: { multi: false }, domain: { options: ['工业制造', '医疗卫生', '低空经济', '其他'] } },
     });
     expect(p).toMatchObject({ id: 'beijing-2025', name: '北京市（2025）', sheet: { title: '北京市行业高质量数据集汇总表（2025年）', linesAbove: r.profile.sheet.linesAbove } });
-    expect(p.columns.find((c) => c.key === 'c8')!.required).toBe(true);
+    expect(p.columns.find((c) => c.key === '数据来源')!.required).toBe(true);
     expect(p.columns.find((c) => c.key === 'modality')!.multi).toBe(false);
     expect(p.vocabularies.domain).toMatchObject({ other: '其他', items: [{ label: '工业制造', concepts: ['industry'] }, { label: '医疗卫生', concepts: ['health'] }, { label: '低空经济', concepts: ['lowalt'] }] });
     expect(() => applyLearnEdits(r.profile, { id: 'Bad Id' })).toThrow(/ID/);
+    const prefixed = applyLearnEdits(r.profile, { title: 'XXX行业高质量数据集汇总表' });
+    expect(prefixed.sheet).toMatchObject({ title: '{prefix}行业高质量数据集汇总表', titlePrefixLabel: '标题中的XXX' });
+    expect(applyLearnEdits(prefixed, { title: '北京市汇总表' }).sheet.titlePrefixLabel).toBeUndefined();
     expect(() => applyLearnEdits(r.profile, { columns: { domain: { options: [' '] } } })).toThrow(/至少要有一个选项/);
   });
 });
@@ -210,9 +233,53 @@ describe('details a template shows in its own words', () => {
     expect(r.profile.columns[2].type).toBe('text');
     expect(r.missing.join('\n')).toMatch(/「行业领域」：下拉列表的来源「INDIRECT\(\$B3\)」不是单元格区域/);
   });
+  test('kinds from the header words: record count, phone, e-mail, person, money, percent, a model column', () => {
+    const r = learnTemplate(sheet([['某省汇总表'], ['编号', '数据集名称', '数据条数（条）', '联系人', '联系电话', '电子邮箱', '投资额（万元）', '完成率（%）', '已服务支撑算法模型']]));
+    expect(r.profile.columns.map((c) => [c.label, c.type, c.quantity?.kind ?? ''])).toEqual([
+      ['编号', 'seq', ''], ['数据集名称', 'text', ''], ['数据条数（条）', 'quantity', 'records'], ['联系人', 'person', ''], ['联系电话', 'phone', ''],
+      ['电子邮箱', 'email', ''], ['投资额（万元）', 'money', ''], ['完成率（%）', 'percent', ''], ['已服务支撑算法模型', 'models', ''],
+    ]);
+    expect(r.profile.columns[8].noneWord).toBe('无');
+  });
   test('a value in a template is text: = + - @ stay literal in every label', () => {
     const r = learnTemplate(sheet([['=HYPERLINK("x")'], ['序号', '数据集名称', '+备注', '@单位']]));
     expect(r.profile.sheet.title).toBe('=HYPERLINK("x")');
     expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '+备注', '@单位']);
   });
+});
+
+describe('what a real template holds around its table', () => {
+  const doc = (rows: (string | null)[][]): TemplateDoc => ({ file: 't.xlsx', kind: 'xlsx', sheets: [{ name: '汇总', hidden: false, rows, merges: [], validations: [] }] });
+  test('a 推荐单位 line with no title row is a line above, not the title; the title is then said to be missing', () => {
+    const r = learnTemplate(doc([['附件2'], ['推荐单位：（盖章）', null, '年　月　日'], ['序号', '数据集名称', '申报单位']]));
+    expect(r.profile.sheet.title).toBe('');
+    expect(r.profile.sheet.linesAbove).toEqual([['推荐单位：（盖章）', '年　月　日']]);
+    expect(r.missing.join('\n')).toContain('模板没有标题行');
+  });
+  test('a header wrapped by hand (「数据集\\n名称」) names the column without the break', () => {
+    const r = learnTemplate(doc([['某市汇总表'], ['序号', '数据集\n名称', '申报\r\n单位']]));
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);
+  });
+  test('a line to sign under the table is not taken for an example row, and is said', () => {
+    const r = learnTemplate(doc([['某市汇总表'], ['序号', '数据集名称', '申报单位'], [], ['填表人：', null, '审核人：']]));
+    expect(r.inferred.join('\n')).not.toContain('填写示例');
+    expect(r.missing.join('\n')).toMatch(/签字行（「填表人：」「审核人：」）/);
+  });
+});
+
+test('an inline list typed with full-width commas is one option in Excel: split, and said', () => {
+  const v: TemplateValidation = { ranges: [{ r1: 2, c1: 2, r2: 50, c2: 2 }], type: 'list', formula: '"新建，存量提升"', errorAlert: true, errorStyle: 'stop' };
+  const r = learnTemplate({ file: 't.xlsx', kind: 'xlsx', sheets: [{ name: '汇总表', hidden: false, rows: [['某市汇总表'], ['序号', '数据集名称', '申报类型']], merges: [], validations: [v] }] });
+  expect(options(r, '申报类型')).toEqual(['新建', '存量提升']);
+  expect(r.missing.join('\n')).toContain('Excel 不会分开');
+});
+
+test('「不可多选」 and 「单选」 are single-choice; 「（多选）」 is multi-choice', () => {
+  expect(vocabSentences(['所属领域（单选，不可多选）：工业制造、医疗卫生'])[0].multi).toBe(false);
+  expect(vocabSentences(['数据集模态（多选）：文本、图像'])[0].multi).toBe(true);
+});
+
+test('a form (label | room to fill in) is not a summary: the message says so', () => {
+  const rows = [['某市行业高质量数据集基本信息表'], ['单位名称', null], ['统一社会信用代码', null], ['数据集名称', null], ['所属领域', null], ['联系人及联系方式', null]];
+  expect(() => learnTemplate({ file: '附件1.xlsx', kind: 'xlsx', sheets: [{ name: '基本信息表', hidden: false, rows, merges: [], validations: [] }] })).toThrow(/像是每个单位或项目各填一份的表单/);
 });

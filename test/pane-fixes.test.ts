@@ -1,7 +1,8 @@
 /** 全部修正 on the fake Excel: applying the safe fixes twice is applying them once; notes, titles and
  *  approximations are kept; every change lands in 修改记录. */
 import { FakeWorkbook } from '../src/excel/fake';
-import { OfficeWorkbook, DEFAULT_PANE_SETTINGS, type SheetIssue } from '../src/excel/adapter';
+import { OfficeWorkbook, type SheetIssue } from '../src/excel/adapter';
+import { DEFAULT_PANE_SETTINGS, settingsToPlan } from '../src/taskpane/settings';
 import { getProfile, PROFILES } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
 import { fixValue, planFixes, pendingTense } from '../src/core/fixes';
@@ -39,7 +40,7 @@ describe('全部修正 twice = 全部修正 once', () => {
     const fake = new FakeWorkbook('1.18');
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
-    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: id });
+    await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: id }));
     const name = p.sheet.sheetName;
     const first = (await wb.checkSheet(name, p, 1024)).firstDataRow;
     [0, 1].forEach((i) => messyRow(p, i).forEach((v, c) => fake.assign(fake.sheet(name).ensure(first + i, c), v)));
@@ -94,7 +95,7 @@ describe('全部修正 twice = 全部修正 once', () => {
     const fake = new FakeWorkbook('1.18');
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
-    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
+    await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' }));
     const before = snapshot(fake, '汇总表');
     fake.assign(fake.sheet('汇总表').ensure(4, 4), '2TB');
     await wb.checkSheet('汇总表', p, 1024);
@@ -133,7 +134,7 @@ describe('live rechecks respect the region', () => {
     const fake = new FakeWorkbook('1.18');
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
-    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
+    await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' }));
     const r = await wb.checkSheet('汇总表', p, 1024);
     expect(r.issues).toEqual([]);
     await wb.watch('汇总表');
@@ -159,11 +160,25 @@ describe('live rechecks respect the region', () => {
     const fake = new FakeWorkbook('1.18');
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
-    await wb.createSummary(p, { ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
+    await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' }));
     await wb.checkSheet('汇总表', p, 1024);
     const issues = await wb.recheck('汇总表', 'A5');
     expect(issues).toEqual([]);
     fake.assign(fake.sheet('汇总表').ensure(5, 0), 2);
     expect(await wb.recheck('汇总表', 'A6')).toEqual([]);
   });
+});
+
+test('the picker never fills a note: a selection below the table has no column', async () => {
+  const p = getProfile('qinghai')!;
+  const fake = new FakeWorkbook('1.18');
+  fake.addSheet('Sheet1');
+  const wb = new OfficeWorkbook(fake.run, fake.requirements);
+  await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' }));
+  await wb.checkSheet('汇总表', p, 1024);
+  const noteRow = snapshot(fake, '汇总表').findIndex((row) => row[0].startsWith('注：'));
+  fake.selection = { sheet: '汇总表', r: noteRow, c: 2, rows: 1, cols: 1 };
+  expect(await wb.selection()).toMatchObject({ key: null, outside: true });
+  fake.selection = { sheet: '汇总表', r: 4, c: 2, rows: 1, cols: 1 };
+  expect(await wb.selection()).toMatchObject({ key: 'domain', outside: false });
 });

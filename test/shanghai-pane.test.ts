@@ -1,13 +1,14 @@
 /** 上海 in the add-in: 新建汇总表, check, 重新生成 and 确认导入 work end to end on the fake Excel, and
  *  a sheet that is not there reads as empty instead of failing with ItemNotFound. */
 import { FakeWorkbook } from '../src/excel/fake';
-import { OfficeWorkbook, DEFAULT_PANE_SETTINGS } from '../src/excel/adapter';
+import { OfficeWorkbook } from '../src/excel/adapter';
+import { DEFAULT_PANE_SETTINGS, settingsToPlan } from '../src/taskpane/settings';
 import { getProfile } from '../src/core/profiles';
 import { summarySheetName } from '../src/core/import';
 import { validCode } from './helpers/credit';
 
 const sh = getProfile('shanghai')!;
-const settings = { ...DEFAULT_PANE_SETTINGS, profileId: 'shanghai' };
+const settings = settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'shanghai' });
 
 test('新建汇总表 → check the working list → type a project → 重新生成 → import another', async () => {
   const fake = new FakeWorkbook('1.18');

@@ -43,10 +43,10 @@ test('what ExcelJS can put in a cell: rich text, booleans, errors, formulas with
   ws.getCell('A1').value = { richText: [{ text: '粗体', font: { bold: true } }, { text: '与普通 & <符号>' }] };
   ws.getCell('B1').value = true;
   ws.getCell('C1').value = false;
-  ws.getCell('D1').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
+  ws.getCell('D1').value = { error: '#DIV/0!' };
   ws.getCell('E1').value = { formula: 'A1&"x"', result: '粗体x' };
-  ws.getCell('F1').value = { formula: '1/0', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
-  ws.getCell('G1').value = { formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue;
+  ws.getCell('F1').value = { formula: '1/0', result: { error: '#N/A' } };
+  ws.getCell('G1').value = { formula: 'SUM(1,2)' };
   ws.getCell('H1').value = '';
   ws.getCell('A4').value = -0.000123;
   ws.getCell('C4').value = 1e21;

@@ -16,6 +16,7 @@ import { qinghaiMessyXlsx, shanghaiRowsXlsx, tmpDir } from './helpers/messy';
 import { which } from './helpers/tools';
 import { getProfile } from '../src/core/profiles';
 import { validCode } from './helpers/credit';
+import { noteText } from './helpers/exceljs-text';
 
 const dir = tmpDir();
 const quiet = () => new PassThrough();
@@ -27,7 +28,7 @@ const OPENPYXL = !!PYTHON && spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdi
 function needs(ok: boolean, name: string, install: string): jest.It {
   if (ok) return test;
   if (process.env.CI === 'true') throw new Error(`CI 上缺少 ${name}：.ci/run 应该已安装它（${install}）。`);
-  // eslint-disable-next-line no-console
+   
   console.warn(`跳过需要 ${name} 的测试：本机没有安装（${install}）。`);
   return test.skip;
 }
@@ -125,13 +126,13 @@ print(json.dumps(out, ensure_ascii=False))
   if (r.status !== 0) throw new Error(r.stderr);
   const got = JSON.parse(r.stdout);
   const qh = got[built.qinghai];
-  expect(qh.map((s: any) => [s.name, s.state])).toEqual([['汇总表', 'visible'], ['问题清单', 'visible'], ['hqds选项', 'hidden']]);
+  expect(qh.map((s: any) => [s.name, s.state])).toEqual([['汇总表', 'visible'], ['问题清单', 'visible'], ['修改记录', 'visible'], ['hqds选项', 'hidden']]);
   expect(qh[0]).toMatchObject({ freeze: 'A5', titles: '$4:$4', orientation: 'landscape', paper: 9, fitW: 1, fitH: 0, fit: true, A1: '附件2' });
   expect(qh[0].merges).toContain('A2:I2');
   expect(qh[0].notes).toBeGreaterThan(0);
   expect(qh[0].dv[0]).toEqual(['list', 'warning', 'C5:C204', '"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"']);
   const sh = got[built.shanghai];
-  expect(sh.map((s: any) => s.name)).toEqual(['工作清单', '项目1-智能制造数据集', '问题清单', 'hqds选项']);
+  expect(sh.map((s: any) => s.name)).toEqual(['工作清单', '项目1-智能制造数据集', '问题清单', '修改记录', 'hqds选项']);
   expect(sh[0].freeze).toBe('C4');
   expect(sh[1]).toMatchObject({ orientation: 'portrait', fit: true, titles: null });
   const [edge] = got[built.edge];
@@ -153,7 +154,7 @@ test('ExcelJS reads the edge cases back as the same text, and the 1,500 notes wi
   expect(ws.getCell('F1').value).toBe('_x0041_ & <b> "q"');
   expect(ws.getCell('G1').value).toBe('  两端空格  ');
   expect(ws.getCell('H1').value).toBe(2048);
-  expect(String(ws.getCell('B1500').note)).toBe('提示：第 1499 行\n请确认');
+  expect(noteText(ws.getCell('B1500'))).toBe('提示：第 1499 行\n请确认');
   expect(ws.getRow(1602 - 1).height).toBe(40); // a height for a row without cells still lands
 });
 

@@ -8,14 +8,19 @@ import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
-import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../core/merge';
-import { planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
-import { isLegacyWord, LEGACY_WORD_EXT, readFile, readWorkbook, ReadError } from '../io/read';
+import { mergeSheets, placeText, rowsLeftOut, type InputSheet, type MergeResult } from '../core/merge';
+import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
+import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
 import { writeWorkbook } from '../io/xlsx-writer';
 import { writeJsonList } from './json-out';
-import { tbOf, UsageError, type Args } from './main';
+import { checkInflatedSizes } from '../io/zip-inflate-check';
+import { scanZip } from '../io/zip-guard';
+import { uniqueSheetName } from '../core/sheet-name';
+import { xmlSafe } from '../core/text';
+import { dateOf, tbOf, UsageError, type Args } from './main';
+import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
 
 function profileOf(args: Args): Profile {
   const file = args.flags.get('--profile-file');
@@ -58,8 +63,7 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
     try {
       bytes = fs.readFileSync(f);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (fail(f, `读不了「${f}」：${code === 'ENOENT' ? '文件不存在，请检查路径' : code === 'EISDIR' ? '这是文件夹，请给出其中的文件' : String(e)}。`)) continue;
+      if (fail(f, errnoMessage(e, f, '读取'))) continue;
       return null;
     }
     if (progress || bytes.length > 5 << 20) errOut.write(`读取 ${i}/${files.length}：${f}（${(bytes.length / 1024).toFixed(0)} KB）\n`);
@@ -71,6 +75,12 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
         errOut.write(`「${base}」是旧版 Word 文件，正在用 LibreOffice 转换为 .docx……\n`);
         data = new Uint8Array(await convertLegacyWord(base, data));
         name = `${base.replace(/\.[^.]+$/, '')}.docx`;
+      }
+      if (data[0] === 0x50 && data[1] === 0x4b) {
+        // The real inflated sizes, before anything inflates the package (a zip can declare small sizes).
+        const scan = scanZip(data);
+        const bomb = scan.ok ? await checkInflatedSizes(data, scan.entries) : null;
+        if (bomb) throw new ReadError(base, `读不了「${base}」：${bomb}。这不像收到的汇总表或申报表：请确认文件来源。`);
       }
       const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
@@ -86,21 +96,6 @@ async function readInputs(files: string[], errOut: NodeJS.WritableStream, skipUn
   return res;
 }
 
-/** Write to a temporary file and rename, so OUT is never half-written; an existing OUT is kept as a backup. */
-function writeSafely(out: string, data: Buffer, errOut: NodeJS.WritableStream): void {
-  const dir = path.dirname(path.resolve(out));
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
-  if (fs.existsSync(out)) {
-    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const ext = path.extname(out);
-    const backup = path.join(dir, `${path.basename(out, ext)}.备份-${stamp}${ext}`);
-    fs.renameSync(out, backup);
-    errOut.write(`原有的「${out}」已备份为「${backup}」。\n`);
-  }
-  fs.renameSync(tmp, out);
-}
-
 function counts(m: MergeResult) {
   const errors = m.issues.filter((i) => i.severity === 'error').length;
   return { errors, warnings: m.issues.length - errors };
@@ -114,6 +109,10 @@ export function report(profile: Profile, m: MergeResult) {
     skipped: m.skipped,
     rowsRead: m.rowsRead,
     rowsWritten: m.rowsWritten,
+    /** Where each written entry came from: file, sheet and row, or a Word table row (表1 第5行). */
+    entries: m.entries.map((e, i) => ({ outputRow: firstDataRow + i + 1, source: e.source })),
+    /** rowsRead = rowsWritten + rowsLeftOut; a run of blank rows is one leftOut entry from row to toRow. */
+    rowsLeftOut: rowsLeftOut(m),
     leftOut: m.leftOut,
     changes: m.changes.map((c) => ({ field: c.field, from: c.from, to: c.to, reason: c.reason, outputRow: c.entry === null ? null : firstDataRow + c.entry + 1, source: c.source })),
     issues: m.issues.map((i) => ({
@@ -136,7 +135,12 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
   const outFile = args.flags.get('--out');
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
   const tb = tbOf(args);
-  const reportFile = args.flags.get('--report');
+  const reportFile = strFlag(args, '--report');
+  if (reportFile !== undefined && !/\.json$/i.test(reportFile)) throw new UsageError(`--report 写出 JSON 报告，文件名应以 .json 结尾，而不是「${reportFile}」。`);
+  const date = dateOf(args);
+  if (!args.positional.length) throw new UsageError('请给出要处理的文件。');
+  // Every output is checked before anything is read or written: --report data.csv must not destroy the input.
+  checkOutputs([{ flag: '--out', file: outFile }, ...(reportFile !== undefined ? [{ flag: '--report', file: reportFile }] : [])], args.positional);
   const skip = args.flags.has('--skip-unreadable');
   const inputs = await readInputs(args.positional, errOut, skip);
   if (!inputs) return 2;
@@ -145,21 +149,38 @@ export async function runBuild(args: Args, out: NodeJS.WritableStream, errOut: N
     return 2;
   }
   const merged = mergeSheets(profile, inputs.sheets, { tb });
-  const dateFlag = args.flags.get('--date');
+  const unread = unreadInputs(merged, args, errOut);
+  if (unread !== null) return unread;
   const plan = planWorkbook(profile, merged, {
     tb,
     titlePrefix: strFlag(args, '--title-prefix'),
     recommender: strFlag(args, '--recommender'),
-    date: dateFlag === 'today' ? new Date() : typeof dateFlag === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dateFlag) ? new Date(`${dateFlag}T00:00:00`) : null,
+    date,
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix')) errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
-  writeSafely(outFile, await writeWorkbook(plan), errOut);
-  if (typeof reportFile === 'string') fs.writeFileSync(reportFile, JSON.stringify({ ...report(profile, merged), unreadable: inputs.unreadable }, null, 2));
+  const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbook(plan), backup: true }];
+  if (reportFile !== undefined) jobs.push({ file: reportFile, data: JSON.stringify({ ...report(profile, merged), unreadable: inputs.unreadable }, null, 2), backup: false });
+  for (const b of writeAllOrNothing(jobs)) errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
   for (const u of inputs.unreadable) errOut.write(`已略过读不了的文件「${u.file}」（--skip-unreadable）。\n`);
   const { errors, warnings } = counts(merged);
   for (const s of merged.skipped) errOut.write(`略过 ${s.file}「${s.sheet}」：${s.reason}\n`);
-  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${merged.leftOut.length} 行${inputs.unreadable.length ? `，读不了的文件 ${inputs.unreadable.length} 个已略过` : ''}），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
+  out.write(`已写出「${outFile}」：${merged.rowsWritten} 条（读入 ${merged.rowsRead} 行，略过 ${rowsLeftOut(merged)} 行${inputs.unreadable.length ? `，读不了的文件 ${inputs.unreadable.length} 个已略过` : ''}），错误 ${errors} 个，提示 ${warnings} 个。${errors ? `请查看「${ISSUES_SHEET}」工作表。` : ''}\n`);
   return errors ? 1 : 0;
+}
+
+/** Inputs in which no sheet held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each
+ *  such file and what was seen in it (--skip-unreadable: reported, and the rest is used). */
+function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream): number | null {
+  const read = new Set(m.inputs.map((i) => i.file));
+  const files = [...new Set(m.skipped.map((s) => s.file))].filter((f) => !read.has(f));
+  if (!files.length) return null;
+  for (const s of m.skipped) if (!read.has(s.file)) errOut.write(`${s.file}「${s.sheet}」：${s.reason}\n`);
+  if (args.flags.has('--skip-unreadable') && read.size) {
+    errOut.write(`已略过 ${files.length} 个读不出表格的文件：${files.join('、')}。\n`);
+    return null;
+  }
+  errOut.write(`${files.map((f) => `「${f}」`).join('、')}中没有读到表格或基本信息表：请检查文件和格式（--profile）。没有写出任何文件。\n`);
+  return 2;
 }
 
 function strFlag(args: Args, name: string): string | undefined {
@@ -173,6 +194,7 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   const annotate = strFlag(args, '--annotate');
   if (annotate !== undefined && !/\.(xlsx|docx)$/i.test(annotate)) throw new UsageError('--annotate 要写出 .xlsx（表格）或 .docx（Word 表单）文件。');
   if (annotate !== undefined && args.positional.length !== 1) throw new UsageError('--annotate 一次只能批注一个文件。');
+  if (annotate !== undefined) checkOutputs([{ flag: '--annotate', file: annotate }], args.positional);
   const inputs = await readInputs(args.positional, errOut);
   if (!inputs) return 2;
   const wordInput = annotate !== undefined ? inputs.word.get(path.basename(args.positional[0])) : undefined;
@@ -181,6 +203,8 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   }
   const sheets = inputs.sheets;
   const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
+  const unread = unreadInputs(merged, args, errOut);
+  if (unread !== null) return unread;
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
@@ -191,36 +215,55 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
         yield i;
       }
     })();
-    await writeJsonList(out, { profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, leftOut: r.leftOut }, 'issues', issues);
+    await writeJsonList(out, { profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, rowsLeftOut: r.rowsLeftOut, leftOut: r.leftOut }, 'issues', issues);
   } else {
     for (const i of merged.issues) {
       const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;
       out.write(`${where}：${i.severity === 'error' ? '错误' : '提示'} [${i.code}] ${i.message}\n`);
     }
-    for (const s of merged.skipped) out.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
+    for (const s of merged.skipped) errOut.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
-  if (annotate && wordInput) writeSafely(annotate, await annotateWord(wordInput, merged), errOut);
-  else if (annotate) writeSafely(annotate, await annotateCopy(args.positional[0], merged), errOut);
+  if (annotate) {
+    const data = wordInput ? await annotateWord(wordInput, merged) : await annotateCopy(args.positional[0], merged, sheets);
+    for (const b of writeAllOrNothing([{ file: annotate, data, backup: true }])) errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
+  }
   return errors ? 1 : 0;
 }
 
 /** A copy of the input with each problem cell filled and explained in a note, plus an issues sheet.
- *  .xlsx inputs keep their own formatting; others are copied as values. */
-async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> {
+ *  .xlsx inputs keep their own formatting when ExcelJS can round-trip the package; otherwise (other
+ *  formats, or a package ExcelJS cannot load or write) a fresh copy is made from the cells as read,
+ *  so a file that check accepted is always annotated. */
+async function annotateCopy(file: string, merged: MergeResult, sheets: readonly InputSheet[]): Promise<Buffer> {
   // ExcelJS only here: loading it costs 0.2 s that build and plain check do not need.
   const { Workbook } = (await import('exceljs')).default;
-  const wb = new Workbook();
-  if (/\.xlsx$/i.test(file)) await wb.xlsx.readFile(file);
-  else {
-    const raw = readWorkbook(path.basename(file), new Uint8Array(fs.readFileSync(file)));
-    for (const s of raw.sheets) {
-      const ws = wb.addWorksheet(s.name.slice(0, 31));
-      s.rows.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = typeof v === 'object' && !(v instanceof Date) ? v.error : v;
-      }));
+  if (/\.xlsx$/i.test(file)) {
+    try {
+      const wb = new Workbook();
+      await wb.xlsx.readFile(file);
+      return await annotateInto(wb, new Map(wb.worksheets.map((w) => [w.name, w.name])), merged);
+    } catch {
+      /* below: a fresh copy from the cells as read */
     }
   }
+  const wb = new Workbook();
+  const taken = new Set<string>();
+  const names = new Map<string, string>();
+  for (const s of sheets) {
+    const name = uniqueSheetName(s.sheet, taken);
+    names.set(s.sheet, name);
+    const ws = wb.addWorksheet(name);
+    s.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      // Values go in as read; text stays text (ExcelJS writes a string as a string, never a formula).
+      ws.getCell(r + 1, c + 1).value = typeof v === 'object' && !(v instanceof Date) ? v.error : typeof v === 'string' ? xmlSafe(v) : v;
+    }));
+  }
+  return annotateInto(wb, names, merged);
+}
+
+async function annotateInto(wb: ExcelJS.Workbook, names: Map<string, string>, merged: MergeResult): Promise<Buffer> {
   const fill = (sev: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: sev === 'error' ? 'FFFFC7CE' : 'FFFFEB9C' } });
   const notes = new Map<string, { sev: string; text: string[] }>();
   for (const i of merged.issues) {
@@ -234,25 +277,24 @@ async function annotateCopy(file: string, merged: MergeResult): Promise<Buffer> 
   }
   for (const [k, n] of notes) {
     const [sheet, row, col] = k.split('\u0001');
-    const ws = wb.getWorksheet(sheet.slice(0, 31));
+    const ws = wb.getWorksheet(names.get(sheet) ?? sheet);
     if (!ws) continue;
     const cell = ws.getCell(Number(row), Number(col) + 1);
     cell.fill = fill(n.sev);
     cell.note = n.text.join('\n');
   }
-  let name = ISSUES_SHEET;
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${ISSUES_SHEET}${i}`;
-  const ws = wb.addWorksheet(name);
+  const ws = wb.addWorksheet(uniqueSheetName(ISSUES_SHEET, wb.worksheets.map((w) => w.name)));
   ws.addRow(['级别', '代码', '工作表', '行', '列', '说明']).font = { bold: true };
   for (const i of merged.issues) ws.addRow([i.severity === 'error' ? '错误' : '提示', i.code, i.source.sheet, i.source.row, i.source.column, i.message]);
   ws.columns.forEach((c, k) => (c.width = [6, 22, 14, 6, 18, 70][k]));
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 /** The Word form with a comment on each cell that needs fixing; issues of the form as a whole go on its first cell. */
 async function annotateWord(bytes: Uint8Array, merged: MergeResult): Promise<Buffer> {
   const notes = new Map<string, DocxNote>();
-  for (const i of merged.issues) {
+  // Only what the applicant must act on: a number written as text or a synonym needs no comment.
+  for (const i of merged.issues.filter(needsAttention)) {
     const o = i.source.origin ?? merged.entries[i.entry ?? -1]?.source.origin ?? { table: 1, row: 1, cell: 1 };
     const k = `${o.table}\u0001${o.row}\u0001${o.cell}`;
     const n = notes.get(k) ?? { table: o.table, row: o.row, cell: o.cell, lines: [] };

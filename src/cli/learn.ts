@@ -48,16 +48,7 @@ export async function runLearn(args: Args, out: NodeJS.WritableStream, errOut: N
     throw e;
   }
   const { profile, inferred, missing } = result;
-  // Written whole to a temporary file, then renamed; an existing file is kept as a backup.
-  const tmp = path.join(path.dirname(path.resolve(outFile)), `.${path.basename(outFile)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(profile, null, 2) + '\n');
-  if (fs.existsSync(outFile)) {
-    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    const backup = path.join(path.dirname(outFile), `${path.basename(outFile, '.json')}.备份-${stamp}.json`);
-    fs.renameSync(outFile, backup);
-    errOut.write(`原有的「${outFile}」已备份为「${backup}」。\n`);
-  }
-  fs.renameSync(tmp, outFile);
+  if (!writeProfile(outFile, JSON.stringify(profile, null, 2) + '\n', errOut)) return 2;
   out.write(`已学得格式「${profile.name}」（ID ${profile.id}），写入「${outFile}」。\n`);
   out.write(`标题：${profile.sheet.title}${profile.sheet.attachment ? `（${profile.sheet.attachment}）` : ''}\n列：\n`);
   profile.columns.forEach((c, i) => out.write(`  ${i + 1}. ${describeColumn(profile, c)}\n`));
@@ -65,4 +56,27 @@ export async function runLearn(args: Args, out: NodeJS.WritableStream, errOut: N
   out.write(`\n未能从模板得知（请补充或确认）：\n${missing.length ? missing.map((s) => `  - ${s}`).join('\n') : '  （无）'}\n`);
   out.write(`\n核对并修改后即可使用：hqds build --profile-file ${outFile} --out 汇总表.xlsx 收到的表...\n`);
   return 0;
+}
+
+/** Written whole to a temporary file, then renamed; an existing file is kept as a backup. False (and
+ *  said why) when the folder is missing or not writable: OUT is then left as it was. */
+function writeProfile(outFile: string, text: string, errOut: NodeJS.WritableStream): boolean {
+  const tmp = path.join(path.dirname(path.resolve(outFile)), `.${path.basename(outFile)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    if (fs.existsSync(outFile)) {
+      const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+      const backup = path.join(path.dirname(outFile), `${path.basename(outFile, path.extname(outFile))}.备份-${stamp}${path.extname(outFile)}`);
+      fs.copyFileSync(outFile, backup, fs.constants.COPYFILE_EXCL);
+      errOut.write(`原有的「${outFile}」已备份为「${backup}」。\n`);
+    }
+    fs.renameSync(tmp, outFile);
+    return true;
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EEXIST' ? '同名备份已存在，请稍后再试' : String(e);
+    errOut.write(`写不了「${outFile}」：${why}。格式没有保存。\n`);
+    return false;
+  }
 }

@@ -10,7 +10,7 @@ import { cellIssue, placedIssue, type CellIssue, type CellOut, type Issue } from
 import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
-import { isTotalRow, joinContact, lostDigits, lostDigitsIssue } from './validators';
+import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue } from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
 export type { CellOut, Issue, IssueCode, Severity } from './issues';
@@ -118,21 +118,22 @@ interface RowPlan {
   /** Received columns of 联系人, 联系电话, 邮箱 when they are split. */
   contactSources: (number | undefined)[];
   oneOf: { message: string; indexes: number[] }[];
-  /** Where a total row's label would be: the first column, 序号 and the name columns. */
+  /** Where a total row's label would be: the name columns; 序号, or a first column mapped to nothing, while the name is empty. */
+  nameColumns: number[];
   labelColumns: number[];
 }
 
 /** What a row is before it is checked. */
 type RowKind = { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
 
-function classifyRow(row: readonly CellValue[], sources: readonly number[], labelColumns: readonly number[]): RowKind {
+function classifyRow(row: readonly CellValue[], sources: readonly number[], nameColumns: readonly number[], labelColumns: readonly number[]): RowKind {
   let any = false;
   for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
   if (!any) {
     const stray = row.findIndex((c) => !isBlank(c));
     return stray >= 0 ? { kind: 'unmapped-only', stray } : { kind: 'blank' };
   }
-  return isTotalRow(row, labelColumns) ? { kind: 'total' } : { kind: 'data' };
+  return isTotalRow(row, nameColumns, labelColumns) ? { kind: 'total' } : { kind: 'data' };
 }
 
 /** A row that is not data is left out with its reason, and with an issue where a person should look. */
@@ -204,6 +205,8 @@ export class Validator implements CheckContext {
       if (code) return { out: null, issues: [cellIssue('cell-error', { code }, { value: code })] };
       if (ID_TYPES.has(col.type) && lostDigits(value)) return lostDigitsIssue(col.label, value as number);
       const text = cellText(value).trim();
+      const tooLong = overlongIssue(col.type, col.label, text);
+      if (tooLong) return { out: text, issues: [tooLong] };
       if (!text) {
         if (col.required && col.type !== 'seq') return { out: null, issues: [cellIssue('required', { label: col.label })] };
         return { out: null, issues: [] };
@@ -272,12 +275,17 @@ export class Validator implements CheckContext {
       message: g.message,
       indexes: g.keys.map((k) => cols.findIndex((c) => c.key === k)),
     }));
-    const labelColumns = [0];
+    const nameColumns: number[] = [];
+    const labelColumns: number[] = [];
     for (const p of columns) {
-      const isLabel = p.col.type === 'seq' || p.col.key === 'name' || p.col.key === 'projectName';
-      if (isLabel && p.source !== undefined) labelColumns.push(p.source);
+      if (p.source === undefined) continue;
+      if (p.col.key === 'name' || p.col.key === 'projectName') nameColumns.push(p.source);
+      else if (p.col.type === 'seq') labelColumns.push(p.source);
     }
-    return { columns, sources: [...byKey.values()], contactSources, oneOf, labelColumns };
+    const sources = [...byKey.values()];
+    // The first column counts only when it is no other column's: 合计 in a 备注 there marks no total.
+    if (!sources.includes(0)) labelColumns.push(0);
+    return { columns, sources, contactSources, oneOf, nameColumns, labelColumns };
   }
 
   /** Validate rows against a mapping already made (the add-in rechecks a few rows at a time). */
@@ -295,7 +303,7 @@ export class Validator implements CheckContext {
       const r = i + rowOffset;
       const row = rows[i] ?? [];
       try {
-        const kind = classifyRow(row, plan.sources, plan.labelColumns);
+        const kind = classifyRow(row, plan.sources, plan.nameColumns, plan.labelColumns);
         if (kind.kind !== 'data') {
           leaveOut(row, r, kind, result);
           continue;

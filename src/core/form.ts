@@ -38,12 +38,14 @@ export function checkedValues(text: string): string[] | null {
   const out: string[] = [];
   marks.forEach((m, i) => {
     if (EMPTY_MARK.test(m[0])) return;
-    const prevEnd = i ? marks[i - 1].index! + marks[i - 1][0].length : 0;
+    const prevEnd = i ? marks[i - 1].index + marks[i - 1][0].length : 0;
     const nextStart = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index! + m[0].length, nextStart)).split('\n');
+    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split('\n');
     let seg = (after ? lines[lines.length - 1] : lines[0]).replace(CHOICE_NOTE, '');
     if (!after) seg = seg.replace(/\s+[^\s：:]+[：:]\s*$/, ''); // the next group's heading
     seg = seg.replace(/[_＿]+/g, ' ').trim().replace(/[：:]$/, '').trim();
+    // 「其它_____」 filled in: 「其它：海洋数据」 is written the way the summaries write it, 「其它（海洋数据）」.
+    seg = seg.replace(/^(其它|其他)\s*(?:[:：]\s*|\s+)(\S[\s\S]*)$/, '$1（$2）');
     if (seg) out.push(seg);
   });
   return out;
@@ -62,6 +64,9 @@ interface Found {
 
 type Values = Record<string, Found>;
 type Rows = readonly (readonly CellValue[])[];
+
+/** Where a modality list without a column of its own is kept while the form is read. */
+const MODALITIES = '\u0000modalities';
 
 const YEAR_HEAD = /^(\d{4})\s*年(度)?$/;
 
@@ -89,7 +94,11 @@ class FormReader {
   private readonly firstPer: string | undefined;
 
   constructor(private readonly profile: Profile) {
-    this.fields = (profile.form?.fields ?? []).filter((f) => f.key).map((f) => ({ label: f.label, key: f.key!, perDataset: f.perDataset, synonyms: f.synonyms }));
+    // A modality list with no column of its own (武汉 「数据集模态及规模」) is read too: it completes 「modality + GB」.
+    const hasPairs = profile.columns.some((c) => c.quantity?.kind === 'pairs');
+    this.fields = (profile.form?.fields ?? [])
+      .filter((f) => f.key || (hasPairs && f.label.includes('模态')))
+      .map((f) => ({ label: f.label, key: f.key ?? MODALITIES, perDataset: f.perDataset, synonyms: f.synonyms }));
     if (profile.layout === 'project') {
       for (const c of profile.columns) if (!this.fields.some((f) => f.key === c.key)) this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
     }
@@ -118,9 +127,16 @@ class FormReader {
     this.years = null;
     for (let c = 0; c < row.length; c++) {
       const t = cellText(row[c]).trim();
-      if (!t || t.length > 30) continue;
-      const hit = this.match(t);
-      if (hit) c = this.labelled(rows, r, c, t, hit);
+      if (!t) continue;
+      const hit = t.length <= 30 ? this.match(t) : undefined;
+      if (hit) {
+        c = this.labelled(rows, r, c, t, hit);
+        continue;
+      }
+      // Label and value in one cell, as Word forms often have them: 「单位名称：青海牧业科技有限公司」.
+      const inline = /^([^：:\n]{2,30})[：:]\s*([\s\S]+)$/.exec(t);
+      const inlineHit = inline ? this.match(inline[1]) : undefined;
+      if (inline && inlineHit) this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
     }
   }
 
@@ -154,15 +170,20 @@ class FormReader {
       if (!this.match(v)) found = { value: v, at: { row: r, col: k } };
       break;
     }
-    this.hits++;
     // The same label in the row above, same column: one label cell merged over rows (申报方向, 单位性质).
     const continued = r > 0 && cellText(rows[r - 1]?.[c]).trim() === t;
+    this.file(hit, found, r, continued);
+    return Math.max(c + 1, found.at.col);
+  }
+
+  /** A value read for a label: under its dataset (a repeat of the first per-dataset label starts the next one). */
+  private file(hit: Field, found: Found, r: number, continued: boolean): void {
+    this.hits++;
     const { value, modality } = this.value(hit, found.value);
     if (hit.perDataset && !continued && (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))) this.startDataset(r);
     if (hit.perDataset && !this.current) this.startDataset(r);
     this.store(hit, hit.key, { value, at: found.at }, continued);
     if (modality !== null) this.store(hit, 'modality', { value: modality, at: found.at }, continued);
-    return Math.max(c + 1, found.at.col);
   }
 
   private startDataset(r: number): void {
@@ -184,7 +205,7 @@ class FormReader {
     }
     const ticked = checkedValues(value);
     if (ticked) value = ticked.join('、');
-    if (/^[(（].*[)）]$/.test(value) && /填写|若没有|含|对数据集/.test(value)) value = ''; // the form's own instructions
+    if (isInstruction(value)) value = ''; // the template's own instructions, left in place: not a value (required then says so)
     const col = this.profile.columns.find((c) => c.key === hit.key);
     if (col?.type === 'models' && ticked) value = modelsAnswer(value, col.noneWord ?? '无');
     const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
@@ -199,6 +220,23 @@ class FormReader {
     else if (continued && found.value) target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
   }
 
+  /**
+   * 武汉's 「非结构化数据规模」 wants 「图片100GB，音频160GB」; the form asks for the size and, in another
+   * row, ticks the modalities. Sizes written beside the ticked modalities are the pairs; one ticked
+   * modality and one size make one pair. Anything else is left as written, for the check to question.
+   */
+  private completePairs(values: Values): void {
+    const col = this.profile.columns.find((c) => c.quantity?.kind === 'pairs');
+    const mods = values[MODALITIES];
+    if (!col || !mods?.value) return;
+    const items = mods.value.split('、').map((x) => x.trim()).filter(Boolean);
+    const size = values[col.key];
+    if (!size?.value && items.every((x) => /\d/.test(x))) values[col.key] = { value: items.join('，'), at: mods.at };
+    else if (size?.value && items.length === 1 && !/\d/.test(items[0]) && /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))) {
+      values[col.key] = { value: `${items[0]}${size.value}`, at: size.at };
+    }
+  }
+
   result(): LocatedForm | null {
     if (this.hits < 3) return null;
     const datasets = this.datasets.length ? this.datasets : [{ row: 0, values: {} as Values }];
@@ -206,12 +244,22 @@ class FormReader {
     const header = this.profile.columns.map((c) => c.label);
     const mapping: Record<number, string | null> = {};
     keys.forEach((k, i) => (mapping[i] = this.profile.columns[i].type === 'seq' ? null : k));
+    for (const d of datasets) this.completePairs(d.values);
     const pick = (d: { values: Values }, k: string) => d.values[k] ?? this.unit[k];
     const body = datasets.map((d) => keys.map((k) => pick(d, k)?.value ?? null));
     const cells = datasets.map((d) => keys.map((k) => pick(d, k)?.at ?? null));
     // 序号 is generated; the form has none.
     return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells };
   }
+}
+
+/**
+ * The template's own help text left in a value cell: 「（填写算法、大模型名称及数量，若没有，填“无”）」,
+ * 山西's 「填写数据集完整、规范的名称，如“高速公路视频车流检测数据集”。」 and 「如“100TB”、“500 万条记录”等。」.
+ */
+function isInstruction(v: string): boolean {
+  if (/^[(（].*[)）]$/.test(v) && /填写|若没有|含|对数据集/.test(v)) return true;
+  return (/^(请|可)?填写/.test(v) && /如[“"「]|例如|示例/.test(v)) || /^(例)?如[：:]?\s*[“"「]/.test(v);
 }
 
 /** 山西 「是否已用于AI训练」: 「是（请注明模型类型/项目名称：X）」 → X; 「否」 → 无. A 是 without a name stays empty (required). */

@@ -73,6 +73,7 @@ export const CATALOGUE = {
   ),
   // What the reader noticed in the file; the reader words these.
   'row-hidden': warning(said),
+  'row-struck': warning(said),
   'column-hidden': warning(said),
   'text-decoding': warning(said),
   'quote-unbalanced': warning(said),
@@ -188,6 +189,10 @@ export const CATALOGUE = {
   ),
 
   // Text, numbers, fixed values.
+  'value-too-long': error(
+    (p: { label: string; length: number; start: string }) =>
+      `「${p.label}」有 ${p.length} 个字符（以「${p.start}…」开头），不像是本列应填的内容：请核对，可能是粘贴错位。`,
+  ),
   'too-long': error(
     (p: { label: string; max: number; count: number }) =>
       `「${p.label}」不超过 ${p.max} 字，现为 ${p.count} 字：请精简。`,

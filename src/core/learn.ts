@@ -29,6 +29,9 @@ export interface TemplateValidation {
   type: string;
   /** formula1 as written: "\"A,B,C\"" (inline), Sheet!$A$1:$A$9, or a defined name. */
   formula: string;
+  /** For a text-length or number rule: between, lessThanOrEqual … (ECMA-376 ST_DataValidationOperator), and formula2. */
+  operator?: string;
+  formula2?: string;
   /** Whether Excel shows an error alert for a value outside the list (showErrorMessage). */
   errorAlert: boolean;
   errorStyle: 'stop' | 'warning' | 'information';
@@ -152,9 +155,16 @@ const PROVINCES: [string, string][] = [
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
 const ATTACHMENT_AND_TITLE = /^\s*(附\s*件\s*[0-9０-９一二三四五六七八九十]*)\s*[：:\s\u3000]\s*(\S.{3,})$/;
+/** Where the recommender fills in the title (山西 「XXX行业高质量数据集汇总表」). */
+const TITLE_BLANK = /X{2,}|×{2,}|＿{2,}|_{2,}/;
+/** 「推荐单位：（盖章）」, 「年 月 日」（全角空格）: a line above the header, never the title. */
+const META_LINE = /[：:]|盖章|年[\s\u3000]*月[\s\u3000]*日/;
+/** 「填表人：」「审核人：」 under a table: a line to sign, not an example row. */
+const SIGN_CELL = /[：:][\s\u3000]*$|签字|签名|盖章|年[\s\u3000]*月[\s\u3000]*日/;
 const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
 const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
-const MULTI_RE = /可多选|可以多选|多选/;
+/** 「可多选」「（多选）」 — but not 「不可多选」 or 「单选」. */
+const MULTI_RE = { test: (s: string) => /多选/.test(s) && !/(不|不能|不得|不可|不可以)多选|单选|只能选一|限选一/.test(s) };
 const OTHER_ITEM = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -190,23 +200,26 @@ function findHeader(sh: TemplateSheet): { row: number; score: number } {
   return { row: -1, score: 0 };
 }
 
+/** A header label as the notice names it: a line break typed to wrap a narrow cell is layout, not text. */
+const oneLine = (t: string) => t.trim().replace(/[ \t]*\r?\n[ \t]*/g, '');
+
 /** The header cells, reading a two-level header (a merged upper cell over several lower ones). */
 function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
   const top = rowTexts(sh, h);
   const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
   const below = rowTexts(sh, h + 1);
   const twoLevel = groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
-  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: t.trim() })), firstDataRow: h + 1, twoLevel: false };
+  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
   const cells: HeaderCell[] = [];
   const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
   for (let c = 0; c <= last; c++) {
     const g = groups.find((m) => c >= m.c1 && c <= m.c2);
-    const lower = at(sh, h + 1, c).trim();
+    const lower = oneLine(at(sh, h + 1, c));
     if (g) {
-      if (lower) cells.push({ c, label: lower, group: at(sh, h, g.c1).trim() });
+      if (lower) cells.push({ c, label: lower, group: oneLine(at(sh, h, g.c1)) });
       continue;
     }
-    const upper = at(sh, h, c).trim();
+    const upper = oneLine(at(sh, h, c));
     if (upper) cells.push({ c, label: upper });
     else if (lower) cells.push({ c, label: lower });
   }
@@ -258,7 +271,7 @@ export function vocabSentences(lines: readonly string[]): { label: string; items
       const rest = m[3];
       const boxes = /[□☐■☑✓✔]/.test(rest);
       const parts = (boxes ? rest.split(/[□☐■☑✓✔]/) : rest.split(/[、，,]/))
-        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s　]+|[\s　]+$/g, ''))
+        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
         .filter(Boolean);
       if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
       out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
@@ -337,8 +350,21 @@ function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
     const h = findHeader(s);
     if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
+  if (!best && doc.sheets.some(looksLikeForm)) {
+    throw new LearnError(`「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`);
+  }
   if (!best) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
   return best;
+}
+
+/** A form (附件1, 上海's 项目基本信息情况表): rows that each hold one known label and room to fill in beside it. */
+function looksLikeForm(sh: TemplateSheet): boolean {
+  let labels = 0;
+  for (let r = 0; r < Math.min(sh.rows.length, 60); r++) {
+    const cells = rowTexts(sh, r);
+    if (cells.length >= 1 && cells.length <= 2 && keyOfHeader(oneLine(cells[0].t)) && blank(at(sh, r, cells[0].c + 1))) labels++;
+  }
+  return labels >= 3;
 }
 
 /** Above the header: the 附件 label, the title, then the lines kept character for character. */
@@ -359,7 +385,7 @@ function readAbove(L: Learning, headerRow: number): Above {
       [a.attachment, a.title] = [both[1].trim(), both[2].trim()];
       a.at.title = `${r},${cells[0].c}`;
       L.inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
-    } else if (!a.title) {
+    } else if (!a.title && !(META_LINE.test(cells.map((x) => x.t).join('')) && !/表|名单|清单/.test(cells.map((x) => x.t).join('')))) {
       a.title = cells.map((x) => x.t.trim()).join('');
       a.at.title = `${r},${cells[0].c}`;
     } else {
@@ -375,9 +401,8 @@ function readAbove(L: Learning, headerRow: number): Above {
 function describeAbove(L: Learning, a: Above): void {
   if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
   else L.missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
-  const blank = /X{2,}|×{2,}|＿{2,}|_{2,}/;
-  if (a.title && blank.test(a.title)) {
-    a.title = a.title.replace(blank, '{prefix}');
+  if (a.title && TITLE_BLANK.test(a.title)) {
+    a.title = a.title.replace(TITLE_BLANK, '{prefix}');
     a.titlePrefixLabel = '标题中的XXX';
     L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
   } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
@@ -397,26 +422,29 @@ function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): s
     if (ours) L.inferred.push(`表下「数据量按 1TB=${ours[1]}GB 换算」是本工具写的说明，不作为注释。`);
     else if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) notes.push(one.t);
     else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+    else if (cells.every((x) => SIGN_CELL.test(x.t))) L.missing.push(`表下第 ${r + 1} 行是签字行（${cells.map((x) => `「${x.t}」`).join('')}）：格式只有一段表尾注，这一行没有写入，如需要请加进 sheet.footnote。`);
     else L.inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
   }
   if (notes.length) L.inferred.push(`表下注释（逐字保留）：「${notes.join('\n')}」。`);
   return notes;
 }
 
-/** Each header cell's concept key through the crosswalk; unknown ones get c1, c2 … by position. */
+/** Each header cell's concept key through the crosswalk; an unknown one is keyed by its label. */
 function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
   const used = new Set<string>();
   const drafts = headCells.map((h, i) => {
     const k = keyOfHeader(h.label);
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
-    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : `c${i + 1}`;
+    // A column no format knows is keyed by its own label (without the unit): readable in the file, and
+    // the same new column (更新频率) in two learned formats moves between them.
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(h.label).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
       key = `${key}${n}`;
     }
     used.add(key);
-    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键 ${key}）。`);
+    if (!k) L.inferred.push(`「${h.label}」不是已知的列（键「${key}」）。`);
     else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
     return { c: h.c, label: h.label, group: h.group, key, known: !!k };
   });
@@ -439,10 +467,15 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
   const probe = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
   const v = L.sh.validations.find((x) => x.type === 'list' && probe.some((r) => covers(x, r, d.c)));
   if (!v) return null;
-  const o = listOptions(L.doc, L.sh, v.formula);
+  let o = listOptions(L.doc, L.sh, v.formula);
   if (!Array.isArray(o)) {
     L.missing.push(`「${d.label}」：${o.why}。`);
     return null;
+  }
+  // Excel separates an inline list by half-width commas only: 「A，B，C」 is one option in its dropdown.
+  if (o.length === 1 && /[，、；]/.test(o[0])) {
+    L.missing.push(`「${d.label}」的下拉列表只有一项「${o[0]}」（用了全角逗号或顿号，Excel 不会分开）：已按标点分成 ${o[0].split(/[，、；]/).filter(Boolean).length} 项，请核对，并提醒通知方改用半角逗号。`);
+    o = o[0].split(/[，、；]/).map((x) => x.trim()).filter(Boolean);
   }
   const hiddenSrc = L.doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
   const inline = /^=?"/.test(v.formula.trim());
@@ -476,9 +509,10 @@ function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; t
     col.maxChars = Number(limit[1] ?? limit[2]);
     L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
   }
+  ruleHints(L, d, col, ctx.firstDataRow);
   const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
   if (o) {
-    const vocab = /^c\d+$/.test(d.key) ? `v${d.key.slice(1)}` : d.key;
+    const vocab = d.key;
     ctx.vocabularies[vocab] = vocabularyOf(vocab, o.options, ctx.concepts, d.label, L.inferred);
     const { quantity: _q, ...rest } = col;
     col = { ...rest, type: 'vocab', vocab, multi: o.multi, joiner: o.joiner ?? col.joiner ?? '、' };
@@ -489,6 +523,23 @@ function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; t
   if (!d.known && col.type === 'text') L.inferred.push(`「${d.label}」按自由文本检查。`);
   if (col.type === 'models') L.inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
   return col;
+}
+
+/** A text-length rule gives the word limit; the input message of a rule that is no list, the hint. */
+function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: number): void {
+  const v = L.sh.validations.find((x) => x.type !== 'list' && covers(x, firstDataRow, d.c));
+  if (!v) return;
+  const op = v.operator ?? 'between';
+  const max = Number(op === 'between' ? v.formula2 : v.formula);
+  if (v.type === 'textLength' && ['between', 'lessThanOrEqual', 'lessThan'].includes(op) && Number.isInteger(max) && max > 0) {
+    col.maxChars = op === 'lessThan' ? max - 1 : max;
+    L.inferred.push(`「${d.label}」的数据验证限 ${col.maxChars} 字。`);
+  }
+  const hint = `${v.prompt ?? ''}`.trim();
+  if (hint) {
+    col.hint = hint;
+    L.inferred.push(`「${d.label}」的输入提示：「${hint}」。`);
+  }
 }
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
@@ -573,6 +624,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
   if (sheetName !== sh.name) L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
   const id = opts.id?.trim() || 'learned';
   if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  if (PROFILES.some((p) => p.id === id)) throw new LearnError(`格式 ID「${id}」是内置格式的 ID：请另起一个，如「${id}-2」。`);
   const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
     id,
@@ -651,7 +703,9 @@ export function describeColumn(p: Profile, c: Column): string {
     const v = p.vocabularies[c.vocab];
     kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;
   }
-  return `${c.group ? `${c.group} / ` : ''}${c.label}　${kind}${c.required ? '　必填' : ''}${c.maxChars ? `　≤${c.maxChars}字` : ''}`;
+  // U+3000 between the parts, as a Chinese list would set them.
+  const sp = '\u3000';
+  return `${c.group ? `${c.group} / ` : ''}${c.label}${sp}${kind}${c.required ? `${sp}必填` : ''}${c.maxChars ? `${sp}≤${c.maxChars}字` : ''}`;
 }
 
 /** What the clerk changed while reviewing a draft (the pane's 「新格式」). */
@@ -682,7 +736,14 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
     }
     return next;
   });
-  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet: { ...p.sheet, ...(e.title !== undefined && { title: e.title }) }, vocabularies, columns };
+  const sheet = { ...p.sheet };
+  if (e.title !== undefined) {
+    // The clerk sees and types 「XXX」 where the recommender fills the title in (山西).
+    sheet.title = e.title.replace(TITLE_BLANK, '{prefix}');
+    if (sheet.title.includes('{prefix}')) sheet.titlePrefixLabel ??= '标题中的XXX';
+    else delete sheet.titlePrefixLabel;
+  }
+  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet, vocabularies, columns };
   try {
     return parseProfile(draft);
   } catch (err) {

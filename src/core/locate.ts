@@ -4,7 +4,6 @@
  */
 import { cellText, isBlank, type CellValue } from './cell';
 import { scoreHeaderRows, type HeaderIndex } from './header';
-import type { Profile } from './profile';
 import type { Table } from './engine';
 import { labelKey, quote, toHalfWidth } from './text';
 import { PROFILES } from './profiles';
@@ -45,7 +44,7 @@ export interface LocatedForm {
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };
 
 /** A note by its opening word: 「注：…」, 「说明：」, 「填表人：」, 「附件2」. */
-const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表|填报|审核|联系人|负责人|制表|单位负责人|日期)\s*[：:\s]|^注\s*\d|^(附件|附表)\s*\d/;
+const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表人?|填报人?|审核人?|联系人|负责人|制表人?|单位负责人|日期|盖章|单位盖章)\s*([：:\s]|$)|^注\s*\d|^(附件|附表)\s*\d/;
 /** A numbered note: 「1. …」, 「（2）…」, 「3、…」; a figure such as 「1.5万条」 is not one. */
 const NUMBERED = /^[(（]?\d{1,2}\s*[)）.、．]\s*[^\d\s]/;
 
@@ -57,7 +56,11 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
   let best = scoreHeaderRows(index, rows, HEADER_SCAN);
   const profile = index.profile;
   const form = parseForm(profile, rows);
-  if (best.score < 2 && !form && rows.length > HEADER_SCAN) best = scoreHeaderRows(index, rows, HEADER_SCAN_MAX);
+  // No clear header in the first rows: look further down (a long instruction block above the table).
+  if (best.score < 3 && rows.length > HEADER_SCAN) {
+    const further = scoreHeaderRows(index, rows, HEADER_SCAN_MAX);
+    if (further.score > best.score) best = further;
+  }
   // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
   // header maps at least three columns, or two when the sheet is no form at all.
   let h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
@@ -140,14 +143,19 @@ function hasContent(row: readonly CellValue[] | undefined): boolean {
 function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNotes: boolean): { reason: string; startsNotes: boolean } | null {
   let text: string | null = null;
   const cols: number[] = [];
+  let signatures = true;
+  let many = false;
   for (let c = 0; c < row.length; c++) {
     if (isBlank(row[c])) continue;
     const t = cellText(row[c]).trim();
+    if (!NOTE_WORD.test(t)) signatures = false;
     if (text === null) text = t;
-    else if (t !== text) return null;
+    else if (t !== text) many = true;
     cols.push(c);
   }
   if (text === null) return null;
+  // 「填表人： | 审核人： | 日期：」: a signature line, every text of it a label.
+  if (many) return signatures ? { reason: `表尾签署行（${quote(text)}…）`, startsNotes: true } : null;
   const inName = cols.length === 1 && nameCols.includes(cols[0]);
   if (NOTE_WORD.test(text) || isFootnote(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
   const sentence = /[。；;]|，.*，/.test(text) || text.length > 40;

@@ -12,7 +12,7 @@ import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
-import { hasXmlForbidden, quote, xmlSafe } from './text';
+import { hasXmlForbidden, xmlSafe } from './text';
 
 export { dropEntries, flagDuplicates } from './duplicates';
 
@@ -222,6 +222,11 @@ function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
   }
 }
 
+/** Rows left out, a run of blank rows counted by its length (「略过 N 行」). */
+export function rowsLeftOut(m: Pick<MergeResult, 'leftOut'>): number {
+  return m.leftOut.reduce((a, l) => a + (l.toRow !== undefined ? l.toRow - l.row + 1 : 1), 0);
+}
+
 /** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
  *  row 1,048,576 gives one range, not a million lines). */
 function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row: number; reason: string }[]): void {
@@ -231,7 +236,6 @@ function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row:
     if (l.reason === '空行') while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
     if (j > i) {
       res.leftOut.push({ file, sheet, row: l.row, toRow: left[j].row, reason: '空行' });
-      res.rowsRead -= j - i; // a run of blank rows counts once, as the one entry it is
       i = j;
     } else res.leftOut.push({ file, sheet, row: l.row, reason: l.reason });
   }

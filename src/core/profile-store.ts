@@ -22,7 +22,7 @@ export function encodeStoredProfile(p: Profile): string {
 export function decodeStoredProfile(value: unknown): { profile: Profile } | { error: string } | null {
   if (value === null || value === undefined || value === '') return null;
   try {
-    const data = typeof value === 'string' ? JSON.parse(value) : value;
+    const data: unknown = typeof value === 'string' ? JSON.parse(value) : value;
     if (!data || typeof data !== 'object' || (data as { hqdsProfile?: unknown }).hqdsProfile !== 1) return { error: '工作簿里保存的格式不是本助手写的，未使用。' };
     return { profile: parseProfile((data as { profile: unknown }).profile) };
   } catch (e) {

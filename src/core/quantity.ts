@@ -2,7 +2,7 @@
  * Quantities as clerks write them (FORMATS.md §8): sizes, record counts, item counts, durations and
  * 「modality + size」 lists. Parsing never converts one kind into another: 「10万张」 is never GB.
  */
-import { toHalfWidth } from './text';
+import { quote, toHalfWidth } from './text';
 
 export type TbBase = 1024 | 1000;
 export type QuantityKind = 'size' | 'records' | 'items' | 'duration' | 'bare';
@@ -183,7 +183,7 @@ function unreadable(text: string, what?: string): One {
   return {
     ok: false,
     code: 'quantity-unreadable',
-    message: `无法识别${what ?? '数量'}「${text}」：请写成数字加单位，如「1.5TB」「2048GB」「100000条」。`,
+    message: `无法识别${what ?? '数量'}${quote(text)}：请写成数字加单位，如「1.5TB」「2048GB」「100000条」。`,
   };
 }
 
@@ -208,7 +208,7 @@ function toQuantity(n: number, unit: Unit | null, approximate: boolean, tb: TbBa
 /** One figure, with an optional modality before it: 「图片 100GB」, 「约1.5TB」, 「三百万条」, 「10w」. */
 function parseOne(part: string, opts: ParseOptions): One {
   const tb = opts.tb ?? 1024;
-  let s = part.trim();
+  const s = part.trim();
   if (!s) return unreadable(part);
   let approximate = false;
   let prefix = '';
@@ -336,7 +336,7 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       const one = parseOne(String(input), opts);
       return one.ok ? { ok: true, form: 'single', quantity: one.quantity } : one;
     }
-    if (typeof input !== 'string') return unreadable(String(input)) as Parsed;
+    if (typeof input !== 'string') return unreadable(JSON.stringify(input) ?? '') as Parsed;
     const text = toHalfWidth(input).replace(/[\u200b\ufeff]/g, '').trim();
     if (!text) return { ok: true, form: 'empty' };
     // Thousands separators: a comma between a digit and exactly three digits.
@@ -345,11 +345,11 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       return {
         ok: false,
         code: 'quantity-range',
-        message: `「${input}」是一个范围，不是一个确定的数：请填写一个数（如取实际规模），不要写范围。`,
+        message: `${quote(String(input))}是一个范围，不是一个确定的数：请填写一个数（如取实际规模），不要写范围。`,
       };
     }
     if (/^-\s*\d/.test(s)) {
-      return { ok: false, code: 'quantity-unreadable', message: `「${input}」是负数：数据量应大于 0。` };
+      return { ok: false, code: 'quantity-unreadable', message: `${quote(String(input))}是负数：数据量应大于 0。` };
     }
     const parts = s.split(/[,;、\n]|，|；|\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/).map((p) => p.trim()).filter(Boolean);
     if (parts.length <= 1) {
@@ -368,14 +368,14 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       return {
         ok: false,
         code: 'quantity-multiple',
-        message: `「${input}」里有 ${ones.length} 个数而没有写明各是什么：请只填一个数，或写成「图片100GB，音频160GB」这样每个数前写明模态。`,
+        message: `${quote(String(input))}里有 ${ones.length} 个数而没有写明各是什么：请只填一个数，或写成「图片100GB，音频160GB」这样每个数前写明模态。`,
       };
     }
     if (withModality < ones.length) {
       return {
         ok: false,
         code: 'quantity-pair-missing-modality',
-        message: `「${input}」中有的数前没有写模态：请写成「图片100GB，音频160GB」，每个数前写明模态。`,
+        message: `${quote(String(input))}中有的数前没有写模态：请写成「图片100GB，音频160GB」，每个数前写明模态。`,
       };
     }
     return { ok: true, form: 'pairs', pairs: ones };
@@ -435,7 +435,7 @@ export function convert(input: string, to: Target, tb: TbBase = 1024): Converted
   let q: Quantity;
   if (p.form === 'pairs') {
     if (to === '条' || p.pairs.some((x) => x.quantity.kind !== 'size')) {
-      return { ...base, message: `「${input}」是按模态分列的多个数，不能合成一个${to === '条' ? '条数' : '数据量'}：请分别换算。` };
+      return { ...base, message: `${quote(String(input))}是按模态分列的多个数，不能合成一个${to === '条' ? '条数' : '数据量'}：请分别换算。` };
     }
     const total = p.pairs.reduce((a, x) => a + x.quantity.value, 0);
     q = { kind: 'size', value: total, approximate: p.pairs.some((x) => x.quantity.approximate) };
@@ -444,7 +444,7 @@ export function convert(input: string, to: Target, tb: TbBase = 1024): Converted
   if (q.approximate) notes.push('原值是约数，已保留数字，请核实');
   if (to === '条') {
     if (q.kind !== 'records' && q.kind !== 'bare') {
-      return { ...base, message: `「${input}」是${kindName(q.kind)}，不能换算成条数：结构化数据请填写记录条数，如「100000条」。` };
+      return { ...base, message: `${quote(String(input))}是${kindName(q.kind)}，不能换算成条数：结构化数据请填写记录条数，如「100000条」。` };
     }
     if (q.kind === 'bare') notes.push('未写单位，按条计');
     if (!Number.isInteger(q.value)) notes.push(`条数 ${q.value} 不是整数，已四舍五入`);
@@ -457,7 +457,7 @@ export function convert(input: string, to: Target, tb: TbBase = 1024): Converted
   if (q.kind !== 'size') {
     return {
       ...base,
-      message: `「${input}」是${kindName(q.kind)}，不是存储大小，不能换算成 ${to}：请填写数据集占用的存储空间，如「1.5TB」。`,
+      message: `${quote(String(input))}是${kindName(q.kind)}，不是存储大小，不能换算成 ${to}：请填写数据集占用的存储空间，如「1.5TB」。`,
     };
   }
   const v = to === 'GB' ? q.value : q.value / tb;

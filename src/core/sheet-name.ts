@@ -23,6 +23,7 @@ export function cutUnits(text: string, max: number): string {
 export function cleanSheetName(name: string): string {
   return name
     .replace(FORBIDDEN, '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f]/g, '')
     .replace(/^'+|'+$/g, '')
     .trim();

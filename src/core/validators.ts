@@ -57,7 +57,7 @@ export interface ContactParts {
 export function parseContact(raw: string): ContactParts {
   const s = toHalfWidth(raw);
   const parts: ContactParts = { names: [], phones: [], emails: [], badPhones: [], badEmails: [] };
-  let rest = s.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g, (m) => {
+  let rest = replaceEmails(s, (m) => {
     (isEmail(m) ? parts.emails : parts.badEmails).push(m);
     return ' ';
   });
@@ -68,12 +68,39 @@ export function parseContact(raw: string): ContactParts {
   });
   const nameText = rest
     .replace(/(联系人|联系方式|联系电话|电话|手机|邮箱|电子邮件|e-?mail|tel|负责人|姓名|职务)[:：]?/gi, ' ')
-    .replace(/[,，;；、/|:：()（）\[\]【】\s]+/g, ' ')
+    .replace(/[,，;；、/|:：()（）[\]【】\s]+/g, ' ')
     .trim();
   for (const n of nameText.split(' ')) {
     if (/[\u4e00-\u9fa5]{2,}|[A-Za-z]{2,}/.test(n)) parts.names.push(n);
   }
   return parts;
+}
+
+/**
+ * What s.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g, f) does, in linear time: that expression
+ * retried its local part from every start in a long run of such characters (「1.1.1.…」, 32,767
+ * characters, took seconds). Runs of address characters are taken whole, and addresses found in each.
+ */
+function replaceEmails(s: string, f: (m: string) => string): string {
+  const domainAt = /[A-Za-z0-9.-]+/y;
+  return s.replace(/[A-Za-z0-9._%+\-@]+/g, (run) => {
+    if (!run.includes('@')) return run;
+    let out = '';
+    let pos = 0; // text before pos has been written out
+    let start = 0; // where the next local part may begin: a local part never holds an @
+    for (let at = run.indexOf('@'); at >= 0; at = run.indexOf('@', at + 1)) {
+      domainAt.lastIndex = at + 1;
+      const domain = at > start ? domainAt.exec(run)?.[0] : undefined;
+      if (!domain) {
+        start = at + 1;
+        continue;
+      }
+      out += run.slice(pos, start) + f(run.slice(start, at) + '@' + domain);
+      pos = start = at + 1 + domain.length;
+      at = pos - 1;
+    }
+    return out + run.slice(pos);
+  });
 }
 
 /** Joins split contact columns (联系人 | 联系电话 | 邮箱) as 「张三 13800000000」. */
@@ -119,12 +146,24 @@ export function phoneLostZeroIssue(v: number, fixed: string): CellIssue {
 
 const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
 
-/** A total row is labelled 合计/总计/小计 where a dataset's name or number would be, not merely
- *  anywhere: 「总数」 in a 备注 cell does not make a dataset a total. */
-export function isTotalRow(row: readonly unknown[], labelColumns: readonly number[]): boolean {
-  for (const c of labelColumns) {
-    const v = row[c];
-    if (typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''))) return true;
-  }
-  return false;
+/** A total row is labelled 合计/总计/小计 where a dataset's name would be: in the name column, or in
+ *  the 序号 column (or an unmapped first column) while the name column is empty. 「总数」 in a 备注
+ *  cell, or 合计 beside a real dataset name, does not make a dataset a total. */
+export function isTotalRow(row: readonly unknown[], nameColumns: readonly number[], labelColumns: readonly number[]): boolean {
+  const isLabel = (v: unknown) => typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''));
+  const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (nameColumns.some((c) => isLabel(row[c]))) return true;
+  if (!nameColumns.every((c) => blank(row[c]))) return false;
+  return labelColumns.some((c) => isLabel(row[c]));
+}
+
+/** Columns that hold a short value: a code, a choice, a figure, a contact. */
+const SHORT_TYPES = new Set(['vocab', 'quantity', 'phone', 'email', 'creditCode', 'contact', 'money', 'percent', 'seq', 'fixed']);
+/** Longer than any real value of those columns; a cell this long is pasted out of place. One error,
+ *  not one per piece: a 32,767-character cell split at 、 made tens of thousands of issues. */
+export const SHORT_MAX_CHARS = 1000;
+
+export function overlongIssue(type: string, label: string, text: string): CellIssue | null {
+  if (!SHORT_TYPES.has(type) || text.length <= SHORT_MAX_CHARS) return null;
+  return cellIssue('value-too-long', { label, length: text.length, start: text.slice(0, 20) }, { value: text.slice(0, 200) });
 }

@@ -1,19 +1,51 @@
 /**
  * An in-memory Excel that behaves like Excel where it matters to the adapter:
+ * - commands are queued and carried out at context.sync, in order, up to the first failure; the
+ *   commands before it stay applied (partial state), the rest are dropped, and sync throws;
+ * - a request over the payload limit (5 MB in Excel on the web) is refused whole, and a response
+ *   over it fails the sync;
  * - reading a property that was not loaded and synced throws, as Office.js does;
+ * - methods on a null object (getItemOrNullObject of a missing sheet) fail at sync, not at once;
  * - a values matrix of the wrong shape fails the batch at sync;
  * - a string beginning with = (or + / - before a digit) written to a General cell becomes a formula;
  *   with the text format (@) it stays text;
- * - onChanged fires after edits and after API writes (unless runtime.enableEvents is false), with
- *   the changed address;
- * - list validations, fills, fonts, notes, merges, frozen rows and page layout are kept;
- * - a batch started while the user is editing a cell fails unless run with delayForCellEdit, which
- *   waits for the edit to end;
+ * - the used range starts at the first used cell, not at A1;
+ * - sheet names follow Excel's rules (31 characters, no : \ / ? * [ ], no apostrophe at either end,
+ *   unique ignoring case);
+ * - runtime.enableEvents belongs to the add-in, not the request: it stays as the last batch left it,
+ *   and while it is off user edits are never delivered;
+ * - onChanged fires after edits and API writes with the changed address, changeType (RangeEdited,
+ *   RowInserted, ColumnInserted…), source (Local/Remote) and worksheetId; a handler is removed only
+ *   through the context it was added in;
+ * - whole-column or whole-row ranges load null values; a multi-area selection makes
+ *   getSelectedRange fail with InvalidSelection;
+ * - the Office.js library may lack newer proxies (Worksheet.notes) whatever the host supports;
+ * - a batch started while the user is editing a cell fails with InvalidOperationInCellEditMode,
+ *   unless run with delayForCellEdit on a host that honours it (hosts without DelayForCellEdit
+ *   ignore the option);
+ * - API writes clear the undo stack (before ExcelApi 1.19), user edits add to it;
+ * - on some Windows builds fit-to-width is ignored on an inactive sheet (office-js #1860), and
+ *   freezing panes of an inactive sheet activates it for a moment (activation events);
  * - every context.sync is counted.
  * Used by the tests (sync budgets) and by the preview (npm start without Excel).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-this-alias --
+   The fake implements Office.js's own members, several of which are typed `any` (values,
+   numberFormat, visibility); its format and page-layout objects are object literals with setters
+   that need the proxy they belong to (`self`). */
 import { a1, columnLetter, parseAddress } from '../core/address';
-import type { XlContext, XlRange, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetCollection, XlSetting, XlWorkbook } from './xl';
+import type {
+  XlContext,
+  XlHandlerResult,
+  XlRange,
+  XlRangeAreas,
+  XlRequirements,
+  XlRun,
+  XlWorksheet,
+  XlWorksheetCollection,
+  XlSetting,
+  XlWorkbook,
+} from './xl';
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -43,6 +75,27 @@ export interface FakeChange {
   changeType: string;
 }
 
+/** What kind of Excel the fake plays. */
+export interface FakeHost {
+  /** The Office.js library has Worksheet.notes (the npm package 1.1.110 does not). */
+  notesInLibrary: boolean;
+  /** The host honours Excel.run's delayForCellEdit (requirement set DelayForCellEdit). */
+  delayForCellEdit: boolean;
+  /** Bytes per request (Excel on the web: 5 MB). */
+  payloadLimit: number;
+  /** Fit-to-width applies only on the active sheet (office-js #1860). */
+  fitNeedsActive: boolean;
+  /** Fit-to-width is not applied at all (#1860: the Page Layout tab not shown, on some builds). */
+  fitIgnored: boolean;
+  /** Width in points of a column of standard width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
+  standardColumnPoints: number;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+/** What one queued command costs in the request, besides its values (ids, path, method name). */
+const COMMAND_BYTES = 160;
+
 export class FakeSheet {
   readonly id: string;
   cells = new Map<string, FakeCell>();
@@ -53,10 +106,14 @@ export class FakeSheet {
   visibility: string = 'Visible';
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
+  standardWidth = 8.43;
   page = { orientation: 'Portrait', paperSize: 'Letter', fitToWidth: 0 as number | undefined, printTitleRows: '' as string, center: false };
   handlers: ((e: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
 
-  constructor(public name: string, id: number) {
+  constructor(
+    public name: string,
+    id: number,
+  ) {
     this.id = `{sheet-${id}}`;
   }
 
@@ -71,17 +128,23 @@ export class FakeSheet {
     return x;
   }
 
-  /** The used range (rows × columns from A1), as Excel's getUsedRange(valuesOnly) sees it. */
-  extent(): { rows: number; cols: number } {
-    let rows = 0;
-    let cols = 0;
+  /** The used range as Excel's getUsedRange(valuesOnly) sees it: from the first used row and
+   *  column to the last, or null when no cell has a value. */
+  usedBounds(): { r1: number; c1: number; r2: number; c2: number } | null {
+    let e: { r1: number; c1: number; r2: number; c2: number } | null = null;
     for (const [k, v] of this.cells) {
       if (v.value === '' && !v.formula) continue;
       const [r, c] = k.split(',').map(Number);
-      rows = Math.max(rows, r + 1);
-      cols = Math.max(cols, c + 1);
+      if (!e) e = { r1: r, c1: c, r2: r, c2: c };
+      else e = { r1: Math.min(e.r1, r), c1: Math.min(e.c1, c), r2: Math.max(e.r2, r), c2: Math.max(e.c2, c) };
     }
-    return { rows, cols };
+    return e;
+  }
+
+  /** Rows and columns from A1 to the last used cell (for drawing the preview grid). */
+  extent(): { rows: number; cols: number } {
+    const e = this.usedBounds();
+    return e ? { rows: e.r2 + 1, cols: e.c2 + 1 } : { rows: 0, cols: 0 };
   }
 
   valueAt(r: number, c: number): string | number | boolean {
@@ -89,52 +152,80 @@ export class FakeSheet {
   }
 }
 
-class NotLoaded extends Error {
-  constructor(prop: string) {
-    super(`PropertyNotLoaded: The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+/** An error as Office.js reports it: `code` is what callers test. */
+export class FakeRichApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
     this.name = 'RichApi.Error';
   }
 }
 
-/** Load/sync bookkeeping shared by every proxy object of one request context. */
-class Tracker {
-  private pending: (() => void)[] = [];
-  private errors: Error[] = [];
-  readonly events: FakeChange[] = [];
-
-  queueLoad(f: () => void) {
-    this.pending.push(f);
-  }
-
-  fail(e: Error) {
-    this.errors.push(e);
-  }
-
-  flush(): Error | null {
-    const e = this.errors.shift() ?? null;
-    this.errors = [];
-    const p = this.pending;
-    this.pending = [];
-    if (!e) for (const f of p) f();
-    return e;
+class NotLoaded extends FakeRichApiError {
+  constructor(prop: string) {
+    super(
+      'PropertyNotLoaded',
+      `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    );
   }
 }
+
+type Bounds = { r1: number; c1: number; r2: number; c2: number };
 
 function propsOf(names?: string | string[]): string[] {
   if (!names) return ['*'];
   return (Array.isArray(names) ? names : names.split(',')).map((n) => n.trim());
 }
 
+/** Bytes a value adds to the request, roughly as JSON. */
+function sizeOf(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'string') return v.length * 2 + 2;
+  if (typeof v !== 'object') return 8;
+  let n = 2;
+  for (const x of Array.isArray(v) ? (v as unknown[]) : Object.values(v)) n += sizeOf(x) + 1;
+  return n;
+}
+
+function sheetNameError(name: string, others: FakeSheet[], self?: FakeSheet): string | null {
+  if (!name || name.length > 31) return `the name ${name} is empty or longer than 31 characters`;
+  if (/[:\\/?*[\]]/.test(name)) return `the name ${name} holds one of : \\ / ? * [ ]`;
+  if (name.startsWith("'") || name.endsWith("'")) return `the name ${name} begins or ends with an apostrophe`;
+  if (others.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) return `a worksheet named ${name} already exists`;
+  return null;
+}
+
 class FakeRangeImpl implements XlRange {
   private loaded = new Map<string, unknown>();
-  constructor(private readonly book: FakeWorkbook, private readonly ctx: FakeContext, readonly sheet: FakeSheet, readonly r1: number, readonly c1: number, readonly r2: number, readonly c2: number) {}
+  private resolved: Bounds | null | undefined;
+  private formatCache: XlRange['format'] | undefined;
+  /** Part of a RangeAreas: its formats travel in the RangeAreas' one command. */
+  free = false;
 
-  private get rows() {
-    return this.r2 - this.r1 + 1;
+  /** `where` is worked out when the first command on the range runs, as Excel does at sync. */
+  constructor(
+    protected readonly book: FakeWorkbook,
+    protected readonly ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+    private readonly where: () => Bounds | null,
+  ) {}
+
+  get sheet(): FakeSheet {
+    return this.sheetOf();
   }
 
-  private get cols() {
-    return this.c2 - this.c1 + 1;
+  /** The bounds, or ItemNotFound for a null object (at sync, where the command runs). */
+  protected b(): Bounds {
+    if (this.resolved === undefined) this.resolved = this.where();
+    if (!this.resolved) throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist (a null object).');
+    return this.resolved;
+  }
+
+  protected isNull(): boolean {
+    if (this.resolved === undefined) this.resolved = this.where();
+    return this.resolved === null;
   }
 
   private read<T>(prop: string): T {
@@ -142,38 +233,70 @@ class FakeRangeImpl implements XlRange {
     return this.loaded.get(prop) as T;
   }
 
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  /** Queue a write: it runs at sync, clears the undo stack, and counts towards the payload. */
+  private write(bytes: number, f: () => void): void {
+    this.ctx.queue(() => {
+      f();
+      this.book.undoDepth = 0;
+    }, this.free ? 0 : bytes);
+  }
+
   load(names?: string | string[]): this {
     const props = propsOf(names);
-    this.ctx.tracker.queueLoad(() => {
+    // A path such as 'format/columnWidth' loads the child object's property.
+    if (props.includes('format/columnWidth')) this.format.load('columnWidth');
+    this.ctx.queue(() => {
+      this.loaded.set('isNullObject', this.isNull());
+      if (this.isNull()) return;
+      const { r1, c1, r2, c2 } = this.b();
+      // Whole columns or rows are too big to return: Excel gives null for their values.
+      const whole = r2 - r1 + 1 >= MAX_ROWS || c2 - c1 + 1 >= MAX_COLS;
       for (const p of props) {
         const all = p === '*';
-        if (all || p === 'values') this.loaded.set('values', this.matrix((c) => c?.value ?? ''));
-        if (all || p === 'numberFormat') this.loaded.set('numberFormat', this.matrix((c) => c?.numberFormat ?? 'General'));
-        if (all || p === 'formulas') this.loaded.set('formulas', this.matrix((c) => c?.formula ?? c?.value ?? ''));
+        if (all || p === 'values') {
+          const values = whole ? null : this.matrix((c) => c?.value ?? '');
+          this.ctx.respond(sizeOf(values));
+          this.loaded.set('values', values);
+        }
+        if (all || p === 'numberFormat') this.loaded.set('numberFormat', whole ? null : this.matrix((c) => c?.numberFormat ?? 'General'));
+        if (all || p === 'formulas') this.loaded.set('formulas', whole ? null : this.matrix((c) => c?.formula ?? c?.value ?? ''));
         if (all || p === 'address') this.loaded.set('address', this.address_());
-        if (all || p === 'rowIndex') this.loaded.set('rowIndex', this.r1);
-        if (all || p === 'columnIndex') this.loaded.set('columnIndex', this.c1);
-        if (all || p === 'rowCount') this.loaded.set('rowCount', this.rows);
-        if (all || p === 'columnCount') this.loaded.set('columnCount', this.cols);
+        if (all || p === 'rowIndex') this.loaded.set('rowIndex', r1);
+        if (all || p === 'columnIndex') this.loaded.set('columnIndex', c1);
+        if (all || p === 'rowCount') this.loaded.set('rowCount', r2 - r1 + 1);
+        if (all || p === 'columnCount') this.loaded.set('columnCount', c2 - c1 + 1);
       }
     });
     return this;
   }
 
   private matrix<T>(f: (c: FakeCell | undefined) => T): T[][] {
+    const { r1, c1, r2, c2 } = this.b();
     const out: T[][] = [];
-    for (let r = this.r1; r <= this.r2; r++) {
+    for (let r = r1; r <= r2; r++) {
       const row: T[] = [];
-      for (let c = this.c1; c <= this.c2; c++) row.push(f(this.sheet.cell(r, c)));
+      for (let c = c1; c <= c2; c++) row.push(f(this.sheet.cell(r, c)));
       out.push(row);
     }
     return out;
   }
 
+  /** The address without the sheet: 「C5」, 「C5:D9」, 「C:C」 or 「5:5」. */
+  localAddress(): string {
+    const { r1, c1, r2, c2 } = this.b();
+    if (r1 === 0 && r2 === MAX_ROWS - 1) return `${columnLetter(c1)}:${columnLetter(c2)}`;
+    if (c1 === 0 && c2 === MAX_COLS - 1) return `${r1 + 1}:${r2 + 1}`;
+    return r1 === r2 && c1 === c2 ? a1(r1, c1) : `${a1(r1, c1)}:${a1(r2, c2)}`;
+  }
+
   private address_(): string {
-    const q = /^[A-Za-z0-9_]+$/.test(this.sheet.name) ? this.sheet.name : `'${this.sheet.name.replace(/'/g, "''")}'`;
-    const tl = a1(this.r1, this.c1);
-    return `${q}!${tl}${this.rows > 1 || this.cols > 1 ? `:${a1(this.r2, this.c2)}` : ''}`;
+    const name = this.sheet.name;
+    const q = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    return `${q}!${this.localAddress()}`;
   }
 
   get values(): any[][] {
@@ -181,18 +304,16 @@ class FakeRangeImpl implements XlRange {
   }
 
   set values(v: any[][]) {
-    if (!Array.isArray(v) || v.length !== this.rows || v.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
-      this.ctx.tracker.fail(new Error(`InvalidArgument: The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.rows}×${this.cols}).`));
-      return;
-    }
-    for (let i = 0; i < this.rows; i++) {
-      for (let j = 0; j < this.cols; j++) {
-        const cell = this.sheet.ensure(this.r1 + i, this.c1 + j);
-        this.book.assign(cell, v[i][j]);
+    this.write(sizeOf(v) + COMMAND_BYTES, () => {
+      const { r1, c1, r2, c2 } = this.b();
+      const rows = r2 - r1 + 1;
+      const cols = c2 - c1 + 1;
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
       }
-    }
-    this.loaded.set('values', v.map((r) => [...r]));
-    this.ctx.changed(this.sheet, this.address_().split('!')[1]);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) this.book.assign(this.sheet.ensure(r1 + i, c1 + j), v[i][j]);
+      this.ctx.changed(this.sheet, this.localAddress(), 'RangeEdited');
+    });
   }
 
   get numberFormat(): any[][] {
@@ -200,11 +321,13 @@ class FakeRangeImpl implements XlRange {
   }
 
   set numberFormat(v: any[][]) {
-    if (v.length !== this.rows || v.some((row) => row.length !== this.cols)) {
-      this.ctx.tracker.fail(new Error('InvalidArgument: numberFormat dimensions do not match the range.'));
-      return;
-    }
-    for (let i = 0; i < this.rows; i++) for (let j = 0; j < this.cols; j++) this.sheet.ensure(this.r1 + i, this.c1 + j).numberFormat = String(v[i][j]);
+    this.write(sizeOf(v) + COMMAND_BYTES, () => {
+      const { r1, c1, r2, c2 } = this.b();
+      if (v.length !== r2 - r1 + 1 || v.some((row) => row.length !== c2 - c1 + 1)) {
+        throw new FakeRichApiError('InvalidArgument', 'numberFormat dimensions do not match the range.');
+      }
+      for (let i = r1; i <= r2; i++) for (let j = c1; j <= c2; j++) this.sheet.ensure(i, j).numberFormat = String(v[i - r1][j - c1]);
+    });
   }
 
   get address(): string {
@@ -227,103 +350,139 @@ class FakeRangeImpl implements XlRange {
     return this.read('columnCount');
   }
 
+  /** Every cell of the range (capped, for whole columns), at sync. */
   each(f: (c: FakeCell, r: number, col: number) => void) {
-    for (let r = this.r1; r <= Math.min(this.r2, this.r1 + 100000); r++) for (let c = this.c1; c <= Math.min(this.c2, this.c1 + 200); c++) f(this.sheet.ensure(r, c), r, c);
+    const { r1, c1, r2, c2 } = this.b();
+    for (let r = r1; r <= Math.min(r2, r1 + 100000); r++) for (let c = c1; c <= Math.min(c2, c1 + 200); c++) f(this.sheet.ensure(r, c), r, c);
   }
 
   get format(): XlRange['format'] {
+    if (!this.formatCache) this.formatCache = this.makeFormat();
+    return this.formatCache;
+  }
+
+  private makeFormat(): XlRange['format'] {
     const self = this;
+    const set = (bytes: number, f: () => void) => self.write(bytes + COMMAND_BYTES, f);
+    const loadedFormat = new Map<string, unknown>();
     const fill = {
       set color(v: string) {
-        self.each((c) => (c.fill = v));
+        set(sizeOf(v), () => self.each((c) => (c.fill = v)));
       },
       get color(): string {
         throw new NotLoaded('color');
       },
       clear() {
-        self.each((c) => delete c.fill);
+        set(0, () => self.each((c) => delete c.fill));
       },
     };
     const font = {} as XlRange['format']['font'];
     for (const k of ['name', 'size', 'bold', 'color'] as const) {
       Object.defineProperty(font, k, {
         set(v) {
-          self.each((c) => (c.font = { ...c.font, [k]: v }));
+          set(sizeOf(v), () => self.each((c) => (c.font = { ...c.font, [k]: v })));
         },
         get() {
           throw new NotLoaded(k);
         },
       });
     }
-    const border = { style: 'Continuous', color: '#000000' };
     return {
+      load(names?: string | string[]) {
+        const props = propsOf(names);
+        self.ctx.queue(() => {
+          const { c1 } = self.b();
+          if (props.includes('columnWidth') || props.includes('*')) loadedFormat.set('columnWidth', self.sheet.colWidths.get(c1) ?? self.book.host.standardColumnPoints);
+        });
+        return this;
+      },
       fill,
       font,
       set wrapText(v: boolean) {
-        self.each((c) => (c.wrap = v));
+        set(8, () => self.each((c) => (c.wrap = v)));
       },
       get wrapText(): boolean {
         throw new NotLoaded('wrapText');
       },
       set horizontalAlignment(v: string) {
-        self.each((c) => (c.hAlign = v));
+        set(sizeOf(v), () => self.each((c) => (c.hAlign = v)));
       },
       get horizontalAlignment(): any {
         throw new NotLoaded('horizontalAlignment');
       },
       verticalAlignment: 'Center',
       set rowHeight(v: number) {
-        for (let r = self.r1; r <= self.r2; r++) self.sheet.rowHeights.set(r, v);
+        set(8, () => {
+          const { r1, r2 } = self.b();
+          for (let r = r1; r <= r2; r++) self.sheet.rowHeights.set(r, v);
+        });
       },
       get rowHeight(): number {
         throw new NotLoaded('rowHeight');
       },
       set columnWidth(v: number) {
-        for (let c = self.c1; c <= self.c2; c++) self.sheet.colWidths.set(c, v);
+        set(8, () => {
+          const { c1, c2 } = self.b();
+          for (let c = c1; c <= c2; c++) self.sheet.colWidths.set(c, v);
+        });
       },
       get columnWidth(): number {
-        throw new NotLoaded('columnWidth');
+        if (!loadedFormat.has('columnWidth')) throw new NotLoaded('columnWidth');
+        return loadedFormat.get('columnWidth') as number;
       },
       borders: {
         getItem: () => ({
           set style(v: string) {
-            border.style = v;
-            self.each((c) => (c.border = v !== 'None'));
+            set(sizeOf(v), () => self.each((c) => (c.border = v !== 'None')));
           },
           get style(): any {
-            return border.style;
+            throw new NotLoaded('style');
           },
           color: '#000000',
         }),
       },
-    } as XlRange['format'];
+    } as unknown as XlRange['format'];
   }
 
   get dataValidation(): XlRange['dataValidation'] {
     const self = this;
     const current = { errorAlert: undefined as Excel.DataValidationErrorAlert | undefined, prompt: undefined as Excel.DataValidationPrompt | undefined };
+    const mine = () => {
+      const { r1, c1 } = self.b();
+      return self.sheet.validations.find((v) => v.r1 === r1 && v.c1 === c1);
+    };
     return {
       clear() {
-        self.sheet.validations = self.sheet.validations.filter((v) => v.r2 < self.r1 || v.r1 > self.r2 || v.c2 < self.c1 || v.c1 > self.c2);
+        self.write(COMMAND_BYTES, () => {
+          const { r1, c1, r2, c2 } = self.b();
+          self.sheet.validations = self.sheet.validations.filter((v) => v.r2 < r1 || v.r1 > r2 || v.c2 < c1 || v.c1 > c2);
+        });
       },
       set rule(rule: Excel.DataValidationRule) {
-        self.sheet.validations.push({ r1: self.r1, c1: self.c1, r2: self.r2, c2: self.c2, rule, errorAlert: current.errorAlert, prompt: current.prompt });
+        self.write(sizeOf(rule) + COMMAND_BYTES, () => {
+          const { r1, c1, r2, c2 } = self.b();
+          self.sheet.validations.push({ r1, c1, r2, c2, rule, errorAlert: current.errorAlert, prompt: current.prompt });
+        });
       },
       get rule(): Excel.DataValidationRule {
         throw new NotLoaded('rule');
       },
       set errorAlert(a: Excel.DataValidationErrorAlert) {
-        current.errorAlert = a;
-        const last = self.sheet.validations.find((v) => v.r1 === self.r1 && v.c1 === self.c1);
-        if (last) last.errorAlert = a;
+        self.write(sizeOf(a) + COMMAND_BYTES, () => {
+          current.errorAlert = a;
+          const v = mine();
+          if (v) v.errorAlert = a;
+        });
       },
       get errorAlert(): Excel.DataValidationErrorAlert {
         throw new NotLoaded('errorAlert');
       },
       set prompt(p: Excel.DataValidationPrompt) {
-        current.prompt = p;
-        const last = self.sheet.validations.find((v) => v.r1 === self.r1 && v.c1 === self.c1);
-        if (last) last.prompt = p;
+        self.write(sizeOf(p) + COMMAND_BYTES, () => {
+          current.prompt = p;
+          const v = mine();
+          if (v) v.prompt = p;
+        });
       },
       get prompt(): Excel.DataValidationPrompt {
         throw new NotLoaded('prompt');
@@ -332,234 +491,414 @@ class FakeRangeImpl implements XlRange {
   }
 
   merge(across?: boolean): void {
-    if (across) for (let r = this.r1; r <= this.r2; r++) this.sheet.merges.push({ r1: r, c1: this.c1, r2: r, c2: this.c2 });
-    else this.sheet.merges.push({ r1: this.r1, c1: this.c1, r2: this.r2, c2: this.c2 });
+    this.write(COMMAND_BYTES, () => {
+      const { r1, c1, r2, c2 } = this.b();
+      if (across) for (let r = r1; r <= r2; r++) this.sheet.merges.push({ r1: r, c1, r2: r, c2 });
+      else this.sheet.merges.push({ r1, c1, r2, c2 });
+    });
   }
 
   select(): void {
-    this.book.selection = { sheet: this.sheet.name, r: this.r1, c: this.c1, rows: this.rows, cols: this.cols };
-    this.book.active = this.sheet.name;
+    this.ctx.queue(() => {
+      const { r1, c1, r2, c2 } = this.b();
+      this.book.selection = { sheet: this.sheet.name, r: r1, c: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1, areas: 1 };
+      this.book.active = this.sheet.name;
+    }, COMMAND_BYTES);
   }
 
   getCell(row: number, column: number): XlRange {
-    return new FakeRangeImpl(this.book, this.ctx, this.sheet, this.r1 + row, this.c1 + column, this.r1 + row, this.c1 + column);
+    return new FakeRangeImpl(this.book, this.ctx, this.sheetOf, () => {
+      const { r1, c1 } = this.b();
+      return { r1: r1 + row, c1: c1 + column, r2: r1 + row, c2: c1 + column };
+    });
   }
-}
 
-class FakeUsedRange extends FakeRangeImpl {
-  constructor(book: FakeWorkbook, ctx: FakeContext, sheet: FakeSheet, r2: number, c2: number, readonly isNullObject: boolean) {
-    super(book, ctx, sheet, 0, 0, Math.max(r2, 0), Math.max(c2, 0));
+  getIntersectionOrNullObject(other: XlRange | string): XlRange & { readonly isNullObject: boolean } {
+    return new FakeRangeImpl(this.book, this.ctx, this.sheetOf, () => {
+      const a = this.b();
+      // A null object as the argument fails the request (b() throws ItemNotFound).
+      const o = typeof other === 'string' ? parseAddress(other) : (other as FakeRangeImpl).b();
+      const r = { r1: Math.max(a.r1, o.r1), c1: Math.max(a.c1, o.c1), r2: Math.min(a.r2, o.r2), c2: Math.min(a.c2, o.c2) };
+      return r.r1 > r.r2 || r.c1 > r.c2 ? null : r;
+    });
   }
 }
 
 class FakeWorksheetImpl implements XlWorksheet {
-  private loaded = new Set<string>();
-  constructor(private readonly book: FakeWorkbook, private readonly ctx: FakeContext, private readonly model: FakeSheet | null) {}
+  private loaded = new Map<string, unknown>();
+  private resolved: FakeSheet | null | undefined;
 
-  markLoaded(props: string[]): this {
-    for (const p of props) this.loaded.add(p);
+  constructor(
+    protected readonly book: FakeWorkbook,
+    protected readonly ctx: FakeContext,
+    private readonly find: () => FakeSheet | null,
+  ) {}
+
+  /** The sheet, looked up when the first command runs; ItemNotFound on a null object, at sync. */
+  m(): FakeSheet {
+    if (this.resolved === undefined) this.resolved = this.find();
+    if (!this.resolved) throw new FakeRichApiError('ItemNotFound', 'The requested worksheet does not exist.');
+    return this.resolved;
+  }
+
+  private exists(): boolean {
+    if (this.resolved === undefined) this.resolved = this.find();
+    return this.resolved !== null;
+  }
+
+  markLoaded(props: Record<string, unknown>): this {
+    for (const [k, v] of Object.entries(props)) this.loaded.set(k, v);
     return this;
   }
 
-  private get m(): FakeSheet {
-    if (!this.model) throw new Error('ItemNotFound: the worksheet does not exist.');
-    return this.model;
+  private read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new NotLoaded(prop);
+    return this.loaded.get(prop) as T;
   }
 
   get isNullObject(): boolean {
-    if (!this.loaded.has('isNullObject')) throw new NotLoaded('isNullObject');
-    return this.model === null;
+    return this.read('isNullObject');
   }
 
   load(names?: string | string[]): this {
     const props = propsOf(names);
-    this.ctx.tracker.queueLoad(() => {
-      for (const p of props) this.loaded.add(p === '*' ? 'name' : p);
-      this.loaded.add('isNullObject');
+    this.ctx.queue(() => {
+      this.loaded.set('isNullObject', !this.exists());
+      if (!this.exists()) return;
+      const m = this.m();
+      for (const p of props) {
+        if (p === '*' || p === 'name') this.loaded.set('name', m.name);
+        if (p === '*' || p === 'id') this.loaded.set('id', m.id);
+        if (p === '*' || p === 'visibility') this.loaded.set('visibility', m.visibility);
+        if (p === '*' || p === 'standardWidth') this.loaded.set('standardWidth', m.standardWidth);
+      }
     });
     return this;
   }
 
+  private write(f: (m: FakeSheet) => void, bytes = COMMAND_BYTES): void {
+    this.ctx.queue(() => {
+      f(this.m());
+      this.book.undoDepth = 0;
+    }, bytes);
+  }
+
   get id(): string {
-    if (!this.loaded.has('id') && !this.loaded.has('name')) throw new NotLoaded('id');
-    return this.m.id;
+    return this.read('id');
+  }
+
+  get standardWidth(): number {
+    return this.read('standardWidth');
   }
 
   get name(): string {
-    if (!this.loaded.has('name')) throw new NotLoaded('name');
-    return this.m.name;
+    return this.read('name');
   }
 
   set name(v: string) {
-    if (this.book.sheets.some((s) => s !== this.m && s.name === v)) {
-      this.ctx.tracker.fail(new Error(`InvalidArgument: a worksheet named ${v} already exists.`));
-      return;
-    }
-    this.m.name = v;
+    this.write((m) => {
+      const bad = sheetNameError(v, this.book.sheets, m);
+      if (bad) throw new FakeRichApiError('InvalidArgument', bad);
+      m.name = v;
+    }, COMMAND_BYTES + sizeOf(v));
   }
 
   get visibility(): any {
-    if (!this.loaded.has('visibility')) throw new NotLoaded('visibility');
-    return this.m.visibility;
+    return this.read('visibility');
   }
 
   set visibility(v: any) {
-    this.m.visibility = v;
+    this.write((m) => (m.visibility = v));
+  }
+
+  private range(where: () => Bounds | null): FakeRangeImpl {
+    return new FakeRangeImpl(this.book, this.ctx, () => this.m(), where);
   }
 
   getRange(address?: string): XlRange {
-    const p = parseAddress(address ?? 'A1:XFD1048576');
-    return new FakeRangeImpl(this.book, this.ctx, this.m, p.r1, p.c1, p.r2, p.c2);
+    return this.range(() => parseAddress(address ?? 'A1:XFD1048576'));
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange {
-    return new FakeRangeImpl(this.book, this.ctx, this.m, startRow, startColumn, startRow + rowCount - 1, startColumn + columnCount - 1);
+    return this.range(() => ({ r1: startRow, c1: startColumn, r2: startRow + rowCount - 1, c2: startColumn + columnCount - 1 }));
   }
 
   getUsedRangeOrNullObject(): XlRange & { readonly isNullObject: boolean } {
-    const e = this.m.extent();
-    const r = new FakeUsedRange(this.book, this.ctx, this.m, e.rows - 1, e.cols - 1, e.rows === 0);
-    return r;
+    return this.range(() => this.m().usedBounds());
+  }
+
+  getUsedRange(): XlRange {
+    return this.range(() => this.m().usedBounds() ?? { r1: 0, c1: 0, r2: 0, c2: 0 });
   }
 
   getRanges(address?: string): XlRangeAreas {
-    if (!this.book.supports('1.9')) throw new Error('ApiNotFound: getRanges needs ExcelApi 1.9.');
     const parts = (address ?? '').split(',').filter((x) => x.trim());
-    if (parts.length > 0 && address!.length > 8192) this.ctx.tracker.fail(new Error('InvalidArgument: the address is too long.'));
     const ranges = parts.map((p) => this.getRange(p) as FakeRangeImpl);
+    for (const r of ranges) r.free = true;
     this.book.rangeAreasCalls++;
+    const ctx = this.ctx;
+    const book = this.book;
+    /** One command for all the areas: checked (and paid for) once, carried out on each. */
+    const each = (bytes: number, f: (r: FakeRangeImpl) => void) => {
+      ctx.queue(() => {
+        if (!book.supports('1.9')) throw new FakeRichApiError('ApiNotFound', 'getRanges needs ExcelApi 1.9.');
+        if ((address ?? '').length > 8192) throw new FakeRichApiError('InvalidArgument', 'the address is too long.');
+      }, COMMAND_BYTES + sizeOf(address) + bytes);
+      for (const r of ranges) f(r);
+    };
+    const font = {} as XlRangeAreas['format']['font'];
+    for (const k of ['name', 'size', 'bold', 'color'] as const) {
+      Object.defineProperty(font, k, {
+        set(v) {
+          each(sizeOf(v), (r) => ((r.format.font as unknown as Record<string, unknown>)[k] = v));
+        },
+        get() {
+          throw new NotLoaded(k);
+        },
+      });
+    }
     return {
       format: {
         fill: {
           set color(v: string) {
-            for (const r of ranges) r.format.fill.color = v;
+            each(sizeOf(v), (r) => (r.format.fill.color = v));
           },
           get color(): string {
             throw new NotLoaded('color');
           },
           clear() {
-            for (const r of ranges) r.format.fill.clear();
+            each(0, (r) => r.format.fill.clear());
           },
+        },
+        font,
+        set wrapText(v: boolean) {
+          each(8, (r) => (r.format.wrapText = v));
+        },
+        get wrapText(): boolean {
+          throw new NotLoaded('wrapText');
+        },
+        set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
+          each(sizeOf(v), (r) => (r.format.horizontalAlignment = v));
+        },
+        get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
+          throw new NotLoaded('horizontalAlignment');
+        },
+        verticalAlignment: 'Center',
+        borders: {
+          getItem: (e: Parameters<XlRange['format']['borders']['getItem']>[0]) => ({
+            set style(v: Excel.RangeBorder['style']) {
+              each(sizeOf(v), (r) => (r.format.borders.getItem(e).style = v));
+            },
+            get style(): Excel.RangeBorder['style'] {
+              throw new NotLoaded('style');
+            },
+            color: '#000000',
+          }),
         },
       },
     };
   }
 
   get onChanged() {
-    return { add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => this.m.handlers.push(h) };
+    return {
+      add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>): XlHandlerResult => {
+        const ctx = this.ctx;
+        ctx.queue(() => this.m().handlers.push(h), COMMAND_BYTES);
+        return {
+          context: ctx,
+          // Queued on the context the handler was added in: syncing another context leaves it.
+          remove: () =>
+            ctx.queue(() => {
+              const hs = this.m().handlers;
+              if (hs.includes(h)) hs.splice(hs.indexOf(h), 1);
+            }),
+        };
+      },
+    };
   }
 
   get freezePanes() {
-    return { freezeRows: (n?: number) => (this.m.frozenRows = n ?? 0) };
+    return {
+      freezeRows: (n?: number) =>
+        this.write((m) => {
+          // Excel activates the sheet to freeze it, and goes back: activation events fire.
+          if (this.book.active !== m.name) this.book.activationEvents++;
+          m.frozenRows = n ?? 0;
+        }),
+    };
   }
 
+  private pageLayoutCache: XlWorksheet['pageLayout'] | undefined;
+
+  /** One proxy per worksheet object, as Office.js keeps it: what it loaded stays readable. */
   get pageLayout(): XlWorksheet['pageLayout'] {
-    const m = this.m;
+    if (!this.pageLayoutCache) this.pageLayoutCache = this.makePageLayout();
+    return this.pageLayoutCache;
+  }
+
+  private makePageLayout(): XlWorksheet['pageLayout'] {
+    const self = this;
+    const w = (f: (m: FakeSheet) => void) => this.write(f);
+    const loaded = new Map<string, unknown>();
     return {
+      load(names?: string | string[]) {
+        const props = propsOf(names);
+        self.ctx.queue(() => {
+          const m = self.m();
+          if (props.includes('zoom') || props.includes('*')) loaded.set('zoom', { horizontalFitToPages: m.page.fitToWidth, verticalFitToPages: 0 });
+        });
+        return this;
+      },
       set orientation(v: any) {
-        m.page.orientation = v;
+        w((m) => (m.page.orientation = v));
       },
       get orientation(): any {
         throw new NotLoaded('orientation');
       },
       set paperSize(v: any) {
-        m.page.paperSize = v;
+        w((m) => (m.page.paperSize = v));
       },
       get paperSize(): any {
         throw new NotLoaded('paperSize');
       },
       set zoom(z: Excel.PageLayoutZoomOptions) {
-        m.page.fitToWidth = z.horizontalFitToPages;
+        w((m) => {
+          const host = self.book.host;
+          if (z.horizontalFitToPages !== undefined && (host.fitIgnored || (host.fitNeedsActive && self.book.active !== m.name))) return;
+          m.page.fitToWidth = z.horizontalFitToPages;
+        });
       },
       get zoom(): Excel.PageLayoutZoomOptions {
-        throw new NotLoaded('zoom');
+        if (!loaded.has('zoom')) throw new NotLoaded('zoom');
+        return loaded.get('zoom') as Excel.PageLayoutZoomOptions;
       },
       set centerHorizontally(v: boolean) {
-        m.page.center = v;
+        w((m) => (m.page.center = v));
       },
       get centerHorizontally(): boolean {
         throw new NotLoaded('centerHorizontally');
       },
       setPrintTitleRows: (rows: XlRange | string) => {
-        m.page.printTitleRows = typeof rows === 'string' ? rows : '';
-      },
-    };
-  }
-
-  get notes() {
-    if (!this.book.supports('1.18')) throw new Error('ApiNotFound: notes need ExcelApi 1.18.');
-    return {
-      add: (cell: XlRange | string, content: any) => {
-        const p = parseAddress(typeof cell === 'string' ? cell : 'A1');
-        this.m.notes.set(`${p.r1},${p.c1}`, String(content));
+        w((m) => (m.page.printTitleRows = typeof rows === 'string' ? rows : ''));
       },
     };
   }
 
   copy(): XlWorksheet {
-    const src = this.m;
-    const copy = this.book.addSheet(this.book.uniqueName(`${src.name} (2)`));
-    for (const [k, v] of src.cells) copy.cells.set(k, { ...v, font: v.font ? { ...v.font } : undefined });
-    copy.merges = src.merges.map((x) => ({ ...x }));
-    copy.validations = src.validations.map((x) => ({ ...x }));
-    copy.notes = new Map(src.notes);
-    copy.frozenRows = src.frozenRows;
-    copy.page = { ...src.page };
-    return new FakeWorksheetImpl(this.book, this.ctx, copy);
+    let made: FakeSheet | null = null;
+    this.write((src) => {
+      const copy = (made = this.book.addSheet(this.book.uniqueName(`${src.name} (2)`)));
+      for (const [k, v] of src.cells) copy.cells.set(k, { ...v, font: v.font ? { ...v.font } : undefined });
+      copy.merges = src.merges.map((x) => ({ ...x }));
+      copy.validations = src.validations.map((x) => ({ ...x }));
+      copy.notes = new Map(src.notes);
+      copy.frozenRows = src.frozenRows;
+      copy.page = { ...src.page };
+    });
+    return new (this.constructor as typeof FakeWorksheetImpl)(this.book, this.ctx, () => made);
   }
 
   activate(): void {
-    this.book.active = this.m.name;
+    this.ctx.queue(() => (this.book.active = this.m().name), COMMAND_BYTES);
   }
 
   delete(): void {
-    this.book.sheets = this.book.sheets.filter((s) => s !== this.m);
+    this.write((m) => (this.book.sheets = this.book.sheets.filter((s) => s !== m)));
+  }
+}
+
+/** A worksheet proxy of an Office.js library that has notes (ExcelApi 1.18). */
+class FakeWorksheetWithNotes extends FakeWorksheetImpl {
+  get notes() {
+    return {
+      add: (cell: XlRange | string, content: any) => {
+        this.ctx.queue(
+          () => {
+            if (!this.book.supports('1.18')) throw new FakeRichApiError('ApiNotFound', 'notes need ExcelApi 1.18.');
+            const p = typeof cell === 'string' ? parseAddress(cell) : parseAddress((cell as FakeRangeImpl).localAddress());
+            this.m().notes.set(`${p.r1},${p.c1}`, String(content));
+            this.book.undoDepth = 0;
+          },
+          COMMAND_BYTES + sizeOf(content),
+        );
+      },
+    };
   }
 }
 
 class FakeContext implements XlContext {
-  readonly tracker = new Tracker();
-  readonly runtime = { enableEvents: true };
-  private readonly touched: FakeChange[] = [];
+  private ops: { run: () => void; bytes: number }[] = [];
+  private events: FakeChange[] = [];
 
   constructor(private readonly book: FakeWorkbook) {}
 
-  changed(sheet: FakeSheet, address: string) {
-    if (this.runtime.enableEvents) this.touched.push({ sheet: sheet.name, address, source: 'Local', changeType: 'RangeEdited' });
+  private responseBytes = 0;
+
+  /** What a load adds to the response, which has the same limit as the request. */
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
+  }
+
+  queue(run: () => void, bytes = COMMAND_BYTES): void {
+    this.ops.push({ run, bytes });
+  }
+
+  changed(sheet: FakeSheet, address: string, changeType: string) {
+    if (this.book.enableEvents) this.events.push({ sheet: sheet.name, address, source: 'Local', changeType });
+  }
+
+  /** Add-in-wide and persistent: setting it is a command like any other, carried out at sync. */
+  get runtime(): { enableEvents: boolean } {
+    const ctx = this;
+    return {
+      get enableEvents(): boolean {
+        throw new NotLoaded('enableEvents');
+      },
+      set enableEvents(v: boolean) {
+        ctx.queue(() => (ctx.book.enableEvents = v), COMMAND_BYTES);
+      },
+    };
+  }
+
+  private sheetProxy(find: () => FakeSheet | null): FakeWorksheetImpl {
+    return this.book.host.notesInLibrary ? new FakeWorksheetWithNotes(this.book, this, find) : new FakeWorksheetImpl(this.book, this, find);
   }
 
   get workbook(): XlWorkbook {
     const book = this.book;
     const ctx = this;
+    const sheetsLoaded = { done: false, list: [] as XlWorksheet[] };
     const sheets: XlWorksheetCollection = {
       get items(): XlWorksheet[] {
         if (!sheetsLoaded.done) throw new NotLoaded('items');
         return sheetsLoaded.list;
       },
       load() {
-        ctx.tracker.queueLoad(() => {
+        ctx.queue(() => {
           sheetsLoaded.done = true;
-          // 'items/name' loads each item's name in the same round trip.
-          sheetsLoaded.list = book.sheets.map((s) => new FakeWorksheetImpl(book, ctx, s).markLoaded(['name', 'isNullObject']));
-        });
+          // 'items/name' loads each item's name (and id) in the same round trip.
+          sheetsLoaded.list = book.sheets.map((s) => ctx.sheetProxy(() => s).markLoaded({ name: s.name, id: s.id, isNullObject: false }));
+        }, COMMAND_BYTES);
         return sheets;
       },
-      getItemOrNullObject: (key: string) => new FakeWorksheetImpl(book, ctx, book.sheets.find((s) => s.name === key) ?? null),
-      getActiveWorksheet: () => new FakeWorksheetImpl(book, ctx, book.sheets.find((s) => s.name === book.active) ?? book.sheets[0]),
+      getItemOrNullObject: (key: string) => ctx.sheetProxy(() => book.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key) ?? null),
+      getActiveWorksheet: () => ctx.sheetProxy(() => book.sheets.find((s) => s.name === book.active) ?? book.sheets[0]),
       add: (name?: string) => {
-        const n = name ?? book.uniqueName('Sheet1');
-        if (book.sheets.some((s) => s.name === n)) {
-          ctx.tracker.fail(new Error(`ItemAlreadyExists: a worksheet named ${n} already exists.`));
-          return new FakeWorksheetImpl(book, ctx, null);
-        }
-        return new FakeWorksheetImpl(book, ctx, book.addSheet(n));
+        let made: FakeSheet | null = null;
+        ctx.queue(() => {
+          const n = name ?? book.uniqueName('Sheet1');
+          const bad = sheetNameError(n, book.sheets);
+          if (bad) throw new FakeRichApiError(/already exists/.test(bad) ? 'ItemAlreadyExists' : 'InvalidArgument', bad);
+          made = book.addSheet(n);
+          book.undoDepth = 0;
+        }, COMMAND_BYTES + sizeOf(name));
+        return ctx.sheetProxy(() => made);
       },
     };
-    const sheetsLoaded = { done: false, list: [] as XlWorksheet[] };
     return {
       worksheets: sheets,
       settings: {
-        add: (key: string, value: unknown) => book.settings.set(key, JSON.parse(JSON.stringify(value))),
+        add: (key: string, value: unknown) => ctx.queue(() => book.settings.set(key, JSON.parse(JSON.stringify(value))), COMMAND_BYTES + sizeOf(value)),
         getItemOrNullObject: (key: string): XlSetting => {
           let loaded = false;
           return {
@@ -572,29 +911,56 @@ class FakeContext implements XlContext {
               return book.settings.get(key);
             },
             set value(v) {
-              book.settings.set(key, v);
+              ctx.queue(() => book.settings.set(key, v), COMMAND_BYTES);
             },
             load() {
-              ctx.tracker.queueLoad(() => (loaded = true));
+              ctx.queue(() => (loaded = true), COMMAND_BYTES);
               return this;
             },
           };
         },
       },
       getSelectedRange: () => {
-        const s = book.selection;
-        const sheet = book.sheets.find((x) => x.name === s.sheet) ?? book.sheets[0];
-        return new FakeRangeImpl(book, ctx, sheet, s.r, s.c, s.r + s.rows - 1, s.c + s.cols - 1);
+        const find = () => book.sheets.find((x) => x.name === book.selection.sheet) ?? book.sheets[0];
+        return new FakeRangeImpl(book, ctx, find, () => {
+          const s = book.selection;
+          // getSelectedRange returns a single range; with several areas selected it fails.
+          if ((s.areas ?? 1) > 1) throw new FakeRichApiError('InvalidSelection', 'The current selection is invalid for this operation.');
+          return { r1: s.r, c1: s.c, r2: s.r + s.rows - 1, c2: s.c + s.cols - 1 };
+        });
       },
     };
   }
 
+  // Async like Office.js's sync: callers await it, and errors arrive as a rejected promise.
+  // eslint-disable-next-line @typescript-eslint/require-await
   async sync(): Promise<void> {
     this.book.syncCount++;
-    const e = this.tracker.flush();
-    if (e) throw e;
-    const events = this.touched.splice(0);
-    if (events.length) this.book.fire(events);
+    const ops = this.ops.splice(0);
+    if (this.book.syncCount === this.book.failSync) throw new FakeRichApiError('GeneralException', 'The request could not be completed.');
+    const bytes = ops.reduce((n, o) => n + o.bytes, 0);
+    this.book.largestRequest = Math.max(this.book.largestRequest, bytes);
+    if (bytes > this.book.host.payloadLimit) {
+      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    let failure: Error | null = null;
+    for (const op of ops) {
+      try {
+        op.run();
+      } catch (e) {
+        failure = e as Error; // the commands before it stay applied; the rest are dropped
+        break;
+      }
+    }
+    const events = this.events.splice(0);
+    if (events.length) void this.book.fire(events);
+    if (failure) throw failure;
+    const response = this.responseBytes;
+    this.responseBytes = 0;
+    this.book.largestResponse = Math.max(this.book.largestResponse, response);
+    if (response > this.book.host.payloadLimit) {
+      throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size (${response} bytes) has exceeded the limit.`);
+    }
   }
 }
 
@@ -602,17 +968,36 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   active = '';
-  selection = { sheet: '', r: 0, c: 0, rows: 1, cols: 1 };
+  selection: { sheet: string; r: number; c: number; rows: number; cols: number; areas?: number } = { sheet: '', r: 0, c: 0, rows: 1, cols: 1 };
   syncCount = 0;
   rangeAreasCalls = 0;
+  /** Bytes of the largest request and response seen. */
+  largestRequest = 0;
+  largestResponse = 0;
+  /** runtime.enableEvents: add-in-wide, persistent across batches. */
+  enableEvents = true;
+  /** Steps the user can undo: user edits add one, API writes clear them. */
+  undoDepth = 0;
+  /** Sheets activated behind the user's back (freezing panes on an inactive sheet). */
+  activationEvents = 0;
+  /** Batches refused because a cell was being edited. */
+  cellEditRefusals = 0;
+  /** The sync with this number (syncCount) fails as a lost connection would: nothing of it applied. */
+  failSync: number | null = null;
   /** The user is typing in a cell (or composing with an IME). */
   editing = false;
+  readonly host: FakeHost;
   private editWaiters: (() => void)[] = [];
   private nextId = 1;
   /** Listeners for the preview grid: something changed, redraw. */
   readonly listeners = new Set<() => void>();
 
-  constructor(public apiVersion = '1.18') {}
+  constructor(
+    public apiVersion = '1.18',
+    host: Partial<FakeHost> = {},
+  ) {
+    this.host = { notesInLibrary: true, delayForCellEdit: true, payloadLimit: 5 * 1024 * 1024, fitNeedsActive: false, fitIgnored: false, standardColumnPoints: 48, ...host };
+  }
 
   supports(v: string): boolean {
     const [a, b] = v.split('.').map(Number);
@@ -621,7 +1006,8 @@ export class FakeWorkbook {
   }
 
   readonly requirements: XlRequirements = {
-    isSetSupported: (name: string, min?: string) => name === 'ExcelApi' && this.supports(min ?? '1.1'),
+    isSetSupported: (name: string, min?: string) =>
+      (name === 'ExcelApi' && this.supports(min ?? '1.1')) || (name === 'DelayForCellEdit' && this.host.delayForCellEdit),
   };
 
   addSheet(name: string): FakeSheet {
@@ -639,7 +1025,7 @@ export class FakeWorkbook {
 
   uniqueName(base: string): string {
     let n = base;
-    for (let i = 2; this.sheets.some((s) => s.name === n); i++) n = base.replace(/( \(\d+\))?$/, ` (${i})`);
+    for (let i = 2; this.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()); i++) n = base.replace(/( \(\d+\))?$/, ` (${i})`);
     return n;
   }
 
@@ -659,15 +1045,22 @@ export class FakeWorkbook {
     cell.value = v === null || v === undefined ? '' : (v as string | number | boolean);
   }
 
-  run: XlRun = async <T,>(options: { delayForCellEdit?: boolean }, batch: (ctx: XlContext) => Promise<T>): Promise<T> => {
+  run: XlRun = async <T>(options: { delayForCellEdit?: boolean } | object, batch: (ctx: XlContext) => Promise<T>): Promise<T> => {
+    const reuse = options instanceof FakeContext ? options : null;
+    const delay = !reuse && (options as { delayForCellEdit?: boolean }).delayForCellEdit === true && this.host.delayForCellEdit;
     if (this.editing) {
-      if (!options.delayForCellEdit) throw new Error('InvalidOperationInCellEditMode: Excel is in cell-editing mode.');
+      if (!delay) {
+        this.cellEditRefusals++;
+        throw new FakeRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+      }
       await new Promise<void>((resolve) => this.editWaiters.push(resolve));
     }
-    const ctx = new FakeContext(this);
-    const r = await batch(ctx);
-    this.notify();
-    return r;
+    const ctx = reuse ?? new FakeContext(this);
+    try {
+      return await batch(ctx);
+    } finally {
+      this.notify();
+    }
   };
 
   beginCellEdit(): void {
@@ -680,15 +1073,53 @@ export class FakeWorkbook {
   }
 
   /** A user typing or pasting values into the grid: values land as Excel would put them, and
-   *  onChanged fires with the address. */
-  userEdit(sheetName: string, r: number, c: number, values: unknown[][]): Promise<void> {
+   *  onChanged fires with the address, unless the add-in left events off. */
+  userEdit(sheetName: string, r: number, c: number, values: unknown[][], source: 'Local' | 'Remote' = 'Local'): Promise<void> {
     const s = this.sheet(sheetName);
     values.forEach((row, i) => row.forEach((v, j) => this.assign(s.ensure(r + i, c + j), v)));
     const rows = values.length;
     const cols = Math.max(...values.map((x) => x.length));
     const address = rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`;
+    if (source === 'Local') this.undoDepth++;
     this.notify();
-    return this.fire([{ sheet: sheetName, address, source: 'Local', changeType: 'RangeEdited' }]);
+    return this.change(sheetName, address, 'RangeEdited', source);
+  }
+
+  /** A co-author's edit arriving from the server. */
+  remoteEdit(sheetName: string, r: number, c: number, values: unknown[][]): Promise<void> {
+    return this.userEdit(sheetName, r, c, values, 'Remote');
+  }
+
+  /** The user inserts `count` rows before row `at` (0-based): cells below move down. */
+  insertRows(sheetName: string, at: number, count = 1): Promise<void> {
+    const s = this.sheet(sheetName);
+    s.cells = new Map([...s.cells].map(([k, v]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [`${r >= at ? r + count : r},${c}`, v];
+    }));
+    s.notes = new Map([...s.notes].map(([k, v]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [`${r >= at ? r + count : r},${c}`, v];
+    }));
+    this.notify();
+    return this.change(sheetName, `${at + 1}:${at + count}`, 'RowInserted');
+  }
+
+  /** The user inserts `count` columns before column `at`: cells to the right move right. */
+  insertColumns(sheetName: string, at: number, count = 1): Promise<void> {
+    const s = this.sheet(sheetName);
+    s.cells = new Map([...s.cells].map(([k, v]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [`${r},${c >= at ? c + count : c}`, v];
+    }));
+    this.notify();
+    return this.change(sheetName, `${columnLetter(at)}:${columnLetter(at + count - 1)}`, 'ColumnInserted');
+  }
+
+  /** Deliver one change event, as Excel would (nothing while events are off). */
+  change(sheetName: string, address: string, changeType: string, source: 'Local' | 'Remote' = 'Local'): Promise<void> {
+    if (!this.enableEvents) return Promise.resolve();
+    return this.fire([{ sheet: sheetName, address, source, changeType }]);
   }
 
   /** Handlers run after the sync that made the change, as Excel delivers events asynchronously. */
@@ -697,10 +1128,9 @@ export class FakeWorkbook {
     for (const e of events) {
       const s = this.sheets.find((x) => x.name === e.sheet);
       if (!s) continue;
-      for (const h of s.handlers) {
-        runs.push(
-          Promise.resolve().then(() => h({ address: e.address, worksheetId: s.id, changeType: e.changeType, source: e.source, type: 'WorksheetChanged' } as unknown as Excel.WorksheetChangedEventArgs)),
-        );
+      for (const h of [...s.handlers]) {
+        const args = { address: e.address, worksheetId: s.id, changeType: e.changeType, source: e.source, type: 'WorksheetChanged' };
+        runs.push(Promise.resolve().then(() => h(args as unknown as Excel.WorksheetChangedEventArgs)));
       }
     }
     return Promise.all(runs).then(() => undefined);
@@ -717,15 +1147,17 @@ export class FakeWorkbook {
   }
 
   /** Fill rows of cells from a matrix (for loading a sample sheet), with no events. */
-  load(sheetName: string, rows: unknown[][]): FakeSheet {
+  load(sheetName: string, rows: unknown[][], at: { r: number; c: number } = { r: 0, c: 0 }): FakeSheet {
     const s = this.sheets.find((x) => x.name === sheetName) ?? this.addSheet(sheetName);
-    rows.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== '') {
-        const cell = s.ensure(r, c);
-        cell.numberFormat = typeof v === 'string' ? '@' : 'General';
-        this.assign(cell, v);
-      }
-    }));
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== '') {
+          const cell = s.ensure(at.r + r, at.c + c);
+          cell.numberFormat = typeof v === 'string' ? '@' : 'General';
+          this.assign(cell, v);
+        }
+      }),
+    );
     return s;
   }
 }

@@ -4,6 +4,10 @@
  * (src/excel/fake.ts) that tests and the preview run on. The adapter can call nothing else.
  */
 
+/* eslint-disable @typescript-eslint/no-explicit-any --
+   These members mirror Office.js's, which are typed `any` (values, numberFormat, settings); the
+   assertions at the end check the real API against them, so they must not be narrower. */
+
 export type XlValue = string | number | boolean;
 
 export interface XlLoadable {
@@ -27,7 +31,7 @@ export interface XlBorder {
   color: string;
 }
 
-export interface XlRangeFormat {
+export interface XlRangeFormat extends XlLoadable {
   fill: XlFill;
   font: XlFont;
   wrapText: boolean;
@@ -58,10 +62,13 @@ export interface XlRange extends XlLoadable {
   merge(across?: boolean): void;
   select(): void;
   getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.4: null object when the ranges do not overlap. */
+  getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange & { readonly isNullObject: boolean };
 }
 
+/** ExcelApi 1.9: several ranges formatted by one command. */
 export interface XlRangeAreas {
-  readonly format: { fill: XlFill };
+  readonly format: Omit<XlRangeFormat, 'rowHeight' | 'columnWidth' | 'load'>;
 }
 
 export interface XlWorksheetChangedEvent {
@@ -71,28 +78,41 @@ export interface XlWorksheetChangedEvent {
   source: Excel.EventSource | string;
 }
 
+/** What onChanged.add returns: removing the handler must go through `context`, the request context
+ *  it was added in (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler). */
+export interface XlHandlerResult {
+  remove(): void;
+  readonly context: object;
+}
+
 export interface XlWorksheet extends XlLoadable {
   readonly id: string;
+  /** ExcelApi 1.7: the default column width in characters of the Normal style's digit. */
+  readonly standardWidth: number;
   name: string;
   readonly isNullObject: boolean;
   visibility: Excel.Worksheet['visibility'];
   getRange(address?: string): XlRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange & { readonly isNullObject: boolean };
+  /** The used range, or A1 on a blank sheet (never a null object). */
+  getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
-  readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): unknown };
+  readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult };
   readonly freezePanes: { freezeRows(count?: number): void };
   /** ExcelApi 1.9 */
   readonly pageLayout: {
+    load(propertyNames?: string | string[]): unknown;
     orientation: Excel.PageLayout['orientation'];
     paperSize: Excel.PageLayout['paperSize'];
     zoom: Excel.PageLayoutZoomOptions;
     centerHorizontally: boolean;
     setPrintTitleRows(rows: XlRange | string): void;
   };
-  /** ExcelApi 1.18 */
-  readonly notes: { add(cellAddress: XlRange | string, content: any): unknown };
+  /** ExcelApi 1.18, and only in an Office.js library new enough to have it: the npm package
+   *  @microsoft/office-js 1.1.110 (2022) has no Worksheet.notes, whatever the host supports. */
+  readonly notes?: { add(cellAddress: XlRange | string, content: any): unknown };
   /** ExcelApi 1.7 */
   copy(positionType?: Parameters<Excel.Worksheet['copy']>[0], relativeTo?: XlWorksheet): XlWorksheet;
   activate(): void;
@@ -114,7 +134,7 @@ export interface XlSetting {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
-  readonly settings: { add(key: string, value: string | number | boolean | Date | any[] | any): unknown; getItemOrNullObject(key: string): XlSetting };
+  readonly settings: { add(key: string, value: any): unknown; getItemOrNullObject(key: string): XlSetting };
   getSelectedRange(): XlRange;
 }
 
@@ -124,9 +144,10 @@ export interface XlContext {
   sync(): Promise<void>;
 }
 
-/** Excel.run(options, batch), or the fake's. The adapter always passes delayForCellEdit, so a batch
- *  waits while the user is typing in a cell instead of failing. */
-export type XlRun = <T>(options: { delayForCellEdit?: boolean }, batch: (ctx: XlContext) => Promise<T>) => Promise<T>;
+/** Excel.run(options, batch) or Excel.run(context, batch) (to reuse the context a handler was added
+ *  in), or the fake's. The adapter passes delayForCellEdit, so on hosts that honour it a batch waits
+ *  while the user is typing in a cell instead of failing. */
+export type XlRun = <T>(options: { delayForCellEdit?: boolean } | object, batch: (context: XlContext) => Promise<T>) => Promise<T>;
 
 /** Which requirement sets the host supports (Office.context.requirements, or the fake's). */
 export interface XlRequirements {

@@ -37,7 +37,7 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
   const relsFile = zip.file(relsPath);
   const rels = relsFile ? parseXml(await relsFile.async('string'), relsPath) : (new DOMParser().parseFromString(`<Relationships xmlns="${PKG_REL}"/>`, 'text/xml') as unknown as Document);
   const relEls = Array.from(rels.getElementsByTagNameNS(PKG_REL, 'Relationship'));
-  let commentsRel: Element | undefined = relEls.find((r) => r.getAttribute('Type') === COMMENTS_REL);
+  const commentsRel: Element | undefined = relEls.find((r) => r.getAttribute('Type') === COMMENTS_REL);
   let commentsPath: string;
   let comments: Document;
   if (commentsRel) {
@@ -56,7 +56,7 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
     rel.setAttribute('Id', `rId${id}`);
     rel.setAttribute('Type', COMMENTS_REL);
     rel.setAttribute('Target', commentsPath.slice(dir.length));
-    rels.documentElement!.appendChild(rel);
+    rels.documentElement.appendChild(rel);
   }
   let nextId = 0;
   for (const c of Array.from(comments.getElementsByTagNameNS(W, 'comment'))) nextId = Math.max(nextId, Number(c.getAttributeNS(W, 'id')) + 1 || 0);
@@ -101,7 +101,7 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
       p.appendChild(r);
       c.appendChild(p);
     }
-    comments.documentElement!.appendChild(c);
+    comments.documentElement.appendChild(c);
     placed++;
   }
 
@@ -118,7 +118,7 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
       const o = ct.createElementNS(CT, 'Override');
       o.setAttribute('PartName', name);
       o.setAttribute('ContentType', COMMENTS_TYPE);
-      ct.documentElement!.appendChild(o);
+      ct.documentElement.appendChild(o);
     }
     zip.file('[Content_Types].xml', xml(ct));
   }

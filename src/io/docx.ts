@@ -114,7 +114,7 @@ export async function mainPart(zip: JSZip): Promise<string> {
   return 'word/document.xml';
 }
 
-export async function openDocx(bytes: Uint8Array): Promise<{ zip: JSZip; part: string; doc: Document }> {
+export async function openDocx(bytes: Uint8Array, limit = MAX_DOCX_XML): Promise<{ zip: JSZip; part: string; doc: Document }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -124,14 +124,50 @@ export async function openDocx(bytes: Uint8Array): Promise<{ zip: JSZip; part: s
   const part = await mainPart(zip);
   const f = zip.file(part);
   if (!f) throw new DocxError('不是 Word 文档（缺少 word/document.xml）');
-  const xml = await f.async('string');
-  if (xml.length > MAX_DOCX_XML) throw new DocxError(`文档正文过大（超过 ${MAX_DOCX_XML >> 20} MB）`);
-  return { zip, part, doc: parseXml(xml, part) };
+  return { zip, part, doc: parseXml(await inflateLimited(f, limit), part) };
+}
+
+interface StreamHelper {
+  on(event: 'data', f: (d: Uint8Array) => void): StreamHelper;
+  on(event: 'error', f: (e: Error) => void): StreamHelper;
+  on(event: 'end', f: () => void): StreamHelper;
+  pause(): StreamHelper;
+  resume(): StreamHelper;
+}
+
+/** A part's text, stopped as soon as it passes `limit` bytes: a small .docx can unpack to gigabytes. */
+function inflateLimited(f: JSZip.JSZipObject, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    // ZipObject#internalStream (JSZip 3 API docs, api_zipobject/internal_stream): works in the browser
+    // too, unlike nodeStream; the bundled typings leave it out.
+    const stream = (f as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    stream
+      .on('data', (d: Uint8Array) => {
+        size += d.length;
+        if (size > limit) {
+          stream.pause();
+          reject(new DocxError(`文档正文过大（解压后超过 ${limit >> 20} MB）`));
+        } else chunks.push(d);
+      })
+      .on('error', (e: Error) => reject(new DocxError(`无法解压文档正文：${e.message}`)))
+      .on('end', () => {
+        const all = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        resolve(new TextDecoder('utf-8').decode(all));
+      })
+      .resume();
+  });
 }
 
 /** Read a .docx. Throws DocxError (a Chinese reason) when the bytes are not a Word document. */
-export async function readDocx(bytes: Uint8Array): Promise<DocxDocument> {
-  const { doc } = await openDocx(bytes);
+export async function readDocx(bytes: Uint8Array, opts: { maxXmlBytes?: number } = {}): Promise<DocxDocument> {
+  const { doc } = await openDocx(bytes, opts.maxXmlBytes);
   const body = findBody(doc);
   return new Reader().document(body);
 }
@@ -425,15 +461,20 @@ export interface DocxSheet {
  */
 export function docxSheet(doc: DocxDocument): DocxSheet {
   const out: DocxSheet = { rows: [], merges: [], origins: [] };
+  let previous: DocxTable | null = null;
   for (const b of doc.blocks) {
     if (b.kind !== 'table') continue;
     const t = doc.tables[b.table - 1];
-    const top = out.rows.length;
+    // A table continued after a page break often repeats its header row: it is not data.
+    const skipFirst = !!previous && sameRow(previous.rows[0], t.rows[0]);
+    previous = t;
+    const top = out.rows.length - (skipFirst ? 1 : 0);
     /** Open vertical merges by grid column: the merge's index in out.merges. */
     const open = new Map<number, number>();
     t.rows.forEach((cells, r) => {
-      const row: (string | null)[] = new Array(t.columns).fill(null);
-      const origin: (DocxOrigin | null)[] = new Array(t.columns).fill(null);
+      if (r === 0 && skipFirst) return;
+      const row = new Array<string | null>(t.columns).fill(null);
+      const origin = new Array<DocxOrigin | null>(t.columns).fill(null);
       const continued = new Set<number>();
       for (const c of cells) {
         let value: string | null = c.text.trim() ? c.text : null;
@@ -465,6 +506,11 @@ export function docxSheet(doc: DocxDocument): DocxSheet {
   // A merge that covers one cell only (a vMerge restart with nothing below) is no merge.
   out.merges = out.merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1);
   return out;
+}
+
+function sameRow(a: DocxCell[] | undefined, b: DocxCell[] | undefined): boolean {
+  const key = (row: DocxCell[]) => row.map((c) => c.text.replace(/\s+/g, '')).join('\u0001');
+  return !!a && !!b && a.length === b.length && a.some((c) => c.text.trim()) && key(a) === key(b);
 }
 
 export function originText(o: DocxOrigin): string {

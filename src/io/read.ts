@@ -6,8 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
-import { columnLetter } from '../core/address';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
+import { struckNote, struckRows } from './strike';
 import { scanZip } from './zip-guard';
 import { finishSheet } from './sheet-grid';
 import { readXlsxFast, type InflateRaw } from './xlsx-reader';
@@ -57,7 +57,7 @@ export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 W
 export async function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<RawWorkbook> {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (DOCX_EXT.test(file) || (zip && !SHEET_EXT.test(file) && !TEXT_EXT.test(file))) return readWord(file, bytes);
+  if (DOCX_EXT.test(file)) return readWord(file, bytes);
   try {
     return readWorkbook(file, bytes, opts);
   } catch (e) {
@@ -110,7 +110,7 @@ export interface ReadOptions {
 
 export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions = {}): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
-  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，请用 readFile 读取' : LEGACY_WORD_MESSAGE}。`);
+  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，不是表格文件' : LEGACY_WORD_MESSAGE}。`);
   if (isLegacyWord(bytes)) throw new ReadError(file, `「${file}」：${LEGACY_WORD_MESSAGE}。`);
   const kind = sniffKind(bytes);
   if (kind.what) throw new ReadError(file, `读不了「${file}」：它实际是${kind.what}，不是表格。${kind.todo}`);
@@ -140,7 +140,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true });
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true, bookFiles: kind.container === 'zip' });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     const hint = isLegacyWord(bytes)
@@ -160,6 +160,11 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
     sheets.push(sheetRows(name, ws, notes));
   }
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
+  if (kind.container === 'zip') {
+    for (const [sheet, rows] of struckRows((wb as { files?: Parameters<typeof struckRows>[0] }).files, wb.SheetNames)) {
+      for (const r of rows) notes.push(struckNote(sheet, r));
+    }
+  }
   return { file, sheets, notes };
 }
 
@@ -268,7 +273,7 @@ function cellValue(c: XLSX.CellObject | undefined): CellValue {
       return c.v instanceof Date ? c.v : null;
     case 'n':
     case 'b':
-      return c.v as number | boolean;
+      return c.v;
     default:
       return c.v === undefined || c.v === null ? null : String(c.v);
   }

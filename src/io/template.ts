@@ -27,7 +27,7 @@ type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][]
 function cellValue(c: XLSX.CellObject | undefined): CellValue {
   if (!c || c.t === 'z') return null;
   if (c.t === 'e') return { error: c.w ?? '#N/A' };
-  if (c.t === 'n' || c.t === 'b') return c.v as number | boolean;
+  if (c.t === 'n' || c.t === 'b') return c.v;
   if (c.t === 'd') return c.v instanceof Date ? c.v : null;
   return c.v === undefined || c.v === null ? null : String(c.v);
 }
@@ -166,7 +166,7 @@ function readStyles(xml: string | undefined): Styles {
 
 const ERROR_STYLES = new Set(['stop', 'warning', 'information']);
 
-function validationOf(el: Element, sqref: string, formula: string): TemplateValidation {
+function validationOf(el: Element, sqref: string, formula: string, formula2 = ''): TemplateValidation {
   const style = el.getAttribute('errorStyle') ?? 'stop';
   const flag = (a: string) => el.getAttribute(a) === '1' || el.getAttribute(a) === 'true';
   return {
@@ -175,6 +175,8 @@ function validationOf(el: Element, sqref: string, formula: string): TemplateVali
     formula,
     errorAlert: flag('showErrorMessage'),
     errorStyle: (ERROR_STYLES.has(style) ? style : 'stop') as TemplateValidation['errorStyle'],
+    operator: el.getAttribute('operator') ?? undefined,
+    formula2: formula2 || undefined,
     promptTitle: el.getAttribute('promptTitle') ?? undefined,
     prompt: el.getAttribute('prompt') ?? undefined,
   };
@@ -210,13 +212,13 @@ async function readPackage(bytes: Uint8Array, doc: TemplateDoc): Promise<void> {
 function readSheetXml(xml: string, sheet: TemplateSheet, styles: Styles): void {
   const root = parseXml(xml).documentElement!;
   for (const dv of kids(kid(root, 'dataValidations'), 'dataValidation')) {
-    sheet.validations.push(validationOf(dv, dv.getAttribute('sqref') ?? '', textOf(kid(dv, 'formula1'))));
+    sheet.validations.push(validationOf(dv, dv.getAttribute('sqref') ?? '', textOf(kid(dv, 'formula1')), textOf(kid(dv, 'formula2'))));
   }
   for (const dv of all(root, 'dataValidation')) {
     if (dv.parentNode === kid(root, 'dataValidations')) continue;
     // x14: <x14:formula1><xm:f>Sheet2!$A$1:$A$9</xm:f></x14:formula1><xm:sqref>A3:A200</xm:sqref>
-    const f1 = kid(dv, 'formula1');
-    sheet.validations.push(validationOf(dv, textOf(kid(dv, 'sqref')), textOf(kid(f1, 'f')) || textOf(f1)));
+    const [f1, f2] = [kid(dv, 'formula1'), kid(dv, 'formula2')];
+    sheet.validations.push(validationOf(dv, textOf(kid(dv, 'sqref')), textOf(kid(f1, 'f')) || textOf(f1), textOf(kid(f2, 'f')) || textOf(f2)));
   }
   const ps = kid(root, 'pageSetup');
   const fit = kid(kid(root, 'sheetPr'), 'pageSetUpPr')?.getAttribute('fitToPage');

@@ -10,6 +10,7 @@
 import type { CellValue } from '../core/cell';
 import type { RawWorkbook, ReadNote } from './read';
 import { finishSheet, type SheetGrid } from './sheet-grid';
+import { struckFormats, struckNote, struckRowsIn } from './strike';
 
 export type InflateRaw = (data: Uint8Array) => Uint8Array;
 
@@ -102,7 +103,10 @@ function rels(xml: string | null, base: string): Map<string, { target: string; t
     if (!id || target === undefined || attr(m[1], 'TargetMode') === 'External') continue;
     const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
     const norm: string[] = [];
-    for (const p of parts) p === '..' ? norm.pop() : p !== '.' && norm.push(p);
+    for (const p of parts) {
+      if (p === '..') norm.pop();
+      else if (p !== '.') norm.push(p);
+    }
     out.set(id, { target: norm.join('/'), type });
   }
   return out;
@@ -291,6 +295,7 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
     }
     const dates = dateStyles(stylesXml);
+    const struck = stylesXml ? struckFormats(stylesXml) : new Set<number>(); // struck-through rows are noted (src/io/strike.ts)
     const sheets: RawWorkbook['sheets'] = [];
     const notes: ReadNote[] = [];
     for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -303,6 +308,7 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       const grid = sheet(name, xml, sst, dates);
       if (!grid) return null;
       sheets.push(finishSheet(grid, notes));
+      if (struck.size) for (const r of struckRowsIn(struck, xml)) notes.push(struckNote(name, r));
     }
     return sheets.length ? { file, sheets, notes } : null;
   } catch {

@@ -5,9 +5,12 @@
  * bytes (src/io/zip-inflate-check.ts), because a hostile archive can declare small sizes.
  */
 
-/** A .xlsx of 100,000 rows × 20 columns inflates to about 150 MB of XML; four times that is no
- *  workbook a bureau receives, and keeps reading within the 500 MB the hostile-file benchmark allows. */
-export const MAX_INFLATED_BYTES = 600 * 1024 * 1024;
+/** A .xlsx of 100,000 rows × 11 columns inflates to some tens of MB of XML; far beyond that is no
+ *  workbook a bureau receives. */
+export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
+/** Spreadsheet XML deflates about 5–30:1; a part above this many MB that claims more than 100:1 is a bomb. */
+const BOMB_RATIO = 100;
+const BOMB_MIN_BYTES = 50 * 1024 * 1024;
 /** A workbook has a few dozen parts; tens of thousands means something else, or an attack. */
 export const MAX_ENTRIES = 10000;
 
@@ -68,6 +71,9 @@ export function scanZip(b: Uint8Array, limits = { bytes: MAX_INFLATED_BYTES, ent
     if (offset + 30 > b.length || compressed > b.length) return { ok: false, problem: 'corrupt', detail: `部件「${name}」超出文件末尾（文件不完整）` };
     entries.push({ name, method, compressed, size, offset, encrypted: (flags & 1) === 1 });
     declared += size;
+    if (size > BOMB_MIN_BYTES && size > compressed * BOMB_RATIO) {
+      return { ok: false, problem: 'too-large', detail: `部件「${name}」压缩比异常（${Math.round(size / 1048576)} MB 压缩为 ${Math.max(1, Math.round(compressed / 1024))} KB，压缩炸弹或异常文件）` };
+    }
     if (declared > limits.bytes) {
       return { ok: false, problem: 'too-large', detail: `解压后超过 ${Math.round(limits.bytes / 1048576)} MB（压缩炸弹或异常文件）` };
     }

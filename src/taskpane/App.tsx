@@ -5,7 +5,8 @@ import { resolveProfile } from '../core/profile-store';
 import { summarySheetName } from '../core/import';
 import { fixValue } from '../core/fixes';
 import { LISTS_SHEET } from '../core/plan';
-import { DEFAULT_PANE_SETTINGS, type OfficeWorkbook, type Settings, type SheetIssue } from '../excel/adapter';
+import type { OfficeWorkbook, SheetIssue } from '../excel/adapter';
+import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, type Settings } from './settings';
 import { checkReducer, initialCheck, statusLine } from './state';
 import { chineseError } from './errors';
 import { CheckTab } from './components/CheckTab';
@@ -61,7 +62,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   // recognised sheet at once: the pane never opens on 「全部 0」 over a sheet with problems.
   React.useEffect(() => {
     void act('读取设置', async () => {
-      const s = await workbook.loadSettings();
+      const s = await loadSettings(workbook);
       const kept = await workbook.loadStoredProfile();
       const mine = kept && 'profile' in kept ? kept.profile : null;
       setStored(mine);
@@ -89,16 +90,24 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         // Not a table of this format (yet): the clerk checks by hand when there is one.
       }
     });
-    return workbook.onRecheck((r) => dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }));
+    const stopRechecks = workbook.onRecheck((r) => dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }));
+    // Live checking runs in Excel's event handler: its errors are shown here, not lost.
+    const stopErrors = workbook.onError((text) => setMessage({ intent: 'error', text }));
+    return () => {
+      stopRechecks();
+      stopErrors();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per workbook
   }, [workbook]);
 
   const save = async (s: Settings) => {
     setSettings(s);
-    await workbook.saveSettings(s);
+    await saveSettings(workbook, s);
   };
 
-  const applied = (n: number) => `已修正 ${n} 处，原值记在批注和「修改记录」工作表中。`;
+  // Notes only where host and library have them (workbook.notesAvailable); 修改记录 always.
+  const kept = () => (workbook.notesAvailable ? '批注和「修改记录」' : '「修改记录」');
+  const applied = (n: number) => `已修正 ${n} 处，原值记在${kept()}工作表中。`;
   const fixAll = (issues: SheetIssue[]) => act('修正中', async () => {
     await workbook.applyFixes(issues);
     await runCheck(check.sheet);
@@ -143,7 +152,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
               await workbook.applyFixes([s]);
               dispatch({ type: 'dismiss', issue: s });
               if (check.checked) await runCheck(check.checked.sheet);
-              setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在批注和「修改记录」中。` });
+              setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在${kept()}中。` });
             })}>换算</Button>
           </MessageBarBody>
         </MessageBar>
@@ -159,7 +168,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             // A conversion under a unit header changes the whole column and its header: check afresh.
             await runCheck(check.sheet);
             const what = wholeColumn ? `${i.address} 所在整列已按表头的单位换算，表头改为「${i.field ?? ''}」` : `${i.address} 已改为「${String(fixValue(i))}」`;
-            setMessage({ intent: 'success', text: `${what}，原值记在批注和「修改记录」中。` });
+            setMessage({ intent: 'success', text: `${what}，原值记在${kept()}中。` });
           })}
           onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))} />
       )}

@@ -32,7 +32,7 @@ export function qinghaiForm(datasets: { name: string; tb: string; domain: string
 }
 
 /** 武汉 附件1 (seeds/001): content-control checkboxes; 申报方向 with the box after each option. */
-export function wuhanForm() {
+export function wuhanForm(opts: { unstructured?: string; modalities?: [boolean, string][] } = {}) {
   const rows: Cell[][] = [
     [{ text: '申报单位信息', vmerge: 'restart' }, '单位名称（盖章）', { text: '武汉光谷数据有限公司', span: 3 }],
     [cont, '统一社会信用代码', { text: '91420100MA4KXXXX2B', span: 3 }],
@@ -40,7 +40,7 @@ export function wuhanForm() {
     [cont, '负责人、职务及联系方式', { text: '李四 总经理 027-87654321', span: 3 }],
     [{ text: '“案例1”简要信息', vmerge: 'restart' }, '数据集案例名称', { text: '城市交通数据集赋能信号优化', span: 3 }],
     [cont, '数据集名称及类别', box(options([[false, '通识数据集'], [true, '行业通识数据集'], [false, '行业专识数据集']], sdtBox), 3)],
-    [cont, '结构化数据集规模\n（单位：行/条）', '100000', '非结构化数据集规模\n（单位：GB）', '图片100GB，音频160GB'],
+    [cont, '结构化数据集规模\n（单位：行/条）', '100000', '非结构化数据集规模\n（单位：GB）', opts.unstructured ?? '图片100GB，音频160GB'],
     [
       cont,
       '申报方向',
@@ -50,7 +50,7 @@ export function wuhanForm() {
       ),
     ],
     [cont, '案例涉及行业/领域', box(options([[false, '科学研究'], [true, '交通运输'], [false, '城市治理']], sdtBox), 3)],
-    [cont, '数据集模态及规模', box(options([[true, '图像'], [true, '音频']], sdtBox), 3)],
+    [cont, '数据集模态及规模', box(options(opts.modalities ?? [[true, '图像'], [true, '音频']], sdtBox), 3)],
     [cont, '已支撑算法模型', { text: '交通大模型、信号优化模型', span: 3 }],
     [cont, '数据集概况\n（不超过200字）', { text: '覆盖全市主干道路口的车流数据。', span: 3 }],
     [cont, '应用场景介绍\n（不超过500字）', { text: '信号配时优化，通行效率提升12%。', span: 3 }],

@@ -40,9 +40,10 @@ export async function beijingTemplate(): Promise<Buffer> {
   dv.add('D5:D14', { type: 'list', allowBlank: true, formulae: ['"新建,存量提升"'], showErrorMessage: true, errorStyle: 'stop' });
   // No error alert: a clerk may type 「文本、图像」, so the list offers single values of a multi-choice column.
   dv.add('E5:E14', { type: 'list', allowBlank: true, formulae: ['"文本,图像,音频,视频,其他"'], showErrorMessage: false });
+  dv.add('H5:H14', { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [100], showInputMessage: true, prompt: '写明数据的来源系统或渠道' });
   dv.add('G5:G14', { type: 'list', allowBlank: true, formulae: ['"实时,每日,每周,每月,不定期"'], showErrorMessage: true, errorStyle: 'stop' });
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as ExcelJS.PageSetup;
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -84,7 +85,7 @@ export async function twoLevelTemplate(): Promise<Buffer> {
   ws.mergeCells('C3:D3');
   ws.getCell('A15').value = '注：结构化数据以条计，非结构化数据以GB计。';
   ws.mergeCells('A15:G15');
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 export const WORD_VOCAB = ['所属领域：科学研究、工业制造、医疗卫生、交通运输、绿色低碳、其他。', '数据集模态（可多选）：文本、图像、音频、视频。'];
@@ -103,5 +104,22 @@ export async function wordTemplate(): Promise<Buffer> {
     para('填表说明：') +
     para(`1.${WORD_VOCAB[0]}`) +
     para(`2.${WORD_VOCAB[1]}`);
+  return docx(body);
+}
+
+/** A whole notice as one Word file: its text, 附件1 (a label | value form) and 附件2 (the summary). */
+export async function wordNotice(): Promise<Buffer> {
+  const body =
+    para('关于征集某市行业高质量数据集的通知') +
+    para('各有关单位：现将有关事项通知如下。') +
+    para('所属领域：科学研究、工业制造、医疗卫生、交通运输、其他。') +
+    para('附件1') +
+    para('某市行业高质量数据集基本信息表') +
+    table([['单位名称', null], ['数据集名称', null], ['所属领域', null], ['联系人及联系方式', null]]) +
+    para('附件2') +
+    para('某市行业高质量数据集汇总表') +
+    para('推荐单位（盖章）：　　　　　　　　年　月　日') +
+    table([['序号', '数据集名称', '所属领域', '数据集规模（GB）', '申报单位', '联系人及联系方式'], [null, null, null, null, null, null]]) +
+    para('注：所属领域按通知填写。');
   return docx(body);
 }

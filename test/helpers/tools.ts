@@ -17,7 +17,7 @@ export const PDFTOPPM = which('pdftoppm');
 export function needs(tool: string | null, name: string): jest.It {
   if (tool) return test;
   if (process.env.CI === 'true') throw new Error(`CI 上缺少 ${name}：.ci/run 应该已安装它。`);
-  // eslint-disable-next-line no-console
+   
   console.warn(`跳过需要 ${name} 的测试：本机没有安装（apt-get install libreoffice-calc-nogui poppler-utils）。`);
   return test.skip;
 }

@@ -20,10 +20,11 @@ export function checkContact(col: Column, text: string): CellResult {
   if (needs.includes('phoneOrEmail') && !parts.phones.length && !parts.emails.length && !malformed) {
     missing.push('电话或邮箱');
   }
-  for (const bad of parts.badPhones) {
+  // At most five of each: a long pasted cell must not flood the list with one issue per fragment.
+  for (const bad of parts.badPhones.slice(0, 5)) {
     issues.push(cellIssue('phone-invalid', { text: bad, inContact: true }, { value: text }));
   }
-  for (const bad of parts.badEmails) {
+  for (const bad of parts.badEmails.slice(0, 5)) {
     issues.push(cellIssue('email-invalid', { text: bad, inContact: true }, { value: text }));
   }
   if (missing.length) {

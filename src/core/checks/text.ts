@@ -53,7 +53,7 @@ export function checkModels(col: Column, text: string): CellResult {
     return { out: none, issues: [issue] };
   }
   const names = text
-    .split(/[、,，;；\/\n]+/)
+    .split(/[、,，;；/\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
   const out = names.join('、');

@@ -2,9 +2,10 @@ import * as React from 'react';
 import { Button, Checkbox, Field, Radio, RadioGroup, Select, Switch, Text } from '@fluentui/react-components';
 import { PROFILES } from '../../core/profiles';
 import type { Profile } from '../../core/profile';
-import { mergeSheets, type InputSheet, type MergeResult } from '../../core/merge';
+import { mergeSheets, placeText, type InputSheet, type MergeResult } from '../../core/merge';
 import { duplicateGroups, summarySheetName } from '../../core/import';
-import type { OfficeWorkbook, Settings } from '../../excel/adapter';
+import type { OfficeWorkbook } from '../../excel/adapter';
+import { settingsToPlan, type Settings } from '../settings';
 import { isLastCopy, toggleDrop, type DuplicateState } from '../state';
 import { SettingInput } from './SettingInput';
 import { useStyles, type Act } from './styles';
@@ -35,7 +36,7 @@ export function BuildTab({ workbook, profile, stored, settings, save, act, onBui
     const e = m.entries[i];
     const name = String(e.entry.get('name') ?? e.entry.get('projectName') ?? '');
     const owner = String(e.entry.get('applicant') ?? e.entry.get('builder') ?? '');
-    return `第 ${i + 1} 条「${name}」${owner ? `（${owner}）` : ''}，来自 ${e.source.file}「${e.source.sheet}」第 ${e.source.row} 行`;
+    return `第 ${i + 1} 条「${name}」${owner ? `（${owner}）` : ''}，来自 ${e.source.file}「${e.source.sheet}」${placeText(e.source)}`; // a Word entry has no sheet row: 表1 第5行
   };
   const rebuild = () => act('读取本表', async () => {
     const p = profile!;
@@ -44,8 +45,8 @@ export function BuildTab({ workbook, profile, stored, settings, save, act, onBui
     const merged = mergeSheets(p, inputs, { tb: settings.tb });
     const groups = duplicateGroups(p, merged);
     if (!groups.length) {
-      const { backups, sheet } = await workbook.rebuild(p, settings, inputs);
-      onBuilt(sheet, `已重新生成「${sheet}」，共 ${merged.rowsWritten} 条。${backedUp(backups)}`);
+      const { backups, sheet, warnings } = await workbook.rebuild(p, settingsToPlan(settings), inputs);
+      onBuilt(sheet, `已重新生成「${sheet}」，共 ${merged.rowsWritten} 条。${backedUp(backups)}${warnings.join('')}`);
     } else setReview({ merged, inputs, groups, drop: [] });
   });
   return (
@@ -82,8 +83,8 @@ export function BuildTab({ workbook, profile, stored, settings, save, act, onBui
       </Field>
       <div className={styles.row}>
         <Button appearance="primary" disabled={!profile} onClick={() => void act('新建汇总表', async () => {
-          const { backups, sheet } = await workbook.createSummary(profile!, settings);
-          onBuilt(sheet, `已新建「${sheet}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}`);
+          const { backups, sheet, warnings } = await workbook.createSummary(profile!, settingsToPlan(settings));
+          onBuilt(sheet, `已新建「${sheet}」。${backups.length ? `原有同名表已备份为「${backups.join('、')}」。` : ''}${warnings.join('')}`);
         })}>新建汇总表</Button>
         <Button disabled={!profile} onClick={() => void rebuild()}>重新生成汇总表</Button>
       </div>
@@ -102,9 +103,9 @@ export function BuildTab({ workbook, profile, stored, settings, save, act, onBui
           <Text>{review.drop.length ? `将删去：${review.drop.map((i) => `第 ${i + 1} 条`).join('、')}；其余 ${review.merged.entries.length - review.drop.length} 条保留。` : '未勾选：全部保留。'}</Text>
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void act('重新生成', async () => {
-              const { merged, backups, sheet } = await workbook.rebuild(profile!, settings, review.inputs, { dropEntries: review.drop });
+              const { merged, backups, sheet, warnings } = await workbook.rebuild(profile!, settingsToPlan(settings), review.inputs, { dropEntries: review.drop });
               setReview(null);
-              onBuilt(sheet, `已重新生成「${sheet}」，共 ${merged.rowsWritten} 条（删去重复 ${review.drop.length} 条）。${backedUp(backups)}`);
+              onBuilt(sheet, `已重新生成「${sheet}」，共 ${merged.rowsWritten} 条（删去重复 ${review.drop.length} 条）。${backedUp(backups)}${warnings.join('')}`);
             })}>确认并重新生成</Button>
             <Button onClick={() => setReview(null)}>取消</Button>
           </div>

@@ -4,7 +4,8 @@ import type { Profile } from '../../core/profile';
 import { a1 } from '../../core/address';
 import { cellText } from '../../core/cell';
 import { convert } from '../../core/quantity';
-import type { OfficeWorkbook, Settings } from '../../excel/adapter';
+import type { OfficeWorkbook } from '../../excel/adapter';
+import type { Settings } from '../settings';
 import { initialPicker, pickerReducer, pickerValue } from '../state';
 import { VocabPicker } from './Pickers';
 import { useStyles, type Act, type Notify } from './styles';
@@ -33,14 +34,17 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
     if (c?.type === 'vocab' && c.vocab) dispatch({ type: 'load', text: cellText(s!.values[0]?.[0]), vocab: profile.vocabularies[c.vocab], multi: !!c.multi });
   });
   const selected = sel ? cellText(sel.values[0]?.[0]) : '';
+  // The picker writes one cell: a whole column would start on the title row.
+  const single = !!sel && sel.values.length === 1 && (sel.values[0]?.length ?? 1) === 1;
   const preview = col?.type === 'quantity' && col.quantity?.unit ? convert(selected, col.quantity.unit, settings.tb) : null;
   return (
     <>
       <div className={styles.row}>
         <Button onClick={() => void read()}>读取所选单元格</Button>
-        {sel && <Text className={styles.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : '（先「全面检查」以识别列）'}</Text>}
+        {sel && <Text className={styles.small}>{sel.sheet}!{a1(sel.r, sel.c)}：{col ? col.label : sel.outside ? '（不在表内：表头以上的标题和表下的注释不填写）' : '（先「全面检查」以识别列）'}</Text>}
       </div>
-      {vocab && col && sel && (
+      {vocab && col && sel && !single && <Text className={styles.small}>下拉选择一次写入一个单元格：请只选中一个单元格，再点「读取所选单元格」。</Text>}
+      {vocab && col && sel && single && (
         <>
           <VocabPicker label={col.label} vocab={vocab} multi={!!col.multi} joiner={col.joiner} state={picker} dispatch={dispatch} />
           <Button appearance="primary" disabled={value === null} onClick={() => void act('写入', async () => {
@@ -56,7 +60,7 @@ export function EnterTab({ workbook, profile, settings, act, notify }: EnterTabP
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void act('换算', async () => {
               const r = await workbook.convertCells(sel.sheet, sel.r, sel.r + sel.values.length - 1, sel.c);
-              notify({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在批注和「修改记录」中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
+              notify({ intent: r.failed.length ? 'warning' : 'success', text: `已换算 ${r.converted} 格，原值保留在${r.keptIn === 'notes' ? '批注和「修改记录」' : '「修改记录」'}中。${r.failed.map((f) => `第 ${f.r + 1} 行：${f.message}`).join(' ')}` });
             })}>换算所选单元格</Button>
             <Button onClick={() => void act('换算整列', async () => {
               const r = await workbook.convertCells(sel.sheet, 0, 1048575, sel.c);

@@ -4,7 +4,8 @@ import type { Profile } from '../../core/profile';
 import type { InputSheet } from '../../core/merge';
 import { dropdownOptions, needsAttention } from '../../core/plan';
 import { inputKey, previewImport, summarySheetName } from '../../core/import';
-import type { OfficeWorkbook, Settings } from '../../excel/adapter';
+import type { OfficeWorkbook } from '../../excel/adapter';
+import { settingsToPlan, type Settings } from '../settings';
 import { importReducer, initialImport } from '../state';
 import { parsePaste, pastedRows, resplit, unresolved, type Pasted } from '../paste';
 import { useComposition } from './hooks';
@@ -85,7 +86,7 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
       <div className={styles.row}>
         <Button disabled={!pasted.trim()} onClick={readPaste}>读取粘贴内容</Button>
         <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
-        <input ref={fileInput} className={styles.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx"
+        <input ref={fileInput} className={styles.hidden} aria-label="导入文件" type="file" multiple accept=".xlsx,.xls,.csv,.tsv,.txt,.docx,.doc,.wps"
           onChange={(e) => {
             // Copied out first: the FileList empties when the input is reset for the next choice.
             const files = Array.from(e.target.files ?? []);
@@ -178,7 +179,7 @@ export function ImportTab({ workbook, profile, settings, sheets, act, notify, on
             <Button appearance="primary" disabled={waiting.length > 0 || merged.rowsWritten === 0} onClick={() => void act('写入汇总表', async () => {
               const existing = await workbook.readSheets([target]);
               const all = [...existing.filter((s) => s.rows.length), ...inputs];
-              const { merged: done, backups, sheet } = await workbook.rebuild(profile, settings, all, { mappings: preview.mappings, valueMap: state.choices.valueMap });
+              const { merged: done, backups, sheet } = await workbook.rebuild(profile, settingsToPlan(settings), all, { mappings: preview.mappings, valueMap: state.choices.valueMap });
               dispatch({ type: 'reset' });
               onDone(sheet, `已写入「${sheet}」：共 ${done.rowsWritten} 条。${backups.length ? `原表已备份为「${backups.join('、')}」。` : ''}`);
             })}>确认导入</Button>

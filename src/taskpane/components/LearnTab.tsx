@@ -16,7 +16,7 @@ type SetMessage = (m: { intent: 'success' | 'error' | 'warning' | 'info'; text: 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  item: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: { overflowWrap: 'anywhere', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
 });
@@ -49,6 +49,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     });
   }, [workbook]);
 
+  const templateInput = React.useRef<HTMLInputElement>(null);
   const learned = (doc: TemplateDoc) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
@@ -57,8 +58,8 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     setMessage({ intent: r.missing.length ? 'warning' : 'success', text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。` });
   };
 
+  // The readers (SheetJS, JSZip, the Word reader) load only when a template is opened.
   const fromFile = (f: File) => act('读取模板', async () => {
-    // The template reader (SheetJS, JSZip, xmldom) loads only now, when a template is opened.
     const { readTemplate } = await import('../../io/template');
     learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
   });
@@ -88,13 +89,19 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     <div className={st.col}>
       <Text className={st.small}>打开通知所附的空白汇总表（.xlsx、.xls 或 .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。</Text>
       <Field label="模板文件">
-        <input aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => e.target.files?.[0] && fromFile(e.target.files[0])} />
+        {/* The browser's own file input speaks English: a Chinese button opens it. */}
+        <Button onClick={() => templateInput.current?.click()}>选择模板文件…</Button>
+        <input ref={templateInput} style={{ display: 'none' }} aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void fromFile(f);
+        }} />
       </Field>
       <div className={st.row}>
         <Select aria-label="当前工作簿中的模板工作表" value={sheet} onChange={(_, d) => setSheet(d.value)}>
           {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
         </Select>
-        <Button onClick={fromSheet} disabled={!sheet}>用这张工作表</Button>
+        <Button onClick={() => void fromSheet()} disabled={!sheet}>用这张工作表</Button>
       </div>
       {draft && (
         <>
@@ -108,7 +115,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
           )}
           <Field label="格式 ID（小写字母、数字、连字符）"><Input value={edits.id ?? draft.profile.id} onChange={(_, d) => setEdits((x) => ({ ...x, id: d.value }))} /></Field>
           <Field label="格式名称"><Input value={edits.name ?? draft.profile.name} onChange={(_, d) => setEdits((x) => ({ ...x, name: d.value }))} /></Field>
-          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
+          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title.replace('{prefix}', 'XXX')} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
           {draft.profile.sheet.linesAbove.length > 0 && <Text className={st.small}>表头上方：{draft.profile.sheet.linesAbove.map((l) => l.join(' ')).join(' / ')}</Text>}
           {draft.profile.sheet.footnote && <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>}
           {(final ?? draft.profile).columns.map((c) => {
@@ -144,7 +151,7 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
             <Button
               appearance="primary"
               disabled={!final}
-              onClick={() => act('保存格式', async () => {
+              onClick={() => void act('保存格式', async () => {
                 await workbook.saveStoredProfile(final!);
                 onSaved(final!);
                 setMessage({ intent: 'success', text: `格式「${final!.name}」已保存到本工作簿并选用：同事打开此文件时也能使用。` });
