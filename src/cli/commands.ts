@@ -15,6 +15,7 @@ import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
 import { annotateDocx, type DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
 import { writeWorkbook } from '../io/xlsx-writer';
+import { writeJsonList } from './json-out';
 import { checkInflatedSizes } from '../io/zip-inflate-check';
 import { scanZip } from '../io/zip-guard';
 import { uniqueSheetName } from '../core/sheet-name';
@@ -205,8 +206,15 @@ export async function runCheck(args: Args, out: NodeJS.WritableStream, errOut: N
   if (unread !== null) return unread;
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
-    const r = report(profile, merged);
-    out.write(JSON.stringify({ profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, rowsLeftOut: r.rowsLeftOut, leftOut: r.leftOut, issues: r.issues.map(({ outputRow: _o, ...i }) => i) }, null, 2) + '\n');
+    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
+    const r = report(profile, { ...merged, issues: [], changes: [] });
+    const issues = (function* () {
+      for (const one of merged.issues) {
+        const { outputRow: _o, ...i } = report(profile, { ...merged, inputs: [], changes: [], issues: [one] }).issues[0];
+        yield i;
+      }
+    })();
+    await writeJsonList(out, { profile: r.profile, inputs: r.inputs, skipped: r.skipped, rowsRead: r.rowsRead, rowsChecked: r.rowsWritten, rowsLeftOut: r.rowsLeftOut, leftOut: r.leftOut }, 'issues', issues);
   } else {
     for (const i of merged.issues) {
       const where = `${i.source.file}「${i.source.sheet}」${placeText(i.source)}`;

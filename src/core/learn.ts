@@ -10,6 +10,7 @@
 import headerData from './headers.json';
 import { cellText, type CellValue } from './cell';
 import { splitHeaderUnit } from './header';
+import { DEFAULT_SETTINGS } from './plan';
 import { parseProfile, type Column, type Profile, type ProfileFont, type QuantitySpec, type VocabItem, type Vocabulary } from './profile';
 import { PROFILES } from './profiles';
 import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
@@ -108,9 +109,24 @@ function headerKeys() {
   return keyIndex;
 }
 
+/** A fill-in annotation on a header — 「（可多选）」「(单选)」「（必填）」「*」 — says how to fill the
+ *  column, not what it is: matched without it (tester, 2026-11-25: 「数据集模态（可多选）」 was unknown). */
+const HEADER_MARK = /[（(]\s*(?:可?多选|单选|限选|只能选|必填|选填|非必填|可选填?)[^（()）]*[）)]|^[*＊]+|[*＊]+$/g;
+
+/** A header without its fill-in annotations; the label itself stays as the template writes it. */
+export function headerPlain(label: string): string {
+  let t = label.trim();
+  for (let prev = ''; prev !== t; ) [prev, t] = [t, t.replace(HEADER_MARK, '').trim()];
+  return t || label.trim();
+}
+
+/** Marked required: a leading or trailing * or 「必填」, but not 「非必填」. */
+const REQUIRED_MARK = /^[*＊]|[*＊]$|(?<!非)必填/;
+
 /** The concept key of a header: exact spelling first, then character-bigram similarity (≥ 0.66, as header.ts). */
-function keyOfHeader(label: string): { key: string; how: 'exact' | 'fuzzy' } | null {
+function keyOfHeader(header: string): { key: string; how: 'exact' | 'fuzzy' } | null {
   const ix = headerKeys();
+  const label = headerPlain(header);
   const hit = ix.exact.get(labelKey(label)) ?? ix.exact.get(labelKey(splitHeaderUnit(label).base));
   if (hit) return { key: hit.key, how: 'exact' };
   const g = grams(labelKey(splitHeaderUnit(label).base));
@@ -256,7 +272,7 @@ function covers(v: TemplateValidation, r: number, c: number): boolean {
 
 /** Whether the notes or the notice say of this column that several may be chosen (「数据集模态可多选」). */
 function saysMulti(lines: readonly string[], label: string): boolean {
-  const base = labelKey(splitHeaderUnit(label).base);
+  const base = labelKey(splitHeaderUnit(headerPlain(label)).base);
   if (!base) return false;
   return lines.some((l) => l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)));
 }
@@ -293,8 +309,8 @@ interface ColumnDraft {
 /** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
 function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
   const base = headerKeys().byKey.get(d.key);
-  const L = toHalfWidth(d.label).replace(/\s+/g, '');
-  const unit = splitHeaderUnit(d.label).unit;
+  const L = toHalfWidth(headerPlain(d.label)).replace(/\s+/g, '');
+  const unit = splitHeaderUnit(headerPlain(d.label)).unit;
   const plain = { multi: false, joiner: '、', singleUnit: false } as const;
   const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
   if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
@@ -437,7 +453,7 @@ function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
     // A column no format knows is keyed by its own label (without the unit): readable in the file, and
     // the same new column (更新频率) in two learned formats moves between them.
-    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(h.label).base || `c${i + 1}`;
+    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(headerPlain(h.label)).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
@@ -482,16 +498,17 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
   let where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
   const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
   if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
-    where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
+    where += MULTI_RE.test(d.label) ? '，表头写明可多选' : MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
     return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
   }
+  if (/单选|只能选一|限选一/.test(d.label)) return { options: o, multi: false, where: `${where}，表头写明单选` };
   if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
   return { options: o, multi: false, where };
 }
 
 /** Options spelt out in the notice's text: 「所属领域：A、B、C。」. */
 function optionsFromText(d: ColumnDraft, sentences: ReturnType<typeof vocabSentences>, textLines: string[]): Options | null {
-  const own = (label: string) => labelKey(label) === labelKey(d.label) || labelKey(label) === labelKey(splitHeaderUnit(d.label).base);
+  const own = (label: string) => [d.label, headerPlain(d.label), splitHeaderUnit(headerPlain(d.label)).base].some((x) => labelKey(label) === labelKey(x));
   const s = sentences.find((x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
   if (!s) return null;
   const multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
@@ -544,7 +561,7 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
 function guessRequired(L: Learning, columns: Column[]): void {
-  const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
+  const marked = columns.filter((c) => REQUIRED_MARK.test(c.label));
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
     L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
@@ -576,19 +593,32 @@ function fontsOf(L: Learning, at: Above['at'] & { header: string; table: string 
     const f = k ? L.sh.fonts?.[k] : undefined;
     if (f && (f.name || f.size)) fonts[role as keyof typeof fonts] = f;
   }
-  if (Object.keys(fonts).length) L.inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
-  else if (L.doc.kind !== 'docx') L.missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  const d = DEFAULT_SETTINGS;
+  const byDefault = [!fonts.title?.name && `标题用${d.titleFont} 22pt`, !fonts.table?.name && `表格用${d.tableFont} ${d.tableSize}pt`].filter(Boolean).join('，');
+  if (Object.keys(fonts).length) {
+    L.inferred.push(`字体：模板设为${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}${byDefault ? `；模板没设的按默认：${byDefault}` : ''}。`);
+  } else if (L.doc.kind !== 'docx') L.missing.push(`模板没有设置字体（只有 Excel 的默认字体，或读不出）：汇总表${byDefault}。`);
   return fonts;
 }
 
+const PAPER: Record<number, string> = { 9: 'A4', 8: 'A3', 11: 'A5', 1: 'Letter' };
+
+/** The page as the template sets it. Portrait with no paper size and no fit is what a new sheet
+ *  writes without anyone choosing (ExcelJS always writes it), so then the built-ins' A4 landscape. */
 function pageOf(L: Learning): TemplateSheet['page'] | undefined {
-  const page = L.sh.page && Object.values(L.sh.page).some((x) => x !== undefined) ? L.sh.page : undefined;
-  if (!page) {
-    L.missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+  const page = L.sh.page;
+  if (!page || Object.values(page).every((x) => x === undefined)) {
+    L.missing.push('模板没有页面设置：汇总表按 A4 横向、一页宽打印。');
     return undefined;
   }
-  const paper = page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设';
-  L.inferred.push(`页面：${paper}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  if (page.paperSize === undefined && !page.fitToWidth && page.landscape !== true) {
+    L.missing.push('模板的页面设置只写了纵向，没有纸张大小（新建工作表的默认，不像是特意选的）：汇总表按 A4 横向、一页宽打印；确要纵向，把 sheet.page.landscape 改为 false。');
+    return undefined;
+  }
+  const paper = page.paperSize === undefined ? '纸张未设、' : PAPER[page.paperSize] ?? `纸张代码 ${page.paperSize}、`;
+  const orient = page.landscape === undefined ? '方向未设' : page.landscape ? '横向' : '纵向';
+  // Our writers always print on A4, one page wide; only the orientation follows the template.
+  L.inferred.push(`页面：模板设为${paper}${orient}${page.fitToWidth ? '、一页宽' : ''}；汇总表按 A4${page.landscape === false ? '纵向' : '横向'}、一页宽打印。`);
   return page;
 }
 

@@ -384,12 +384,13 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
   }
 }
 
-/** GB and TB figures with at most two decimals and no trailing zeros (1536, 0.5, 102.4). A tiny
- *  positive value keeps two significant digits rather than rounding to 0. */
+/** GB and TB figures with no trailing zeros (1536, 0.5, 102.4): two decimals where they stay within
+ *  0.05 % of the value, else four significant digits (500GB = 0.4883 TB, not 0.49 = 501.76 GB; tester,
+ *  2026-11-25). Four significant digits are never more than 0.05 % off, so no rounding needs a flag. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   const r = Math.round(n * 100) / 100;
-  if (r === 0 && n !== 0) return String(Number(n.toPrecision(2)));
+  if (n !== 0 && Math.abs(r - n) > Math.abs(n) * 0.0005) return String(Number(n.toPrecision(4)));
   return String(r);
 }
 

@@ -147,6 +147,12 @@ interface Styles {
   xfFont: number[];
 }
 
+/** The default font of a new workbook: Calibri 11 (Excel 2007–2021), Aptos Narrow 11 (Microsoft 365
+ *  since 2023), 等线 11 (Chinese Excel 2016+), 宋体 11 (Chinese Excel 2007–2013, WPS). */
+function isFactoryFont(f: ProfileFont): boolean {
+  return f.size === 11 && /^(calibri|aptos narrow|aptos|等线|dengxian|宋体|simsun)$/i.test(f.name ?? '');
+}
+
 function readStyles(xml: string | undefined): Styles {
   if (!xml) return { fonts: [], xfFont: [] };
   const root = parseXml(xml).documentElement!;
@@ -161,6 +167,12 @@ function readStyles(xml: string | undefined): Styles {
     return font;
   });
   const xfFont = kids(kid(root, 'cellXfs'), 'xf').map((x) => Number(x.getAttribute('fontId') ?? 0));
+  // Font 0 is the Normal style's, which every unstyled cell shows. When it is what a new workbook
+  // starts with, a cell in it chose nothing: its name and size are left out, so learn keeps the
+  // national conventions instead (tester, 2026-11-25: Calibri 11 made a Calibri title).
+  const d = fonts[0];
+  if (d && isFactoryFont(d)) for (const f of fonts) if (f.name === d.name && f.size === d.size) [f.name, f.size] = [undefined, undefined];
+  for (const f of fonts) for (const k of ['name', 'size'] as const) if (f[k] === undefined) delete f[k];
   return { fonts, xfFont };
 }
 
