@@ -58,7 +58,8 @@ describe('fields only the form has are checked', () => {
   test('青海: a credit code stored as a number has lost digits: an error', () => {
     const rows: (string | number)[][] = [
       ['单位名称', '青海某公司'],
-      ['统一社会信用代码', 916325007109012345],
+      // What Excel keeps of 916325007109012345 typed into a number cell.
+      ['统一社会信用代码', Number('916325007109012345')],
       ['负责人及联系方式', '李四 13800000001'],
       ['数据集名称', '牦牛数据集'],
       ['数据集规模（单位：TB）', '1.2'],

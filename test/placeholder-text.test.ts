@@ -3,6 +3,7 @@
  * content: a warning that asks for the real content. Identifiers with X in them are not samples.
  */
 import { validatorFor } from '../src/core/engine';
+import { formOnlyIssues } from '../src/core/form';
 import { getProfile } from '../src/core/profiles';
 
 function codes(id: string, key: string, value: string): string[] {
@@ -38,7 +39,6 @@ describe('placeholder text from the notice', () => {
 });
 
 test('a field only the form has is checked for sample text too', () => {
-  const { formOnlyIssues } = jest.requireActual('../src/core/form') as typeof import('../src/core/form');
   const p = getProfile('wuhan')!;
   const f = { row: 0, label: '应用场景介绍', value: '如：XX场景', at: { row: 3, col: 1 } };
   expect(formOnlyIssues(p, f).map((i) => i.code)).toEqual(['placeholder-text']);
