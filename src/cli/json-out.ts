@@ -5,7 +5,12 @@
  */
 import { once } from 'events';
 
-export async function writeJsonList(out: NodeJS.WritableStream, head: Record<string, unknown>, key: string, items: Iterable<unknown>): Promise<void> {
+export async function writeJsonList(
+  out: NodeJS.WritableStream,
+  head: Record<string, unknown>,
+  key: string,
+  items: Iterable<unknown>,
+): Promise<void> {
   const skeleton = JSON.stringify({ ...head, [key]: [] }, null, 2);
   const tail = '[]\n}';
   if (!skeleton.endsWith(tail)) throw new Error('writeJsonList: the list must be the last key');

@@ -11,7 +11,14 @@ import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
 import { isRowNumberHeader } from './region';
-import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue, placeholderIssue } from './validators';
+import {
+  isTotalRow,
+  joinContact,
+  lostDigits,
+  lostDigitsIssue,
+  overlongIssue,
+  placeholderIssue,
+} from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
 export type { CellOut, Issue, IssueCode, Severity } from './issues';
@@ -36,7 +43,7 @@ export class Entry {
 
   get(key: string): CellOut {
     const i = this.keys.get(key);
-    return i === undefined ? null : this.cells[i] ?? null;
+    return i === undefined ? null : (this.cells[i] ?? null);
   }
 
   /** Values by column key. */
@@ -140,13 +147,19 @@ interface RowPlan {
 }
 
 /** What a row is before it is checked. */
-type RowKind = { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
+type RowKind =
+  { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
 
 const DATA_ROW: RowKind = { kind: 'data' };
 const BLANK_ROW: RowKind = { kind: 'blank' };
 const TOTAL_ROW_KIND: RowKind = { kind: 'total' };
 
-function classifyRow(row: readonly CellValue[], sources: readonly number[], nameColumns: readonly number[], labelColumns: readonly number[]): RowKind {
+function classifyRow(
+  row: readonly CellValue[],
+  sources: readonly number[],
+  nameColumns: readonly number[],
+  labelColumns: readonly number[],
+): RowKind {
   let any = false;
   for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
   if (!any) {
@@ -206,7 +219,10 @@ export class Validator implements CheckContext {
     readonly profile: Profile,
     readonly tb: TbBase = 1024,
   ) {
-    this.index = new HeaderIndex(profile, PROFILES.filter((p) => p.id !== profile.id));
+    this.index = new HeaderIndex(
+      profile,
+      PROFILES.filter((p) => p.id !== profile.id),
+    );
     for (const [name, vocab] of Object.entries(profile.vocabularies)) {
       const col = profile.columns.find((c) => c.vocab === name);
       this.matchers.set(name, new VocabMatcher(name, vocab, concepts(), col ? col.label : name));
@@ -253,13 +269,18 @@ export class Validator implements CheckContext {
       const tooLong = overlongIssue(col.type, col.label, text);
       if (tooLong) return { out: text, issues: [tooLong] };
       if (!text) {
-        if (col.required && col.type !== 'seq') return { out: null, issues: [cellIssue('required', { label: col.label })] };
+        if (col.required && col.type !== 'seq')
+          return { out: null, issues: [cellIssue('required', { label: col.label })] };
         return { out: null, issues: [] };
       }
       const res = this.checks.get(col.key)!(value, text, headerUnit);
       const sample = PROSE_TYPES.has(col.type) ? placeholderIssue(col.label, text) : null;
       // One message for the cell: the sample text is what to replace, not a benefit without figures.
-      if (sample) return { out: res.out, issues: [sample, ...res.issues.filter((i) => i.code !== 'benefit-no-figure')] };
+      if (sample)
+        return {
+          out: res.out,
+          issues: [sample, ...res.issues.filter((i) => i.code !== 'benefit-no-figure')],
+        };
       return res;
     } catch (e) {
       const issue = cellIssue('internal', { scope: 'cell', label: col.label, error: String(e) });
@@ -269,14 +290,22 @@ export class Validator implements CheckContext {
 
   /** Validate a whole table. Blank rows and total rows are left out, each with its reason. */
   validate(table: Table, opts: ValidateOptions = {}): Result {
-    const result: Result = { mapping: { columns: [], missing: [] }, entries: [], issues: [], changes: [], leftOut: [] };
+    const result: Result = {
+      mapping: { columns: [], missing: [] },
+      entries: [],
+      issues: [],
+      changes: [],
+      leftOut: [],
+    };
     try {
       const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
       result.mapping = mapping;
       result.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
       this.validateRows(table.rows ?? [], mapping, opts, result);
     } catch (e) {
-      result.issues.push(placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }));
+      result.issues.push(
+        placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }),
+      );
     }
     return result;
   }
@@ -287,16 +316,20 @@ export class Validator implements CheckContext {
     for (const c of mapping.columns) {
       const at = { row: -1, col: c.source, field: c.label, value: c.header };
       if (!c.key && c.header && rowNumbersOnly(c.header, rows, c.source)) continue;
-      if (!c.key && c.header) issues.push(placedIssue('unmapped-column', { said: c.note! }, { ...at, field: null }));
+      if (!c.key && c.header)
+        issues.push(placedIssue('unmapped-column', { said: c.note! }, { ...at, field: null }));
       else if (c.key && c.how === 'fuzzy') {
         issues.push(placedIssue('column-fuzzy', { header: c.header, label: c.label! }, at));
       }
-      if (c.unit) issues.push(placedIssue('header-unit', { header: c.header, unit: c.unit, label: c.label! }, at));
+      if (c.unit)
+        issues.push(placedIssue('header-unit', { header: c.header, unit: c.unit, label: c.label! }, at));
     }
     for (const key of mapping.missing) {
       const col = this.profile.columns.find((c) => c.key === key)!;
       if (col.required && !notCarried.includes(key)) {
-        issues.push(placedIssue('missing-column', { label: col.label }, { row: -1, col: null, field: col.label }));
+        issues.push(
+          placedIssue('missing-column', { label: col.label }, { row: -1, col: null, field: col.label }),
+        );
       }
     }
     return issues;
@@ -366,14 +399,28 @@ export class Validator implements CheckContext {
         result.entries.push(new Entry(r, cells, this.keyIndex));
         if (seqIndex >= 0) seq++;
       } catch (e) {
-        result.issues.push(placedIssue('internal', { scope: 'row', error: String(e) }, { row: r, col: null, field: null }));
-        result.entries.push(new Entry(r, this.profile.columns.map(() => null), this.keyIndex));
+        result.issues.push(
+          placedIssue('internal', { scope: 'row', error: String(e) }, { row: r, col: null, field: null }),
+        );
+        result.entries.push(
+          new Entry(
+            r,
+            this.profile.columns.map(() => null),
+            this.keyIndex,
+          ),
+        );
       }
     }
   }
 
   /** Every column but 序号: the normalised cells, their issues, and the changes made. */
-  private checkRow(plan: RowPlan, row: readonly CellValue[], r: number, cells: CellOut[], result: Result): void {
+  private checkRow(
+    plan: RowPlan,
+    row: readonly CellValue[],
+    r: number,
+    cells: CellOut[],
+    result: Result,
+  ): void {
     for (let c = 0; c < plan.columns.length; c++) {
       const { col, source, joined, unit, memo } = plan.columns[c];
       if (col.type === 'seq') continue;
@@ -388,14 +435,26 @@ export class Validator implements CheckContext {
       if (!res.issues.length) continue;
       for (const issue of res.issues) result.issues.push(placed(issue, r, source, col.label));
       if (res.changeReason !== null) {
-        result.changes.push({ row: r, field: col.label, from: res.from, to: res.out, reason: res.changeReason });
+        result.changes.push({
+          row: r,
+          field: col.label,
+          from: res.from,
+          to: res.out,
+          reason: res.changeReason,
+        });
       }
     }
   }
 }
 
 /** 联系人 | 联系电话 | 邮箱 in separate columns: joined into the one contact cell, recorded as a change. */
-function joinContactCells(plan: RowPlan, row: readonly CellValue[], r: number, label: string, result: Result): string {
+function joinContactCells(
+  plan: RowPlan,
+  row: readonly CellValue[],
+  r: number,
+  label: string,
+  result: Result,
+): string {
   const parts = plan.contactSources.map((x) => (x === undefined ? '' : cellText(row[x])));
   const cell = joinContact(...parts);
   if (cell) {

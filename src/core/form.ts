@@ -44,10 +44,16 @@ export function checkedValues(text: string): string[] | null {
     if (EMPTY_MARK.test(m[0])) return;
     const prevEnd = i ? marks[i - 1].index + marks[i - 1][0].length : 0;
     const nextStart = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split('\n');
+    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split(
+      '\n',
+    );
     let seg = (after ? lines[lines.length - 1] : lines[0]).replace(CHOICE_NOTE, '');
     if (!after) seg = seg.replace(/\s+[^\s：:]+[：:]\s*$/, ''); // the next group's heading
-    seg = seg.replace(/[_＿]+/g, ' ').trim().replace(/[：:]$/, '').trim();
+    seg = seg
+      .replace(/[_＿]+/g, ' ')
+      .trim()
+      .replace(/[：:]$/, '')
+      .trim();
     // 「其它_____」 filled in: 「其它：海洋数据」 is written the way the summaries write it, 「其它（海洋数据）」.
     seg = seg.replace(/^(其它|其他)\s*(?:[:：]\s*|\s+)(\S[\s\S]*)$/, '$1（$2）');
     if (seg) out.push(seg);
@@ -125,10 +131,13 @@ class FormReader {
       maxChars: f.maxChars,
     }));
     if (profile.layout === 'project') {
-      for (const c of profile.columns) if (!this.fields.some((f) => f.key === c.key)) this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
+      for (const c of profile.columns)
+        if (!this.fields.some((f) => f.key === c.key))
+          this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
     }
     for (const f of this.fields) {
-      for (const l of [f.label, ...f.synonyms]) if (!this.lookup.has(labelKey(l))) this.lookup.set(labelKey(l), f);
+      for (const l of [f.label, ...f.synonyms])
+        if (!this.lookup.has(labelKey(l))) this.lookup.set(labelKey(l), f);
     }
     this.firstPer = this.fields.find((f) => f.perDataset)?.key;
   }
@@ -161,7 +170,8 @@ class FormReader {
       // Label and value in one cell, as Word forms often have them: 「单位名称：青海牧业科技有限公司」.
       const inline = /^([^：:\n]{2,30})[：:]\s*([\s\S]+)$/.exec(t);
       const inlineHit = inline ? this.match(inline[1]) : undefined;
-      if (inline && inlineHit) this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
+      if (inline && inlineHit)
+        this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
     }
   }
 
@@ -192,7 +202,12 @@ class FormReader {
     for (let k = c + 1; k < row.length; k++) {
       const v = cellText(row[k]).trim();
       if (!v || v === t) continue;
-      if (!this.match(v)) found = { value: v, at: { row: r, col: k }, raw: typeof row[k] === 'number' ? (row[k] as number) : undefined };
+      if (!this.match(v))
+        found = {
+          value: v,
+          at: { row: r, col: k },
+          raw: typeof row[k] === 'number' ? (row[k] as number) : undefined,
+        };
       break;
     }
     // The same label in the row above, same column: one label cell merged over rows (申报方向, 单位性质).
@@ -205,7 +220,12 @@ class FormReader {
   private file(hit: Field, found: Found, r: number, continued: boolean): void {
     this.hits++;
     const { value, modality } = this.value(hit, found.value);
-    if (hit.perDataset && !continued && (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))) this.startDataset(r);
+    if (
+      hit.perDataset &&
+      !continued &&
+      (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))
+    )
+      this.startDataset(r);
     if (hit.perDataset && !this.current) this.startDataset(r);
     // A number cell read as it is keeps its number: 916325007109012345 has lost digits, its text hides it.
     const raw = found.raw !== undefined && value === found.value ? found.raw : undefined;
@@ -236,7 +256,8 @@ class FormReader {
     const col = this.profile.columns.find((c) => c.key === hit.key);
     if (col?.type === 'models' && ticked) value = modelsAnswer(value, col.noneWord ?? '无');
     const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
-    if (unitMatch && value && /^[\d.,\s]+$/.test(value)) value = `${value}${unitMatch[1].replace('行/条', '条')}`;
+    if (unitMatch && value && /^[\d.,\s]+$/.test(value))
+      value = `${value}${unitMatch[1].replace('行/条', '条')}`;
     return { value, modality };
   }
 
@@ -257,7 +278,8 @@ class FormReader {
     const target = hit.perDataset && this.current ? this.current.values : this.unit;
     const had = target[key];
     if (had === undefined) target[key] = found;
-    else if (continued && found.value) target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
+    else if (continued && found.value)
+      target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
   }
 
   /**
@@ -269,10 +291,19 @@ class FormReader {
     const col = this.profile.columns.find((c) => c.quantity?.kind === 'pairs');
     const mods = values[MODALITIES];
     if (!col || !mods?.value) return;
-    const items = mods.value.split('、').map((x) => x.trim()).filter(Boolean);
+    const items = mods.value
+      .split('、')
+      .map((x) => x.trim())
+      .filter(Boolean);
     const size = values[col.key];
-    if (!size?.value && items.every((x) => /\d/.test(x))) values[col.key] = { value: items.join('，'), at: mods.at };
-    else if (size?.value && items.length === 1 && !/\d/.test(items[0]) && /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))) {
+    if (!size?.value && items.every((x) => /\d/.test(x)))
+      values[col.key] = { value: items.join('，'), at: mods.at };
+    else if (
+      size?.value &&
+      items.length === 1 &&
+      !/\d/.test(items[0]) &&
+      /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))
+    ) {
       values[col.key] = { value: `${items[0]}${size.value}`, at: size.at };
     }
   }
@@ -285,26 +316,39 @@ class FormReader {
     // ask for (武汉's 产生社会经济效益) is neither read, required nor reported missing.
     const carried = new Set(this.fields.map((f) => f.key));
     if (carried.has('scale') && keys.includes('modality')) carried.add('modality'); // 山西 「数据规模与模态」
-    const notCarried = this.profile.columns.filter((c) => c.type === 'seq' || !carried.has(c.key)).map((c) => c.key);
+    const notCarried = this.profile.columns
+      .filter((c) => c.type === 'seq' || !carried.has(c.key))
+      .map((c) => c.key);
     const header = this.profile.columns.map((c) => (notCarried.includes(c.key) ? '' : c.label));
     const mapping: Record<number, string | null> = {};
     keys.forEach((k, i) => (mapping[i] = notCarried.includes(k) ? null : k));
     for (const d of datasets) this.completePairs(d.values);
     const pick = (d: { values: Values }, k: string) => d.values[k] ?? this.unit[k];
-    const body = datasets.map((d) => keys.map((k) => {
-      const f = pick(d, k);
-      return f ? f.raw ?? f.value : null;
-    }));
+    const body = datasets.map((d) =>
+      keys.map((k) => {
+        const f = pick(d, k);
+        return f ? (f.raw ?? f.value) : null;
+      }),
+    );
     const cells = datasets.map((d) => keys.map((k) => pick(d, k)?.at ?? null));
     const formOnly: FormOnlyValue[] = [];
     for (const f of this.fields) {
       if (!f.key.startsWith(FORM_ONLY)) continue;
       datasets.forEach((d, row) => {
         const v = f.perDataset ? d.values[f.key] : row === 0 ? this.unit[f.key] : undefined;
-        if (v?.value) formOnly.push({ row, label: f.label, value: v.raw ?? v.value, at: v.at, maxChars: f.maxChars });
+        if (v?.value)
+          formOnly.push({ row, label: f.label, value: v.raw ?? v.value, at: v.at, maxChars: f.maxChars });
       });
     }
-    return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells, notCarried, formOnly };
+    return {
+      kind: 'form',
+      table: { header, rows: body },
+      sheetRows: datasets.map((d) => d.row),
+      mapping,
+      cells,
+      notCarried,
+      formOnly,
+    };
   }
 }
 
@@ -317,7 +361,8 @@ export function formOnlyIssues(profile: Profile, f: FormOnlyValue): CellIssue[] 
   const text = cellText(f.value).trim();
   const issues: CellIssue[] = [];
   const count = charCount(text);
-  if (f.maxChars && count > f.maxChars) issues.push(cellIssue('too-long', { label: f.label, max: f.maxChars, count }));
+  if (f.maxChars && count > f.maxChars)
+    issues.push(cellIssue('too-long', { label: f.label, max: f.maxChars, count }));
   if (/统一社会信用代码/.test(f.label)) {
     issues.push(...checkCreditCodeCell(profile, text).issues.filter((i) => i.code !== 'value-normalised'));
   } else {
@@ -342,6 +387,9 @@ function modelsAnswer(value: string, noneWord: string): string {
   if (v === '否') return noneWord;
   const m = /^是\s*(?:[（(]([\s\S]*?)[)）])?\s*([\s\S]*)$/.exec(v);
   if (!m) return value;
-  const inner = (m[1] ?? '').replace(/^[^：:]*[：:]/, '').replace(/[_＿]+/g, '').trim();
+  const inner = (m[1] ?? '')
+    .replace(/^[^：:]*[：:]/, '')
+    .replace(/[_＿]+/g, '')
+    .trim();
   return inner || m[2].replace(/[_＿]+/g, '').trim();
 }

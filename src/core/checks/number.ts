@@ -43,7 +43,9 @@ export function checkNumber(
   // 「800」 or 「800万元」 in a 万元 column is the number 800 as written: not worth a message. Full-width
   // digits and thousands separators are a reading, and say so.
   // The number must print as typed: 「251553.710」 or digits past double precision are a reading.
-  const asWritten = new RegExp(`^(-?\\d+(?:\\.\\d+)?)\\s*(?:${kind === 'money' ? '万元|万' : '%'})?$`).exec(text);
+  const asWritten = new RegExp(`^(-?\\d+(?:\\.\\d+)?)\\s*(?:${kind === 'money' ? '万元|万' : '%'})?$`).exec(
+    text,
+  );
   if (fromText && asWritten?.[1] !== String(n)) {
     return finish(text, n, issues, 'value-normalised', { how: 'number', text, out: n }, true);
   }
