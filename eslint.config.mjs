@@ -89,6 +89,11 @@ export default tseslint.config(
   {
     // The notices' own lines hold full-width spaces (「推荐单位（盖章）：　　　」) that must be kept
     // character for character; they live in strings and templates, never in code.
-    rules: { 'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }] },
+    rules: {
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true },
+      ],
+    },
   },
 );

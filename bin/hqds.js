@@ -2,7 +2,10 @@
 // The hqds command. The TypeScript sources are compiled to lib/ by `npm install` (the prepare script).
 'use strict';
 // A closed pipe (hqds … | head) is not an error.
-process.stdout.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(0); throw e; });
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 let cli;
 try {
   cli = require('../lib/cli/main.js');
@@ -14,6 +17,11 @@ try {
   throw e;
 }
 cli.main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`hqds 出错：${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`hqds 出错：${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 2;
+  },
 );

@@ -6,7 +6,18 @@ const http = require('http');
 const fs = require('fs');
 const path = require('path');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.csv': 'text/csv' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv',
+};
 
 function serve(root, port = 3000, host = '127.0.0.1') {
   const server = http.createServer((req, res) => {
@@ -22,7 +33,12 @@ function serve(root, port = 3000, host = '127.0.0.1') {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' }).end(data);
+      res
+        .writeHead(200, {
+          'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+          'Cache-Control': 'no-store',
+        })
+        .end(data);
     });
   });
   return new Promise((resolve, reject) => {
@@ -38,7 +54,11 @@ if (require.main === module) {
   serve(path.resolve(__dirname, '..', 'dist'), port).then(
     () => console.log(`预览地址 / preview: http://localhost:${port}/preview.html`),
     (e) => {
-      console.error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：先运行 npm stop，或设置 PORT=其他端口。` : String(e));
+      console.error(
+        e.code === 'EADDRINUSE'
+          ? `端口 ${port} 已被占用：先运行 npm stop，或设置 PORT=其他端口。`
+          : String(e),
+      );
       process.exit(2);
     },
   );

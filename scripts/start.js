@@ -9,7 +9,8 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const pidFile = path.join(root, '.hqds-preview.pid');
-const hasDesktopExcel = (process.platform === 'win32' || process.platform === 'darwin') && !process.env.HQDS_PREVIEW;
+const hasDesktopExcel =
+  (process.platform === 'win32' || process.platform === 'darwin') && !process.env.HQDS_PREVIEW;
 
 function resolveBin(name) {
   try {
@@ -31,8 +32,14 @@ function openCommand(platform, env) {
 
 /** The address, in a box no one can miss among webpack's output. */
 function banner(url, opened) {
-  const lines = ['预览已启动 / Preview running:', url, opened ? '已尝试在浏览器中打开。' : '请在浏览器中打开上面的地址。', '停止：npm stop'];
-  const width = Math.max(...lines.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))) + 2;
+  const lines = [
+    '预览已启动 / Preview running:',
+    url,
+    opened ? '已尝试在浏览器中打开。' : '请在浏览器中打开上面的地址。',
+    '停止：npm stop',
+  ];
+  const width =
+    Math.max(...lines.map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))) + 2;
   const bar = '═'.repeat(width);
   return ['', `╔${bar}╗`, ...lines.map((l) => `  ${l}`), `╚${bar}╝`, ''].join('\n');
 }
@@ -42,17 +49,31 @@ module.exports = { openCommand, banner };
 function main() {
   if (hasDesktopExcel) {
     if (!resolveBin('office-addin-debugging/package.json')) {
-      console.error('要在桌面 Excel 中旁加载，请先安装微软的调试工具：npm install --no-save office-addin-debugging office-addin-dev-certs\n（或设置 HQDS_PREVIEW=1 只打开预览。）');
+      console.error(
+        '要在桌面 Excel 中旁加载，请先安装微软的调试工具：npm install --no-save office-addin-debugging office-addin-dev-certs\n（或设置 HQDS_PREVIEW=1 只打开预览。）',
+      );
       process.exit(2);
     }
-    const r = spawnSync('npx', ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'], { cwd: root, stdio: 'inherit', shell: true });
+    const r = spawnSync(
+      'npx',
+      ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'],
+      { cwd: root, stdio: 'inherit', shell: true },
+    );
     process.exit(r.status ?? 1);
   }
 
   console.log('本机没有桌面 Excel：构建并打开预览（模拟工作簿 + 真实任务窗格）……');
-  const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
-  const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], { cwd: root, stdio: 'inherit', detached: !!process.env.HQDS_DETACH });
+  const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    detached: !!process.env.HQDS_DETACH,
+  });
   fs.writeFileSync(pidFile, String(child.pid));
   const url = `http://localhost:${process.env.PORT || 3000}/preview.html`;
   // Give the server a moment to listen, then open the browser where there is one; always print the address.

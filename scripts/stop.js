@@ -17,7 +17,11 @@ if (fs.existsSync(pidFile)) {
   }
   fs.unlinkSync(pidFile);
 } else if (process.platform === 'win32' || process.platform === 'darwin') {
-  spawnSync('npx', ['office-addin-debugging', 'stop', 'manifest.xml'], { cwd: root, stdio: 'inherit', shell: true });
+  spawnSync('npx', ['office-addin-debugging', 'stop', 'manifest.xml'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: true,
+  });
 } else {
   console.log('没有正在运行的预览服务。');
 }

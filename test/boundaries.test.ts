@@ -38,8 +38,9 @@ describe('money columns (万元)', () => {
 
   it('take zero and positive amounts', () => {
     expect(shanghaiCell('plannedFunds', 0)).toEqual({ out: 0, issues: [] });
-    expect(shanghaiCell('plannedFunds', '500万元')).toMatchObject({
-      out: 500,
+    expect(shanghaiCell('plannedFunds', '500万元')).toEqual({ out: 500, issues: [] });
+    expect(shanghaiCell('plannedFunds', '1,500万元')).toMatchObject({
+      out: 1500,
       issues: [{ code: 'value-normalised' }],
     });
   });

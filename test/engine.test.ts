@@ -98,8 +98,16 @@ describe('青海', () => {
 
 describe('武汉', () => {
   const ok = [1, 'XX数据集赋能XX', '行业通识数据集', '工业制造', '高质量数据集技术创新', '100000条', '图片100GB，音频160GB', 'XX模型、XX模型', '增加就业岗位20个、带动投资增加300万元', '武汉某公司', '李四 027-87654321'];
-  test('the notice\'s own example row is clean', () => {
-    expect(validateTable(wh, { header: header('wuhan'), rows: [ok] }).issues).toEqual([]);
+  test('the notice\'s own example row passes every rule but one: its XX samples are asked to be replaced', () => {
+    const issues = validateTable(wh, { header: header('wuhan'), rows: [ok] }).issues;
+    expect(issues.map((i) => [i.code, i.field])).toEqual([
+      ['placeholder-text', '数据集案例名称'],
+      ['placeholder-text', '已服务支撑人工智能算法模型'],
+    ]);
+    const filled = [...ok];
+    filled[1] = '工业质检数据集赋能智能制造';
+    filled[7] = '质检大模型';
+    expect(validateTable(wh, { header: header('wuhan'), rows: [filled] }).issues).toEqual([]);
   });
   test('short forms, counts in 万, pairs with TB and other spellings', () => {
     const row = [1, 'a', '行业专识', '医疗健康', '技术创新、模型验证', '10万', '照片 1TB；语音 20GB', '无', '带动产值1亿元', 'u', '李四 13800000000'];
@@ -165,7 +173,7 @@ describe('上海', () => {
     row[1] = '甲公司、乙公司';
     row[3] = '2025.12-2027.11';
     row[4] = -5;
-    row[5] = '100万元';
+    row[5] = '1,000万元';
     row[11] = '苏州工业园区';
     row[13] = validCode('91320500MA1K4XXX1');
     row[16] = 0.452;
@@ -177,7 +185,7 @@ describe('上海', () => {
       '已投入资金（万元）': 'value-normalised', '所在区（注册区县）': 'value-not-allowed', 统一社会信用代码: 'credit-code-region',
       '2022年资产负债率（%）': 'percent-fraction', 单位性质: 'other-unspecified',
     });
-    expect(r.entries[0].values).toMatchObject({ period: '2025年12月至2027年11月', investedFunds: 100 });
+    expect(r.entries[0].values).toMatchObject({ period: '2025年12月至2027年11月', investedFunds: 1000 });
   });
   test('credit code: wrong length is an error, a failed check a warning', () => {
     const a = [...ok];

@@ -153,6 +153,13 @@ function expectWellFormed(profile: Profile, rows: readonly (readonly CellValue[]
 const sameText = (a: string, b: string) =>
   a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
 
+function ownUnit(col: Profile['columns'][number]): RegExp {
+  if (col.type === 'money') return /\s*(万元|万)$/;
+  if (col.type === 'percent') return /\s*%$/;
+  if (col.quantity?.kind === 'size') return new RegExp(`\\s*${col.quantity.unit ?? 'GB'}$`, 'i');
+  return /$^/;
+}
+
 /** No value changed silently: a cell written otherwise than found carries an issue or a change. */
 function expectNoSilentChange(profile: Profile, rows: readonly (readonly CellValue[])[], res: Result): void {
   const noted = new Set([...res.issues, ...res.changes].map((x) => `${x.row}\u0001${x.field}`));
@@ -164,6 +171,8 @@ function expectNoSilentChange(profile: Profile, rows: readonly (readonly CellVal
       const found = cellText(rows[e.row][c] ?? null);
       // Width and spacing are normalised without a note (１３８ 0000 → 1380000): not a change of value.
       if (sameText(String(out), found) || noted.has(`${e.row}\u0001${col.label}`)) return;
+      // Nor is the column's own unit after the same number (「500GB」 in GB, 「800万元」 in 万元, 「8%」 in %).
+      if (typeof out === 'number' && sameText(String(out), found.trim().replace(ownUnit(col), ''))) return;
       silent.push([e.row, col.label, found, out]);
     });
   }

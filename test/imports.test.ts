@@ -1,3 +1,4 @@
+import { builtinModules } from 'module';
 /**
  * What each folder may import (ARCHITECTURE.md 「What each folder may import」): the engine stays
  * pure, only src/excel talks to Office.js, and nothing reaches back up the data flow.
@@ -7,17 +8,8 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const SRC = path.join(__dirname, '..', 'src');
-const NODE_BUILTINS = new Set([
-  'fs',
-  'path',
-  'zlib',
-  'os',
-  'child_process',
-  'url',
-  'util',
-  'stream',
-  'crypto',
-]);
+// Node's own list, so a built-in such as events is never mistaken for a package.
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Allowed targets per folder: other src folders by name, packages by name (prefix match). */
 const RULES: Record<string, { folders: string[]; packages: string[]; node: boolean }> = {

@@ -81,14 +81,27 @@ describe('§8 quantities: every form a clerk writes', () => {
     expect(chineseToNumber('二三')).toBeNaN();
   });
 
-  test('output: GB with at most two decimals and no trailing zeros; counts with 条', () => {
+  test('output: two decimals and no trailing zeros where they keep the value; counts with 条', () => {
     expect(formatNumber(1536)).toBe('1536');
     expect(formatNumber(0.5)).toBe('0.5');
     expect(formatNumber(102.4)).toBe('102.4');
-    expect(formatNumber(1.005 + 1e-9)).toBe('1.01');
+    expect(formatNumber(1536.123456)).toBe('1536.12');
     expect(formatNumber(2.50)).toBe('2.5');
-    expect(formatNumber(0.0009765625)).toBe('0.00098');
     expect(formatCount(100000)).toBe('100000条');
+  });
+
+  test('output: where two decimals would move the value by more than 0.05 %, four significant digits (500GB is 0.4883 TB, not 0.49)', () => {
+    expect(formatNumber(500 / 1024)).toBe('0.4883');
+    expect(formatNumber(1.005 + 1e-9)).toBe('1.005');
+    expect(formatNumber(0.0009765625)).toBe('0.0009766');
+    expect(formatNumber(10 / 1024)).toBe('0.009766');
+    expect(convert('500GB', 'TB')).toMatchObject({ ok: true, value: 0.4883, unit: 'TB' });
+    expect(convert('500GB', 'TB', 1000)).toMatchObject({ ok: true, value: 0.5, unit: 'TB' });
+    // The bound holds for every size a clerk may write: never more than 0.05 % from the exact value.
+    for (let gb = 1; gb < 5000; gb += 7) {
+      const tb = gb / 1024;
+      expect(Math.abs(Number(formatNumber(tb)) - tb) / tb).toBeLessThanOrEqual(0.0005);
+    }
   });
 
   test('never converts one kind into another', () => {

@@ -55,6 +55,19 @@ describe('contact cells', () => {
   test('joining split columns', () => {
     expect(joinContact('张三', '13800000000', '')).toBe('张三 13800000000');
   });
+  test('a number the name cell already holds is written once', () => {
+    expect(joinContact('李四 13800000001', '13800000001')).toBe('李四 13800000001');
+    expect(joinContact('张三13800000000', '138 0000 0000')).toBe('张三13800000000');
+    const c = parseContact(joinContact('李四 13800000001', '13800000001'));
+    expect(c.phones).toEqual(['13800000001']);
+    expect(c.badPhones).toEqual([]);
+  });
+  test('two different numbers are kept apart and both accepted', () => {
+    const c = parseContact(joinContact('李四 13900000000', '0971-6145250'));
+    expect(c.phones).toEqual(['13900000000', '0971-6145250']);
+    expect(c.badPhones).toEqual([]);
+    expect(c.names).toEqual(['李四']);
+  });
 });
 
 describe('character limits count as a reader does', () => {

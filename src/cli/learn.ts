@@ -20,14 +20,23 @@ export function loadProfileFile(file: string): Profile {
   }
 }
 
-export async function runLearn(args: Args, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
+export async function runLearn(
+  args: Args,
+  out: NodeJS.WritableStream,
+  errOut: NodeJS.WritableStream,
+): Promise<number> {
   const [file, ...extra] = args.positional;
-  if (!file || extra.length) throw new UsageError('请给出一个空白模板（.xlsx、.xls 或 .docx），如 hqds learn 附件2.xlsx --out 格式.json。');
+  if (!file || extra.length)
+    throw new UsageError(
+      '请给出一个空白模板（.xlsx、.xls 或 .docx），如 hqds learn 附件2.xlsx --out 格式.json。',
+    );
   const outFile = args.flags.get('--out');
-  if (typeof outFile !== 'string' || !/\.json$/i.test(outFile)) throw new UsageError('请用 --out 给出要写出的格式文件，扩展名为 .json。');
+  if (typeof outFile !== 'string' || !/\.json$/i.test(outFile))
+    throw new UsageError('请用 --out 给出要写出的格式文件，扩展名为 .json。');
   const id = args.flags.get('--id');
   const name = args.flags.get('--name');
-  if (id !== undefined && (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id))) throw new UsageError('--id 只能用小写字母、数字和连字符，并以字母开头，如 beijing-2025。');
+  if (id !== undefined && (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)))
+    throw new UsageError('--id 只能用小写字母、数字和连字符，并以字母开头，如 beijing-2025。');
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -38,8 +47,14 @@ export async function runLearn(args: Args, out: NodeJS.WritableStream, errOut: N
   }
   let result;
   try {
-    const doc = await readTemplate(path.basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-    result = learnTemplate(doc, { id: typeof id === 'string' ? id : undefined, name: typeof name === 'string' ? name : undefined });
+    const doc = await readTemplate(
+      path.basename(file),
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    );
+    result = learnTemplate(doc, {
+      id: typeof id === 'string' ? id : undefined,
+      name: typeof name === 'string' ? name : undefined,
+    });
   } catch (e) {
     if (e instanceof ReadError || e instanceof LearnError) {
       errOut.write(`${e.message}\n`);
@@ -50,10 +65,14 @@ export async function runLearn(args: Args, out: NodeJS.WritableStream, errOut: N
   const { profile, inferred, missing } = result;
   if (!writeProfile(outFile, JSON.stringify(profile, null, 2) + '\n', errOut)) return 2;
   out.write(`已学得格式「${profile.name}」（ID ${profile.id}），写入「${outFile}」。\n`);
-  out.write(`标题：${profile.sheet.title}${profile.sheet.attachment ? `（${profile.sheet.attachment}）` : ''}\n列：\n`);
+  out.write(
+    `标题：${profile.sheet.title}${profile.sheet.attachment ? `（${profile.sheet.attachment}）` : ''}\n列：\n`,
+  );
   profile.columns.forEach((c, i) => out.write(`  ${i + 1}. ${describeColumn(profile, c)}\n`));
   out.write(`\n推断（请核对）：\n${inferred.map((s) => `  - ${s}`).join('\n')}\n`);
-  out.write(`\n未能从模板得知（请补充或确认）：\n${missing.length ? missing.map((s) => `  - ${s}`).join('\n') : '  （无）'}\n`);
+  out.write(
+    `\n未能从模板得知（请补充或确认）：\n${missing.length ? missing.map((s) => `  - ${s}`).join('\n') : '  （无）'}\n`,
+  );
   out.write(`\n核对并修改后即可使用：hqds build --profile-file ${outFile} --out 汇总表.xlsx 收到的表...\n`);
   return 0;
 }
@@ -66,7 +85,10 @@ function writeProfile(outFile: string, text: string, errOut: NodeJS.WritableStre
     fs.writeFileSync(tmp, text, { flag: 'wx' });
     if (fs.existsSync(outFile)) {
       const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-      const backup = path.join(path.dirname(outFile), `${path.basename(outFile, path.extname(outFile))}.备份-${stamp}${path.extname(outFile)}`);
+      const backup = path.join(
+        path.dirname(outFile),
+        `${path.basename(outFile, path.extname(outFile))}.备份-${stamp}${path.extname(outFile)}`,
+      );
       fs.copyFileSync(outFile, backup, fs.constants.COPYFILE_EXCL);
       errOut.write(`原有的「${outFile}」已备份为「${backup}」。\n`);
     }
@@ -75,7 +97,16 @@ function writeProfile(outFile: string, text: string, errOut: NodeJS.WritableStre
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EEXIST' ? '同名备份已存在，请稍后再试' : String(e);
+    const why =
+      code === 'ENOENT'
+        ? '所在文件夹不存在'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有写入权限'
+          : code === 'EISDIR'
+            ? '这是一个文件夹'
+            : code === 'EEXIST'
+              ? '同名备份已存在，请稍后再试'
+              : String(e);
     errOut.write(`写不了「${outFile}」：${why}。格式没有保存。\n`);
     return false;
   }

@@ -26,7 +26,8 @@ const CANDIDATES = [
 
 /** The soffice program: HQDS_SOFFICE, then PATH, then the usual install places; null when absent. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.HQDS_SOFFICE !== undefined) return env.HQDS_SOFFICE && fs.existsSync(env.HQDS_SOFFICE) ? env.HQDS_SOFFICE : null;
+  if (env.HQDS_SOFFICE !== undefined)
+    return env.HQDS_SOFFICE && fs.existsSync(env.HQDS_SOFFICE) ? env.HQDS_SOFFICE : null;
   const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     for (const n of names) {
@@ -40,10 +41,15 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
 export class ConvertError extends Error {}
 
 /** The .docx bytes of a .doc/.wps file. Throws ConvertError with a Chinese message naming the file. */
-export async function convertLegacyWord(file: string, bytes: Uint8Array, opts: { soffice?: string | null; timeoutMs?: number } = {}): Promise<Buffer> {
+export async function convertLegacyWord(
+  file: string,
+  bytes: Uint8Array,
+  opts: { soffice?: string | null; timeoutMs?: number } = {},
+): Promise<Buffer> {
   const name = path.basename(file);
   const soffice = opts.soffice === undefined ? findSoffice() : opts.soffice;
-  if (!soffice) throw new ConvertError(`「${name}」：${LEGACY_WORD_MESSAGE}（或安装 LibreOffice，hqds 即可自动转换）。`);
+  if (!soffice)
+    throw new ConvertError(`「${name}」：${LEGACY_WORD_MESSAGE}（或安装 LibreOffice，hqds 即可自动转换）。`);
   const timeout = opts.timeoutMs ?? CONVERT_TIMEOUT_MS;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-word-'));
   try {
@@ -52,7 +58,16 @@ export async function convertLegacyWord(file: string, bytes: Uint8Array, opts: {
     const input = path.join(dir, `input${ext}`);
     fs.writeFileSync(input, bytes);
     const profile = path.join(dir, 'profile');
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, input];
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      dir,
+      input,
+    ];
     const timedOut = await new Promise<boolean>((resolve) => {
       // Its own process group: soffice starts soffice.bin, and a timeout must end both, not just the launcher.
       const child = spawn(soffice, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
@@ -74,9 +89,13 @@ export async function convertLegacyWord(file: string, bytes: Uint8Array, opts: {
         resolve(false);
       });
     });
-    if (timedOut) throw new ConvertError(`「${name}」：LibreOffice 转换超时（${Math.round(timeout / 1000)} 秒）。${LEGACY_WORD_MESSAGE}。`);
+    if (timedOut)
+      throw new ConvertError(
+        `「${name}」：LibreOffice 转换超时（${Math.round(timeout / 1000)} 秒）。${LEGACY_WORD_MESSAGE}。`,
+      );
     const out = path.join(dir, 'input.docx');
-    if (!fs.existsSync(out)) throw new ConvertError(`「${name}」：LibreOffice 未能转换这个文件。${LEGACY_WORD_MESSAGE}。`);
+    if (!fs.existsSync(out))
+      throw new ConvertError(`「${name}」：LibreOffice 未能转换这个文件。${LEGACY_WORD_MESSAGE}。`);
     return fs.readFileSync(out);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

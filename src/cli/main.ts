@@ -17,7 +17,20 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--to', '--tb', '--profile', '--out', '--report', '--title-prefix', '--recommender', '--annotate', '--profile-file', '--date', '--id', '--name']);
+const VALUE_FLAGS = new Set([
+  '--to',
+  '--tb',
+  '--profile',
+  '--out',
+  '--report',
+  '--title-prefix',
+  '--recommender',
+  '--annotate',
+  '--profile-file',
+  '--date',
+  '--id',
+  '--name',
+]);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -35,7 +48,8 @@ export function parseArgs(argv: string[]): Args {
       if (flags.has(name)) throw new UsageError(`${name} 给了两次：请只给一次。`);
       if (eq > 0) flags.set(name, a.slice(eq + 1));
       else if (VALUE_FLAGS.has(name)) {
-        if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new UsageError(`${name} 后面需要一个值。`);
+        if (i + 1 >= argv.length || argv[i + 1].startsWith('--'))
+          throw new UsageError(`${name} 后面需要一个值。`);
         flags.set(name, argv[++i]);
       } else flags.set(name, true);
     } else if (/^-[A-Za-z]/.test(a) && !['-h'].includes(a)) {
@@ -52,7 +66,17 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   convert: ['--json', '--to', '--tb'],
   learn: ['--out', '--id', '--name'],
   check: ['--profile', '--profile-file', '--json', '--annotate', '--tb', '--skip-unreadable'],
-  build: ['--profile', '--profile-file', '--out', '--report', '--tb', '--title-prefix', '--recommender', '--date', '--skip-unreadable'],
+  build: [
+    '--profile',
+    '--profile-file',
+    '--out',
+    '--report',
+    '--tb',
+    '--title-prefix',
+    '--recommender',
+    '--date',
+    '--skip-unreadable',
+  ],
 };
 
 export function checkFlags(cmd: string, args: Args): void {
@@ -61,10 +85,13 @@ export function checkFlags(cmd: string, args: Args): void {
   for (const [name, value] of args.flags) {
     if (!allowed.includes(name)) {
       const near = allowed.find((f) => f.replace(/-/g, '') === name.replace(/-/g, '').toLowerCase());
-      throw new UsageError(`hqds ${cmd} 没有「${name}」这个选项${near ? `（是不是 ${near}？）` : ''}：可用的有 ${allowed.join('、')}。`);
+      throw new UsageError(
+        `hqds ${cmd} 没有「${name}」这个选项${near ? `（是不是 ${near}？）` : ''}：可用的有 ${allowed.join('、')}。`,
+      );
     }
     if (VALUE_FLAGS.has(name) && value === '') throw new UsageError(`${name} 的值不能为空。`);
-    if (!VALUE_FLAGS.has(name) && value !== true) throw new UsageError(`${name} 不带值：请去掉「=${value}」。`);
+    if (!VALUE_FLAGS.has(name) && value !== true)
+      throw new UsageError(`${name} 不带值：请去掉「=${value}」。`);
   }
 }
 
@@ -77,7 +104,8 @@ export function dateOf(args: Args, now = () => new Date()): Date | null {
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(y, mo - 1, d);
-    if (y >= 1900 && date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d) return date;
+    if (y >= 1900 && date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d)
+      return date;
     throw new UsageError(`--date「${v}」不是实际存在的日期：请写成 YYYY-MM-DD，如 2025-03-31，或写 today。`);
   }
   throw new UsageError(`--date 应写成 YYYY-MM-DD（如 2025-03-31）或 today，而不是「${String(v)}」。`);
@@ -111,7 +139,11 @@ const HELP = `hqds — 高质量数据集汇总助手
 退出码：0 无错误；1 发现错误（build 仍会写出汇总表并标出错误）；2 文件读不了或用法不对。
 `;
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  errOut: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     const args = parseArgs(rest);
@@ -158,7 +190,12 @@ async function profilesCmd(args: Args, out: NodeJS.WritableStream): Promise<numb
     id: p.id,
     name: p.name,
     columns: p.columns.map((c) => c.label),
-    vocabularies: Object.fromEntries(Object.entries(p.vocabularies).map(([k, v]) => [k, v.other ? [...v.items.map((i) => i.label), v.other] : v.items.map((i) => i.label)])),
+    vocabularies: Object.fromEntries(
+      Object.entries(p.vocabularies).map(([k, v]) => [
+        k,
+        v.other ? [...v.items.map((i) => i.label), v.other] : v.items.map((i) => i.label),
+      ]),
+    ),
   }));
   if (args.flags.has('--json')) {
     out.write(JSON.stringify(list, null, 2) + '\n');
@@ -173,14 +210,20 @@ async function profilesCmd(args: Args, out: NodeJS.WritableStream): Promise<numb
 
 function convertCmd(args: Args, out: NodeJS.WritableStream): number {
   const to = args.flags.get('--to');
-  if (to !== 'GB' && to !== 'TB' && to !== '条') throw new UsageError('请用 --to GB、--to TB 或 --to 条 指定目标单位。');
+  if (to !== 'GB' && to !== 'TB' && to !== '条')
+    throw new UsageError('请用 --to GB、--to TB 或 --to 条 指定目标单位。');
   const tb = tbOf(args);
-  if (!args.positional.length) throw new UsageError('请在 -- 之后给出要换算的值，如 hqds convert --to GB -- 1.5TB。');
+  if (!args.positional.length)
+    throw new UsageError('请在 -- 之后给出要换算的值，如 hqds convert --to GB -- 1.5TB。');
   const results = args.positional.map((v) => convert(v, to, tb));
   if (args.flags.has('--json')) out.write(JSON.stringify(results, null, 2) + '\n');
   else {
     for (const r of results) {
-      out.write(r.ok ? `${r.input}\t${r.value}${r.unit}${r.approximate ? '（约）' : ''}${r.message ? `\t${r.message}` : ''}\n` : `${r.input}\t无法换算：${r.message}\n`);
+      out.write(
+        r.ok
+          ? `${r.input}\t${r.value}${r.unit}${r.approximate ? '（约）' : ''}${r.message ? `\t${r.message}` : ''}\n`
+          : `${r.input}\t无法换算：${r.message}\n`,
+      );
     }
   }
   return results.every((r) => r.ok) ? 0 : 1;
@@ -189,7 +232,9 @@ function convertCmd(args: Args, out: NodeJS.WritableStream): number {
 function failureMessage(e: unknown): string {
   if (e instanceof OutputError) return e.message;
   const err = e as NodeJS.ErrnoException;
-  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return errnoMessage(err, err.path ?? '', '处理');
-  if (err instanceof RangeError && /memory|allocation|Invalid (array|string) length/i.test(err.message)) return '文件太大，内存不足：请把文件拆小后再试。';
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code))
+    return errnoMessage(err, err.path ?? '', '处理');
+  if (err instanceof RangeError && /memory|allocation|Invalid (array|string) length/i.test(err.message))
+    return '文件太大，内存不足：请把文件拆小后再试。';
   return `处理中断（${err?.message ?? String(e)}）：请把命令和文件反馈给维护人员。`;
 }

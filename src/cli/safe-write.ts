@@ -57,10 +57,14 @@ export function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly
   for (let i = 0; i < outputs.length; i++) {
     const { flag, file } = outputs[i];
     for (const inp of inputs) {
-      if (sameFile(file, inp)) throw new UsageError(`${flag}「${file}」是要读取的文件之一：写出会毁掉原件，请换一个文件名。`);
+      if (sameFile(file, inp))
+        throw new UsageError(`${flag}「${file}」是要读取的文件之一：写出会毁掉原件，请换一个文件名。`);
     }
     for (let k = 0; k < i; k++) {
-      if (sameFile(file, outputs[k].file)) throw new UsageError(`${flag}「${file}」与 ${outputs[k].flag} 是同一个文件：请分别给出不同的文件名。`);
+      if (sameFile(file, outputs[k].file))
+        throw new UsageError(
+          `${flag}「${file}」与 ${outputs[k].flag} 是同一个文件：请分别给出不同的文件名。`,
+        );
     }
     let st: fs.Stats | null = null;
     try {
@@ -69,15 +73,23 @@ export function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw new UsageError(errnoMessage(e, file, `检查 ${flag}`));
     }
-    if (st?.isDirectory()) throw new UsageError(`${flag}「${file}」是一个文件夹：请给出要写出的文件名，如「${path.join(file, flag === '--report' ? '报告.json' : '汇总表.xlsx')}」。`);
+    if (st?.isDirectory())
+      throw new UsageError(
+        `${flag}「${file}」是一个文件夹：请给出要写出的文件名，如「${path.join(file, flag === '--report' ? '报告.json' : '汇总表.xlsx')}」。`,
+      );
     const dir = path.dirname(path.resolve(file));
     let dst: fs.Stats;
     try {
       dst = fs.statSync(dir);
     } catch (e) {
-      throw new UsageError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `${flag}「${file}」所在的文件夹「${dir}」不存在：请先建好文件夹或换一个位置。` : errnoMessage(e, dir, `检查 ${flag} 的文件夹`));
+      throw new UsageError(
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `${flag}「${file}」所在的文件夹「${dir}」不存在：请先建好文件夹或换一个位置。`
+          : errnoMessage(e, dir, `检查 ${flag} 的文件夹`),
+      );
     }
-    if (!dst.isDirectory()) throw new UsageError(`${flag}「${file}」所在的「${dir}」不是文件夹：请检查路径。`);
+    if (!dst.isDirectory())
+      throw new UsageError(`${flag}「${file}」所在的「${dir}」不是文件夹：请检查路径。`);
     try {
       fs.accessSync(dir, fs.constants.W_OK);
       if (st) fs.accessSync(file, fs.constants.W_OK);
@@ -141,7 +153,9 @@ export function writeAllOrNothing(jobs: readonly WriteJob[]): { file: string; ba
       }
     }
     const backups: { file: string; backup: string }[] = [];
-    for (const j of jobs) if (j.backup && fs.existsSync(j.file)) backups.push({ file: j.file, backup: backupExclusively(j.file) });
+    for (const j of jobs)
+      if (j.backup && fs.existsSync(j.file))
+        backups.push({ file: j.file, backup: backupExclusively(j.file) });
     jobs.forEach((j, i) => {
       try {
         fs.renameSync(temps[i], j.file);

@@ -13,7 +13,13 @@ export function a1(r: number, c: number): string {
 }
 
 /** 「B3」, 「B3:D9」, 「Sheet1!B3:D9」, 「'汇总表'!B3」, 「A:A」 → 0-based bounds (whole columns or rows run to Excel's limits). */
-export function parseAddress(address: string): { sheet?: string; r1: number; c1: number; r2: number; c2: number } {
+export function parseAddress(address: string): {
+  sheet?: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+} {
   let sheet: string | undefined;
   let a = address.trim();
   const bang = a.lastIndexOf('!');
@@ -24,7 +30,12 @@ export function parseAddress(address: string): { sheet?: string; r1: number; c1:
   const part = (p: string) => {
     const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(p.trim());
     if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
-    const col = m[1] ? m[1].toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : -1;
+    const col = m[1]
+      ? m[1]
+          .toUpperCase()
+          .split('')
+          .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+      : -1;
     const row = m[2] ? Number(m[2]) - 1 : -1;
     return { row, col };
   };

@@ -6,12 +6,27 @@ export type CellError = { error: string };
 export type CellValue = string | number | boolean | Date | null | undefined | CellError;
 
 const EXCEL_ERRORS = new Set([
-  '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!',
-  '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+  '#N/A',
+  '#VALUE!',
+  '#REF!',
+  '#DIV/0!',
+  '#NUM!',
+  '#NAME?',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
 ]);
 
 export function isCellError(v: unknown): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
+  return (
+    typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string'
+  );
 }
 
 /** The error code a cell holds, or null. Accepts both the object form and Office.js's string form. */

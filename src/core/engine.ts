@@ -11,7 +11,14 @@ import type { Column, Profile } from './profile';
 import { PROFILES } from './profiles';
 import type { TbBase } from './quantity';
 import { isRowNumberHeader } from './region';
-import { isTotalRow, joinContact, lostDigits, lostDigitsIssue, overlongIssue } from './validators';
+import {
+  isTotalRow,
+  joinContact,
+  lostDigits,
+  lostDigitsIssue,
+  overlongIssue,
+  placeholderIssue,
+} from './validators';
 import { ConceptIndex, VocabMatcher } from './vocab';
 
 export type { CellOut, Issue, IssueCode, Severity } from './issues';
@@ -36,7 +43,7 @@ export class Entry {
 
   get(key: string): CellOut {
     const i = this.keys.get(key);
-    return i === undefined ? null : this.cells[i] ?? null;
+    return i === undefined ? null : (this.cells[i] ?? null);
   }
 
   /** Values by column key. */
@@ -67,6 +74,8 @@ export interface ValidateOptions {
   mapping?: Record<number, string | null>;
   /** Expected 序号 of the first row (for checking a slice of a sheet). */
   firstSeq?: number;
+  /** Column keys the input cannot hold (a form without such a field): not reported missing. */
+  notCarried?: readonly string[];
 }
 
 export interface Result {
@@ -86,6 +95,9 @@ function rowNumbersOnly(header: string, rows: Table['rows'], col: number): boole
   if (!isRowNumberHeader(header)) return false;
   return rows.every((r) => isBlank(r[col]) || /^\d{1,7}$/.test(cellText(r[col]).trim()));
 }
+
+/** Column types of free text, where the notice's sample text (XX, 「如：」) may be left in place. */
+const PROSE_TYPES = new Set(['text', 'models', 'benefit', 'contact', 'person']);
 
 /** Column types that hold identifiers, where a number of 16+ digits means digits were lost. */
 const ID_TYPES = new Set(['text', 'creditCode', 'phone', 'contact', 'person', 'email']);
@@ -135,13 +147,19 @@ interface RowPlan {
 }
 
 /** What a row is before it is checked. */
-type RowKind = { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
+type RowKind =
+  { kind: 'data' } | { kind: 'blank' } | { kind: 'total' } | { kind: 'unmapped-only'; stray: number };
 
 const DATA_ROW: RowKind = { kind: 'data' };
 const BLANK_ROW: RowKind = { kind: 'blank' };
 const TOTAL_ROW_KIND: RowKind = { kind: 'total' };
 
-function classifyRow(row: readonly CellValue[], sources: readonly number[], nameColumns: readonly number[], labelColumns: readonly number[]): RowKind {
+function classifyRow(
+  row: readonly CellValue[],
+  sources: readonly number[],
+  nameColumns: readonly number[],
+  labelColumns: readonly number[],
+): RowKind {
   let any = false;
   for (let k = 0; k < sources.length && !any; k++) if (!isBlank(row[sources[k]])) any = true;
   if (!any) {
@@ -201,7 +219,10 @@ export class Validator implements CheckContext {
     readonly profile: Profile,
     readonly tb: TbBase = 1024,
   ) {
-    this.index = new HeaderIndex(profile, PROFILES.filter((p) => p.id !== profile.id));
+    this.index = new HeaderIndex(
+      profile,
+      PROFILES.filter((p) => p.id !== profile.id),
+    );
     for (const [name, vocab] of Object.entries(profile.vocabularies)) {
       const col = profile.columns.find((c) => c.vocab === name);
       this.matchers.set(name, new VocabMatcher(name, vocab, concepts(), col ? col.label : name));
@@ -218,7 +239,7 @@ export class Validator implements CheckContext {
   private memoFor(col: Column, unit: string | undefined): Map<string | number, Checked> {
     const k = `${col.key}\u0001${unit ?? ''}`;
     let m = this.memo.get(k);
-    if (!m) this.memo.set(k, (m = new Map()));
+    if (!m) this.memo.set(k, (m = new Map<string | number, Checked>()));
     return m;
   }
 
@@ -248,10 +269,19 @@ export class Validator implements CheckContext {
       const tooLong = overlongIssue(col.type, col.label, text);
       if (tooLong) return { out: text, issues: [tooLong] };
       if (!text) {
-        if (col.required && col.type !== 'seq') return { out: null, issues: [cellIssue('required', { label: col.label })] };
+        if (col.required && col.type !== 'seq')
+          return { out: null, issues: [cellIssue('required', { label: col.label })] };
         return { out: null, issues: [] };
       }
-      return this.checks.get(col.key)!(value, text, headerUnit);
+      const res = this.checks.get(col.key)!(value, text, headerUnit);
+      const sample = PROSE_TYPES.has(col.type) ? placeholderIssue(col.label, text) : null;
+      // One message for the cell: the sample text is what to replace, not a benefit without figures.
+      if (sample)
+        return {
+          out: res.out,
+          issues: [sample, ...res.issues.filter((i) => i.code !== 'benefit-no-figure')],
+        };
+      return res;
     } catch (e) {
       const issue = cellIssue('internal', { scope: 'cell', label: col.label, error: String(e) });
       return { out: cellText(value), issues: [issue] };
@@ -260,34 +290,46 @@ export class Validator implements CheckContext {
 
   /** Validate a whole table. Blank rows and total rows are left out, each with its reason. */
   validate(table: Table, opts: ValidateOptions = {}): Result {
-    const result: Result = { mapping: { columns: [], missing: [] }, entries: [], issues: [], changes: [], leftOut: [] };
+    const result: Result = {
+      mapping: { columns: [], missing: [] },
+      entries: [],
+      issues: [],
+      changes: [],
+      leftOut: [],
+    };
     try {
       const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
       result.mapping = mapping;
-      result.issues.push(...this.headerIssues(mapping, table.rows ?? []));
+      result.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
       this.validateRows(table.rows ?? [], mapping, opts, result);
     } catch (e) {
-      result.issues.push(placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }));
+      result.issues.push(
+        placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }),
+      );
     }
     return result;
   }
 
   /** Columns not mapped, mapped by likeness, carrying a unit, or missing. */
-  private headerIssues(mapping: HeaderMapping, rows: Table['rows']): Issue[] {
+  private headerIssues(mapping: HeaderMapping, rows: Table['rows'], notCarried: readonly string[]): Issue[] {
     const issues: Issue[] = [];
     for (const c of mapping.columns) {
       const at = { row: -1, col: c.source, field: c.label, value: c.header };
       if (!c.key && c.header && rowNumbersOnly(c.header, rows, c.source)) continue;
-      if (!c.key && c.header) issues.push(placedIssue('unmapped-column', { said: c.note! }, { ...at, field: null }));
+      if (!c.key && c.header)
+        issues.push(placedIssue('unmapped-column', { said: c.note! }, { ...at, field: null }));
       else if (c.key && c.how === 'fuzzy') {
         issues.push(placedIssue('column-fuzzy', { header: c.header, label: c.label! }, at));
       }
-      if (c.unit) issues.push(placedIssue('header-unit', { header: c.header, unit: c.unit, label: c.label! }, at));
+      if (c.unit)
+        issues.push(placedIssue('header-unit', { header: c.header, unit: c.unit, label: c.label! }, at));
     }
     for (const key of mapping.missing) {
       const col = this.profile.columns.find((c) => c.key === key)!;
-      if (col.required) {
-        issues.push(placedIssue('missing-column', { label: col.label }, { row: -1, col: null, field: col.label }));
+      if (col.required && !notCarried.includes(key)) {
+        issues.push(
+          placedIssue('missing-column', { label: col.label }, { row: -1, col: null, field: col.label }),
+        );
       }
     }
     return issues;
@@ -349,7 +391,7 @@ export class Validator implements CheckContext {
           leaveOut(row, r, kind, result);
           continue;
         }
-        const cells: CellOut[] = new Array(plan.columns.length);
+        const cells = new Array<CellOut>(plan.columns.length);
         // 序号 first: it is the first column wherever a format has one, so issues read left to right.
         if (seqIndex >= 0) numberRow(plan.columns[seqIndex], row, r, seq, cells, seqIndex, result);
         this.checkRow(plan, row, r, cells, result);
@@ -357,14 +399,28 @@ export class Validator implements CheckContext {
         result.entries.push(new Entry(r, cells, this.keyIndex));
         if (seqIndex >= 0) seq++;
       } catch (e) {
-        result.issues.push(placedIssue('internal', { scope: 'row', error: String(e) }, { row: r, col: null, field: null }));
-        result.entries.push(new Entry(r, this.profile.columns.map(() => null), this.keyIndex));
+        result.issues.push(
+          placedIssue('internal', { scope: 'row', error: String(e) }, { row: r, col: null, field: null }),
+        );
+        result.entries.push(
+          new Entry(
+            r,
+            this.profile.columns.map(() => null),
+            this.keyIndex,
+          ),
+        );
       }
     }
   }
 
   /** Every column but 序号: the normalised cells, their issues, and the changes made. */
-  private checkRow(plan: RowPlan, row: readonly CellValue[], r: number, cells: CellOut[], result: Result): void {
+  private checkRow(
+    plan: RowPlan,
+    row: readonly CellValue[],
+    r: number,
+    cells: CellOut[],
+    result: Result,
+  ): void {
     for (let c = 0; c < plan.columns.length; c++) {
       const { col, source, joined, unit, memo } = plan.columns[c];
       if (col.type === 'seq') continue;
@@ -379,14 +435,26 @@ export class Validator implements CheckContext {
       if (!res.issues.length) continue;
       for (const issue of res.issues) result.issues.push(placed(issue, r, source, col.label));
       if (res.changeReason !== null) {
-        result.changes.push({ row: r, field: col.label, from: res.from, to: res.out, reason: res.changeReason });
+        result.changes.push({
+          row: r,
+          field: col.label,
+          from: res.from,
+          to: res.out,
+          reason: res.changeReason,
+        });
       }
     }
   }
 }
 
 /** 联系人 | 联系电话 | 邮箱 in separate columns: joined into the one contact cell, recorded as a change. */
-function joinContactCells(plan: RowPlan, row: readonly CellValue[], r: number, label: string, result: Result): string {
+function joinContactCells(
+  plan: RowPlan,
+  row: readonly CellValue[],
+  r: number,
+  label: string,
+  result: Result,
+): string {
   const parts = plan.contactSources.map((x) => (x === undefined ? '' : cellText(row[x])));
   const cell = joinContact(...parts);
   if (cell) {
@@ -429,7 +497,7 @@ const validators = new WeakMap<Profile, Map<TbBase, Validator>>();
 /** A cached validator per profile object and TB setting. */
 export function validatorFor(profile: Profile, tb: TbBase = 1024): Validator {
   let byTb = validators.get(profile);
-  if (!byTb) validators.set(profile, (byTb = new Map()));
+  if (!byTb) validators.set(profile, (byTb = new Map<TbBase, Validator>()));
   let v = byTb.get(tb);
   if (!v) byTb.set(tb, (v = new Validator(profile, tb)));
   return v;

@@ -5,9 +5,13 @@
  * cell it came from, so a note or a report lands on the value, not on its label.
  */
 import { cellText, type CellValue } from './cell';
+import { checkCreditCodeCell } from './checks/number';
+import { validatorFor } from './engine';
+import { cellIssue, type CellIssue } from './issues';
 import type { LocatedForm } from './locate';
 import type { Profile } from './profile';
-import { labelKey, toHalfWidth } from './text';
+import { charCount, labelKey, toHalfWidth } from './text';
+import { lostDigits, lostDigitsIssue, placeholderIssue } from './validators';
 
 /** Where a form value was read: 0-based sheet row and column. */
 export interface FormCell {
@@ -40,10 +44,16 @@ export function checkedValues(text: string): string[] | null {
     if (EMPTY_MARK.test(m[0])) return;
     const prevEnd = i ? marks[i - 1].index + marks[i - 1][0].length : 0;
     const nextStart = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split('\n');
+    const lines = (after ? text.slice(prevEnd, m.index) : text.slice(m.index + m[0].length, nextStart)).split(
+      '\n',
+    );
     let seg = (after ? lines[lines.length - 1] : lines[0]).replace(CHOICE_NOTE, '');
     if (!after) seg = seg.replace(/\s+[^\s：:]+[：:]\s*$/, ''); // the next group's heading
-    seg = seg.replace(/[_＿]+/g, ' ').trim().replace(/[：:]$/, '').trim();
+    seg = seg
+      .replace(/[_＿]+/g, ' ')
+      .trim()
+      .replace(/[：:]$/, '')
+      .trim();
     // 「其它_____」 filled in: 「其它：海洋数据」 is written the way the summaries write it, 「其它（海洋数据）」.
     seg = seg.replace(/^(其它|其他)\s*(?:[:：]\s*|\s+)(\S[\s\S]*)$/, '$1（$2）');
     if (seg) out.push(seg);
@@ -55,12 +65,28 @@ interface Field {
   key: string;
   label: string;
   perDataset: boolean;
+  maxChars?: number;
 }
 
 interface Found {
   value: string;
   at: FormCell;
+  /** The cell as read when it is a number and the value is that number: a lost-digits check needs it. */
+  raw?: number;
 }
+
+/** A value of a field only the form has (统一社会信用代码, 数据集概况): checked, never written to the summary. */
+export interface FormOnlyValue {
+  /** The dataset (entry) it belongs to; a unit-level field is reported once, with the first. */
+  row: number;
+  label: string;
+  value: CellValue;
+  at: FormCell;
+  maxChars?: number;
+}
+
+/** Keys of fields only the form has, kept apart from the summary's column keys. */
+const FORM_ONLY = '\u0001';
 
 type Values = Record<string, Found>;
 type Rows = readonly (readonly CellValue[])[];
@@ -96,14 +122,22 @@ class FormReader {
   constructor(private readonly profile: Profile) {
     // A modality list with no column of its own (武汉 「数据集模态及规模」) is read too: it completes 「modality + GB」.
     const hasPairs = profile.columns.some((c) => c.quantity?.kind === 'pairs');
-    this.fields = (profile.form?.fields ?? [])
-      .filter((f) => f.key || (hasPairs && f.label.includes('模态')))
-      .map((f) => ({ label: f.label, key: f.key ?? MODALITIES, perDataset: f.perDataset, synonyms: f.synonyms }));
+    // Fields only the form has are read too, to be checked (their limits, a credit code's digits).
+    this.fields = (profile.form?.fields ?? []).map((f) => ({
+      label: f.label,
+      key: f.key ?? (hasPairs && f.label.includes('模态') ? MODALITIES : FORM_ONLY + f.label),
+      perDataset: f.perDataset,
+      synonyms: f.synonyms,
+      maxChars: f.maxChars,
+    }));
     if (profile.layout === 'project') {
-      for (const c of profile.columns) if (!this.fields.some((f) => f.key === c.key)) this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
+      for (const c of profile.columns)
+        if (!this.fields.some((f) => f.key === c.key))
+          this.fields.push({ label: c.label, key: c.key, perDataset: false, synonyms: [] });
     }
     for (const f of this.fields) {
-      for (const l of [f.label, ...f.synonyms]) if (!this.lookup.has(labelKey(l))) this.lookup.set(labelKey(l), f);
+      for (const l of [f.label, ...f.synonyms])
+        if (!this.lookup.has(labelKey(l))) this.lookup.set(labelKey(l), f);
     }
     this.firstPer = this.fields.find((f) => f.perDataset)?.key;
   }
@@ -136,7 +170,8 @@ class FormReader {
       // Label and value in one cell, as Word forms often have them: 「单位名称：青海牧业科技有限公司」.
       const inline = /^([^：:\n]{2,30})[：:]\s*([\s\S]+)$/.exec(t);
       const inlineHit = inline ? this.match(inline[1]) : undefined;
-      if (inline && inlineHit) this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
+      if (inline && inlineHit)
+        this.file(inlineHit, { value: inline[2].trim(), at: { row: r, col: c } }, r, false);
     }
   }
 
@@ -167,7 +202,12 @@ class FormReader {
     for (let k = c + 1; k < row.length; k++) {
       const v = cellText(row[k]).trim();
       if (!v || v === t) continue;
-      if (!this.match(v)) found = { value: v, at: { row: r, col: k } };
+      if (!this.match(v))
+        found = {
+          value: v,
+          at: { row: r, col: k },
+          raw: typeof row[k] === 'number' ? (row[k] as number) : undefined,
+        };
       break;
     }
     // The same label in the row above, same column: one label cell merged over rows (申报方向, 单位性质).
@@ -180,9 +220,16 @@ class FormReader {
   private file(hit: Field, found: Found, r: number, continued: boolean): void {
     this.hits++;
     const { value, modality } = this.value(hit, found.value);
-    if (hit.perDataset && !continued && (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))) this.startDataset(r);
+    if (
+      hit.perDataset &&
+      !continued &&
+      (!this.current || (hit.key === this.firstPer && this.current.values[hit.key] !== undefined))
+    )
+      this.startDataset(r);
     if (hit.perDataset && !this.current) this.startDataset(r);
-    this.store(hit, hit.key, { value, at: found.at }, continued);
+    // A number cell read as it is keeps its number: 916325007109012345 has lost digits, its text hides it.
+    const raw = found.raw !== undefined && value === found.value ? found.raw : undefined;
+    this.store(hit, hit.key, { value, at: found.at, raw }, continued);
     if (modality !== null) this.store(hit, 'modality', { value: modality, at: found.at }, continued);
   }
 
@@ -204,20 +251,35 @@ class FormReader {
       }
     }
     const ticked = checkedValues(value);
-    if (ticked) value = ticked.join('、');
+    if (ticked) value = ticked.map((v) => this.knownOther(hit.key, v)).join('、');
     if (isInstruction(value)) value = ''; // the template's own instructions, left in place: not a value (required then says so)
     const col = this.profile.columns.find((c) => c.key === hit.key);
     if (col?.type === 'models' && ticked) value = modelsAnswer(value, col.noneWord ?? '无');
     const unitMatch = /单位[:：]\s*([A-Za-z条行/]+)/.exec(toHalfWidth(hit.label));
-    if (unitMatch && value && /^[\d.,\s]+$/.test(value)) value = `${value}${unitMatch[1].replace('行/条', '条')}`;
+    if (unitMatch && value && /^[\d.,\s]+$/.test(value))
+      value = `${value}${unitMatch[1].replace('行/条', '条')}`;
     return { value, modality };
+  }
+
+  /**
+   * 「☑其它：生态环境」: the form has no box for it, but the blank holds what a table would hold, so it
+   * is read as a table's 「生态环境」 is (→ 绿色低碳, with its hint). Only what the column's vocabulary
+   * knows (a label, synonym or concept it maps) is unwrapped; anything else stays 「其它（…）」.
+   */
+  private knownOther(key: string, v: string): string {
+    const m = /^(?:其它|其他)（([\s\S]+)）$/.exec(v);
+    const vocab = m && this.profile.columns.find((c) => c.key === key)?.vocab;
+    if (!m || !vocab) return v;
+    const status = validatorFor(this.profile).matchers.get(vocab)?.match(m[1]).status;
+    return status === 'ok' || status === 'fixed' ? m[1] : v;
   }
 
   private store(hit: Field, key: string, found: Found, continued: boolean): void {
     const target = hit.perDataset && this.current ? this.current.values : this.unit;
     const had = target[key];
     if (had === undefined) target[key] = found;
-    else if (continued && found.value) target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
+    else if (continued && found.value)
+      target[key] = had.value ? { value: `${had.value}、${found.value}`, at: had.at } : found;
   }
 
   /**
@@ -229,10 +291,19 @@ class FormReader {
     const col = this.profile.columns.find((c) => c.quantity?.kind === 'pairs');
     const mods = values[MODALITIES];
     if (!col || !mods?.value) return;
-    const items = mods.value.split('、').map((x) => x.trim()).filter(Boolean);
+    const items = mods.value
+      .split('、')
+      .map((x) => x.trim())
+      .filter(Boolean);
     const size = values[col.key];
-    if (!size?.value && items.every((x) => /\d/.test(x))) values[col.key] = { value: items.join('，'), at: mods.at };
-    else if (size?.value && items.length === 1 && !/\d/.test(items[0]) && /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))) {
+    if (!size?.value && items.every((x) => /\d/.test(x)))
+      values[col.key] = { value: items.join('，'), at: mods.at };
+    else if (
+      size?.value &&
+      items.length === 1 &&
+      !/\d/.test(items[0]) &&
+      /^[\d.,\s]+\s*GB$/i.test(toHalfWidth(size.value))
+    ) {
       values[col.key] = { value: `${items[0]}${size.value}`, at: size.at };
     }
   }
@@ -241,16 +312,64 @@ class FormReader {
     if (this.hits < 3) return null;
     const datasets = this.datasets.length ? this.datasets : [{ row: 0, values: {} as Values }];
     const keys = this.profile.columns.map((c) => c.key);
-    const header = this.profile.columns.map((c) => c.label);
+    // The summary columns this form has a field for: 序号 is generated, and a column the form does not
+    // ask for (武汉's 产生社会经济效益) is neither read, required nor reported missing.
+    const carried = new Set(this.fields.map((f) => f.key));
+    if (carried.has('scale') && keys.includes('modality')) carried.add('modality'); // 山西 「数据规模与模态」
+    const notCarried = this.profile.columns
+      .filter((c) => c.type === 'seq' || !carried.has(c.key))
+      .map((c) => c.key);
+    const header = this.profile.columns.map((c) => (notCarried.includes(c.key) ? '' : c.label));
     const mapping: Record<number, string | null> = {};
-    keys.forEach((k, i) => (mapping[i] = this.profile.columns[i].type === 'seq' ? null : k));
+    keys.forEach((k, i) => (mapping[i] = notCarried.includes(k) ? null : k));
     for (const d of datasets) this.completePairs(d.values);
     const pick = (d: { values: Values }, k: string) => d.values[k] ?? this.unit[k];
-    const body = datasets.map((d) => keys.map((k) => pick(d, k)?.value ?? null));
+    const body = datasets.map((d) =>
+      keys.map((k) => {
+        const f = pick(d, k);
+        return f ? (f.raw ?? f.value) : null;
+      }),
+    );
     const cells = datasets.map((d) => keys.map((k) => pick(d, k)?.at ?? null));
-    // 序号 is generated; the form has none.
-    return { kind: 'form', table: { header, rows: body }, sheetRows: datasets.map((d) => d.row), mapping, cells };
+    const formOnly: FormOnlyValue[] = [];
+    for (const f of this.fields) {
+      if (!f.key.startsWith(FORM_ONLY)) continue;
+      datasets.forEach((d, row) => {
+        const v = f.perDataset ? d.values[f.key] : row === 0 ? this.unit[f.key] : undefined;
+        if (v?.value)
+          formOnly.push({ row, label: f.label, value: v.raw ?? v.value, at: v.at, maxChars: f.maxChars });
+      });
+    }
+    return {
+      kind: 'form',
+      table: { header, rows: body },
+      sheetRows: datasets.map((d) => d.row),
+      mapping,
+      cells,
+      notCarried,
+      formOnly,
+    };
   }
+}
+
+/**
+ * What is wrong with a field only the form has. Nothing of it is written, so only what a person must
+ * correct on the form: digits lost to a number cell, a length over the notice's limit, a credit code.
+ */
+export function formOnlyIssues(profile: Profile, f: FormOnlyValue): CellIssue[] {
+  if (lostDigits(f.value)) return lostDigitsIssue(f.label, f.value as number).issues;
+  const text = cellText(f.value).trim();
+  const issues: CellIssue[] = [];
+  const count = charCount(text);
+  if (f.maxChars && count > f.maxChars)
+    issues.push(cellIssue('too-long', { label: f.label, max: f.maxChars, count }));
+  if (/统一社会信用代码/.test(f.label)) {
+    issues.push(...checkCreditCodeCell(profile, text).issues.filter((i) => i.code !== 'value-normalised'));
+  } else {
+    const sample = placeholderIssue(f.label, text);
+    if (sample) issues.push(sample);
+  }
+  return issues;
 }
 
 /**
@@ -268,6 +387,9 @@ function modelsAnswer(value: string, noneWord: string): string {
   if (v === '否') return noneWord;
   const m = /^是\s*(?:[（(]([\s\S]*?)[)）])?\s*([\s\S]*)$/.exec(v);
   if (!m) return value;
-  const inner = (m[1] ?? '').replace(/^[^：:]*[：:]/, '').replace(/[_＿]+/g, '').trim();
+  const inner = (m[1] ?? '')
+    .replace(/^[^：:]*[：:]/, '')
+    .replace(/[_＿]+/g, '')
+    .trim();
   return inner || m[2].replace(/[_＿]+/g, '').trim();
 }

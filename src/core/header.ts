@@ -35,7 +35,8 @@ export interface HeaderMapping {
 
 const HEADER_SYNONYMS = headerData as unknown as Record<string, string[]>;
 export const CONTACT_PARTS = ['contactName', 'contactPhone', 'contactEmail'] as const;
-const UNIT_IN_HEADER = /[(（]\s*(?:单位\s*[:：]\s*)?((?:[十百千万亿])?(?:GB|TB|MB|PB|KB|G|T|条|行|行\/条|条\/行|万条|亿条|个|张))\s*[)）]\s*$/i;
+const UNIT_IN_HEADER =
+  /[(（]\s*(?:单位\s*[:：]\s*)?((?:[十百千万亿])?(?:GB|TB|MB|PB|KB|G|T|条|行|行\/条|条\/行|万条|亿条|个|张))\s*[)）]\s*$/i;
 /** Character-bigram Dice score a fuzzy header match needs: 「内部编号」 vs 「编号」 scores 0.6 and must not match. */
 const FUZZY_MIN = 0.66;
 
@@ -58,10 +59,16 @@ export class HeaderIndex {
   private readonly byKey = new Map<string, Candidate>();
   private readonly fuzzy: { key: string; g: Set<string> }[] = [];
   /** Results by header text: header detection asks about every cell of a sheet's first rows. */
-  private readonly memo = new Map<string, { key: string | null; how: MatchHow | null; score: number; unit?: string }>();
+  private readonly memo = new Map<
+    string,
+    { key: string | null; how: MatchHow | null; score: number; unit?: string }
+  >();
   readonly contactTarget: string | null;
 
-  constructor(readonly profile: Profile, others: readonly Profile[] = []) {
+  constructor(
+    readonly profile: Profile,
+    others: readonly Profile[] = [],
+  ) {
     const keys = new Set(profile.columns.map((c) => c.key));
     const contact = profile.columns.find((c) => c.type === 'contact');
     this.contactTarget = contact ? contact.key : null;
@@ -72,7 +79,8 @@ export class HeaderIndex {
       this.fuzzy.push({ key, g: grams(k) });
     };
     for (const c of profile.columns) add(c.key, c.label, 'exact');
-    const accepts = (key: string) => keys.has(key) || (this.contactTarget !== null && (CONTACT_PARTS as readonly string[]).includes(key));
+    const accepts = (key: string) =>
+      keys.has(key) || (this.contactTarget !== null && (CONTACT_PARTS as readonly string[]).includes(key));
     for (const p of others) for (const c of p.columns) if (accepts(c.key)) add(c.key, c.label, 'synonym');
     for (const [key, list] of Object.entries(HEADER_SYNONYMS)) {
       if (!Array.isArray(list) || !accepts(key)) continue;
@@ -90,7 +98,12 @@ export class HeaderIndex {
     return r;
   }
 
-  private matchUncached(header: string): { key: string | null; how: MatchHow | null; score: number; unit?: string } {
+  private matchUncached(header: string): {
+    key: string | null;
+    how: MatchHow | null;
+    score: number;
+    unit?: string;
+  } {
     const raw = header.trim();
     if (!raw) return { key: null, how: null, score: 0 };
     const exact = this.profile.columns.find((c) => c.label === raw);
@@ -113,19 +126,39 @@ export class HeaderIndex {
   }
 }
 
+/** One received column matched: a person's choice wins, otherwise the index's best match. */
+function matchColumn(
+  index: HeaderIndex,
+  h: CellValue,
+  i: number,
+  overrides?: Record<number, string | null>,
+): ColumnMatch {
+  const text = cellText(h).replace(/\s+/g, ' ').trim();
+  if (overrides && i in overrides) {
+    const key = overrides[i];
+    const col = key ? index.profile.columns.find((c) => c.key === key) : undefined;
+    return {
+      source: i,
+      header: text,
+      key: key ?? null,
+      label: col?.label ?? null,
+      how: key ? 'manual' : null,
+      score: key ? 1 : 0,
+      unit: key ? splitHeaderUnit(text).unit : undefined,
+    };
+  }
+  const m = index.match(text);
+  return { source: i, header: text, key: m.key, label: null, how: m.how, score: m.score, unit: m.unit };
+}
+
 /** Map a header row. Each target column takes one source column: the best-scoring, then the leftmost. */
-export function mapHeader(index: HeaderIndex, header: readonly CellValue[], overrides?: Record<number, string | null>): HeaderMapping {
+export function mapHeader(
+  index: HeaderIndex,
+  header: readonly CellValue[],
+  overrides?: Record<number, string | null>,
+): HeaderMapping {
   const p = index.profile;
-  const cols: ColumnMatch[] = header.map((h, i) => {
-    const text = cellText(h).replace(/\s+/g, ' ').trim();
-    if (overrides && i in overrides) {
-      const key = overrides[i];
-      const col = key ? p.columns.find((c) => c.key === key) : undefined;
-      return { source: i, header: text, key: key ?? null, label: col?.label ?? null, how: key ? 'manual' : null, score: key ? 1 : 0, unit: key ? splitHeaderUnit(text).unit : undefined };
-    }
-    const m = index.match(text);
-    return { source: i, header: text, key: m.key, label: null, how: m.how, score: m.score, unit: m.unit };
-  });
+  const cols = header.map((h, i) => matchColumn(index, h, i, overrides));
   // One source per key: keep the best, then the leftmost; the rest are reported as duplicates.
   const taken = new Map<string, ColumnMatch>();
   for (const c of [...cols].sort((a, b) => b.score - a.score || a.source - b.source)) {
@@ -142,7 +175,8 @@ export function mapHeader(index: HeaderIndex, header: readonly CellValue[], over
   const contactLabel = p.columns.find((x) => x.key === index.contactTarget)?.label ?? null;
   for (const c of cols) {
     if (!c.key) {
-      if (!c.note && c.header) c.note = `「${c.header}」对应不到本表的任何一列：其内容不会写入汇总表，请在映射中指定或确认可以舍去。`;
+      if (!c.note && c.header)
+        c.note = `「${c.header}」对应不到本表的任何一列：其内容不会写入汇总表，请在映射中指定或确认可以舍去。`;
       continue;
     }
     const col = p.columns.find((x) => x.key === c.key);
@@ -155,21 +189,33 @@ export function mapHeader(index: HeaderIndex, header: readonly CellValue[], over
     if (c.unit && col?.type !== 'quantity') c.unit = undefined;
   }
   const have = new Set(cols.map((c) => c.key).filter(Boolean) as string[]);
-  const contactFromParts = index.contactTarget !== null && (have.has('contactName') || have.has('contactPhone') || have.has('contactEmail'));
+  const contactFromParts =
+    index.contactTarget !== null &&
+    (have.has('contactName') || have.has('contactPhone') || have.has('contactEmail'));
   const missing = p.columns
-    .filter((c) => c.type !== 'seq' && !have.has(c.key) && !(c.key === index.contactTarget && contactFromParts))
+    .filter(
+      (c) => c.type !== 'seq' && !have.has(c.key) && !(c.key === index.contactTarget && contactFromParts),
+    )
     .map((c) => c.key);
   return { columns: cols, missing };
 }
 
 /** The header row among the first rows of a sheet: the one whose cells map to the most columns.
  *  Needs at least two mapped cells; -1 when nothing looks like a header. */
-export function findHeaderRow(index: HeaderIndex, rows: readonly (readonly CellValue[])[], scan = 30): number {
+export function findHeaderRow(
+  index: HeaderIndex,
+  rows: readonly (readonly CellValue[])[],
+  scan = 30,
+): number {
   return scoreHeaderRows(index, rows, scan).row;
 }
 
 /** The best header row and its score (mapped cells, fuzzy ones counting half). */
-export function scoreHeaderRows(index: HeaderIndex, rows: readonly (readonly CellValue[])[], scan = 30): { row: number; score: number } {
+export function scoreHeaderRows(
+  index: HeaderIndex,
+  rows: readonly (readonly CellValue[])[],
+  scan = 30,
+): { row: number; score: number } {
   let best = -1;
   let bestScore = 1;
   const n = Math.min(rows.length, scan);

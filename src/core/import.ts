@@ -36,7 +36,11 @@ export interface UnknownValue {
 
 /** A workbook as the readers give it (src/io/read's RawWorkbook, by shape: core imports no I/O). */
 export interface ReadWorkbook {
-  sheets: readonly { name: string; rows: readonly (readonly CellValue[])[]; origins?: readonly (readonly (CellOrigin | null)[])[] }[];
+  sheets: readonly {
+    name: string;
+    rows: readonly (readonly CellValue[])[];
+    origins?: readonly (readonly (CellOrigin | null)[])[];
+  }[];
   /** What the reader noticed, per sheet (hidden rows, undecodable lines, struck rows…). */
   notes?: readonly { sheet: string; row: number | null; code: string; message: string }[];
 }
@@ -46,7 +50,13 @@ export interface ReadWorkbook {
 export function workbookInputs(file: string, wb: ReadWorkbook): InputSheet[] {
   return wb.sheets.map((s) => {
     const notes = wb.notes?.filter((n) => n.sheet === s.name);
-    return { file, sheet: s.name, rows: s.rows, ...(notes?.length ? { notes } : {}), ...(s.origins ? { origins: s.origins } : {}) };
+    return {
+      file,
+      sheet: s.name,
+      rows: s.rows,
+      ...(notes?.length ? { notes } : {}),
+      ...(s.origins ? { origins: s.origins } : {}),
+    };
   });
 }
 
@@ -81,7 +91,12 @@ export interface ImportPreview {
 }
 
 /** Map each input's header (unless the clerk already chose), merge once, list the unknown values. */
-export function previewImport(profile: Profile, inputs: readonly InputSheet[], tb: TbBase, choices: ImportChoices = {}): ImportPreview {
+export function previewImport(
+  profile: Profile,
+  inputs: readonly InputSheet[],
+  tb: TbBase,
+  choices: ImportChoices = {},
+): ImportPreview {
   const v = validatorFor(profile, tb);
   const mappings: ImportPreview['mappings'] = {};
   const headers: ImportPreview['headers'] = {};
@@ -99,19 +114,38 @@ export function previewImport(profile: Profile, inputs: readonly InputSheet[], t
   // Values already given a choice first, so a choice made stays listed and can be changed.
   for (const [key, map] of Object.entries(valueMap)) {
     const col = profile.columns.find((c) => c.key === key);
-    if (col) for (const value of Object.keys(map)) seen.set(`${key}\u0001${value}`, { field: col.label, key, value });
+    if (col)
+      for (const value of Object.keys(map))
+        seen.set(`${key}\u0001${value}`, { field: col.label, key, value });
   }
   for (const i of merged.issues) {
     if ((i.code !== 'value-not-allowed' && i.code !== 'value-ambiguous') || !i.field || !i.value) continue;
     const col = profile.columns.find((c) => c.label === i.field);
     if (col) seen.set(`${col.key}\u0001${i.value}`, { field: i.field, key: col.key, value: i.value });
   }
-  const leftOut = merged.leftOut.map((l) => ({ where: inputPlace(l.file, l.sheet, l.row, l.toRow), text: l.reason }));
+  const leftOut = merged.leftOut.map((l) => ({
+    where: inputPlace(l.file, l.sheet, l.row, l.toRow),
+    text: l.reason,
+  }));
   // The notes as given, not from merged.issues: a sheet with no table is skipped, and its notes would vanish.
-  const notes = inputs.flatMap((s) => (s.notes ?? []).map((n) => ({ where: inputPlace(s.file, s.sheet, null), text: n.message })));
+  const notes = inputs.flatMap((s) =>
+    (s.notes ?? []).map((n) => ({ where: inputPlace(s.file, s.sheet, null), text: n.message })),
+  );
   // The locate reason names hqds's --profile; in the pane the format is chosen in 「汇总」.
-  const skippedSheets = merged.skipped.map((s) => ({ where: inputPlace(s.file, s.sheet, null), text: `整张工作表不导入：${s.reason.replace('（--profile）', '（「汇总」页）')}` }));
-  return { mappings, headers, unknowns: [...seen.values()], merged, rowsLeftOut: rowsLeftOut(merged), leftOut, skippedSheets, notes };
+  const skippedSheets = merged.skipped.map((s) => ({
+    where: inputPlace(s.file, s.sheet, null),
+    text: `整张工作表不导入：${s.reason.replace('（--profile）', '（「汇总」页）')}`,
+  }));
+  return {
+    mappings,
+    headers,
+    unknowns: [...seen.values()],
+    merged,
+    rowsLeftOut: rowsLeftOut(merged),
+    leftOut,
+    skippedSheets,
+    notes,
+  };
 }
 
 /** Possible duplicates as groups of entry indexes (each group listed once, in entry order): the
@@ -120,7 +154,9 @@ export function duplicateGroups(profile: Profile, merged: MergeResult): number[]
   const nameKey = ['name', 'projectName'].find((k) => profile.columns.some((c) => c.key === k));
   const ownerKey = ['applicant', 'builder'].find((k) => profile.columns.some((c) => c.key === k));
   if (!nameKey) return [];
-  const flagged = new Set(merged.issues.filter((i) => i.code === 'possible-duplicate' && i.entry !== null).map((i) => i.entry!));
+  const flagged = new Set(
+    merged.issues.filter((i) => i.code === 'possible-duplicate' && i.entry !== null).map((i) => i.entry!),
+  );
   const text = (v: CellOut) => labelKey(String(v ?? ''));
   const groups = new Map<string, number[]>();
   for (const i of [...flagged].sort((a, b) => a - b)) {

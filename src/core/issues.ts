@@ -206,6 +206,10 @@ export const CATALOGUE = {
     (p: { label: string; max: number; count: number }) =>
       `「${p.label}」不超过 ${p.max} 字，现为 ${p.count} 字：请精简。`,
   ),
+  'placeholder-text': warning(
+    (p: { label: string; text: string }) =>
+      `「${p.label}」填的 ${quote(p.text)} 还是通知里的示例文字（XX 或「如：」）：请替换为实际内容。`,
+  ),
   'benefit-no-figure': warning(
     (p: { label: string }) =>
       `「${p.label}」没有量化数字：请写明效益的数字，如「增加就业岗位XX个、带动投资增加XX万元」。`,

@@ -10,7 +10,16 @@
 import headerData from './headers.json';
 import { cellText, type CellValue } from './cell';
 import { splitHeaderUnit } from './header';
-import { parseProfile, type Column, type Profile, type ProfileFont, type QuantitySpec, type VocabItem, type Vocabulary } from './profile';
+import { DEFAULT_SETTINGS } from './plan';
+import {
+  parseProfile,
+  type Column,
+  type Profile,
+  type ProfileFont,
+  type QuantitySpec,
+  type VocabItem,
+  type Vocabulary,
+} from './profile';
 import { PROFILES } from './profiles';
 import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
 import { ConceptIndex } from './vocab';
@@ -82,7 +91,11 @@ export interface LearnResult {
 // Header crosswalk: every spelling the built-in formats and headers.json know, by column key.
 
 type KeyInfo = { key: string; col?: Column };
-let keyIndex: { exact: Map<string, KeyInfo>; fuzzy: { key: string; g: Set<string> }[]; byKey: Map<string, Column> } | null = null;
+let keyIndex: {
+  exact: Map<string, KeyInfo>;
+  fuzzy: { key: string; g: Set<string> }[];
+  byKey: Map<string, Column>;
+} | null = null;
 
 function headerKeys() {
   if (keyIndex) return keyIndex;
@@ -96,10 +109,11 @@ function headerKeys() {
       fuzzy.push({ key, g: grams(k) });
     }
   };
-  for (const p of PROFILES) for (const c of p.columns) {
-    if (!byKey.has(c.key)) byKey.set(c.key, c);
-    add(c.key, c.label, c);
-  }
+  for (const p of PROFILES)
+    for (const c of p.columns) {
+      if (!byKey.has(c.key)) byKey.set(c.key, c);
+      add(c.key, c.label, c);
+    }
   for (const [key, list] of Object.entries(headerData as Record<string, unknown>)) {
     if (!Array.isArray(list)) continue;
     for (const s of list) add(key, String(s), byKey.get(key));
@@ -108,9 +122,25 @@ function headerKeys() {
   return keyIndex;
 }
 
+/** A fill-in annotation on a header — 「（可多选）」「(单选)」「（必填）」「*」 — says how to fill the
+ *  column, not what it is: matched without it (tester, 2026-11-25: 「数据集模态（可多选）」 was unknown). */
+const HEADER_MARK =
+  /[（(]\s*(?:可?多选|单选|限选|只能选|必填|选填|非必填|可选填?)[^（()）]*[）)]|^[*＊]+|[*＊]+$/g;
+
+/** A header without its fill-in annotations; the label itself stays as the template writes it. */
+export function headerPlain(label: string): string {
+  let t = label.trim();
+  for (let prev = ''; prev !== t;) [prev, t] = [t, t.replace(HEADER_MARK, '').trim()];
+  return t || label.trim();
+}
+
+/** Marked required: a leading or trailing * or 「必填」, but not 「非必填」. */
+const REQUIRED_MARK = /^[*＊]|[*＊]$|(?<!非)必填/;
+
 /** The concept key of a header: exact spelling first, then character-bigram similarity (≥ 0.66, as header.ts). */
-function keyOfHeader(label: string): { key: string; how: 'exact' | 'fuzzy' } | null {
+function keyOfHeader(header: string): { key: string; how: 'exact' | 'fuzzy' } | null {
   const ix = headerKeys();
+  const label = headerPlain(header);
   const hit = ix.exact.get(labelKey(label)) ?? ix.exact.get(labelKey(splitHeaderUnit(label).base));
   if (hit) return { key: hit.key, how: 'exact' };
   const g = grams(labelKey(splitHeaderUnit(label).base));
@@ -146,11 +176,37 @@ function rowTexts(sh: TemplateSheet, r: number): { c: number; t: string }[] {
 /** GB/T 2260 province-level codes (the first two digits of an administrative division code, which
  *  are characters 3-4 of a unified social credit code, GB 32100-2015). */
 const PROVINCES: [string, string][] = [
-  ['北京', '11'], ['天津', '12'], ['河北', '13'], ['山西', '14'], ['内蒙古', '15'], ['辽宁', '21'], ['吉林', '22'],
-  ['黑龙江', '23'], ['上海', '31'], ['江苏', '32'], ['浙江', '33'], ['安徽', '34'], ['福建', '35'], ['江西', '36'],
-  ['山东', '37'], ['河南', '41'], ['湖北', '42'], ['湖南', '43'], ['广东', '44'], ['广西', '45'], ['海南', '46'],
-  ['重庆', '50'], ['四川', '51'], ['贵州', '52'], ['云南', '53'], ['西藏', '54'], ['陕西', '61'], ['甘肃', '62'],
-  ['青海', '63'], ['宁夏', '64'], ['新疆', '65'],
+  ['北京', '11'],
+  ['天津', '12'],
+  ['河北', '13'],
+  ['山西', '14'],
+  ['内蒙古', '15'],
+  ['辽宁', '21'],
+  ['吉林', '22'],
+  ['黑龙江', '23'],
+  ['上海', '31'],
+  ['江苏', '32'],
+  ['浙江', '33'],
+  ['安徽', '34'],
+  ['福建', '35'],
+  ['江西', '36'],
+  ['山东', '37'],
+  ['河南', '41'],
+  ['湖北', '42'],
+  ['湖南', '43'],
+  ['广东', '44'],
+  ['广西', '45'],
+  ['海南', '46'],
+  ['重庆', '50'],
+  ['四川', '51'],
+  ['贵州', '52'],
+  ['云南', '53'],
+  ['西藏', '54'],
+  ['陕西', '61'],
+  ['甘肃', '62'],
+  ['青海', '63'],
+  ['宁夏', '64'],
+  ['新疆', '65'],
 ];
 
 const ATTACHMENT_RE = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
@@ -164,7 +220,9 @@ const SIGN_CELL = /[：:][\s\u3000]*$|签字|签名|盖章|年[\s\u3000]*月[\s\
 const OUR_TB_NOTE = /^注：数据量按 1TB=(1024|1000)GB 换算。$/;
 const NOTE_START = /^\s*(注|说明|备注|填表说明|填报说明|附注)\s*[0-9０-９]*\s*[：:、.．]/;
 /** 「可多选」「（多选）」 — but not 「不可多选」 or 「单选」. */
-const MULTI_RE = { test: (s: string) => /多选/.test(s) && !/(不|不能|不得|不可|不可以)多选|单选|只能选一|限选一/.test(s) };
+const MULTI_RE = {
+  test: (s: string) => /多选/.test(s) && !/(不|不能|不得|不可|不可以)多选|单选|只能选一|限选一/.test(s),
+};
 const OTHER_ITEM = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -204,12 +262,17 @@ function findHeader(sh: TemplateSheet): { row: number; score: number } {
 const oneLine = (t: string) => t.trim().replace(/[ \t]*\r?\n[ \t]*/g, '');
 
 /** The header cells, reading a two-level header (a merged upper cell over several lower ones). */
-function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
+function readHeader(
+  sh: TemplateSheet,
+  h: number,
+): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
   const top = rowTexts(sh, h);
   const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
   const below = rowTexts(sh, h + 1);
-  const twoLevel = groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
-  if (!twoLevel) return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
+  const twoLevel =
+    groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
+  if (!twoLevel)
+    return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
   const cells: HeaderCell[] = [];
   const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
   for (let c = 0; c <= last; c++) {
@@ -227,12 +290,25 @@ function readHeader(sh: TemplateSheet, h: number): { cells: HeaderCell[]; firstD
 }
 
 /** A list validation's options: inline, a range (here or on another, maybe hidden, sheet) or a name. */
-function listOptions(doc: TemplateDoc, sh: TemplateSheet, formula: string, depth = 0): string[] | { why: string } {
+function listOptions(
+  doc: TemplateDoc,
+  sh: TemplateSheet,
+  formula: string,
+  depth = 0,
+): string[] | { why: string } {
   const f = formula.trim().replace(/^=/, '');
-  if (/^".*"$/s.test(f)) return f.slice(1, -1).replace(/""/g, '"').split(',').map((s) => s.trim()).filter(Boolean);
-  const named = doc.names?.[f] ?? Object.entries(doc.names ?? {}).find(([k]) => k.toLowerCase() === f.toLowerCase())?.[1];
+  if (/^".*"$/s.test(f))
+    return f
+      .slice(1, -1)
+      .replace(/""/g, '"')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const named =
+    doc.names?.[f] ?? Object.entries(doc.names ?? {}).find(([k]) => k.toLowerCase() === f.toLowerCase())?.[1];
   if (named && depth < 3) return listOptions(doc, sh, named, depth + 1);
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(f);
+  const m =
+    /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(f);
   if (!m) return { why: `下拉列表的来源「${formula}」不是单元格区域（可能是公式或 INDIRECT），读不出选项` };
   const sheetName = (m[1] ?? m[2])?.replace(/''/g, "'");
   const src = sheetName === undefined ? sh : doc.sheets.find((s) => s.name === sheetName);
@@ -243,10 +319,11 @@ function listOptions(doc: TemplateDoc, sh: TemplateSheet, formula: string, depth
   const c2 = m[5] ? col(m[5]) : c1;
   const r2 = m[6] ? Number(m[6]) - 1 : r1;
   const out: string[] = [];
-  for (let r = r1; r <= Math.min(r2, r1 + 2000); r++) for (let c = c1; c <= c2; c++) {
-    const t = at(src, r, c).trim();
-    if (t) out.push(t);
-  }
+  for (let r = r1; r <= Math.min(r2, r1 + 2000); r++)
+    for (let c = c1; c <= c2; c++) {
+      const t = at(src, r, c).trim();
+      if (t) out.push(t);
+    }
   return out.length ? out : { why: `下拉列表引用的区域「${formula}」是空的` };
 }
 
@@ -256,22 +333,34 @@ function covers(v: TemplateValidation, r: number, c: number): boolean {
 
 /** Whether the notes or the notice say of this column that several may be chosen (「数据集模态可多选」). */
 function saysMulti(lines: readonly string[], label: string): boolean {
-  const base = labelKey(splitHeaderUnit(label).base);
+  const base = labelKey(splitHeaderUnit(headerPlain(label)).base);
   if (!base) return false;
-  return lines.some((l) => l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)));
+  return lines.some((l) =>
+    l.split(/[。；;\n，,]/).some((sentence) => MULTI_RE.test(sentence) && labelKey(sentence).includes(base)),
+  );
 }
 
 /** 「所属领域：A、B、C。」, 「数据集模态（可多选）：□文本 □图像」: label, items and whether several may be chosen. */
-export function vocabSentences(lines: readonly string[]): { label: string; items: string[]; multi: boolean; source: string }[] {
+export function vocabSentences(
+  lines: readonly string[],
+): { label: string; items: string[]; multi: boolean; source: string }[] {
   const out: { label: string; items: string[]; multi: boolean; source: string }[] = [];
   for (const line of lines) {
     for (const sentence of line.split(/[。；;\n]/)) {
-      const m = /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(sentence);
+      const m =
+        /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(
+          sentence,
+        );
       if (!m) continue;
       const rest = m[3];
       const boxes = /[□☐■☑✓✔]/.test(rest);
       const parts = (boxes ? rest.split(/[□☐■☑✓✔]/) : rest.split(/[、，,]/))
-        .map((s) => s.trim().replace(/[等]+(?:领域|方向|类型)?$/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+        .map((s) =>
+          s
+            .trim()
+            .replace(/[等]+(?:领域|方向|类型)?$/, '')
+            .replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
+        )
         .filter(Boolean);
       if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
       out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
@@ -291,10 +380,13 @@ interface ColumnDraft {
 }
 
 /** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
-function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
+function kindFor(
+  d: ColumnDraft,
+  inferred: string[],
+): Omit<Column, 'key' | 'label' | 'required' | 'width'> & { width?: number } {
   const base = headerKeys().byKey.get(d.key);
-  const L = toHalfWidth(d.label).replace(/\s+/g, '');
-  const unit = splitHeaderUnit(d.label).unit;
+  const L = toHalfWidth(headerPlain(d.label)).replace(/\s+/g, '');
+  const unit = splitHeaderUnit(headerPlain(d.label)).unit;
   const plain = { multi: false, joiner: '、', singleUnit: false } as const;
   const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
   if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
@@ -307,9 +399,18 @@ function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'labe
     else if (d.key === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
     else q = { kind: 'scale' };
     if (unit && !['GB', 'TB'].includes(unit) && !(/条|行/.test(unit) && !/[万亿]/.test(unit))) {
-      inferred.push(`「${d.label}」的单位「${unit}」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。`);
+      inferred.push(
+        `「${d.label}」的单位「${unit}」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。`,
+      );
     }
-    const what = q.kind === 'size' ? `大小，以 ${q.unit} 计（表头单位）` : q.kind === 'records' ? '条数' : q.kind === 'pairs' ? '「模态+GB」' : '大小或条数，照写（表头没有单位）';
+    const what =
+      q.kind === 'size'
+        ? `大小，以 ${q.unit} 计（表头单位）`
+        : q.kind === 'records'
+          ? '条数'
+          : q.kind === 'pairs'
+            ? '「模态+GB」'
+            : '大小或条数，照写（表头没有单位）';
     inferred.push(`「${d.label}」是数据量：${what}。`);
     return { ...plain, type: 'quantity', quantity: q };
   }
@@ -318,7 +419,12 @@ function kindFor(d: ColumnDraft, inferred: string[]): Omit<Column, 'key' | 'labe
     return rest;
   }
   if (/统一社会信用代码|信用代码/.test(L)) return { ...plain, type: 'creditCode' };
-  if (/联系人.*(联系方式|电话)|联系方式/.test(L)) return { ...plain, type: 'contact', contactNeeds: /邮箱/.test(L) && /电话/.test(L) ? ['name', 'phone', 'email'] : ['name', 'phoneOrEmail'] };
+  if (/联系人.*(联系方式|电话)|联系方式/.test(L))
+    return {
+      ...plain,
+      type: 'contact',
+      contactNeeds: /邮箱/.test(L) && /电话/.test(L) ? ['name', 'phone', 'email'] : ['name', 'phoneOrEmail'],
+    };
   if (/电话|手机/.test(L)) return { ...plain, type: 'phone' };
   if (/邮箱|邮件|e-?mail/i.test(L)) return { ...plain, type: 'email' };
   if (/^序号$|^编号$/.test(L)) return { ...plain, type: 'seq' };
@@ -351,9 +457,14 @@ function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
     if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
   if (!best && doc.sheets.some(looksLikeForm)) {
-    throw new LearnError(`「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`);
+    throw new LearnError(
+      `「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`,
+    );
   }
-  if (!best) throw new LearnError(`在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`);
+  if (!best)
+    throw new LearnError(
+      `在「${doc.file}」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。`,
+    );
   return best;
 }
 
@@ -362,7 +473,13 @@ function looksLikeForm(sh: TemplateSheet): boolean {
   let labels = 0;
   for (let r = 0; r < Math.min(sh.rows.length, 60); r++) {
     const cells = rowTexts(sh, r);
-    if (cells.length >= 1 && cells.length <= 2 && keyOfHeader(oneLine(cells[0].t)) && blank(at(sh, r, cells[0].c + 1))) labels++;
+    if (
+      cells.length >= 1 &&
+      cells.length <= 2 &&
+      keyOfHeader(oneLine(cells[0].t)) &&
+      blank(at(sh, r, cells[0].c + 1))
+    )
+      labels++;
   }
   return labels >= 3;
 }
@@ -385,7 +502,12 @@ function readAbove(L: Learning, headerRow: number): Above {
       [a.attachment, a.title] = [both[1].trim(), both[2].trim()];
       a.at.title = `${r},${cells[0].c}`;
       L.inferred.push(`附件标签和标题写在同一格「${cells[0].t.trim()}」，已分开。`);
-    } else if (!a.title && !(META_LINE.test(cells.map((x) => x.t).join('')) && !/表|名单|清单/.test(cells.map((x) => x.t).join('')))) {
+    } else if (
+      !a.title &&
+      !(
+        META_LINE.test(cells.map((x) => x.t).join('')) && !/表|名单|清单/.test(cells.map((x) => x.t).join(''))
+      )
+    ) {
       a.title = cells.map((x) => x.t.trim()).join('');
       a.at.title = `${r},${cells[0].c}`;
     } else {
@@ -400,14 +522,19 @@ function readAbove(L: Learning, headerRow: number): Above {
 /** Says what was read above the header; a title with XXX gets the recommender's prefix (山西). */
 function describeAbove(L: Learning, a: Above): void {
   if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
-  else L.missing.push('模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。');
+  else
+    L.missing.push(
+      '模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。',
+    );
   if (a.title && TITLE_BLANK.test(a.title)) {
     a.title = a.title.replace(TITLE_BLANK, '{prefix}');
     a.titlePrefixLabel = '标题中的XXX';
     L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
   } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
   else L.missing.push('模板没有标题行：请在格式中填写 sheet.title。');
-  a.linesAbove.forEach((l) => L.inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`));
+  a.linesAbove.forEach((l) =>
+    L.inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`),
+  );
 }
 
 /** Below the header: blank rows to fill, an example row, a total row, notes. Notes make the footnote. */
@@ -421,9 +548,16 @@ function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): s
     const ours = one ? OUR_TB_NOTE.exec(one.t) : null;
     if (ours) L.inferred.push(`表下「数据量按 1TB=${ours[1]}GB 换算」是本工具写的说明，不作为注释。`);
     else if (one && (wide || NOTE_START.test(one.t) || one.t.length > 15)) notes.push(one.t);
-    else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim())) L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
-    else if (cells.every((x) => SIGN_CELL.test(x.t))) L.missing.push(`表下第 ${r + 1} 行是签字行（${cells.map((x) => `「${x.t}」`).join('')}）：格式只有一段表尾注，这一行没有写入，如需要请加进 sheet.footnote。`);
-    else L.inferred.push(`第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`);
+    else if (one && /^(合\s*计|总\s*计|小\s*计)$/.test(one.t.trim()))
+      L.inferred.push(`第 ${r + 1} 行是合计行，不作为格式的一部分。`);
+    else if (cells.every((x) => SIGN_CELL.test(x.t)))
+      L.missing.push(
+        `表下第 ${r + 1} 行是签字行（${cells.map((x) => `「${x.t}」`).join('')}）：格式只有一段表尾注，这一行没有写入，如需要请加进 sheet.footnote。`,
+      );
+    else
+      L.inferred.push(
+        `第 ${r + 1} 行像是填写示例：${cells.map((x) => `「${x.t}」`).join(' ')}（不作为格式的一部分）。`,
+      );
   }
   if (notes.length) L.inferred.push(`表下注释（逐字保留）：「${notes.join('\n')}」。`);
   return notes;
@@ -437,7 +571,10 @@ function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
     // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
     // A column no format knows is keyed by its own label (without the unit): readable in the file, and
     // the same new column (更新频率) in two learned formats moves between them.
-    let key = k && !(h.group && k.how === 'fuzzy') ? k.key : splitHeaderUnit(h.label).base || `c${i + 1}`;
+    let key =
+      k && !(h.group && k.how === 'fuzzy')
+        ? k.key
+        : splitHeaderUnit(headerPlain(h.label)).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
@@ -463,7 +600,12 @@ interface Options {
 }
 
 /** Options from the dropdown on the column's first data rows, and whether several may be chosen. */
-function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, textLines: string[]): Options | null {
+function optionsFromList(
+  L: Learning,
+  d: ColumnDraft,
+  firstDataRow: number,
+  textLines: string[],
+): Options | null {
   const probe = [firstDataRow, firstDataRow + 1, firstDataRow + 2];
   const v = L.sh.validations.find((x) => x.type === 'list' && probe.some((r) => covers(x, r, d.c)));
   if (!v) return null;
@@ -474,51 +616,103 @@ function optionsFromList(L: Learning, d: ColumnDraft, firstDataRow: number, text
   }
   // Excel separates an inline list by half-width commas only: 「A，B，C」 is one option in its dropdown.
   if (o.length === 1 && /[，、；]/.test(o[0])) {
-    L.missing.push(`「${d.label}」的下拉列表只有一项「${o[0]}」（用了全角逗号或顿号，Excel 不会分开）：已按标点分成 ${o[0].split(/[，、；]/).filter(Boolean).length} 项，请核对，并提醒通知方改用半角逗号。`);
-    o = o[0].split(/[，、；]/).map((x) => x.trim()).filter(Boolean);
+    L.missing.push(
+      `「${d.label}」的下拉列表只有一项「${o[0]}」（用了全角逗号或顿号，Excel 不会分开）：已按标点分成 ${o[0].split(/[，、；]/).filter(Boolean).length} 项，请核对，并提醒通知方改用半角逗号。`,
+    );
+    o = o[0]
+      .split(/[，、；]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   }
   const hiddenSrc = L.doc.sheets.find((s) => s.hidden && v.formula.includes(s.name));
   const inline = /^=?"/.test(v.formula.trim());
   let where = `下拉列表${inline ? '' : hiddenSrc ? `（列表在隐藏工作表「${hiddenSrc.name}」）` : `（列表在 ${v.formula}）`}`;
   const says = `${v.promptTitle ?? ''} ${v.prompt ?? ''} ${d.label} ${d.group ?? ''}`;
   if (MULTI_RE.test(says) || saysMulti(textLines, d.label)) {
-    where += MULTI_RE.test(says) ? '，提示写明可多选' : '，注释或正文写明可多选';
+    where += MULTI_RE.test(d.label)
+      ? '，表头写明可多选'
+      : MULTI_RE.test(says)
+        ? '，提示写明可多选'
+        : '，注释或正文写明可多选';
     return { options: o, multi: true, where, joiner: /用\s*「(.{1,2})」\s*分隔/.exec(v.prompt ?? '')?.[1] };
   }
-  if (!v.errorAlert) return { options: o, multi: true, where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）` };
+  if (/单选|只能选一|限选一/.test(d.label))
+    return { options: o, multi: false, where: `${where}，表头写明单选` };
+  if (!v.errorAlert)
+    return {
+      options: o,
+      multi: true,
+      where: `${where}，未设出错警告（可填列表外的值），按可多选处理（请确认）`,
+    };
   return { options: o, multi: false, where };
 }
 
 /** Options spelt out in the notice's text: 「所属领域：A、B、C。」. */
-function optionsFromText(d: ColumnDraft, sentences: ReturnType<typeof vocabSentences>, textLines: string[]): Options | null {
-  const own = (label: string) => labelKey(label) === labelKey(d.label) || labelKey(label) === labelKey(splitHeaderUnit(d.label).base);
-  const s = sentences.find((x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')));
+function optionsFromText(
+  d: ColumnDraft,
+  sentences: ReturnType<typeof vocabSentences>,
+  textLines: string[],
+): Options | null {
+  const own = (label: string) =>
+    [d.label, headerPlain(d.label), splitHeaderUnit(headerPlain(d.label)).base].some(
+      (x) => labelKey(label) === labelKey(x),
+    );
+  const s = sentences.find(
+    (x) => own(x.label) || (d.known && keyOfHeader(x.label)?.key === d.key.replace(/\d+$/, '')),
+  );
   if (!s) return null;
   const multi = s.multi || MULTI_RE.test(d.label) || saysMulti(textLines, d.label);
-  return { options: s.items, multi, where: `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}` };
+  return {
+    options: s.items,
+    multi,
+    where: `通知正文「${s.source.slice(0, 40)}」${multi ? '，写明可多选' : ''}`,
+  };
 }
 
 const VOCAB_KEYS = ['domain', 'modality', 'category', 'direction', 'district', 'nature'];
 
 /** One column: its kind, width and word limit, and its options when the template gives them. */
-function buildColumn(L: Learning, d: ColumnDraft, ctx: { firstDataRow: number; textLines: string[]; sentences: ReturnType<typeof vocabSentences>; vocabularies: Record<string, Vocabulary>; concepts: ConceptIndex }): Column {
+function buildColumn(
+  L: Learning,
+  d: ColumnDraft,
+  ctx: {
+    firstDataRow: number;
+    textLines: string[];
+    sentences: ReturnType<typeof vocabSentences>;
+    vocabularies: Record<string, Vocabulary>;
+    concepts: ConceptIndex;
+  },
+): Column {
   const width = Math.max(4, Math.round(L.sh.colWidths?.[d.c] ?? headerKeys().byKey.get(d.key)?.width ?? 12));
-  let col = { key: d.key, label: d.label, required: false, width, ...kindFor(d, L.inferred), ...(d.group ? { group: d.group } : {}) } as Column;
+  let col = {
+    key: d.key,
+    label: d.label,
+    required: false,
+    width,
+    ...kindFor(d, L.inferred),
+    ...(d.group ? { group: d.group } : {}),
+  } as Column;
   const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
   if (limit) {
     col.maxChars = Number(limit[1] ?? limit[2]);
     L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
   }
   ruleHints(L, d, col, ctx.firstDataRow);
-  const o = optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ?? optionsFromText(d, ctx.sentences, ctx.textLines);
+  const o =
+    optionsFromList(L, d, ctx.firstDataRow, ctx.textLines) ??
+    optionsFromText(d, ctx.sentences, ctx.textLines);
   if (o) {
     const vocab = d.key;
     ctx.vocabularies[vocab] = vocabularyOf(vocab, o.options, ctx.concepts, d.label, L.inferred);
     const { quantity: _q, ...rest } = col;
     col = { ...rest, type: 'vocab', vocab, multi: o.multi, joiner: o.joiner ?? col.joiner ?? '、' };
-    L.inferred.push(`「${d.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`);
+    L.inferred.push(
+      `「${d.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`,
+    );
   } else if (VOCAB_KEYS.includes(d.key.replace(/\d+$/, ''))) {
-    L.missing.push(`「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`);
+    L.missing.push(
+      `「${d.label}」通常有固定选项，但模板里既没有下拉列表，也没有「${d.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`,
+    );
   }
   if (!d.known && col.type === 'text') L.inferred.push(`「${d.label}」按自由文本检查。`);
   if (col.type === 'models') L.inferred.push(`「${d.label}」是已服务的模型名称，没有时填「无」。`);
@@ -531,7 +725,12 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
   if (!v) return;
   const op = v.operator ?? 'between';
   const max = Number(op === 'between' ? v.formula2 : v.formula);
-  if (v.type === 'textLength' && ['between', 'lessThanOrEqual', 'lessThan'].includes(op) && Number.isInteger(max) && max > 0) {
+  if (
+    v.type === 'textLength' &&
+    ['between', 'lessThanOrEqual', 'lessThan'].includes(op) &&
+    Number.isInteger(max) &&
+    max > 0
+  ) {
     col.maxChars = op === 'lessThan' ? max - 1 : max;
     L.inferred.push(`「${d.label}」的数据验证限 ${col.maxChars} 字。`);
   }
@@ -544,15 +743,24 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
 function guessRequired(L: Learning, columns: Column[]): void {
-  const marked = columns.filter((c) => /^\*|\*$|必填/.test(c.label));
+  const marked = columns.filter((c) => REQUIRED_MARK.test(c.label));
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
     L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
   } else {
-    for (const c of columns) c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
-    L.missing.push(`模板没有标明必填项：已把${columns.filter((c) => c.required).map((c) => `「${c.label}」`).join('')}设为必填，其余选填，请核对。`);
+    for (const c of columns)
+      c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
+    L.missing.push(
+      `模板没有标明必填项：已把${columns
+        .filter((c) => c.required)
+        .map((c) => `「${c.label}」`)
+        .join('')}设为必填，其余选填，请核对。`,
+    );
   }
-  if (columns.some((c) => c.type === 'contact')) L.inferred.push('联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。');
+  if (columns.some((c) => c.type === 'contact'))
+    L.inferred.push(
+      '联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。',
+    );
 }
 
 /** The region from the title or the file name; only province-level codes are known. */
@@ -563,41 +771,113 @@ function regionOf(L: Learning, title: string): Profile['region'] {
     L.inferred.push(`地区：${prov[0]}（统一社会信用代码第 3-4 位应为 ${prov[1]}，用于提示非本地登记）。`);
     return { name: prov[0], creditRegion: prov[1] };
   }
-  L.missing.push(`没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`);
+  L.missing.push(
+    `没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`,
+  );
   return { name: city ?? '' };
 }
 
-const FONT_WORDS: Record<string, string> = { attachment: '附件标签', title: '标题', meta: '表头上方', header: '表头', table: '表格' };
+const FONT_WORDS: Record<string, string> = {
+  attachment: '附件标签',
+  title: '标题',
+  meta: '表头上方',
+  header: '表头',
+  table: '表格',
+};
 
 /** Fonts by role, from the cells that carry them, where the template sets them. */
-function fontsOf(L: Learning, at: Above['at'] & { header: string; table: string }): NonNullable<Profile['sheet']['fonts']> {
+function fontsOf(
+  L: Learning,
+  at: Above['at'] & { header: string; table: string },
+): NonNullable<Profile['sheet']['fonts']> {
   const fonts: NonNullable<Profile['sheet']['fonts']> = {};
   for (const [role, k] of Object.entries(at)) {
     const f = k ? L.sh.fonts?.[k] : undefined;
     if (f && (f.name || f.size)) fonts[role as keyof typeof fonts] = f;
   }
-  if (Object.keys(fonts).length) L.inferred.push(`字体：${Object.entries(fonts).map(([k, v]) => `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`).join('，')}。`);
-  else if (L.doc.kind !== 'docx') L.missing.push('模板没有设置字体（或读不出）：按默认（标题方正小标宋简体 22pt，表格仿宋_GB2312 10.5pt）。');
+  const d = DEFAULT_SETTINGS;
+  const byDefault = [
+    !fonts.title?.name && `标题用${d.titleFont} 22pt`,
+    !fonts.table?.name && `表格用${d.tableFont} ${d.tableSize}pt`,
+  ]
+    .filter(Boolean)
+    .join('，');
+  if (Object.keys(fonts).length) {
+    L.inferred.push(
+      `字体：模板设为${Object.entries(fonts)
+        .map(
+          ([k, v]) =>
+            `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`,
+        )
+        .join('，')}${byDefault ? `；模板没设的按默认：${byDefault}` : ''}。`,
+    );
+  } else if (L.doc.kind !== 'docx')
+    L.missing.push(`模板没有设置字体（只有 Excel 的默认字体，或读不出）：汇总表${byDefault}。`);
   return fonts;
 }
 
+const PAPER: Record<number, string> = { 9: 'A4', 8: 'A3', 11: 'A5', 1: 'Letter' };
+
+/** The page as the template sets it. Portrait with no paper size and no fit is what a new sheet
+ *  writes without anyone choosing (ExcelJS always writes it), so then the built-ins' A4 landscape. */
 function pageOf(L: Learning): TemplateSheet['page'] | undefined {
-  const page = L.sh.page && Object.values(L.sh.page).some((x) => x !== undefined) ? L.sh.page : undefined;
-  if (!page) {
-    L.missing.push('模板没有页面设置：按默认 A4 横向、一页宽。');
+  const page = L.sh.page;
+  if (!page || Object.values(page).every((x) => x === undefined)) {
+    L.missing.push('模板没有页面设置：汇总表按 A4 横向、一页宽打印。');
     return undefined;
   }
-  const paper = page.paperSize === 9 ? 'A4' : page.paperSize === 8 ? 'A3' : page.paperSize ? `纸张代码 ${page.paperSize}` : '纸张未设';
-  L.inferred.push(`页面：${paper}${page.landscape === undefined ? '' : page.landscape ? '横向' : '纵向'}${page.fitToWidth ? '，一页宽' : ''}。`);
+  if (page.paperSize === undefined && !page.fitToWidth && page.landscape !== true) {
+    L.missing.push(
+      '模板的页面设置只写了纵向，没有纸张大小（新建工作表的默认，不像是特意选的）：汇总表按 A4 横向、一页宽打印；确要纵向，把 sheet.page.landscape 改为 false。',
+    );
+    return undefined;
+  }
+  const paper =
+    page.paperSize === undefined ? '纸张未设、' : (PAPER[page.paperSize] ?? `纸张代码 ${page.paperSize}、`);
+  const orient = page.landscape === undefined ? '方向未设' : page.landscape ? '横向' : '纵向';
+  // Our writers always print on A4, one page wide; only the orientation follows the template.
+  L.inferred.push(
+    `页面：模板设为${paper}${orient}${page.fitToWidth ? '、一页宽' : ''}；汇总表按 A4${page.landscape === false ? '纵向' : '横向'}、一页宽打印。`,
+  );
   return page;
 }
 
 /** Text where a notice may spell out options: its paragraphs, the notes, lines above, other sheets, cells beside the table. */
 function textBeside(L: Learning, notes: string[], above: Above, tableC2: number): string[] {
   const lines = [...(L.doc.text ?? []), ...notes, ...above.linesAbove.flat()];
-  for (const s of L.doc.sheets) if (s !== L.sh && !s.hidden) for (let r = 0; r < s.rows.length; r++) lines.push(rowTexts(s, r).map((x) => x.t).join(''));
-  for (let r = 0; r < L.sh.rows.length; r++) for (const x of rowTexts(L.sh, r)) if (x.c > tableC2) lines.push(x.t);
+  for (const s of L.doc.sheets)
+    if (s !== L.sh && !s.hidden)
+      for (let r = 0; r < s.rows.length; r++)
+        lines.push(
+          rowTexts(s, r)
+            .map((x) => x.t)
+            .join(''),
+        );
+  for (let r = 0; r < L.sh.rows.length; r++)
+    for (const x of rowTexts(L.sh, r)) if (x.c > tableC2) lines.push(x.t);
   return lines;
+}
+
+/** A Word table has no sheet name, and 「Sheet1」 is no name for a summary: then 「汇总表」. */
+function summarySheetName(L: Learning): string {
+  const { doc, sh } = L;
+  const sheetName =
+    doc.kind === 'docx' || /^(sheet|工作表)\s*\d*$/i.test(sh.name.trim()) ? '汇总表' : sh.name.slice(0, 31);
+  if (sheetName !== sh.name) {
+    const was = doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`;
+    L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${was}）。`);
+  }
+  return sheetName;
+}
+
+/** The format's ID: lower-case letters, digits and hyphens, and never a built-in's. */
+function checkedId(given: string | undefined): string {
+  const id = given?.trim() || 'learned';
+  if (!/^[a-z][a-z0-9-]*$/.test(id))
+    throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
+  if (PROFILES.some((p) => p.id === id))
+    throw new LearnError(`格式 ID「${id}」是内置格式的 ID：请另起一个，如「${id}-2」。`);
+  return id;
 }
 
 /** Learns a draft profile from a template. What it cannot read it lists; it throws (LearnError) only
@@ -613,26 +893,45 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
   const above = readAbove(L, row);
   const notes = readBelow(L, firstDataRow, Math.min(...headCells.map((h) => h.c)), tableC2);
   const textLines = textBeside(L, notes, above, tableC2);
-  const ctx = { firstDataRow, textLines, sentences: vocabSentences(textLines), vocabularies: {} as Record<string, Vocabulary>, concepts: new ConceptIndex([...PROFILES]) };
+  const ctx = {
+    firstDataRow,
+    textLines,
+    sentences: vocabSentences(textLines),
+    vocabularies: {} as Record<string, Vocabulary>,
+    concepts: new ConceptIndex([...PROFILES]),
+  };
   const columns = draftColumns(L, headCells).map((d) => buildColumn(L, d, ctx));
   guessRequired(L, columns);
   const region = regionOf(L, above.title);
-  const fonts = fontsOf(L, { ...above.at, header: `${row},${headCells[0].c}`, table: `${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}` });
+  const fonts = fontsOf(L, {
+    ...above.at,
+    header: `${row},${headCells[0].c}`,
+    table: `${firstDataRow},${headCells[Math.min(1, headCells.length - 1)].c}`,
+  });
   const page = pageOf(L);
-  // A Word table has no sheet name, and 「Sheet1」 is no name for a summary: then 「汇总表」.
-  const sheetName = doc.kind === 'docx' || /^(sheet|工作表)\s*\d*$/i.test(sh.name.trim()) ? '汇总表' : sh.name.slice(0, 31);
-  if (sheetName !== sh.name) L.inferred.push(`汇总表的工作表名用「${sheetName}」（模板${doc.kind === 'docx' ? '是 Word 文件' : `的工作表叫「${sh.name}」`}）。`);
-  const id = opts.id?.trim() || 'learned';
-  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new LearnError(`格式 ID「${id}」只能用小写字母、数字和连字符，并以字母开头。`);
-  if (PROFILES.some((p) => p.id === id)) throw new LearnError(`格式 ID「${id}」是内置格式的 ID：请另起一个，如「${id}-2」。`);
+  const sheetName = summarySheetName(L);
+  const id = checkedId(opts.id);
   const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
     id,
-    name: opts.name?.trim() || (title ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title : doc.file.replace(/\.[^.]+$/, '')),
+    name:
+      opts.name?.trim() ||
+      (title
+        ? title.replace('{prefix}', '').replace(/汇总表$|表$/, '') || title
+        : doc.file.replace(/\.[^.]+$/, '')),
     region,
     source: `由模板「${doc.file}」学得（hqds learn），请核对后使用`,
     layout: 'summary',
-    sheet: { sheetName, attachment, title, ...(titlePrefixLabel && { titlePrefixLabel }), linesAbove, ...(notes.length && { footnote: notes.join('\n') }), ...(page && { page }), ...(Object.keys(fonts).length && { fonts }) },
+    sheet: {
+      sheetName,
+      attachment,
+      title,
+      ...(titlePrefixLabel && { titlePrefixLabel }),
+      linesAbove,
+      ...(notes.length && { footnote: notes.join('\n') }),
+      ...(page && { page }),
+      ...(Object.keys(fonts).length && { fonts }),
+    },
     vocabularies: ctx.vocabularies,
     columns,
   };
@@ -646,7 +945,13 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
 export class LearnError extends Error {}
 
 /** A vocabulary from a list of options: the other-option taken out, concepts linked through the crosswalk. */
-function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, what: string, inferred: string[]): Vocabulary {
+function vocabularyOf(
+  kind: string,
+  options: string[],
+  concepts: ConceptIndex,
+  what: string,
+  inferred: string[],
+): Vocabulary {
   let other: string | undefined;
   const items: VocabItem[] = [];
   const seen = new Set<string>();
@@ -667,7 +972,8 @@ function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, w
       // 「图像/视频」 stands for two concepts (山西), as its parts say.
       const parts = it.label.split(/[/／]/).map((x) => concepts.concept(crosswalkKind, x.trim()));
       const c = concepts.concept(crosswalkKind, it.label);
-      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1) it.concepts = [...new Set(parts as string[])];
+      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1)
+        it.concepts = [...new Set(parts as string[])];
       else if (c) it.concepts = [c];
       else unlinked.push(it.label);
     }
@@ -683,7 +989,9 @@ function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, w
   }
   if (crosswalkKind && items.length) {
     const linked = items.filter((i) => i.concepts.length).length;
-    inferred.push(`「${what}」的 ${items.length} 个选项中 ${linked} 个对应到已知类别，其他格式的同类取值会改写为本表写法${unlinked.length ? `；${unlinked.map((u) => `「${u}」`).join('')}没有对应类别，只接受原文` : ''}。`);
+    inferred.push(
+      `「${what}」的 ${items.length} 个选项中 ${linked} 个对应到已知类别，其他格式的同类取值会改写为本表写法${unlinked.length ? `；${unlinked.map((u) => `「${u}」`).join('')}没有对应类别，只接受原文` : ''}。`,
+    );
   }
   if (!items.length) items.push({ label: other ?? '其他', concepts: [], synonyms: [], accept: [] });
   return { items, ...(other ? { other } : {}), otherBracketed: true };
@@ -692,12 +1000,31 @@ function vocabularyOf(kind: string, options: string[], concepts: ConceptIndex, w
 /** One line per column for review: its label, its kind in words, its options (CLI and pane). */
 export function describeColumn(p: Profile, c: Column): string {
   const kinds: Record<string, string> = {
-    seq: '序号', text: '文本', vocab: '选项', quantity: '数据量', models: '模型名称（没有填「无」）', contact: '联系人及联系方式',
-    person: '姓名', phone: '电话', email: '邮箱', creditCode: '统一社会信用代码', money: '金额', percent: '百分数', fixed: '固定值', benefit: '效益（含数字）',
+    seq: '序号',
+    text: '文本',
+    vocab: '选项',
+    quantity: '数据量',
+    models: '模型名称（没有填「无」）',
+    contact: '联系人及联系方式',
+    person: '姓名',
+    phone: '电话',
+    email: '邮箱',
+    creditCode: '统一社会信用代码',
+    money: '金额',
+    percent: '百分数',
+    fixed: '固定值',
+    benefit: '效益（含数字）',
   };
   let kind = kinds[c.type] ?? c.type;
   if (c.type === 'quantity' && c.quantity) {
-    kind = c.quantity.kind === 'size' ? `数据量（大小，${c.quantity.unit}）` : c.quantity.kind === 'records' ? '数据量（条数）' : c.quantity.kind === 'pairs' ? '数据量（模态+GB）' : '数据量（大小或条数，照写）';
+    kind =
+      c.quantity.kind === 'size'
+        ? `数据量（大小，${c.quantity.unit}）`
+        : c.quantity.kind === 'records'
+          ? '数据量（条数）'
+          : c.quantity.kind === 'pairs'
+            ? '数据量（模态+GB）'
+            : '数据量（大小或条数，照写）';
   }
   if (c.type === 'vocab' && c.vocab) {
     const v = p.vocabularies[c.vocab];
@@ -723,7 +1050,11 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
   const columns = p.columns.map((c) => {
     const ed = e.columns?.[c.key];
     if (!ed) return c;
-    const next = { ...c, ...(ed.required !== undefined && { required: ed.required }), ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }) };
+    const next = {
+      ...c,
+      ...(ed.required !== undefined && { required: ed.required }),
+      ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }),
+    };
     if (ed.options && c.vocab) {
       const opts = ed.options.map((o) => o.trim()).filter(Boolean);
       if (!opts.length) throw new LearnError(`「${c.label}」至少要有一个选项。`);
@@ -743,10 +1074,19 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
     if (sheet.title.includes('{prefix}')) sheet.titlePrefixLabel ??= '标题中的XXX';
     else delete sheet.titlePrefixLabel;
   }
-  const draft = { ...p, ...(e.id !== undefined && { id: e.id.trim() }), ...(e.name !== undefined && { name: e.name.trim() }), sheet, vocabularies, columns };
+  const draft = {
+    ...p,
+    ...(e.id !== undefined && { id: e.id.trim() }),
+    ...(e.name !== undefined && { name: e.name.trim() }),
+    sheet,
+    vocabularies,
+    columns,
+  };
   try {
     return parseProfile(draft);
   } catch (err) {
-    throw new LearnError((err as Error).message.replace(/id: .*$/, 'ID 只能用小写字母、数字和连字符，并以字母开头。'));
+    throw new LearnError(
+      (err as Error).message.replace(/id: .*$/, 'ID 只能用小写字母、数字和连字符，并以字母开头。'),
+    );
   }
 }

@@ -14,7 +14,7 @@ function isFootnote(text: string): boolean {
   footnoteKeys ??= new Set(PROFILES.flatMap((p) => (p.sheet.footnote ? [labelKey(p.sheet.footnote)] : [])));
   return footnoteKeys.has(labelKey(text));
 }
-import { parseForm, type FormCell } from './form';
+import { parseForm, type FormCell, type FormOnlyValue } from './form';
 
 export { checkedValues, parseForm, type FormCell } from './form';
 
@@ -39,12 +39,17 @@ export interface LocatedForm {
   mapping: Record<number, string | null>;
   /** For each entry and profile column, the sheet cell (0-based) its value was read from. */
   cells: (FormCell | null)[][];
+  /** Summary columns the form has no field for (序号, 武汉's 产生社会经济效益): not required of it. */
+  notCarried: string[];
+  /** Values of fields only the form has, for their own checks. */
+  formOnly: FormOnlyValue[];
 }
 
 export type Located = LocatedTable | LocatedForm | { kind: 'none'; reason: string };
 
 /** A note by its opening word: 「注：…」, 「说明：」, 「填表人：」, 「附件2」. */
-const NOTE_WORD = /^(注|说明|备注|填表说明|填报说明|填表人?|填报人?|审核人?|联系人|负责人|制表人?|单位负责人|日期|盖章|单位盖章)\s*([：:\s]|$)|^注\s*\d|^(附件|附表)\s*\d/;
+const NOTE_WORD =
+  /^(注|说明|备注|填表说明|填报说明|填表人?|填报人?|审核人?|联系人|负责人|制表人?|单位负责人|日期|盖章|单位盖章)\s*([：:\s]|$)|^注\s*\d|^(附件|附表)\s*\d/;
 /** A numbered note: 「1. …」, 「（2）…」, 「3、…」; a figure such as 「1.5万条」 is not one. */
 const NUMBERED = /^[(（]?\d{1,2}\s*[)）.、．]\s*[^\d\s]/;
 
@@ -87,14 +92,26 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
       start = h + 2;
     }
     const leftOut: LocatedTable['leftOut'] = [];
-    for (let r = 0; r < h; r++) if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
-    const nameCols = header.map((x, c) => ({ c, key: index.match(cellText(x).trim()).key })).filter((x) => x.key === 'name' || x.key === 'projectName').map((x) => x.c);
+    for (let r = 0; r < h; r++)
+      if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
+    const nameCols = header
+      .map((x, c) => ({ c, key: index.match(cellText(x).trim()).key }))
+      .filter((x) => x.key === 'name' || x.key === 'projectName')
+      .map((x) => x.c);
     const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
     return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows, leftOut };
   }
   if (form) return form;
   const first = rows.findIndex(hasContent);
-  const seen = first < 0 ? '' : `第 ${first + 1} 行是${quote(rows[first].map((c) => cellText(c).trim()).filter(Boolean).join(' | '))}。`;
+  const seen =
+    first < 0
+      ? ''
+      : `第 ${first + 1} 行是${quote(
+          rows[first]
+            .map((c) => cellText(c).trim())
+            .filter(Boolean)
+            .join(' | '),
+        )}。`;
   return {
     kind: 'none',
     reason: `找不到表头：前 ${Math.min(rows.length, HEADER_SCAN_MAX)} 行中没有一行能对应到本表的两列以上，也不像基本信息表。${seen}请确认格式（--profile）是否选对，或把表头改为通知中的列名。`,
@@ -140,7 +157,11 @@ function hasContent(row: readonly CellValue[] | undefined): boolean {
  * row with only a dataset name is an incomplete dataset, to be reported, not hidden. Once a 「注：」
  * line is seen, the one-text rows that follow are the note's continuation.
  */
-function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNotes: boolean): { reason: string; startsNotes: boolean } | null {
+function noteReason(
+  row: readonly CellValue[],
+  nameCols: readonly number[],
+  inNotes: boolean,
+): { reason: string; startsNotes: boolean } | null {
   let text: string | null = null;
   const cols: number[] = [];
   let signatures = true;
@@ -157,17 +178,24 @@ function noteReason(row: readonly CellValue[], nameCols: readonly number[], inNo
   // 「填表人： | 审核人： | 日期：」: a signature line, every text of it a label.
   if (many) return signatures ? { reason: `表尾签署行（${quote(text)}…）`, startsNotes: true } : null;
   const inName = cols.length === 1 && nameCols.includes(cols[0]);
-  if (NOTE_WORD.test(text) || isFootnote(text)) return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
+  if (NOTE_WORD.test(text) || isFootnote(text))
+    return { reason: `表尾说明或注释（${quote(text)}）`, startsNotes: true };
   const sentence = /[。；;]|，.*，/.test(text) || text.length > 40;
-  if (NUMBERED.test(text) && (!inName || sentence)) return { reason: `表尾的编号说明（${quote(text)}）`, startsNotes: true };
-  if (inNotes && !inName && cols.length >= 1) return { reason: `表尾说明的续行（${quote(text)}）`, startsNotes: false };
+  if (NUMBERED.test(text) && (!inName || sentence))
+    return { reason: `表尾的编号说明（${quote(text)}）`, startsNotes: true };
+  if (inNotes && !inName && cols.length >= 1)
+    return { reason: `表尾说明的续行（${quote(text)}）`, startsNotes: false };
   return null;
 }
 
 /** 「数据量 | 数据量」 over 「结构化（条） | 非结构化（GB）」: each grouped column is named by the label
  *  that the header index knows best — the sub-label, or group and sub-label together. Null when the
  *  rows are not such a pair: no group spans two columns with different labels under it. */
-function twoLevel(index: HeaderIndex, top: readonly CellValue[], bottom: readonly CellValue[]): CellValue[] | null {
+function twoLevel(
+  index: HeaderIndex,
+  top: readonly CellValue[],
+  bottom: readonly CellValue[],
+): CellValue[] | null {
   const n = Math.max(top.length, bottom.length);
   const t = (c: number) => cellText(top[c]).trim();
   const b = (c: number) => cellText(bottom[c]).trim();
@@ -184,7 +212,8 @@ function twoLevel(index: HeaderIndex, top: readonly CellValue[], bottom: readonl
       const both = `${parent}${sub}`;
       const a = index.match(sub);
       const j = index.match(both);
-      const score = (m: { key: string | null; how: string | null; score: number }) => (m.key ? (m.how === 'fuzzy' ? m.score : 2) : 0);
+      const score = (m: { key: string | null; how: string | null; score: number }) =>
+        m.key ? (m.how === 'fuzzy' ? m.score : 2) : 0;
       out.push(score(j) > score(a) ? both : sub);
     } else if (!sub || sub === parent) out.push(top[c] ?? null);
     else if (!parent) out.push(bottom[c] ?? null);
@@ -197,5 +226,7 @@ function isSubHeader(row: readonly CellValue[]): boolean {
   const texts = row.map((c) => cellText(c).trim()).filter(Boolean);
   if (!texts.length) return false;
   // Units alone, such as （GB） or 单位：TB, under the labels.
-  return texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(toHalfWidth(t)));
+  return texts.every((t) =>
+    /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(toHalfWidth(t)),
+  );
 }

@@ -8,6 +8,7 @@ import { cellText, isBlank, type CellValue } from './cell';
 import { flagDuplicates } from './duplicates';
 import { validatorFor, type Change, type Entry, type Issue, type Table, type Validator } from './engine';
 import type { ColumnMatch, HeaderIndex } from './header';
+import { formOnlyIssues, type FormOnlyValue } from './form';
 import { placedIssue } from './issues';
 import { locate, type Located } from './locate';
 import type { Profile } from './profile';
@@ -102,22 +103,39 @@ export interface MergeOptions {
   valueMap?: Record<string, Record<string, string>>;
 }
 
-
-export function mergeSheets(profile: Profile, sheets: readonly InputSheet[], opts: MergeOptions = {}): MergeResult {
+export function mergeSheets(
+  profile: Profile,
+  sheets: readonly InputSheet[],
+  opts: MergeOptions = {},
+): MergeResult {
   const validator = validatorFor(profile, opts.tb ?? 1024);
   const res: MergeResult = {
-    inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0,
+    inputs: [],
+    entries: [],
+    issues: [],
+    changes: [],
+    leftOut: [],
+    skipped: [],
+    rowsRead: 0,
+    rowsWritten: 0,
   };
   for (const sheet of sheets) {
     const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {
-      const hasContent = sheet.rows.some((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-      res.skipped.push({ file: sheet.file, sheet: sheet.sheet, reason: hasContent ? found.reason : '空工作表' });
+      const hasContent = sheet.rows.some((r) => r.some((c) => !isBlank(c)));
+      res.skipped.push({
+        file: sheet.file,
+        sheet: sheet.sheet,
+        reason: hasContent ? found.reason : '空工作表',
+      });
       continue;
     }
     mergeSheet(validator, sheet, found, opts, res);
   }
-  cleanForXml(res, profile.columns.map((c) => c.label));
+  cleanForXml(
+    res,
+    profile.columns.map((c) => c.label),
+  );
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
@@ -138,31 +156,27 @@ function mergeSheet(
   const table = opts.valueMap
     ? applyValueMap(validator.index, found.table, opts.valueMap, mappingOverride)
     : found.table;
-  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride });
+  const notCarried = found.kind === 'form' ? found.notCarried : undefined;
+  const r = validator.validate(table, { tb: opts.tb, mapping: mappingOverride, notCarried });
   const headerRow = found.kind === 'table' ? found.headerRow + 1 : null;
-  res.inputs.push({
-    file: sheet.file,
-    sheet: sheet.sheet,
-    kind: found.kind,
-    headerRow,
-    mapping: r.mapping.columns
-      .filter((c) => c.header)
-      .map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how })),
-  });
+  res.inputs.push(inputOf(sheet, found.kind, headerRow, r.mapping.columns));
   const base = res.entries.length;
   const entryOfRow = new Map<number, number>();
   r.entries.forEach((e, i) => entryOfRow.set(e.row, base + i));
   const { at, source, change } = sources(sheet, found, r.mapping.columns, headerRow);
   res.rowsRead += table.rows.length;
   const headerless = headerlessColumns(table, r.mapping.columns.length);
-  for (const issue of headerless) res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
+  for (const issue of headerless)
+    res.issues.push({ ...issue, entry: null, source: at(-1, `${columnLetter(issue.col!)}列`) });
   for (const e of r.entries) {
     if (seqIndex >= 0 && !opts.asTheyStand) e.cells[seqIndex] = res.entries.length + 1;
     res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
   }
   const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
+  if (found.kind === 'form') formOnlyChecks(validator.profile, sheet, found.formOnly, entryOfRow, res);
   for (const { row, field, from, to, reason } of r.changes) {
-    res.changes.push({ row, field, from, to, reason, entry: entryOfRow.get(row) ?? null, source: change(row, field) });
+    const entry = entryOfRow.get(row) ?? null;
+    res.changes.push({ row, field, from, to, reason, entry, source: change(row, field) });
   }
   if (!opts.asTheyStand && (renumbered || (seqIndex >= 0 && base > 0))) {
     res.changes.push({
@@ -178,6 +192,19 @@ function mergeSheet(
   const where = (row: number) => (sheet.origins ? source(row, null).column : null);
   recordLeftOut(sheet, found, r.leftOut, at, where, res);
   if (sheet.notes?.length) readerNotes(sheet, base, res);
+}
+
+/** What the report says of one input sheet: its kind, header row and how its columns were mapped. */
+function inputOf(
+  sheet: InputSheet,
+  kind: 'table' | 'form',
+  headerRow: number | null,
+  columns: readonly ColumnMatch[],
+): MergeResult['inputs'][number] {
+  const mapping = columns
+    .filter((c) => c.header)
+    .map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how }));
+  return { file: sheet.file, sheet: sheet.sheet, kind, headerRow, mapping };
 }
 
 /** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
@@ -216,7 +243,7 @@ function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
       row: -1,
       col: null,
       field: null,
-      entry: n.row === null ? null : entryAt.get(n.row) ?? null,
+      entry: n.row === null ? null : (entryAt.get(n.row) ?? null),
       source: { file: sheet.file, sheet: sheet.sheet, row: n.row, column: null },
     });
   }
@@ -229,11 +256,17 @@ export function rowsLeftOut(m: Pick<MergeResult, 'leftOut'>): number {
 
 /** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
  *  row 1,048,576 gives one range, not a million lines). */
-function pushLeftOut(res: MergeResult, file: string, sheet: string, left: { row: number; reason: string }[]): void {
+function pushLeftOut(
+  res: MergeResult,
+  file: string,
+  sheet: string,
+  left: { row: number; reason: string }[],
+): void {
   for (let i = 0; i < left.length; i++) {
     const l = left[i];
     let j = i;
-    if (l.reason === '空行') while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
+    if (l.reason === '空行')
+      while (j + 1 < left.length && left[j + 1].reason === '空行' && left[j + 1].row === left[j].row + 1) j++;
     if (j > i) {
       res.leftOut.push({ file, sheet, row: l.row, toRow: left[j].row, reason: '空行' });
       i = j;
@@ -276,7 +309,15 @@ function cleanForXml(res: MergeResult, labels: readonly string[]): void {
       const clean = xmlSafe(v);
       cells[c] = clean;
       const field = labels[c] ?? '';
-      res.changes.push({ row: m.entry.row, field, from: v, to: clean, reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」', entry: i, source: m.source });
+      res.changes.push({
+        row: m.entry.row,
+        field,
+        from: v,
+        to: clean,
+        reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」',
+        entry: i,
+        source: m.source,
+      });
       const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
       res.issues.push({ ...issue, entry: i, source: m.source });
     }
@@ -292,7 +333,12 @@ function cleanForXml(res: MergeResult, labels: readonly string[]): void {
 }
 
 /** The places of a sheet's rows, issues and changes (see sourceOf). */
-function sources(sheet: InputSheet, found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], headerRow: number | null) {
+function sources(
+  sheet: InputSheet,
+  found: Exclude<Located, { kind: 'none' }>,
+  columns: ColumnMatch[],
+  headerRow: number | null,
+) {
   const at = (row: number, column: string | null): SourceRef => ({
     file: sheet.file,
     sheet: sheet.sheet,
@@ -318,29 +364,52 @@ function sourceOf(
   columns: ColumnMatch[],
   at: (row: number, column: string | null) => SourceRef,
 ): (row: number, col: number | null) => SourceRef {
-  const label = (col: number | null) => (col === null ? null : columns[col]?.label ?? null);
+  const label = (col: number | null) => (col === null ? null : (columns[col]?.label ?? null));
   const named = (col: number | null) => (label(col) ? `「${label(col)}」` : '');
   return (row, col) => {
     const cell =
-      row < 0 || col === null ? undefined : found.kind === 'form' ? found.cells[row]?.[col] ?? undefined : { row: found.sheetRows[row], col };
+      row < 0 || col === null
+        ? undefined
+        : found.kind === 'form'
+          ? (found.cells[row]?.[col] ?? undefined)
+          : { row: found.sheetRows[row], col };
     const base = { file: sheet.file, sheet: sheet.sheet };
     const origin = cell && sheet.origins?.[cell.row]?.[cell.col];
-    if (origin) return { ...base, row: null, column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`, cell, origin };
+    if (origin)
+      return {
+        ...base,
+        row: null,
+        column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`,
+        cell,
+        origin,
+      };
     if (sheet.origins) {
       // A Word entry as a whole: the table row where it begins.
-      const first = row >= 0 ? sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined : undefined;
-      return { ...base, row: null, column: first ? `表${first.table} 第${first.row}行${named(col)}` : label(col), ...(first ? { origin: first } : {}) };
+      const first = row >= 0 ? (sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined) : undefined;
+      return {
+        ...base,
+        row: null,
+        column: first ? `表${first.table} 第${first.row}行${named(col)}` : label(col),
+        ...(first ? { origin: first } : {}),
+      };
     }
-    if (cell && found.kind === 'form') return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
+    if (cell && found.kind === 'form')
+      return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
     return at(row, columnRef(found, columns, col));
   };
 }
 
 /** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
-function columnRef(found: Exclude<Located, { kind: 'none' }>, columns: ColumnMatch[], c: number | null): string | null {
+function columnRef(
+  found: Exclude<Located, { kind: 'none' }>,
+  columns: ColumnMatch[],
+  c: number | null,
+): string | null {
   if (c === null) return null;
   const m: ColumnMatch | undefined = columns[c];
-  return found.kind === 'form' ? m?.label ?? null : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
+  return found.kind === 'form'
+    ? (m?.label ?? null)
+    : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
 }
 
 /**
@@ -363,25 +432,87 @@ function mergeIssues(
     }
     const { severity, code, message, row, col, field, value, fix, safe } = issue;
     res.issues.push({
-      severity, code, message, row, col, field, value, fix, safe,
-      entry: row >= 0 ? entryOfRow.get(row) ?? null : null,
+      severity,
+      code,
+      message,
+      row,
+      col,
+      field,
+      value,
+      fix,
+      safe,
+      entry: row >= 0 ? (entryOfRow.get(row) ?? null) : null,
       source: source(row, col),
     });
   }
   return renumbered;
 }
 
+/** Fields only a form has (统一社会信用代码, 数据集概况) are checked where they stand, at their own cell. */
+function formOnlyChecks(
+  profile: Profile,
+  sheet: InputSheet,
+  values: readonly FormOnlyValue[],
+  entryOfRow: ReadonlyMap<number, number>,
+  res: MergeResult,
+): void {
+  for (const v of values) {
+    for (const issue of formOnlyIssues(profile, v)) {
+      const origin = sheet.origins?.[v.at.row]?.[v.at.col] ?? undefined;
+      const source: SourceRef = origin
+        ? {
+            file: sheet.file,
+            sheet: sheet.sheet,
+            row: null,
+            column: `${originText(origin)}「${v.label}」`,
+            cell: v.at,
+            origin,
+          }
+        : {
+            file: sheet.file,
+            sheet: sheet.sheet,
+            row: v.at.row + 1,
+            column: `${columnLetter(v.at.col)}列「${v.label}」`,
+            cell: v.at,
+          };
+      const { severity, code, message, value, fix, safe } = issue;
+      res.issues.push({
+        severity,
+        code,
+        message,
+        row: v.row,
+        col: null,
+        field: v.label,
+        value,
+        fix,
+        safe,
+        entry: entryOfRow.get(v.row) ?? null,
+        source,
+      });
+    }
+  }
+}
+
 /** A person's choices for unknown values, keyed by target column; the engine then checks them as usual. */
-function applyValueMap(index: HeaderIndex, table: Table, valueMap: Record<string, Record<string, string>>, override?: Record<number, string | null>): Table {
+function applyValueMap(
+  index: HeaderIndex,
+  table: Table,
+  valueMap: Record<string, Record<string, string>>,
+  override?: Record<number, string | null>,
+): Table {
   const header = table.header;
-  const colKeys = header.map((h, i) => (override && i in override ? override[i] : index.match(String(h ?? '')).key));
+  const colKeys = header.map((h, i) =>
+    override && i in override ? override[i] : index.match(cellText(h)).key,
+  );
   return {
     header,
-    rows: table.rows.map((row) => row.map((cell, c) => {
-      const key = colKeys[c];
-      const m = key ? valueMap[key] : undefined;
-      if (!m || typeof cell !== 'string') return cell;
-      return m[cell.trim()] ?? cell;
-    })),
+    rows: table.rows.map((row) =>
+      row.map((cell, c) => {
+        const key = colKeys[c];
+        const m = key ? valueMap[key] : undefined;
+        if (!m || typeof cell !== 'string') return cell;
+        return m[cell.trim()] ?? cell;
+      }),
+    ),
   };
 }

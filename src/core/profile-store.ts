@@ -14,7 +14,10 @@ export const MAX_STORED_CHARS = 256 * 1024;
 export function encodeStoredProfile(p: Profile): string {
   if (getProfile(p.id)) throw new Error(`格式 ID「${p.id}」与内置格式重名：请改一个 ID，如「${p.id}-2」。`);
   const text = JSON.stringify({ hqdsProfile: 1, savedAt: new Date().toISOString(), profile: p });
-  if (text.length > MAX_STORED_CHARS) throw new Error(`这个格式太大（${Math.round(text.length / 1024)} KB），无法存进工作簿：请删减选项后再存，或导出为格式文件。`);
+  if (text.length > MAX_STORED_CHARS)
+    throw new Error(
+      `这个格式太大（${Math.round(text.length / 1024)} KB），无法存进工作簿：请删减选项后再存，或导出为格式文件。`,
+    );
   return text;
 }
 
@@ -23,7 +26,8 @@ export function decodeStoredProfile(value: unknown): { profile: Profile } | { er
   if (value === null || value === undefined || value === '') return null;
   try {
     const data: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-    if (!data || typeof data !== 'object' || (data as { hqdsProfile?: unknown }).hqdsProfile !== 1) return { error: '工作簿里保存的格式不是本助手写的，未使用。' };
+    if (!data || typeof data !== 'object' || (data as { hqdsProfile?: unknown }).hqdsProfile !== 1)
+      return { error: '工作簿里保存的格式不是本助手写的，未使用。' };
     return { profile: parseProfile((data as { profile: unknown }).profile) };
   } catch (e) {
     return { error: `工作簿里保存的格式无法使用：${(e as Error).message}。请在「新格式」中重新学得并保存。` };

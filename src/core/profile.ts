@@ -36,8 +36,20 @@ const QuantitySpec = z.object({
 export type QuantitySpec = z.infer<typeof QuantitySpec>;
 
 const ColumnType = z.enum([
-  'seq', 'text', 'vocab', 'quantity', 'models', 'contact', 'person', 'phone', 'email',
-  'creditCode', 'money', 'percent', 'fixed', 'benefit',
+  'seq',
+  'text',
+  'vocab',
+  'quantity',
+  'models',
+  'contact',
+  'person',
+  'phone',
+  'email',
+  'creditCode',
+  'money',
+  'percent',
+  'fixed',
+  'benefit',
 ]);
 export type ColumnType = z.infer<typeof ColumnType>;
 
@@ -81,7 +93,11 @@ const FormField = z.object({
 export type FormField = z.infer<typeof FormField>;
 
 const TextSegment = z.string();
-const Font = z.object({ name: z.string().optional(), size: z.number().positive().optional(), bold: z.boolean().optional() });
+const Font = z.object({
+  name: z.string().optional(),
+  size: z.number().positive().optional(),
+  bold: z.boolean().optional(),
+});
 export type ProfileFont = z.infer<typeof Font>;
 
 /** One cell of a project-form row: a printed label, or a column's value spanning `span` columns. */
@@ -131,7 +147,10 @@ export const ProfileSchema = z.object({
   region: z.object({
     name: z.string(),
     /** GB/T 2260 prefix of the registering authority inside a credit code (characters 3-8). */
-    creditRegion: z.string().regex(/^\d{2,6}$/).optional(),
+    creditRegion: z
+      .string()
+      .regex(/^\d{2,6}$/)
+      .optional(),
     /** Where the notice restricts applicants to the region. */
     districts: z.array(z.string()).optional(),
   }),
@@ -151,18 +170,34 @@ export const ProfileSchema = z.object({
     workingListTitle: z.string().optional(),
     workingListNote: z.string().optional(),
     /** Page setup read from a bureau's template (hqds learn); the summary falls back to A4 landscape. */
-    page: z.object({ landscape: z.boolean().optional(), paperSize: z.number().int().optional(), fitToWidth: z.boolean().optional() }).optional(),
+    page: z
+      .object({
+        landscape: z.boolean().optional(),
+        paperSize: z.number().int().optional(),
+        fitToWidth: z.boolean().optional(),
+      })
+      .optional(),
     /** Fonts read from a bureau's template (hqds learn), by role. */
-    fonts: z.object({ attachment: Font.optional(), title: Font.optional(), meta: Font.optional(), header: Font.optional(), table: Font.optional() }).optional(),
+    fonts: z
+      .object({
+        attachment: Font.optional(),
+        title: Font.optional(),
+        meta: Font.optional(),
+        header: Font.optional(),
+        table: Font.optional(),
+      })
+      .optional(),
   }),
   vocabularies: z.record(z.string(), Vocabulary),
   columns: z.array(Column).min(1),
   /** Groups of column keys of which at least one must be filled (武汉: structured or unstructured scale). */
   requireOneOf: z.array(z.object({ keys: z.array(z.string()).min(2), message: z.string() })).default([]),
-  form: z.object({
-    title: z.string(),
-    fields: z.array(FormField),
-  }).optional(),
+  form: z
+    .object({
+      title: z.string(),
+      fields: z.array(FormField),
+    })
+    .optional(),
   /** For project layouts: the form drawn once per project. */
   projectForm: ProjectForm.optional(),
   deadline: z.string().optional(),
@@ -174,7 +209,10 @@ export type ProfileInput = z.input<typeof ProfileSchema>;
 export function parseProfile(data: unknown): Profile {
   const r = ProfileSchema.safeParse(data);
   if (!r.success) {
-    const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const first = r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new Error(`格式文件不合规：${first}`);
   }
   const p = r.data;
@@ -185,11 +223,13 @@ export function parseProfile(data: unknown): Profile {
     if (c.type === 'vocab' && (!c.vocab || !p.vocabularies[c.vocab])) {
       throw new Error(`格式文件不合规：列「${c.label}」引用了不存在的词表 ${c.vocab}`);
     }
-    if (c.type === 'quantity' && !c.quantity) throw new Error(`格式文件不合规：列「${c.label}」缺少 quantity`);
+    if (c.type === 'quantity' && !c.quantity)
+      throw new Error(`格式文件不合规：列「${c.label}」缺少 quantity`);
   }
-  for (const g of p.requireOneOf) for (const k of g.keys) {
-    if (!keys.has(k)) throw new Error(`格式文件不合规：requireOneOf 引用了不存在的列 ${k}`);
-  }
+  for (const g of p.requireOneOf)
+    for (const k of g.keys) {
+      if (!keys.has(k)) throw new Error(`格式文件不合规：requireOneOf 引用了不存在的列 ${k}`);
+    }
   checkProjectForm(p, keys);
   return p;
 }
@@ -197,7 +237,8 @@ export function parseProfile(data: unknown): Profile {
 /** A project layout needs its form, and the form may only name columns and vocabularies that exist. */
 function checkProjectForm(p: Profile, keys: ReadonlySet<string>): void {
   const form = p.projectForm;
-  if (p.layout === 'project' && !form) throw new Error('格式文件不合规：layout 为 project 时须有 projectForm');
+  if (p.layout === 'project' && !form)
+    throw new Error('格式文件不合规：layout 为 project 时须有 projectForm');
   if (!form) return;
   const named = [form.nameKey];
   for (const row of form.rows) {
@@ -210,7 +251,8 @@ function checkProjectForm(p: Profile, keys: ReadonlySet<string>): void {
       }
     }
   }
-  for (const k of named) if (!keys.has(k)) throw new Error(`格式文件不合规：projectForm 引用了不存在的列 ${k}`);
+  for (const k of named)
+    if (!keys.has(k)) throw new Error(`格式文件不合规：projectForm 引用了不存在的列 ${k}`);
 }
 
 /** The title with the recommender's prefix filled in (山西), or the XXX placeholder when none was given. */

@@ -22,10 +22,7 @@ export interface Pair {
 }
 
 export type QuantityError =
-  | 'quantity-unreadable'
-  | 'quantity-range'
-  | 'quantity-multiple'
-  | 'quantity-pair-missing-modality';
+  'quantity-unreadable' | 'quantity-range' | 'quantity-multiple' | 'quantity-pair-missing-modality';
 
 export type Parsed =
   | { ok: true; form: 'empty' }
@@ -40,7 +37,18 @@ export interface ParseOptions {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
@@ -112,7 +120,13 @@ export function hasChineseDigits(text: string): boolean {
   return /[零〇一二两三四五六七八九]/.test(text);
 }
 
-type Unit = { kind: Exclude<QuantityKind, 'bare'>; exp?: number; binary?: boolean; hours?: number; word?: string };
+type Unit = {
+  kind: Exclude<QuantityKind, 'bare'>;
+  exp?: number;
+  binary?: boolean;
+  hours?: number;
+  word?: string;
+};
 
 const SIZE_UNITS: Record<string, Unit> = {};
 for (const [names, exp] of [
@@ -126,15 +140,34 @@ for (const [names, exp] of [
 ] as [string[], number][]) {
   for (const n of names) SIZE_UNITS[n] = { kind: 'size', exp };
 }
-for (const [n, exp] of [['kib', 1], ['mib', 2], ['gib', 3], ['tib', 4], ['pib', 5], ['eib', 6]] as [string, number][]) {
+for (const [n, exp] of [
+  ['kib', 1],
+  ['mib', 2],
+  ['gib', 3],
+  ['tib', 4],
+  ['pib', 5],
+  ['eib', 6],
+] as [string, number][]) {
   SIZE_UNITS[n] = { kind: 'size', exp, binary: true };
 }
 const RECORD_WORDS = ['条记录', '行记录', '条数据', '行数据', '记录', '条', '行', '笔'];
 const ITEM_WORDS = ['张', '个', '段', '篇', '份', '件', '幅', '帧', '页', '部', '首', '本', '套', '例', '册'];
 const DURATION_WORDS: [string, number][] = [
-  ['小时', 1], ['个小时', 1], ['hours', 1], ['hour', 1], ['hrs', 1], ['hr', 1], ['h', 1], ['时', 1],
-  ['分钟', 1 / 60], ['minutes', 1 / 60], ['mins', 1 / 60], ['min', 1 / 60], ['分', 1 / 60],
-  ['秒', 1 / 3600], ['天', 24],
+  ['小时', 1],
+  ['个小时', 1],
+  ['hours', 1],
+  ['hour', 1],
+  ['hrs', 1],
+  ['hr', 1],
+  ['h', 1],
+  ['时', 1],
+  ['分钟', 1 / 60],
+  ['minutes', 1 / 60],
+  ['mins', 1 / 60],
+  ['min', 1 / 60],
+  ['分', 1 / 60],
+  ['秒', 1 / 3600],
+  ['天', 24],
 ];
 
 /** Words a clerk puts around a figure that say nothing about it. */
@@ -150,9 +183,12 @@ function readUnit(raw: string): { unit: Unit | null; rest: string } | null {
   const lower = u.toLowerCase();
   const sizeKey = lower.replace(/(数据|的数据|存储)$/, '');
   if (SIZE_UNITS[sizeKey]) return { unit: SIZE_UNITS[sizeKey], rest: '' };
-  for (const w of RECORD_WORDS) if (u.startsWith(w)) return { unit: { kind: 'records', word: '条' }, rest: u.slice(w.length) };
-  for (const [w, h] of DURATION_WORDS) if (lower.startsWith(w)) return { unit: { kind: 'duration', hours: h }, rest: u.slice(w.length) };
-  for (const w of ITEM_WORDS) if (u.startsWith(w)) return { unit: { kind: 'items', word: w }, rest: u.slice(w.length) };
+  for (const w of RECORD_WORDS)
+    if (u.startsWith(w)) return { unit: { kind: 'records', word: '条' }, rest: u.slice(w.length) };
+  for (const [w, h] of DURATION_WORDS)
+    if (lower.startsWith(w)) return { unit: { kind: 'duration', hours: h }, rest: u.slice(w.length) };
+  for (const w of ITEM_WORDS)
+    if (u.startsWith(w)) return { unit: { kind: 'items', word: w }, rest: u.slice(w.length) };
   return null;
 }
 
@@ -164,7 +200,9 @@ function isCountUnit(s: string): boolean {
 /** Header unit (「TB」, 「条」, 「万条」) as a unit for bare numbers. */
 function headerUnitOf(h: string | undefined): { unit: Unit; mult: number } | null {
   if (!h) return null;
-  let s = toHalfWidth(h).replace(/\s+/g, '').replace(/^单位[:：]/, '');
+  let s = toHalfWidth(h)
+    .replace(/\s+/g, '')
+    .replace(/^单位[:：]/, '');
   let mult = 1;
   const m = /^([十百千万亿]+)(.*)$/.exec(s);
   if (m) {
@@ -177,7 +215,8 @@ function headerUnitOf(h: string | undefined): { unit: Unit; mult: number } | nul
   return { unit: r.unit, mult };
 }
 
-type One = { ok: true; modality: string; quantity: Quantity } | { ok: false; code: QuantityError; message: string };
+type One =
+  { ok: true; modality: string; quantity: Quantity } | { ok: false; code: QuantityError; message: string };
 
 function unreadable(text: string, what?: string): One {
   return {
@@ -224,7 +263,12 @@ function parseOne(part: string, opts: ParseOptions): One {
     while (e >= 0 && !CN_NUMERAL_CHARS.includes(s[e])) e--;
     if (e < 0) return unreadable(part);
     let b = e;
-    while (b > 0 && (CN_NUMERAL_CHARS.includes(s[b - 1]) || (s[b - 1] === '点' && b > 1 && CN_NUMERAL_CHARS.includes(s[b - 2])))) b--;
+    while (
+      b > 0 &&
+      (CN_NUMERAL_CHARS.includes(s[b - 1]) ||
+        (s[b - 1] === '点' && b > 1 && CN_NUMERAL_CHARS.includes(s[b - 2])))
+    )
+      b--;
     prefix = s.slice(0, b);
     numText = s.slice(b, e + 1);
     after = s.slice(e + 1);
@@ -327,6 +371,41 @@ function hasRange(s: string): boolean {
   return false;
 }
 
+/** The text split at separators: one quantity, or one per modality (「图片100GB，音频160GB」). */
+function parseParts(input: string, s: string, opts: ParseOptions): Parsed {
+  const parts = s
+    .split(/[,;、\n]|，|；|\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length <= 1) {
+    const one = parseOne(parts[0] ?? s, opts);
+    if (!one.ok) return one;
+    return { ok: true, form: 'single', quantity: one.quantity, modality: one.modality || undefined };
+  }
+  const ones: { modality: string; quantity: Quantity }[] = [];
+  for (const p of parts) {
+    const one = parseOne(p, opts);
+    if (!one.ok) return one;
+    ones.push(one);
+  }
+  const withModality = ones.filter((o) => o.modality).length;
+  if (withModality === 0) {
+    return {
+      ok: false,
+      code: 'quantity-multiple',
+      message: `${quote(input)}里有 ${ones.length} 个数而没有写明各是什么：请只填一个数，或写成「图片100GB，音频160GB」这样每个数前写明模态。`,
+    };
+  }
+  if (withModality < ones.length) {
+    return {
+      ok: false,
+      code: 'quantity-pair-missing-modality',
+      message: `${quote(input)}中有的数前没有写模态：请写成「图片100GB，音频160GB」，每个数前写明模态。`,
+    };
+  }
+  return { ok: true, form: 'pairs', pairs: ones };
+}
+
 /** Parse a scale cell. Never throws. */
 export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
   try {
@@ -337,7 +416,9 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       return one.ok ? { ok: true, form: 'single', quantity: one.quantity } : one;
     }
     if (typeof input !== 'string') return unreadable(JSON.stringify(input) ?? '') as Parsed;
-    const text = toHalfWidth(input).replace(/[\u200b\ufeff]/g, '').trim();
+    const text = toHalfWidth(input)
+      .replace(/[\u200b\ufeff]/g, '')
+      .trim();
     if (!text) return { ok: true, form: 'empty' };
     // Thousands separators: a comma between a digit and exactly three digits.
     const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
@@ -349,47 +430,25 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       };
     }
     if (/^-\s*\d/.test(s)) {
-      return { ok: false, code: 'quantity-unreadable', message: `${quote(String(input))}是负数：数据量应大于 0。` };
-    }
-    const parts = s.split(/[,;、\n]|，|；|\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/).map((p) => p.trim()).filter(Boolean);
-    if (parts.length <= 1) {
-      const one = parseOne(parts[0] ?? s, opts);
-      if (!one.ok) return one;
-      return { ok: true, form: 'single', quantity: one.quantity, modality: one.modality || undefined };
-    }
-    const ones: { modality: string; quantity: Quantity }[] = [];
-    for (const p of parts) {
-      const one = parseOne(p, opts);
-      if (!one.ok) return one;
-      ones.push(one);
-    }
-    const withModality = ones.filter((o) => o.modality).length;
-    if (withModality === 0) {
       return {
         ok: false,
-        code: 'quantity-multiple',
-        message: `${quote(String(input))}里有 ${ones.length} 个数而没有写明各是什么：请只填一个数，或写成「图片100GB，音频160GB」这样每个数前写明模态。`,
+        code: 'quantity-unreadable',
+        message: `${quote(String(input))}是负数：数据量应大于 0。`,
       };
     }
-    if (withModality < ones.length) {
-      return {
-        ok: false,
-        code: 'quantity-pair-missing-modality',
-        message: `${quote(String(input))}中有的数前没有写模态：请写成「图片100GB，音频160GB」，每个数前写明模态。`,
-      };
-    }
-    return { ok: true, form: 'pairs', pairs: ones };
+    return parseParts(String(input), s, opts);
   } catch {
     return unreadable(String(input)) as Parsed;
   }
 }
 
-/** GB and TB figures with at most two decimals and no trailing zeros (1536, 0.5, 102.4). A tiny
- *  positive value keeps two significant digits rather than rounding to 0. */
+/** GB and TB figures with no trailing zeros (1536, 0.5, 102.4): two decimals where they stay within
+ *  0.05 % of the value, else four significant digits (500GB = 0.4883 TB, not 0.49 = 501.76 GB; tester,
+ *  2026-11-25). Four significant digits are never more than 0.05 % off, so no rounding needs a flag. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   const r = Math.round(n * 100) / 100;
-  if (r === 0 && n !== 0) return String(Number(n.toPrecision(2)));
+  if (n !== 0 && Math.abs(r - n) > Math.abs(n) * 0.0005) return String(Number(n.toPrecision(4)));
   return String(r);
 }
 
@@ -425,6 +484,15 @@ export interface Converted {
   message: string;
 }
 
+/** Sizes given per modality, added up into one; a message when they cannot be one figure. */
+function pairsTotal(input: string, pairs: readonly { quantity: Quantity }[], to: Target): Quantity | string {
+  if (to === '条' || pairs.some((x) => x.quantity.kind !== 'size')) {
+    return `${quote(input)}是按模态分列的多个数，不能合成一个${to === '条' ? '条数' : '数据量'}：请分别换算。`;
+  }
+  const total = pairs.reduce((a, x) => a + x.quantity.value, 0);
+  return { kind: 'size', value: total, approximate: pairs.some((x) => x.quantity.approximate) };
+}
+
 /** Convert one value to GB, TB or 条, as `hqds convert` does. Bare numbers are taken in the target
  *  unit and say so; any other kind is refused with a reason. */
 export function convert(input: string, to: Target, tb: TbBase = 1024): Converted {
@@ -432,27 +500,38 @@ export function convert(input: string, to: Target, tb: TbBase = 1024): Converted
   const p = parseQuantity(input, { tb });
   if (!p.ok) return { ...base, message: p.message };
   if (p.form === 'empty') return { ...base, message: '空值：请填写数据量。' };
-  let q: Quantity;
-  if (p.form === 'pairs') {
-    if (to === '条' || p.pairs.some((x) => x.quantity.kind !== 'size')) {
-      return { ...base, message: `${quote(String(input))}是按模态分列的多个数，不能合成一个${to === '条' ? '条数' : '数据量'}：请分别换算。` };
-    }
-    const total = p.pairs.reduce((a, x) => a + x.quantity.value, 0);
-    q = { kind: 'size', value: total, approximate: p.pairs.some((x) => x.quantity.approximate) };
-  } else q = p.quantity;
+  const q = p.form === 'pairs' ? pairsTotal(input, p.pairs, to) : p.quantity;
+  if (typeof q === 'string') return { ...base, message: q };
   const notes: string[] = [];
   if (q.approximate) notes.push('原值是约数，已保留数字，请核实');
   if (to === '条') {
     if (q.kind !== 'records' && q.kind !== 'bare') {
-      return { ...base, message: `${quote(String(input))}是${kindName(q.kind)}，不能换算成条数：结构化数据请填写记录条数，如「100000条」。` };
+      return {
+        ...base,
+        message: `${quote(String(input))}是${kindName(q.kind)}，不能换算成条数：结构化数据请填写记录条数，如「100000条」。`,
+      };
     }
     if (q.kind === 'bare') notes.push('未写单位，按条计');
     if (!Number.isInteger(q.value)) notes.push(`条数 ${q.value} 不是整数，已四舍五入`);
-    return { ...base, ok: true, value: Math.round(q.value), unit: '条', approximate: q.approximate, message: notes.join('；') };
+    return {
+      ...base,
+      ok: true,
+      value: Math.round(q.value),
+      unit: '条',
+      approximate: q.approximate,
+      message: notes.join('；'),
+    };
   }
   if (q.kind === 'bare') {
     notes.push(`未写单位，按 ${to} 计`);
-    return { ...base, ok: q.value > 0, value: roundNumber(q.value), unit: to, approximate: q.approximate, message: q.value > 0 ? notes.join('；') : '数据量应大于 0。' };
+    return {
+      ...base,
+      ok: q.value > 0,
+      value: roundNumber(q.value),
+      unit: to,
+      approximate: q.approximate,
+      message: q.value > 0 ? notes.join('；') : '数据量应大于 0。',
+    };
   }
   if (q.kind !== 'size') {
     return {
@@ -462,5 +541,12 @@ export function convert(input: string, to: Target, tb: TbBase = 1024): Converted
   }
   const v = to === 'GB' ? q.value : q.value / tb;
   if (!(v > 0)) return { ...base, message: '数据量应大于 0。' };
-  return { ...base, ok: true, value: roundNumber(v), unit: to, approximate: q.approximate, message: notes.join('；') };
+  return {
+    ...base,
+    ok: true,
+    value: roundNumber(v),
+    unit: to,
+    approximate: q.approximate,
+    message: notes.join('；'),
+  };
 }

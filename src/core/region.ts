@@ -14,12 +14,17 @@ import { PROFILES } from './profiles';
 import { labelKey } from './text';
 
 /** 「注：…」「说明：」「填表人：」「附件2」 and the conversion note 「数据量按 1TB=1024GB 换算」. */
-const NOTE_TEXT = /^(注|说明|备注|填表|填报|审核|负责人|制表)\s*\d*\s*[：:]|^附件\s*\d|^注\s*\d|数据量按\s*1\s*TB\s*=/;
+const NOTE_TEXT =
+  /^(注|说明|备注|填表|填报|审核|负责人|制表)\s*\d*\s*[：:]|^附件\s*\d|^注\s*\d|数据量按\s*1\s*TB\s*=/;
 
 let footnotes: Set<string> | null = null;
 /** Every format's own footnote (武汉's 「结构化数据以行/条为单位…」 has no 「注：」 in front). */
 function knownFootnotes(): Set<string> {
-  footnotes ??= new Set(PROFILES.map((p) => p.sheet.footnote).filter((f): f is string => !!f).map(labelKey));
+  footnotes ??= new Set(
+    PROFILES.map((p) => p.sheet.footnote)
+      .filter((f): f is string => !!f)
+      .map(labelKey),
+  );
   return footnotes;
 }
 
@@ -61,7 +66,9 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
   if (found.kind !== 'table') return null;
   const headerRow = found.headerRow;
   // locate folds a units line under the header into it; the data starts after it.
-  const firstDataRow = found.sheetRows.length ? Math.min(found.sheetRows[0], firstBodyRow(rows, headerRow)) : firstBodyRow(rows, headerRow);
+  const firstDataRow = found.sheetRows.length
+    ? Math.min(found.sheetRows[0], firstBodyRow(rows, headerRow))
+    : firstBodyRow(rows, headerRow);
   const seqCols = seqColumns(index, found.table.header);
   let notesFrom: number | null = null;
   let lastDataRow = firstDataRow - 1;
@@ -77,8 +84,16 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
     entryRows.push(r);
   }
   // Trailing blank rows are still the table (bordered rows to type into) when notes follow them.
-  if (notesFrom === null) lastDataRow = entryRows.length ? Math.max(entryRows[entryRows.length - 1], lastDataRow) : lastDataRow;
-  return { headerRow, firstDataRow, lastDataRow, notesFrom, entryRows, table: { header: found.table.header, rows: entryRows.map((r) => [...(rows[r] ?? [])]) } };
+  if (notesFrom === null)
+    lastDataRow = entryRows.length ? Math.max(entryRows[entryRows.length - 1], lastDataRow) : lastDataRow;
+  return {
+    headerRow,
+    firstDataRow,
+    lastDataRow,
+    notesFrom,
+    entryRows,
+    table: { header: found.table.header, rows: entryRows.map((r) => [...(rows[r] ?? [])]) },
+  };
 }
 
 /** A row with nothing in it but 序号 (or nothing at all): a template row waiting to be filled. */
@@ -89,19 +104,29 @@ export function isTemplateRow(row: readonly CellValue[], seqCols: ReadonlySet<nu
 
 function seqColumns(index: HeaderIndex, header: readonly CellValue[]): Set<number> {
   const m = mapHeader(index, header);
-  return new Set(m.columns.filter((c) => c.key !== null && index.profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source));
+  return new Set(
+    m.columns
+      .filter((c) => c.key !== null && index.profile.columns.find((x) => x.key === c.key)?.type === 'seq')
+      .map((c) => c.source),
+  );
 }
 
 /** The header row plus a units line under it, if any (「（GB）」 alone in its cells). */
 function firstBodyRow(rows: readonly (readonly CellValue[])[], headerRow: number): number {
   const next = rows[headerRow + 1];
   const texts = (next ?? []).map((c) => cellText(c).trim()).filter(Boolean);
-  const units = texts.length > 0 && texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(t));
+  const units =
+    texts.length > 0 &&
+    texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(t));
   return units ? headerRow + 2 : headerRow + 1;
 }
 
 /** Which rows of [r1, r2] a write may touch: inside the table region, never a note or a title. */
-export function clampToTable(region: Pick<TableRegion, 'firstDataRow' | 'lastDataRow' | 'notesFrom'>, r1: number, r2: number): [number, number] | null {
+export function clampToTable(
+  region: Pick<TableRegion, 'firstDataRow' | 'lastDataRow' | 'notesFrom'>,
+  r1: number,
+  r2: number,
+): [number, number] | null {
   const lo = Math.max(r1, region.firstDataRow);
   const hi = Math.min(r2, region.notesFrom === null ? r2 : region.notesFrom - 1);
   return lo <= hi ? [lo, hi] : null;

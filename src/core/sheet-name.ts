@@ -21,12 +21,14 @@ export function cutUnits(text: string, max: number): string {
 
 /** The name with forbidden characters removed and no apostrophe at either end. */
 export function cleanSheetName(name: string): string {
-  return name
-    .replace(FORBIDDEN, '')
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/^'+|'+$/g, '')
-    .trim();
+  return (
+    name
+      .replace(FORBIDDEN, '')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f]/g, '')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+  );
 }
 
 function tidyEnds(name: string): string {

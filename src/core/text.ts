@@ -59,8 +59,9 @@ export function quote(v: string): string {
 
 /** XML 1.0 (§2.2 Char) allows tab, CR, LF and U+0020–U+D7FF, U+E000–U+FFFD and the supplementary
  *  planes as proper surrogate pairs; anything else makes the .xlsx unreadable. */
-// eslint-disable-next-line no-control-regex -- the characters XML forbids are what this finds
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the characters XML forbids are what this finds
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function hasXmlForbidden(s: string): boolean {
   XML_FORBIDDEN.lastIndex = 0;

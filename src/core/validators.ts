@@ -15,12 +15,22 @@ export type CreditCodeResult =
 export function checkCreditCode(raw: string): CreditCodeResult {
   const code = toHalfWidth(raw).replace(/[\s-]/g, '').toUpperCase();
   if (code.length !== 18) {
-    return { ok: false, reason: 'length', message: `统一社会信用代码应为 18 位，「${raw}」是 ${code.length} 位：请核对。` };
+    return {
+      ok: false,
+      reason: 'length',
+      message: `统一社会信用代码应为 18 位，「${raw}」是 ${code.length} 位：请核对。`,
+    };
   }
   for (const ch of code) {
     if (!CC_CHARS.includes(ch)) {
-      const hint = 'IOSVZ'.includes(ch) ? `（代码中不使用 I、O、S、V、Z，「${ch}」可能是 ${ch === 'O' ? '0' : ch === 'I' ? '1' : ch === 'S' ? '5' : ch === 'Z' ? '2' : '其他字符'} 的误写）` : '';
-      return { ok: false, reason: 'char', message: `统一社会信用代码含有不允许的字符「${ch}」${hint}：请核对。` };
+      const hint = 'IOSVZ'.includes(ch)
+        ? `（代码中不使用 I、O、S、V、Z，「${ch}」可能是 ${ch === 'O' ? '0' : ch === 'I' ? '1' : ch === 'S' ? '5' : ch === 'Z' ? '2' : '其他字符'} 的误写）`
+        : '';
+      return {
+        ok: false,
+        reason: 'char',
+        message: `统一社会信用代码含有不允许的字符「${ch}」${hint}：请核对。`,
+      };
     }
   }
   let sum = 0;
@@ -61,11 +71,14 @@ export function parseContact(raw: string): ContactParts {
     (isEmail(m) ? parts.emails : parts.badEmails).push(m);
     return ' ';
   });
-  rest = rest.replace(/(?:\+?86[-\s]?)?(?:\(?0\d{2,3}\)?[-\s]?)?\d[\d\s-]{5,}\d(?:(?:转|ext\.?|#)\d{1,6})?/gi, (m) => {
-    const compact = m.replace(/[\s]/g, '');
-    (isPhone(compact) ? parts.phones : parts.badPhones).push(compact);
-    return ' ';
-  });
+  rest = rest.replace(
+    /(?:\+?86[-\s]?)?(?:\(?0\d{2,3}\)?[-\s]?)?\d[\d\s-]{5,}\d(?:(?:转|ext\.?|#)\d{1,6})?/gi,
+    (m) => {
+      const compact = m.replace(/[\s]/g, '');
+      (isPhone(compact) ? parts.phones : parts.badPhones).push(compact);
+      return ' ';
+    },
+  );
   const nameText = rest
     .replace(/(联系人|联系方式|联系电话|电话|手机|邮箱|电子邮件|e-?mail|tel|负责人|姓名|职务)[:：]?/gi, ' ')
     .replace(/[,，;；、/|:：()（）[\]【】\s]+/g, ' ')
@@ -105,7 +118,19 @@ function replaceEmails(s: string, f: (m: string) => string): string {
 
 /** Joins split contact columns (联系人 | 联系电话 | 邮箱) as 「张三 13800000000」. */
 export function joinContact(...values: string[]): string {
-  return values.map((v) => v.trim()).filter(Boolean).join(' ');
+  let out = '';
+  for (const v of values.map((x) => x.trim()).filter(Boolean)) {
+    // Clerks often type the phone into the name cell as well: the same number is written once.
+    if (out && compactContact(out).includes(compactContact(v))) continue;
+    // A space between two numbers would read as one number (the phone pattern spans spaces): 、 keeps them apart.
+    const sep = !out ? '' : /\d$/.test(out) && /^[\d+(（]/.test(v) ? '、' : ' ';
+    out += sep + v;
+  }
+  return out;
+}
+
+function compactContact(s: string): string {
+  return toHalfWidth(s).replace(/[\s-]/g, '').toLowerCase();
 }
 
 /** Excel keeps 15 significant digits: a whole number of 16 digits or more typed into a number cell
@@ -149,8 +174,13 @@ const TOTAL_LABEL = /^(合计|总计|小计|共计|总数)[:：]?$/;
 /** A total row is labelled 合计/总计/小计 where a dataset's name would be: in the name column, or in
  *  the 序号 column (or an unmapped first column) while the name column is empty. 「总数」 in a 备注
  *  cell, or 合计 beside a real dataset name, does not make a dataset a total. */
-export function isTotalRow(row: readonly unknown[], nameColumns: readonly number[], labelColumns: readonly number[]): boolean {
-  const isLabel = (v: unknown) => typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''));
+export function isTotalRow(
+  row: readonly unknown[],
+  nameColumns: readonly number[],
+  labelColumns: readonly number[],
+): boolean {
+  const isLabel = (v: unknown) =>
+    typeof v === 'string' && v.length <= 12 && TOTAL_LABEL.test(v.replace(/[\s\u3000]+/g, ''));
   const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
   if (nameColumns.some((c) => isLabel(row[c]))) return true;
   if (!nameColumns.every((c) => blank(row[c]))) return false;
@@ -158,12 +188,38 @@ export function isTotalRow(row: readonly unknown[], nameColumns: readonly number
 }
 
 /** Columns that hold a short value: a code, a choice, a figure, a contact. */
-const SHORT_TYPES = new Set(['vocab', 'quantity', 'phone', 'email', 'creditCode', 'contact', 'money', 'percent', 'seq', 'fixed']);
+const SHORT_TYPES = new Set([
+  'vocab',
+  'quantity',
+  'phone',
+  'email',
+  'creditCode',
+  'contact',
+  'money',
+  'percent',
+  'seq',
+  'fixed',
+]);
 /** Longer than any real value of those columns; a cell this long is pasted out of place. One error,
  *  not one per piece: a 32,767-character cell split at 、 made tens of thousands of issues. */
 export const SHORT_MAX_CHARS = 1000;
 
+/**
+ * The notice's sample text copied into a cell: its XX blanks (「XX模型、XX模型」, 「增加就业岗位XX个」)
+ * or its 「如：」 example. XX counts only standing apart from other letters and digits, so a size
+ * (XXL) or an identifier with X in it is not a sample.
+ */
+export function placeholderIssue(label: string, text: string): CellIssue | null {
+  const t = toHalfWidth(text);
+  if (!/(?<![A-Za-z0-9])[Xx]{2,4}(?![A-Za-z0-9])/.test(t) && !/^(例)?如[:：]/.test(t.trim())) return null;
+  return cellIssue('placeholder-text', { label, text }, { value: text });
+}
+
 export function overlongIssue(type: string, label: string, text: string): CellIssue | null {
   if (!SHORT_TYPES.has(type) || text.length <= SHORT_MAX_CHARS) return null;
-  return cellIssue('value-too-long', { label, length: text.length, start: text.slice(0, 20) }, { value: text.slice(0, 200) });
+  return cellIssue(
+    'value-too-long',
+    { label, length: text.length, start: text.slice(0, 20) },
+    { value: text.slice(0, 200) },
+  );
 }

@@ -34,7 +34,8 @@ export function otherMatch(s: string): { inner: string } | null {
   const rest = s.slice(2);
   const r = rest.trimStart();
   if (r === '') return { inner: '' };
-  if (/^[（(]/.test(r) && /[)）]$/.test(r) && !r.includes('\n') && !r.includes('\r')) return { inner: r.slice(1, -1).trim() };
+  if (/^[（(]/.test(r) && /[)）]$/.test(r) && !r.includes('\n') && !r.includes('\r'))
+    return { inner: r.slice(1, -1).trim() };
   if (/^[:：_\-—\s]/.test(rest)) {
     const inner = rest.replace(/^[:：_\-—\s]+/, '');
     if (!inner.includes('\n') && !inner.includes('\r')) return { inner: inner.trim() };
@@ -138,7 +139,11 @@ export class VocabMatcher {
     const t = raw.trim();
     if (this.exact.has(t)) {
       if (this.vocab.other && t === this.vocab.other && this.vocab.otherBracketed) {
-        return { status: 'other-unspecified', value: t, message: `选了「${t}」但没有注明是什么：请写成「${this.otherOf('具体内容')}」。` };
+        return {
+          status: 'other-unspecified',
+          value: t,
+          message: `选了「${t}」但没有注明是什么：请写成「${this.otherOf('具体内容')}」。`,
+        };
       }
       return { status: 'ok', value: t };
     }
@@ -146,16 +151,29 @@ export class VocabMatcher {
     if (om) {
       const inner = om.inner;
       if (!this.vocab.other) {
-        return { status: 'unknown', value: t, message: `本表的${this.what}没有「其他」选项：请从 ${this.labels.join('、')} 中选择。` };
+        return {
+          status: 'unknown',
+          value: t,
+          message: `本表的${this.what}没有「其他」选项：请从 ${this.labels.join('、')} 中选择。`,
+        };
       }
       if (!inner) {
-        if (!this.vocab.otherBracketed) return { status: 'fixed', value: this.vocab.other, message: `按通知写作「${this.vocab.other}」。` };
-        return { status: 'other-unspecified', value: this.vocab.other, message: `选了「${this.vocab.other}」但没有注明是什么：请写成「${this.otherOf('具体内容')}」。` };
+        if (!this.vocab.otherBracketed)
+          return { status: 'fixed', value: this.vocab.other, message: `按通知写作「${this.vocab.other}」。` };
+        return {
+          status: 'other-unspecified',
+          value: this.vocab.other,
+          message: `选了「${this.vocab.other}」但没有注明是什么：请写成「${this.otherOf('具体内容')}」。`,
+        };
       }
       const known = this.known(inner);
       // The target's own label wins: 「其它（时序数据）」 from 青海 is 「时序数据」 in 山西.
       if (known && known.how === 'key') {
-        return { status: 'fixed', value: known.label, message: `「${inner}」是本表的选项，不必写作「${this.vocab.other}（…）」：已写作「${known.label}」。` };
+        return {
+          status: 'fixed',
+          value: known.label,
+          message: `「${inner}」是本表的选项，不必写作「${this.vocab.other}（…）」：已写作「${known.label}」。`,
+        };
       }
       if (known) {
         // The hint says what the fix does: the other-option as the notice spells it; the label is only a suggestion.
@@ -168,7 +186,12 @@ export class VocabMatcher {
         };
       }
       const canon = this.otherOf(inner);
-      if (canon !== t) return { status: 'fixed', value: canon, message: `按通知写作「${canon}」（本表写「${this.vocab.other}」，用全角括号）。` };
+      if (canon !== t)
+        return {
+          status: 'fixed',
+          value: canon,
+          message: `按通知写作「${canon}」（本表写「${this.vocab.other}」，用全角括号）。`,
+        };
       return { status: 'ok', value: t };
     }
     const ambiguous = CONCEPTS.ambiguous[this.kind]?.[toHalfWidth(t)];
@@ -176,15 +199,21 @@ export class VocabMatcher {
     const known = this.known(t);
     if (known) {
       const why =
-        known.how === 'key' ? '写法与通知不一致（空格、括号或全半角）'
-        : known.how === 'synonym' ? '是简称或别称'
-        : '是其他地区或其他写法的同一类别';
+        known.how === 'key'
+          ? '写法与通知不一致（空格、括号或全半角）'
+          : known.how === 'synonym'
+            ? '是简称或别称'
+            : '是其他地区或其他写法的同一类别';
       return { status: 'fixed', value: known.label, message: `「${t}」${why}，本表写作「${known.label}」。` };
     }
     const c = this.concepts.concept(this.kind, t);
     if (c && this.vocab.other) {
       const v = this.otherOf(t);
-      return { status: 'other', value: v, message: `本表的${this.what}没有「${t}」这一项，已按通知写作「${v}」：请确认。` };
+      return {
+        status: 'other',
+        value: v,
+        message: `本表的${this.what}没有「${t}」这一项，已按通知写作「${v}」：请确认。`,
+      };
     }
     // Unknown: offer the closest label as a suggestion only.
     let best = '';

@@ -107,7 +107,13 @@ export class FakeSheet {
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   standardWidth = 8.43;
-  page = { orientation: 'Portrait', paperSize: 'Letter', fitToWidth: 0 as number | undefined, printTitleRows: '' as string, center: false };
+  page = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    fitToWidth: 0 as number | undefined,
+    printTitleRows: '' as string,
+    center: false,
+  };
   handlers: ((e: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
 
   constructor(
@@ -193,7 +199,8 @@ function sheetNameError(name: string, others: FakeSheet[], self?: FakeSheet): st
   if (!name || name.length > 31) return `the name ${name} is empty or longer than 31 characters`;
   if (/[:\\/?*[\]]/.test(name)) return `the name ${name} holds one of : \\ / ? * [ ]`;
   if (name.startsWith("'") || name.endsWith("'")) return `the name ${name} begins or ends with an apostrophe`;
-  if (others.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) return `a worksheet named ${name} already exists`;
+  if (others.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase()))
+    return `a worksheet named ${name} already exists`;
   return null;
 }
 
@@ -219,7 +226,8 @@ class FakeRangeImpl implements XlRange {
   /** The bounds, or ItemNotFound for a null object (at sync, where the command runs). */
   protected b(): Bounds {
     if (this.resolved === undefined) this.resolved = this.where();
-    if (!this.resolved) throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist (a null object).');
+    if (!this.resolved)
+      throw new FakeRichApiError('ItemNotFound', 'The requested resource does not exist (a null object).');
     return this.resolved;
   }
 
@@ -239,10 +247,13 @@ class FakeRangeImpl implements XlRange {
 
   /** Queue a write: it runs at sync, clears the undo stack, and counts towards the payload. */
   private write(bytes: number, f: () => void): void {
-    this.ctx.queue(() => {
-      f();
-      this.book.undoDepth = 0;
-    }, this.free ? 0 : bytes);
+    this.ctx.queue(
+      () => {
+        f();
+        this.book.undoDepth = 0;
+      },
+      this.free ? 0 : bytes,
+    );
   }
 
   load(names?: string | string[]): this {
@@ -262,8 +273,10 @@ class FakeRangeImpl implements XlRange {
           this.ctx.respond(sizeOf(values));
           this.loaded.set('values', values);
         }
-        if (all || p === 'numberFormat') this.loaded.set('numberFormat', whole ? null : this.matrix((c) => c?.numberFormat ?? 'General'));
-        if (all || p === 'formulas') this.loaded.set('formulas', whole ? null : this.matrix((c) => c?.formula ?? c?.value ?? ''));
+        if (all || p === 'numberFormat')
+          this.loaded.set('numberFormat', whole ? null : this.matrix((c) => c?.numberFormat ?? 'General'));
+        if (all || p === 'formulas')
+          this.loaded.set('formulas', whole ? null : this.matrix((c) => c?.formula ?? c?.value ?? ''));
         if (all || p === 'address') this.loaded.set('address', this.address_());
         if (all || p === 'rowIndex') this.loaded.set('rowIndex', r1);
         if (all || p === 'columnIndex') this.loaded.set('columnIndex', c1);
@@ -308,10 +321,18 @@ class FakeRangeImpl implements XlRange {
       const { r1, c1, r2, c2 } = this.b();
       const rows = r2 - r1 + 1;
       const cols = c2 - c1 + 1;
-      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
-        throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+      if (
+        !Array.isArray(v) ||
+        v.length !== rows ||
+        v.some((row) => !Array.isArray(row) || row.length !== cols)
+      ) {
+        throw new FakeRichApiError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+        );
       }
-      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) this.book.assign(this.sheet.ensure(r1 + i, c1 + j), v[i][j]);
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) this.book.assign(this.sheet.ensure(r1 + i, c1 + j), v[i][j]);
       this.ctx.changed(this.sheet, this.localAddress(), 'RangeEdited');
     });
   }
@@ -326,7 +347,8 @@ class FakeRangeImpl implements XlRange {
       if (v.length !== r2 - r1 + 1 || v.some((row) => row.length !== c2 - c1 + 1)) {
         throw new FakeRichApiError('InvalidArgument', 'numberFormat dimensions do not match the range.');
       }
-      for (let i = r1; i <= r2; i++) for (let j = c1; j <= c2; j++) this.sheet.ensure(i, j).numberFormat = String(v[i - r1][j - c1]);
+      for (let i = r1; i <= r2; i++)
+        for (let j = c1; j <= c2; j++) this.sheet.ensure(i, j).numberFormat = String(v[i - r1][j - c1]);
     });
   }
 
@@ -353,7 +375,8 @@ class FakeRangeImpl implements XlRange {
   /** Every cell of the range (capped, for whole columns), at sync. */
   each(f: (c: FakeCell, r: number, col: number) => void) {
     const { r1, c1, r2, c2 } = this.b();
-    for (let r = r1; r <= Math.min(r2, r1 + 100000); r++) for (let c = c1; c <= Math.min(c2, c1 + 200); c++) f(this.sheet.ensure(r, c), r, c);
+    for (let r = r1; r <= Math.min(r2, r1 + 100000); r++)
+      for (let c = c1; c <= Math.min(c2, c1 + 200); c++) f(this.sheet.ensure(r, c), r, c);
   }
 
   get format(): XlRange['format'] {
@@ -392,7 +415,11 @@ class FakeRangeImpl implements XlRange {
         const props = propsOf(names);
         self.ctx.queue(() => {
           const { c1 } = self.b();
-          if (props.includes('columnWidth') || props.includes('*')) loadedFormat.set('columnWidth', self.sheet.colWidths.get(c1) ?? self.book.host.standardColumnPoints);
+          if (props.includes('columnWidth') || props.includes('*'))
+            loadedFormat.set(
+              'columnWidth',
+              self.sheet.colWidths.get(c1) ?? self.book.host.standardColumnPoints,
+            );
         });
         return this;
       },
@@ -446,7 +473,10 @@ class FakeRangeImpl implements XlRange {
 
   get dataValidation(): XlRange['dataValidation'] {
     const self = this;
-    const current = { errorAlert: undefined as Excel.DataValidationErrorAlert | undefined, prompt: undefined as Excel.DataValidationPrompt | undefined };
+    const current = {
+      errorAlert: undefined as Excel.DataValidationErrorAlert | undefined,
+      prompt: undefined as Excel.DataValidationPrompt | undefined,
+    };
     const mine = () => {
       const { r1, c1 } = self.b();
       return self.sheet.validations.find((v) => v.r1 === r1 && v.c1 === c1);
@@ -455,13 +485,23 @@ class FakeRangeImpl implements XlRange {
       clear() {
         self.write(COMMAND_BYTES, () => {
           const { r1, c1, r2, c2 } = self.b();
-          self.sheet.validations = self.sheet.validations.filter((v) => v.r2 < r1 || v.r1 > r2 || v.c2 < c1 || v.c1 > c2);
+          self.sheet.validations = self.sheet.validations.filter(
+            (v) => v.r2 < r1 || v.r1 > r2 || v.c2 < c1 || v.c1 > c2,
+          );
         });
       },
       set rule(rule: Excel.DataValidationRule) {
         self.write(sizeOf(rule) + COMMAND_BYTES, () => {
           const { r1, c1, r2, c2 } = self.b();
-          self.sheet.validations.push({ r1, c1, r2, c2, rule, errorAlert: current.errorAlert, prompt: current.prompt });
+          self.sheet.validations.push({
+            r1,
+            c1,
+            r2,
+            c2,
+            rule,
+            errorAlert: current.errorAlert,
+            prompt: current.prompt,
+          });
         });
       },
       get rule(): Excel.DataValidationRule {
@@ -501,7 +541,14 @@ class FakeRangeImpl implements XlRange {
   select(): void {
     this.ctx.queue(() => {
       const { r1, c1, r2, c2 } = this.b();
-      this.book.selection = { sheet: this.sheet.name, r: r1, c: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1, areas: 1 };
+      this.book.selection = {
+        sheet: this.sheet.name,
+        r: r1,
+        c: c1,
+        rows: r2 - r1 + 1,
+        cols: c2 - c1 + 1,
+        areas: 1,
+      };
       this.book.active = this.sheet.name;
     }, COMMAND_BYTES);
   }
@@ -518,7 +565,12 @@ class FakeRangeImpl implements XlRange {
       const a = this.b();
       // A null object as the argument fails the request (b() throws ItemNotFound).
       const o = typeof other === 'string' ? parseAddress(other) : (other as FakeRangeImpl).b();
-      const r = { r1: Math.max(a.r1, o.r1), c1: Math.max(a.c1, o.c1), r2: Math.min(a.r2, o.r2), c2: Math.min(a.c2, o.c2) };
+      const r = {
+        r1: Math.max(a.r1, o.r1),
+        c1: Math.max(a.c1, o.c1),
+        r2: Math.min(a.r2, o.r2),
+        c2: Math.min(a.c2, o.c2),
+      };
       return r.r1 > r.r2 || r.c1 > r.c2 ? null : r;
     });
   }
@@ -596,11 +648,14 @@ class FakeWorksheetImpl implements XlWorksheet {
   }
 
   set name(v: string) {
-    this.write((m) => {
-      const bad = sheetNameError(v, this.book.sheets, m);
-      if (bad) throw new FakeRichApiError('InvalidArgument', bad);
-      m.name = v;
-    }, COMMAND_BYTES + sizeOf(v));
+    this.write(
+      (m) => {
+        const bad = sheetNameError(v, this.book.sheets, m);
+        if (bad) throw new FakeRichApiError('InvalidArgument', bad);
+        m.name = v;
+      },
+      COMMAND_BYTES + sizeOf(v),
+    );
   }
 
   get visibility(): any {
@@ -620,7 +675,12 @@ class FakeWorksheetImpl implements XlWorksheet {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange {
-    return this.range(() => ({ r1: startRow, c1: startColumn, r2: startRow + rowCount - 1, c2: startColumn + columnCount - 1 }));
+    return this.range(() => ({
+      r1: startRow,
+      c1: startColumn,
+      r2: startRow + rowCount - 1,
+      c2: startColumn + columnCount - 1,
+    }));
   }
 
   getUsedRangeOrNullObject(): XlRange & { readonly isNullObject: boolean } {
@@ -640,10 +700,15 @@ class FakeWorksheetImpl implements XlWorksheet {
     const book = this.book;
     /** One command for all the areas: checked (and paid for) once, carried out on each. */
     const each = (bytes: number, f: (r: FakeRangeImpl) => void) => {
-      ctx.queue(() => {
-        if (!book.supports('1.9')) throw new FakeRichApiError('ApiNotFound', 'getRanges needs ExcelApi 1.9.');
-        if ((address ?? '').length > 8192) throw new FakeRichApiError('InvalidArgument', 'the address is too long.');
-      }, COMMAND_BYTES + sizeOf(address) + bytes);
+      ctx.queue(
+        () => {
+          if (!book.supports('1.9'))
+            throw new FakeRichApiError('ApiNotFound', 'getRanges needs ExcelApi 1.9.');
+          if ((address ?? '').length > 8192)
+            throw new FakeRichApiError('InvalidArgument', 'the address is too long.');
+        },
+        COMMAND_BYTES + sizeOf(address) + bytes,
+      );
       for (const r of ranges) f(r);
     };
     const font = {} as XlRangeAreas['format']['font'];
@@ -745,7 +810,8 @@ class FakeWorksheetImpl implements XlWorksheet {
         const props = propsOf(names);
         self.ctx.queue(() => {
           const m = self.m();
-          if (props.includes('zoom') || props.includes('*')) loaded.set('zoom', { horizontalFitToPages: m.page.fitToWidth, verticalFitToPages: 0 });
+          if (props.includes('zoom') || props.includes('*'))
+            loaded.set('zoom', { horizontalFitToPages: m.page.fitToWidth, verticalFitToPages: 0 });
         });
         return this;
       },
@@ -764,7 +830,11 @@ class FakeWorksheetImpl implements XlWorksheet {
       set zoom(z: Excel.PageLayoutZoomOptions) {
         w((m) => {
           const host = self.book.host;
-          if (z.horizontalFitToPages !== undefined && (host.fitIgnored || (host.fitNeedsActive && self.book.active !== m.name))) return;
+          if (
+            z.horizontalFitToPages !== undefined &&
+            (host.fitIgnored || (host.fitNeedsActive && self.book.active !== m.name))
+          )
+            return;
           m.page.fitToWidth = z.horizontalFitToPages;
         });
       },
@@ -814,8 +884,12 @@ class FakeWorksheetWithNotes extends FakeWorksheetImpl {
       add: (cell: XlRange | string, content: any) => {
         this.ctx.queue(
           () => {
-            if (!this.book.supports('1.18')) throw new FakeRichApiError('ApiNotFound', 'notes need ExcelApi 1.18.');
-            const p = typeof cell === 'string' ? parseAddress(cell) : parseAddress((cell as FakeRangeImpl).localAddress());
+            if (!this.book.supports('1.18'))
+              throw new FakeRichApiError('ApiNotFound', 'notes need ExcelApi 1.18.');
+            const p =
+              typeof cell === 'string'
+                ? parseAddress(cell)
+                : parseAddress((cell as FakeRangeImpl).localAddress());
             this.m().notes.set(`${p.r1},${p.c1}`, String(content));
             this.book.undoDepth = 0;
           },
@@ -861,7 +935,9 @@ class FakeContext implements XlContext {
   }
 
   private sheetProxy(find: () => FakeSheet | null): FakeWorksheetImpl {
-    return this.book.host.notesInLibrary ? new FakeWorksheetWithNotes(this.book, this, find) : new FakeWorksheetImpl(this.book, this, find);
+    return this.book.host.notesInLibrary
+      ? new FakeWorksheetWithNotes(this.book, this, find)
+      : new FakeWorksheetImpl(this.book, this, find);
   }
 
   get workbook(): XlWorkbook {
@@ -877,28 +953,45 @@ class FakeContext implements XlContext {
         ctx.queue(() => {
           sheetsLoaded.done = true;
           // 'items/name' loads each item's name (and id) in the same round trip.
-          sheetsLoaded.list = book.sheets.map((s) => ctx.sheetProxy(() => s).markLoaded({ name: s.name, id: s.id, isNullObject: false }));
+          sheetsLoaded.list = book.sheets.map((s) =>
+            ctx.sheetProxy(() => s).markLoaded({ name: s.name, id: s.id, isNullObject: false }),
+          );
         }, COMMAND_BYTES);
         return sheets;
       },
-      getItemOrNullObject: (key: string) => ctx.sheetProxy(() => book.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key) ?? null),
-      getActiveWorksheet: () => ctx.sheetProxy(() => book.sheets.find((s) => s.name === book.active) ?? book.sheets[0]),
+      getItemOrNullObject: (key: string) =>
+        ctx.sheetProxy(
+          () => book.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key) ?? null,
+        ),
+      getActiveWorksheet: () =>
+        ctx.sheetProxy(() => book.sheets.find((s) => s.name === book.active) ?? book.sheets[0]),
       add: (name?: string) => {
         let made: FakeSheet | null = null;
-        ctx.queue(() => {
-          const n = name ?? book.uniqueName('Sheet1');
-          const bad = sheetNameError(n, book.sheets);
-          if (bad) throw new FakeRichApiError(/already exists/.test(bad) ? 'ItemAlreadyExists' : 'InvalidArgument', bad);
-          made = book.addSheet(n);
-          book.undoDepth = 0;
-        }, COMMAND_BYTES + sizeOf(name));
+        ctx.queue(
+          () => {
+            const n = name ?? book.uniqueName('Sheet1');
+            const bad = sheetNameError(n, book.sheets);
+            if (bad)
+              throw new FakeRichApiError(
+                /already exists/.test(bad) ? 'ItemAlreadyExists' : 'InvalidArgument',
+                bad,
+              );
+            made = book.addSheet(n);
+            book.undoDepth = 0;
+          },
+          COMMAND_BYTES + sizeOf(name),
+        );
         return ctx.sheetProxy(() => made);
       },
     };
     return {
       worksheets: sheets,
       settings: {
-        add: (key: string, value: unknown) => ctx.queue(() => book.settings.set(key, JSON.parse(JSON.stringify(value))), COMMAND_BYTES + sizeOf(value)),
+        add: (key: string, value: unknown) =>
+          ctx.queue(
+            () => book.settings.set(key, JSON.parse(JSON.stringify(value))),
+            COMMAND_BYTES + sizeOf(value),
+          ),
         getItemOrNullObject: (key: string): XlSetting => {
           let loaded = false;
           return {
@@ -925,7 +1018,11 @@ class FakeContext implements XlContext {
         return new FakeRangeImpl(book, ctx, find, () => {
           const s = book.selection;
           // getSelectedRange returns a single range; with several areas selected it fails.
-          if ((s.areas ?? 1) > 1) throw new FakeRichApiError('InvalidSelection', 'The current selection is invalid for this operation.');
+          if ((s.areas ?? 1) > 1)
+            throw new FakeRichApiError(
+              'InvalidSelection',
+              'The current selection is invalid for this operation.',
+            );
           return { r1: s.r, c1: s.c, r2: s.r + s.rows - 1, c2: s.c + s.cols - 1 };
         });
       },
@@ -937,11 +1034,15 @@ class FakeContext implements XlContext {
   async sync(): Promise<void> {
     this.book.syncCount++;
     const ops = this.ops.splice(0);
-    if (this.book.syncCount === this.book.failSync) throw new FakeRichApiError('GeneralException', 'The request could not be completed.');
+    if (this.book.syncCount === this.book.failSync)
+      throw new FakeRichApiError('GeneralException', 'The request could not be completed.');
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     this.book.largestRequest = Math.max(this.book.largestRequest, bytes);
     if (bytes > this.book.host.payloadLimit) {
-      throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+      throw new FakeRichApiError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${bytes} bytes) has exceeded the limit.`,
+      );
     }
     let failure: Error | null = null;
     for (const op of ops) {
@@ -959,7 +1060,10 @@ class FakeContext implements XlContext {
     this.responseBytes = 0;
     this.book.largestResponse = Math.max(this.book.largestResponse, response);
     if (response > this.book.host.payloadLimit) {
-      throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response payload size (${response} bytes) has exceeded the limit.`);
+      throw new FakeRichApiError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${response} bytes) has exceeded the limit.`,
+      );
     }
   }
 }
@@ -968,7 +1072,13 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   active = '';
-  selection: { sheet: string; r: number; c: number; rows: number; cols: number; areas?: number } = { sheet: '', r: 0, c: 0, rows: 1, cols: 1 };
+  selection: { sheet: string; r: number; c: number; rows: number; cols: number; areas?: number } = {
+    sheet: '',
+    r: 0,
+    c: 0,
+    rows: 1,
+    cols: 1,
+  };
   syncCount = 0;
   rangeAreasCalls = 0;
   /** Bytes of the largest request and response seen. */
@@ -996,7 +1106,15 @@ export class FakeWorkbook {
     public apiVersion = '1.18',
     host: Partial<FakeHost> = {},
   ) {
-    this.host = { notesInLibrary: true, delayForCellEdit: true, payloadLimit: 5 * 1024 * 1024, fitNeedsActive: false, fitIgnored: false, standardColumnPoints: 48, ...host };
+    this.host = {
+      notesInLibrary: true,
+      delayForCellEdit: true,
+      payloadLimit: 5 * 1024 * 1024,
+      fitNeedsActive: false,
+      fitIgnored: false,
+      standardColumnPoints: 48,
+      ...host,
+    };
   }
 
   supports(v: string): boolean {
@@ -1007,7 +1125,8 @@ export class FakeWorkbook {
 
   readonly requirements: XlRequirements = {
     isSetSupported: (name: string, min?: string) =>
-      (name === 'ExcelApi' && this.supports(min ?? '1.1')) || (name === 'DelayForCellEdit' && this.host.delayForCellEdit),
+      (name === 'ExcelApi' && this.supports(min ?? '1.1')) ||
+      (name === 'DelayForCellEdit' && this.host.delayForCellEdit),
   };
 
   addSheet(name: string): FakeSheet {
@@ -1025,7 +1144,8 @@ export class FakeWorkbook {
 
   uniqueName(base: string): string {
     let n = base;
-    for (let i = 2; this.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()); i++) n = base.replace(/( \(\d+\))?$/, ` (${i})`);
+    for (let i = 2; this.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()); i++)
+      n = base.replace(/( \(\d+\))?$/, ` (${i})`);
     return n;
   }
 
@@ -1045,9 +1165,15 @@ export class FakeWorkbook {
     cell.value = v === null || v === undefined ? '' : (v as string | number | boolean);
   }
 
-  run: XlRun = async <T>(options: { delayForCellEdit?: boolean } | object, batch: (ctx: XlContext) => Promise<T>): Promise<T> => {
+  run: XlRun = async <T>(
+    options: { delayForCellEdit?: boolean } | object,
+    batch: (ctx: XlContext) => Promise<T>,
+  ): Promise<T> => {
     const reuse = options instanceof FakeContext ? options : null;
-    const delay = !reuse && (options as { delayForCellEdit?: boolean }).delayForCellEdit === true && this.host.delayForCellEdit;
+    const delay =
+      !reuse &&
+      (options as { delayForCellEdit?: boolean }).delayForCellEdit === true &&
+      this.host.delayForCellEdit;
     if (this.editing) {
       if (!delay) {
         this.cellEditRefusals++;
@@ -1074,7 +1200,13 @@ export class FakeWorkbook {
 
   /** A user typing or pasting values into the grid: values land as Excel would put them, and
    *  onChanged fires with the address, unless the add-in left events off. */
-  userEdit(sheetName: string, r: number, c: number, values: unknown[][], source: 'Local' | 'Remote' = 'Local'): Promise<void> {
+  userEdit(
+    sheetName: string,
+    r: number,
+    c: number,
+    values: unknown[][],
+    source: 'Local' | 'Remote' = 'Local',
+  ): Promise<void> {
     const s = this.sheet(sheetName);
     values.forEach((row, i) => row.forEach((v, j) => this.assign(s.ensure(r + i, c + j), v)));
     const rows = values.length;
@@ -1093,14 +1225,18 @@ export class FakeWorkbook {
   /** The user inserts `count` rows before row `at` (0-based): cells below move down. */
   insertRows(sheetName: string, at: number, count = 1): Promise<void> {
     const s = this.sheet(sheetName);
-    s.cells = new Map([...s.cells].map(([k, v]) => {
-      const [r, c] = k.split(',').map(Number);
-      return [`${r >= at ? r + count : r},${c}`, v];
-    }));
-    s.notes = new Map([...s.notes].map(([k, v]) => {
-      const [r, c] = k.split(',').map(Number);
-      return [`${r >= at ? r + count : r},${c}`, v];
-    }));
+    s.cells = new Map(
+      [...s.cells].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [`${r >= at ? r + count : r},${c}`, v];
+      }),
+    );
+    s.notes = new Map(
+      [...s.notes].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [`${r >= at ? r + count : r},${c}`, v];
+      }),
+    );
     this.notify();
     return this.change(sheetName, `${at + 1}:${at + count}`, 'RowInserted');
   }
@@ -1108,16 +1244,23 @@ export class FakeWorkbook {
   /** The user inserts `count` columns before column `at`: cells to the right move right. */
   insertColumns(sheetName: string, at: number, count = 1): Promise<void> {
     const s = this.sheet(sheetName);
-    s.cells = new Map([...s.cells].map(([k, v]) => {
-      const [r, c] = k.split(',').map(Number);
-      return [`${r},${c >= at ? c + count : c}`, v];
-    }));
+    s.cells = new Map(
+      [...s.cells].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number);
+        return [`${r},${c >= at ? c + count : c}`, v];
+      }),
+    );
     this.notify();
     return this.change(sheetName, `${columnLetter(at)}:${columnLetter(at + count - 1)}`, 'ColumnInserted');
   }
 
   /** Deliver one change event, as Excel would (nothing while events are off). */
-  change(sheetName: string, address: string, changeType: string, source: 'Local' | 'Remote' = 'Local'): Promise<void> {
+  change(
+    sheetName: string,
+    address: string,
+    changeType: string,
+    source: 'Local' | 'Remote' = 'Local',
+  ): Promise<void> {
     if (!this.enableEvents) return Promise.resolve();
     return this.fire([{ sheet: sheetName, address, source, changeType }]);
   }
@@ -1129,7 +1272,13 @@ export class FakeWorkbook {
       const s = this.sheets.find((x) => x.name === e.sheet);
       if (!s) continue;
       for (const h of [...s.handlers]) {
-        const args = { address: e.address, worksheetId: s.id, changeType: e.changeType, source: e.source, type: 'WorksheetChanged' };
+        const args = {
+          address: e.address,
+          worksheetId: s.id,
+          changeType: e.changeType,
+          source: e.source,
+          type: 'WorksheetChanged',
+        };
         runs.push(Promise.resolve().then(() => h(args as unknown as Excel.WorksheetChangedEventArgs)));
       }
     }

@@ -39,7 +39,11 @@ export interface XlRangeFormat extends XlLoadable {
   verticalAlignment: Excel.RangeFormat['verticalAlignment'];
   rowHeight: number;
   columnWidth: number;
-  borders: { getItem(index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal'): XlBorder };
+  borders: {
+    getItem(
+      index: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal',
+    ): XlBorder;
+  };
 }
 
 export interface XlDataValidation {
@@ -99,7 +103,9 @@ export interface XlWorksheet extends XlLoadable {
   getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
-  readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult };
+  readonly onChanged: {
+    add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult;
+  };
   readonly freezePanes: { freezeRows(count?: number): void };
   /** ExcelApi 1.9 */
   readonly pageLayout: {
@@ -147,7 +153,10 @@ export interface XlContext {
 /** Excel.run(options, batch) or Excel.run(context, batch) (to reuse the context a handler was added
  *  in), or the fake's. The adapter passes delayForCellEdit, so on hosts that honour it a batch waits
  *  while the user is typing in a cell instead of failing. */
-export type XlRun = <T>(options: { delayForCellEdit?: boolean } | object, batch: (context: XlContext) => Promise<T>) => Promise<T>;
+export type XlRun = <T>(
+  options: { delayForCellEdit?: boolean } | object,
+  batch: (context: XlContext) => Promise<T>,
+) => Promise<T>;
 
 /** Which requirement sets the host supports (Office.context.requirements, or the fake's). */
 export interface XlRequirements {

@@ -28,14 +28,23 @@ export interface AnnotateOptions {
 }
 
 /** Returns the annotated copy and how many notes found their cell (a note whose cell is gone is counted out). */
-export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opts: AnnotateOptions = {}): Promise<{ bytes: Uint8Array; placed: number }> {
+export async function annotateDocx(
+  bytes: Uint8Array,
+  notes: readonly DocxNote[],
+  opts: AnnotateOptions = {},
+): Promise<{ bytes: Uint8Array; placed: number }> {
   const { zip, part, doc } = await openDocx(bytes);
   const body = findBody(doc);
   const tables = tableElements(body);
   const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${part.slice(dir.length)}.rels`;
   const relsFile = zip.file(relsPath);
-  const rels = relsFile ? parseXml(await relsFile.async('string'), relsPath) : (new DOMParser().parseFromString(`<Relationships xmlns="${PKG_REL}"/>`, 'text/xml') as unknown as Document);
+  const rels = relsFile
+    ? parseXml(await relsFile.async('string'), relsPath)
+    : (new DOMParser().parseFromString(
+        `<Relationships xmlns="${PKG_REL}"/>`,
+        'text/xml',
+      ) as unknown as Document);
   const relEls = Array.from(rels.getElementsByTagNameNS(PKG_REL, 'Relationship'));
   const commentsRel: Element | undefined = relEls.find((r) => r.getAttribute('Type') === COMMENTS_REL);
   let commentsPath: string;
@@ -59,10 +68,12 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
     rels.documentElement.appendChild(rel);
   }
   let nextId = 0;
-  for (const c of Array.from(comments.getElementsByTagNameNS(W, 'comment'))) nextId = Math.max(nextId, Number(c.getAttributeNS(W, 'id')) + 1 || 0);
+  for (const c of Array.from(comments.getElementsByTagNameNS(W, 'comment')))
+    nextId = Math.max(nextId, Number(c.getAttributeNS(W, 'id')) + 1 || 0);
   // Comment ranges share one id space with other annotations in the document body.
   for (const tag of ['commentRangeStart', 'commentReference']) {
-    for (const c of Array.from(doc.getElementsByTagNameNS(W, tag))) nextId = Math.max(nextId, Number(c.getAttributeNS(W, 'id')) + 1 || 0);
+    for (const c of Array.from(doc.getElementsByTagNameNS(W, tag)))
+      nextId = Math.max(nextId, Number(c.getAttributeNS(W, 'id')) + 1 || 0);
   }
 
   const author = opts.author ?? 'hqds 汇总助手';
@@ -74,7 +85,10 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
     const tc = tr && rowCells(tr)[n.cell - 1];
     if (!tc) continue;
     const id = String(nextId++);
-    const paras = Array.from(tc.childNodes).filter((x): x is Element => x.nodeType === 1 && (x as Element).namespaceURI === W && (x as Element).localName === 'p');
+    const paras = Array.from(tc.childNodes).filter(
+      (x): x is Element =>
+        x.nodeType === 1 && (x as Element).namespaceURI === W && (x as Element).localName === 'p',
+    );
     if (!paras.length) {
       const p = doc.createElementNS(W, 'w:p');
       tc.appendChild(p);
@@ -83,7 +97,9 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
     const first = paras[0];
     const last = paras[paras.length - 1];
     const start = el(doc, 'commentRangeStart', { id });
-    const pPr = Array.from(first.childNodes).find((x) => x.nodeType === 1 && (x as Element).localName === 'pPr');
+    const pPr = Array.from(first.childNodes).find(
+      (x) => x.nodeType === 1 && (x as Element).localName === 'pPr',
+    );
     first.insertBefore(start, pPr ? pPr.nextSibling : first.firstChild);
     last.appendChild(el(doc, 'commentRangeEnd', { id }));
     const ref = el(doc, 'r', {});
@@ -106,7 +122,8 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
   }
 
   const ser = new XMLSerializer();
-  const xml = (d: Document) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${ser.serializeToString(d.documentElement as unknown as Parameters<XMLSerializer['serializeToString']>[0])}`;
+  const xml = (d: Document) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${ser.serializeToString(d.documentElement as unknown as Parameters<XMLSerializer['serializeToString']>[0])}`;
   zip.file(part, xml(doc));
   zip.file(commentsPath, xml(comments));
   zip.file(relsPath, xml(rels));
@@ -114,7 +131,9 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[]
   if (ctFile) {
     const ct = parseXml(await ctFile.async('string'), '[Content_Types].xml');
     const name = `/${commentsPath}`;
-    if (!Array.from(ct.getElementsByTagNameNS(CT, 'Override')).some((o) => o.getAttribute('PartName') === name)) {
+    if (
+      !Array.from(ct.getElementsByTagNameNS(CT, 'Override')).some((o) => o.getAttribute('PartName') === name)
+    ) {
       const o = ct.createElementNS(CT, 'Override');
       o.setAttribute('PartName', name);
       o.setAttribute('ContentType', COMMENTS_TYPE);

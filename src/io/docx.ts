@@ -11,7 +11,10 @@ import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 
 /** WordprocessingML, transitional and strict (ECMA-376 Part 1 §17, Part 1 Strict). */
-const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const W_NS = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
 /** Word 2010 extensions: the content-control checkbox (w14:checkbox, [MS-DOCX] §2.6.1.1). */
 const W14_NS = 'http://schemas.microsoft.com/office/word/2010/wordml';
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -57,7 +60,8 @@ export interface DocxTable {
   columns: number;
 }
 
-export type DocxBlock = { kind: 'paragraph'; text: string; style: string | null } | { kind: 'table'; table: number };
+export type DocxBlock =
+  { kind: 'paragraph'; text: string; style: string | null } | { kind: 'table'; table: number };
 
 export interface DocxDocument {
   /** Body paragraphs and top-level tables in document order (cover page, headings, notes between tables). */
@@ -70,7 +74,8 @@ export class DocxError extends Error {}
 
 type El = Element;
 
-const isW = (n: Node, name: string) => n.nodeType === 1 && W_NS.has((n as El).namespaceURI ?? '') && (n as El).localName === name;
+const isW = (n: Node, name: string) =>
+  n.nodeType === 1 && W_NS.has((n as El).namespaceURI ?? '') && (n as El).localName === name;
 const children = (n: Node): El[] => {
   const out: El[] = [];
   for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as El);
@@ -97,7 +102,8 @@ export function parseXml(xml: string, what: string): Document {
       if (level !== 'warning') errors.push(msg);
     },
   }).parseFromString(xml, 'text/xml') as unknown as Document;
-  if (errors.length || !doc.documentElement) throw new DocxError(`${what} 不是有效的 XML：${errors[0] ?? '没有根元素'}`);
+  if (errors.length || !doc.documentElement)
+    throw new DocxError(`${what} 不是有效的 XML：${errors[0] ?? '没有根元素'}`);
   return doc;
 }
 
@@ -108,13 +114,17 @@ export async function mainPart(zip: JSZip): Promise<string> {
     const doc = parseXml(await rels.async('string'), '_rels/.rels');
     for (const r of Array.from(doc.getElementsByTagNameNS('*', 'Relationship'))) {
       if (!REL_NS.has(r.namespaceURI ?? '') && r.namespaceURI) continue;
-      if (OFFICE_DOC_REL.has(r.getAttribute('Type') ?? '')) return (r.getAttribute('Target') ?? '').replace(/^\//, '');
+      if (OFFICE_DOC_REL.has(r.getAttribute('Type') ?? ''))
+        return (r.getAttribute('Target') ?? '').replace(/^\//, '');
     }
   }
   return 'word/document.xml';
 }
 
-export async function openDocx(bytes: Uint8Array, limit = MAX_DOCX_XML): Promise<{ zip: JSZip; part: string; doc: Document }> {
+export async function openDocx(
+  bytes: Uint8Array,
+  limit = MAX_DOCX_XML,
+): Promise<{ zip: JSZip; part: string; doc: Document }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -142,7 +152,9 @@ function inflateLimited(f: JSZip.JSZipObject, limit: number): Promise<string> {
     let size = 0;
     // ZipObject#internalStream (JSZip 3 API docs, api_zipobject/internal_stream): works in the browser
     // too, unlike nodeStream; the bundled typings leave it out.
-    const stream = (f as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    const stream = (f as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream(
+      'uint8array',
+    );
     stream
       .on('data', (d: Uint8Array) => {
         size += d.length;
@@ -166,7 +178,10 @@ function inflateLimited(f: JSZip.JSZipObject, limit: number): Promise<string> {
 }
 
 /** Read a .docx. Throws DocxError (a Chinese reason) when the bytes are not a Word document. */
-export async function readDocx(bytes: Uint8Array, opts: { maxXmlBytes?: number } = {}): Promise<DocxDocument> {
+export async function readDocx(
+  bytes: Uint8Array,
+  opts: { maxXmlBytes?: number } = {},
+): Promise<DocxDocument> {
   const { doc } = await openDocx(bytes, opts.maxXmlBytes);
   const body = findBody(doc);
   return new Reader().document(body);
@@ -252,7 +267,11 @@ class Reader {
       for (const c of children(n)) {
         if (isW(c, 'p')) {
           const t = this.paragraph(c);
-          blocks.push({ kind: 'paragraph', text: t.text, style: wAttr(wChild(wChild(c, 'pPr') ?? c, 'pStyle'), 'val') });
+          blocks.push({
+            kind: 'paragraph',
+            text: t.text,
+            style: wAttr(wChild(wChild(c, 'pPr') ?? c, 'pStyle'), 'val'),
+          });
         } else if (isW(c, 'tbl')) blocks.push({ kind: 'table', table: this.table(c, null).number });
         else if (isW(c, 'sdt')) {
           const content = wChild(c, 'sdtContent');
@@ -295,7 +314,8 @@ class Reader {
           nested: [],
         };
         const lines: string[] = [];
-        for (const c of children(tc)) this.block(c, lines, cell, { table: t.number, row: r, cell: row.length });
+        for (const c of children(tc))
+          this.block(c, lines, cell, { table: t.number, row: r, cell: row.length });
         while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
         cell.text = lines.join('\n');
         row.push(cell);
@@ -308,7 +328,12 @@ class Reader {
   }
 
   /** Block-level content of a cell: paragraphs, nested tables, content controls. */
-  private block(n: El, lines: string[], cell: DocxCell, at: { table: number; row: number; cell: number }): void {
+  private block(
+    n: El,
+    lines: string[],
+    cell: DocxCell,
+    at: { table: number; row: number; cell: number },
+  ): void {
     if (isW(n, 'p')) {
       const p = this.paragraph(n);
       cell.checkboxes.push(...p.boxes);
@@ -317,7 +342,13 @@ class Reader {
       const nested = this.table(n, at);
       cell.nested.push(nested.number);
       for (const row of nested.rows) {
-        lines.push(row.filter((c) => c.vMerge !== 'continue').map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '));
+        lines.push(
+          row
+            .filter((c) => c.vMerge !== 'continue')
+            .map((c) => c.text.replace(/\n/g, ' '))
+            .filter(Boolean)
+            .join(' '),
+        );
         for (const c of row) cell.checkboxes.push(...c.checkboxes);
       }
     } else if (isW(n, 'sdt')) {
@@ -390,7 +421,11 @@ class Reader {
           if (cb) {
             const checked = wChild(cb, 'checked');
             const def = wChild(cb, 'default');
-            this.box(out, checked ? onOff(wAttr(checked, 'val')) : def ? onOff(wAttr(def, 'val')) : false, 'legacy');
+            this.box(
+              out,
+              checked ? onOff(wAttr(checked, 'val')) : def ? onOff(wAttr(def, 'val')) : false,
+              'legacy',
+            );
           }
           break;
         }

@@ -39,7 +39,10 @@ export interface RawWorkbook {
 }
 
 export class ReadError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -54,7 +57,11 @@ export const LEGACY_WORD_MESSAGE = '这是旧版 Word 文件，请用 Word 或 W
  * Read one file's bytes, Word documents included (unzipping is asynchronous). The pane and hqds
  * both call this; readWorkbook stays for spreadsheets and text.
  */
-export async function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<RawWorkbook> {
+export async function readFile(
+  file: string,
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<RawWorkbook> {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (DOCX_EXT.test(file)) return readWord(file, bytes);
@@ -74,19 +81,30 @@ async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
   // The same limits as a workbook: sizes and entry counts checked before anything is inflated.
   const scan = scanZip(bytes);
   if (!scan.ok) {
-    const todo = scan.problem === 'corrupt' ? '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。' : '这不像收到的申报表：请确认文件来源。';
+    const todo =
+      scan.problem === 'corrupt'
+        ? '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。'
+        : '这不像收到的申报表：请确认文件来源。';
     throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
   }
   let doc;
   try {
     doc = await readDocx(bytes);
   } catch (e) {
-    if (e instanceof DocxError) throw new ReadError(file, `读不了「${file}」：${e.message}。请用 Word 或 WPS 打开后另存为 .docx 再试。`);
+    if (e instanceof DocxError)
+      throw new ReadError(
+        file,
+        `读不了「${file}」：${e.message}。请用 Word 或 WPS 打开后另存为 .docx 再试。`,
+      );
     throw e;
   }
   const sheet = docxSheet(doc);
-  if (!sheet.rows.length) throw new ReadError(file, `「${file}」里没有表格：基本信息表或汇总表应当是 Word 表格。`);
-  return { file, sheets: [{ name: 'Word 表格', rows: sheet.rows, merges: sheet.merges, origins: sheet.origins }] };
+  if (!sheet.rows.length)
+    throw new ReadError(file, `「${file}」里没有表格：基本信息表或汇总表应当是 Word 表格。`);
+  return {
+    file,
+    sheets: [{ name: 'Word 表格', rows: sheet.rows, merges: sheet.merges, origins: sheet.origins }],
+  };
 }
 
 /** Word 97–2003 binary: an OLE compound file with a 「WordDocument」 stream (MS-DOC §2.1.1). */
@@ -110,7 +128,11 @@ export interface ReadOptions {
 
 export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions = {}): RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
-  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file)) throw new ReadError(file, `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，不是表格文件' : LEGACY_WORD_MESSAGE}。`);
+  if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file))
+    throw new ReadError(
+      file,
+      `「${file}」：${DOCX_EXT.test(file) ? '这是 Word 文档，不是表格文件' : LEGACY_WORD_MESSAGE}。`,
+    );
   if (isLegacyWord(bytes)) throw new ReadError(file, `「${file}」：${LEGACY_WORD_MESSAGE}。`);
   const kind = sniffKind(bytes);
   if (kind.what) throw new ReadError(file, `读不了「${file}」：它实际是${kind.what}，不是表格。${kind.todo}`);
@@ -118,15 +140,27 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   if (kind.container === 'zip') {
     const scan = scanZip(bytes);
     if (!scan.ok) {
-      const todo = scan.problem === 'corrupt' ? '请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。' : '这不像收到的汇总表或申报表：请确认文件来源。';
+      const todo =
+        scan.problem === 'corrupt'
+          ? '请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。'
+          : '这不像收到的汇总表或申报表：请确认文件来源。';
       throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
     }
     const names = scan.entries.map((e) => e.name);
-    if (names.some((n) => n.startsWith('word/'))) throw new ReadError(file, `读不了「${file}」：它实际是 Word 文档（.docx），不是 Excel 表格。请把扩展名改为 .docx，或另存为 .xlsx 再试。`);
-    if (names.some((n) => n.startsWith('ppt/'))) throw new ReadError(file, `读不了「${file}」：它实际是 PowerPoint 演示文稿，不是表格。`);
-    if (scan.entries.some((e) => e.encrypted)) throw new ReadError(file, `读不了「${file}」：压缩包有密码保护：请去掉密码后另存再试。`);
+    if (names.some((n) => n.startsWith('word/')))
+      throw new ReadError(
+        file,
+        `读不了「${file}」：它实际是 Word 文档（.docx），不是 Excel 表格。请把扩展名改为 .docx，或另存为 .xlsx 再试。`,
+      );
+    if (names.some((n) => n.startsWith('ppt/')))
+      throw new ReadError(file, `读不了「${file}」：它实际是 PowerPoint 演示文稿，不是表格。`);
+    if (scan.entries.some((e) => e.encrypted))
+      throw new ReadError(file, `读不了「${file}」：压缩包有密码保护：请去掉密码后另存再试。`);
     if (!names.some((n) => n.startsWith('xl/') || n === 'content.xml')) {
-      throw new ReadError(file, `读不了「${file}」：它是 zip 压缩包，但里面不是 Excel 工作簿：请解压后给出其中的表格文件。`);
+      throw new ReadError(
+        file,
+        `读不了「${file}」：它是 zip 压缩包，但里面不是 Excel 工作簿：请解压后给出其中的表格文件。`,
+      );
     }
   }
   if (kind.container === null) {
@@ -140,7 +174,16 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: true, dense: true, bookFiles: kind.container === 'zip' });
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: false,
+      cellDates: true,
+      cellStyles: true,
+      dense: true,
+      bookFiles: kind.container === 'zip',
+    });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
     const hint = isLegacyWord(bytes)
@@ -161,7 +204,10 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   }
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
   if (kind.container === 'zip') {
-    for (const [sheet, rows] of struckRows((wb as { files?: Parameters<typeof struckRows>[0] }).files, wb.SheetNames)) {
+    for (const [sheet, rows] of struckRows(
+      (wb as { files?: Parameters<typeof struckRows>[0] }).files,
+      wb.SheetNames,
+    )) {
       for (const r of rows) notes.push(struckNote(sheet, r));
     }
   }
@@ -186,7 +232,8 @@ function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
 function hasUtf16(b: Uint8Array, word: string): boolean {
   const n = Math.min(b.length, 1 << 20);
   outer: for (let i = 0; i + word.length * 2 <= n; i++) {
-    for (let k = 0; k < word.length; k++) if (b[i + 2 * k] !== word.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
+    for (let k = 0; k < word.length; k++)
+      if (b[i + 2 * k] !== word.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
     return true;
   }
   return false;
@@ -194,22 +241,45 @@ function hasUtf16(b: Uint8Array, word: string): boolean {
 
 /** What the bytes are, by their signature rather than the file's name. */
 function sniffKind(b: Uint8Array): Kind {
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return { container: 'zip' };
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]))
+    return { container: 'zip' };
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (hasUtf16(b, 'EncryptedPackage')) return { container: 'ole', encrypted: true };
-    if (hasUtf16(b, 'WordDocument')) return { container: 'ole', what: ' Word 文档（.doc）', todo: '请在 Word 中另存为 .docx 或把表格复制到 Excel 再试。' };
-    if (hasUtf16(b, 'PowerPoint Document')) return { container: 'ole', what: ' PowerPoint 演示文稿', todo: '请把表格复制到 Excel 再试。' };
+    if (hasUtf16(b, 'WordDocument'))
+      return {
+        container: 'ole',
+        what: ' Word 文档（.doc）',
+        todo: '请在 Word 中另存为 .docx 或把表格复制到 Excel 再试。',
+      };
+    if (hasUtf16(b, 'PowerPoint Document'))
+      return { container: 'ole', what: ' PowerPoint 演示文稿', todo: '请把表格复制到 Excel 再试。' };
     return { container: 'ole' };
   }
   const head = String.fromCharCode(...b.subarray(0, 16));
-  if (head.startsWith('%PDF')) return { container: null, what: ' PDF 文件', todo: '请向报送单位索取 Excel 原件，或把表格复制到 Excel 再试。' };
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || head.startsWith('BM') || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')) {
+  if (head.startsWith('%PDF'))
+    return {
+      container: null,
+      what: ' PDF 文件',
+      todo: '请向报送单位索取 Excel 原件，或把表格复制到 Excel 再试。',
+    };
+  if (
+    startsWith(b, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(b, [0xff, 0xd8, 0xff]) ||
+    head.startsWith('GIF8') ||
+    head.startsWith('BM') ||
+    (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')
+  ) {
     return { container: null, what: '图片', todo: '请向报送单位索取 Excel 原件。' };
   }
-  if (head.startsWith('{\\rtf')) return { container: null, what: ' RTF 文档', todo: '请在 Word 中把表格复制到 Excel 再试。' };
-  if (head.startsWith('7z') || startsWith(b, [0x52, 0x61, 0x72, 0x21]) || startsWith(b, [0x1f, 0x8b])) return { container: null, what: '压缩包', todo: '请解压后给出其中的表格文件。' };
+  if (head.startsWith('{\\rtf'))
+    return { container: null, what: ' RTF 文档', todo: '请在 Word 中把表格复制到 Excel 再试。' };
+  if (head.startsWith('7z') || startsWith(b, [0x52, 0x61, 0x72, 0x21]) || startsWith(b, [0x1f, 0x8b]))
+    return { container: null, what: '压缩包', todo: '请解压后给出其中的表格文件。' };
   const { text } = decodeText(b.subarray(0, 4096));
-  const t = text.replace(/^\ufeff/, '').trimStart().toLowerCase();
+  const t = text
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
   if (t.startsWith('<')) {
     // An HTML table (「网页」 .xls) is ours to decode; XML Spreadsheet 2003 is SheetJS's.
     if (/<html|<table|<!doctype html/.test(t)) return { container: null, html: true, text: true };
@@ -220,7 +290,8 @@ function sniffKind(b: Uint8Array): Kind {
 
 function readText(file: string, bytes: Uint8Array): RawWorkbook {
   const { text, encoding, notes: decodeNotes } = decodeText(bytes);
-  if (text.includes('\u0000')) throw new ReadError(file, `「${file}」不是文本文件：请另存为 .xlsx 或 CSV 再试。`);
+  if (text.includes('\u0000'))
+    throw new ReadError(file, `「${file}」不是文本文件：请另存为 .xlsx 或 CSV 再试。`);
   const delimiter = /\.tsv$/i.test(file) ? '\t' : undefined;
   const { rows, notes: parseNotes, lines } = parseDelimitedWithNotes(text, delimiter);
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -235,7 +306,10 @@ function readText(file: string, bytes: Uint8Array): RawWorkbook {
     }
     return lo + 1;
   };
-  const notes: ReadNote[] = [...decodeNotes.map((n) => ({ ...n, code: 'text-decoding' })), ...parseNotes.map((n) => ({ ...n, code: 'quote-unbalanced' }))].map((n) => ({
+  const notes: ReadNote[] = [
+    ...decodeNotes.map((n) => ({ ...n, code: 'text-decoding' })),
+    ...parseNotes.map((n) => ({ ...n, code: 'quote-unbalanced' })),
+  ].map((n) => ({
     sheet: name,
     row: lines.length ? rowOfLine(n.line) : null,
     code: n.code,
@@ -252,7 +326,10 @@ function readHtml(file: string, bytes: Uint8Array): RawWorkbook {
   try {
     wb = XLSX.read(text, { type: 'string', cellDates: true, dense: true, raw: true });
   } catch {
-    throw new ReadError(file, `读不了「${file}」：这是网页格式的表格，但无法解析：请用 Excel 打开后另存为 .xlsx 再试。`);
+    throw new ReadError(
+      file,
+      `读不了「${file}」：这是网页格式的表格，但无法解析：请用 Excel 打开后另存为 .xlsx 再试。`,
+    );
   }
   const notes: ReadNote[] = [];
   const sheets = wb.SheetNames.map((n) => sheetRows(n, wb.Sheets[n] as DenseSheet, notes));

@@ -31,7 +31,7 @@ export function finishSheet(sheet: SheetGrid, notes: ReadNote[]): RawSheet {
   let lastRow = -1;
   let lastCol = -1;
   for (let r = 0; r < sheet.grid.length; r++) {
-    const row: CellValue[] = (sheet.grid[r] ?? []);
+    const row: CellValue[] = sheet.grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       if (row[c] === undefined) row[c] = null;
       else if (row[c] !== null) {

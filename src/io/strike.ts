@@ -67,7 +67,10 @@ function sheetPaths(files: Files): Map<string, string> {
 
 function decodeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === '#')
+      return String.fromCodePoint(
+        e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)),
+      );
     return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()];
   });
 }
@@ -103,10 +106,21 @@ export function struckRowsIn(formats: ReadonlySet<number>, xml: string): number[
     filled.set(row, (filled.get(row) ?? 0) + 1);
     if (formats.has(Number(attr(m[1], 's') ?? '0'))) struck.set(row, (struck.get(row) ?? 0) + 1);
   }
-  return [...struck].filter(([r, n]) => n * 2 >= (filled.get(r) ?? 0)).map(([r]) => r).sort((a, b) => a - b);
+  return [...struck]
+    .filter(([r, n]) => n * 2 >= (filled.get(r) ?? 0))
+    .map(([r]) => r)
+    .sort((a, b) => a - b);
 }
 
 /** The reader's note for a struck-through row (1-based in the message and the note). */
-export function struckNote(sheet: string, row: number): { sheet: string; row: number; code: string; message: string } {
-  return { sheet, row: row + 1, code: 'row-struck', message: `第 ${row + 1} 行有删除线：已照常读取，请确认这一行是否已撤回、应否汇总（不需要的请删去）。` };
+export function struckNote(
+  sheet: string,
+  row: number,
+): { sheet: string; row: number; code: string; message: string } {
+  return {
+    sheet,
+    row: row + 1,
+    code: 'row-struck',
+    message: `第 ${row + 1} 行有删除线：已照常读取，请确认这一行是否已撤回、应否汇总（不需要的请删去）。`,
+  };
 }

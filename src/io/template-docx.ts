@@ -19,11 +19,18 @@ export async function readDocxTemplate(file: string, bytes: Uint8Array): Promise
     doc = await readDocx(bytes);
     opened = await openDocx(bytes);
   } catch (e) {
-    throw new ReadError(file, `读不了「${file}」：${e instanceof DocxError ? e.message : String(e)}。请用 Word 打开后另存为 .docx 再试。`);
+    throw new ReadError(
+      file,
+      `读不了「${file}」：${e instanceof DocxError ? e.message : String(e)}。请用 Word 打开后另存为 .docx 再试。`,
+    );
   }
   const text = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const sheets = tableSheets(doc);
-  if (!sheets.length) throw new ReadError(file, `「${file}」里没有表格：请选择通知所附的空白汇总表（Word 表格或 Excel 文件）。`);
+  if (!sheets.length)
+    throw new ReadError(
+      file,
+      `「${file}」里没有表格：请选择通知所附的空白汇总表（Word 表格或 Excel 文件）。`,
+    );
   const page = pageOf(findBody(opened.doc));
   for (const sheet of sheets) if (page) sheet.page = page;
   return {
@@ -61,7 +68,13 @@ function tableSheets(doc: DocxDocument): TemplateSheet[] {
     const merges: TemplateRange[] = [];
     tableRows(doc.tables[b.table - 1], rows, merges);
     for (const t of after) rows.push(blankText(t) ? [] : [t]);
-    sheets.push({ name: `表${b.table}`, hidden: false, rows, merges: merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1), validations: [] });
+    sheets.push({
+      name: `表${b.table}`,
+      hidden: false,
+      rows,
+      merges: merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1),
+      validations: [],
+    });
   });
   return sheets;
 }
@@ -101,15 +114,21 @@ function attr(el: Element, name: string): string | null {
 
 function pageOf(body: Element): TemplateSheet['page'] | undefined {
   let sect: Element | undefined;
-  for (let n = body.lastChild; n; n = n.previousSibling) if (n.nodeType === 1 && (n as Element).localName === 'sectPr') { sect = n as Element; break; }
+  for (let n = body.lastChild; n; n = n.previousSibling)
+    if (n.nodeType === 1 && (n as Element).localName === 'sectPr') {
+      sect = n as Element;
+      break;
+    }
   let pg: Element | undefined;
-  for (let n = sect?.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).localName === 'pgSz') pg = n as Element;
+  for (let n = sect?.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (n as Element).localName === 'pgSz') pg = n as Element;
   if (!pg) return undefined;
   const w = Number(attr(pg, 'w'));
   const h = Number(attr(pg, 'h'));
   const landscape = attr(pg, 'orient') === 'landscape' || w > h;
   const [s, l] = [Math.min(w, h), Math.max(w, h)];
   // A4 is 210 × 297 mm = 11906 × 16838 twips; A3 is 297 × 420 mm.
-  const paperSize = twips(s, 11906) && twips(l, 16838) ? 9 : twips(s, 16838) && twips(l, 23811) ? 8 : undefined;
+  const paperSize =
+    twips(s, 11906) && twips(l, 16838) ? 9 : twips(s, 16838) && twips(l, 23811) ? 8 : undefined;
   return { landscape, paperSize };
 }

@@ -49,13 +49,25 @@ export async function readTemplate(file: string, bytes: Uint8Array): Promise<Tem
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
   if (/\.docx$/i.test(file)) return readDocxTemplate(file, bytes);
-  if (/\.(doc|wps)$/i.test(file)) throw new ReadError(file, `「${file}」是旧版 Word 文件：请用 Word 或 WPS 另存为 .docx 再学。`);
+  if (/\.(doc|wps)$/i.test(file))
+    throw new ReadError(file, `「${file}」是旧版 Word 文件：请用 Word 或 WPS 另存为 .docx 再学。`);
   if (!zip && !ole) throw new ReadError(file, `读不了「${file}」：模板需要是 .xlsx、.xls 或 .docx 文件。`);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: false, cellDates: true, cellStyles: false, dense: true });
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: false,
+      cellDates: true,
+      cellStyles: false,
+      dense: true,
+    });
   } catch {
-    throw new ReadError(file, `读不了「${file}」：文件可能已损坏或有密码保护，请用 Excel 打开后另存为 .xlsx 再试。`);
+    throw new ReadError(
+      file,
+      `读不了「${file}」：文件可能已损坏或有密码保护，请用 Excel 打开后另存为 .xlsx 再试。`,
+    );
   }
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: TemplateSheet[] = wb.SheetNames.map((name, i) => {
@@ -70,13 +82,22 @@ export async function readTemplate(file: string, bytes: Uint8Array): Promise<Tem
   });
   if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
   if (!zip) {
-    return { file, kind: 'xls', sheets, limits: ['.xls（旧版 Excel）文件的下拉列表、字体和页面设置读不出：请在 Excel 中另存为 .xlsx 再学，或在结果中补上选项。'] };
+    return {
+      file,
+      kind: 'xls',
+      sheets,
+      limits: [
+        '.xls（旧版 Excel）文件的下拉列表、字体和页面设置读不出：请在 Excel 中另存为 .xlsx 再学，或在结果中补上选项。',
+      ],
+    };
   }
   const doc: TemplateDoc = { file, kind: 'xlsx', sheets, names: {} };
   try {
     await readPackage(bytes, doc);
   } catch (e) {
-    doc.limits = [`「${file}」的下拉列表和页面设置读不出（${(e as Error).message}）：只学了表格文字，请核对选项。`];
+    doc.limits = [
+      `「${file}」的下拉列表和页面设置读不出（${(e as Error).message}）：只学了表格文字，请核对选项。`,
+    ];
   }
   return doc;
 }
@@ -89,7 +110,8 @@ const parseXml = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml
 function kids(el: Element | null | undefined, name: string): Element[] {
   const out: Element[] = [];
   if (!el) return out;
-  for (let n: XNode | null = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).localName === name) out.push(n as Element);
+  for (let n: XNode | null = el.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (n as Element).localName === name) out.push(n as Element);
   return out;
 }
 const kid = (el: Element | null | undefined, name: string) => kids(el, name)[0];
@@ -127,7 +149,13 @@ function sqrefRanges(sqref: string): TemplateRange[] {
     const [a, b] = part.split(':');
     const p = cellRef(a);
     const q = b ? cellRef(b) : p;
-    if (p && q) out.push({ r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) });
+    if (p && q)
+      out.push({
+        r1: Math.min(p.r, q.r),
+        c1: Math.min(p.c, q.c),
+        r2: Math.max(p.r, q.r),
+        c2: Math.max(p.c, q.c),
+      });
   }
   return out;
 }
@@ -147,6 +175,12 @@ interface Styles {
   xfFont: number[];
 }
 
+/** The default font of a new workbook: Calibri 11 (Excel 2007–2021), Aptos Narrow 11 (Microsoft 365
+ *  since 2023), 等线 11 (Chinese Excel 2016+), 宋体 11 (Chinese Excel 2007–2013, WPS). */
+function isFactoryFont(f: ProfileFont): boolean {
+  return f.size === 11 && /^(calibri|aptos narrow|aptos|等线|dengxian|宋体|simsun)$/i.test(f.name ?? '');
+}
+
 function readStyles(xml: string | undefined): Styles {
   if (!xml) return { fonts: [], xfFont: [] };
   const root = parseXml(xml).documentElement!;
@@ -161,6 +195,14 @@ function readStyles(xml: string | undefined): Styles {
     return font;
   });
   const xfFont = kids(kid(root, 'cellXfs'), 'xf').map((x) => Number(x.getAttribute('fontId') ?? 0));
+  // Font 0 is the Normal style's, which every unstyled cell shows. When it is what a new workbook
+  // starts with, a cell in it chose nothing: its name and size are left out, so learn keeps the
+  // national conventions instead (tester, 2026-11-25: Calibri 11 made a Calibri title).
+  const d = fonts[0];
+  if (d && isFactoryFont(d))
+    for (const f of fonts)
+      if (f.name === d.name && f.size === d.size) [f.name, f.size] = [undefined, undefined];
+  for (const f of fonts) for (const k of ['name', 'size'] as const) if (f[k] === undefined) delete f[k];
   return { fonts, xfFont };
 }
 
@@ -189,7 +231,9 @@ async function readPackage(bytes: Uint8Array, doc: TemplateDoc): Promise<void> {
   if (!wbXml) throw new Error('缺少 xl/workbook.xml');
   const wbRoot = parseXml(wbXml).documentElement!;
   const rels = parseXml((await read('xl/_rels/workbook.xml.rels')) ?? '<Relationships/>').documentElement!;
-  const target = new Map(kids(rels, 'Relationship').map((r) => [r.getAttribute('Id') ?? '', r.getAttribute('Target') ?? '']));
+  const target = new Map(
+    kids(rels, 'Relationship').map((r) => [r.getAttribute('Id') ?? '', r.getAttribute('Target') ?? '']),
+  );
   for (const dn of kids(kid(wbRoot, 'definedNames'), 'definedName')) {
     const n = dn.getAttribute('name');
     if (n && !n.startsWith('_xlnm.')) doc.names![n] = textOf(dn);
@@ -204,7 +248,9 @@ async function readPackage(bytes: Uint8Array, doc: TemplateDoc): Promise<void> {
     const xml = await read(resolvePath('xl/workbook.xml', target.get(rid)!));
     // A blank template's sheet is small; a huge one is a filled workbook, whose DOM we do not build.
     if (xml && xml.length > MAX_SHEET_XML) {
-      (doc.limits ??= []).push(`工作表「${sheet.name}」很大（${Math.round(xml.length / 1048576)} MB），像是已填写的表而不是空白模板：其下拉列表和字体未读取。`);
+      (doc.limits ??= []).push(
+        `工作表「${sheet.name}」很大（${Math.round(xml.length / 1048576)} MB），像是已填写的表而不是空白模板：其下拉列表和字体未读取。`,
+      );
     } else if (xml) readSheetXml(xml, sheet, styles);
   }
 }
@@ -212,13 +258,27 @@ async function readPackage(bytes: Uint8Array, doc: TemplateDoc): Promise<void> {
 function readSheetXml(xml: string, sheet: TemplateSheet, styles: Styles): void {
   const root = parseXml(xml).documentElement!;
   for (const dv of kids(kid(root, 'dataValidations'), 'dataValidation')) {
-    sheet.validations.push(validationOf(dv, dv.getAttribute('sqref') ?? '', textOf(kid(dv, 'formula1')), textOf(kid(dv, 'formula2'))));
+    sheet.validations.push(
+      validationOf(
+        dv,
+        dv.getAttribute('sqref') ?? '',
+        textOf(kid(dv, 'formula1')),
+        textOf(kid(dv, 'formula2')),
+      ),
+    );
   }
   for (const dv of all(root, 'dataValidation')) {
     if (dv.parentNode === kid(root, 'dataValidations')) continue;
     // x14: <x14:formula1><xm:f>Sheet2!$A$1:$A$9</xm:f></x14:formula1><xm:sqref>A3:A200</xm:sqref>
     const [f1, f2] = [kid(dv, 'formula1'), kid(dv, 'formula2')];
-    sheet.validations.push(validationOf(dv, textOf(kid(dv, 'sqref')), textOf(kid(f1, 'f')) || textOf(f1), textOf(kid(f2, 'f')) || textOf(f2)));
+    sheet.validations.push(
+      validationOf(
+        dv,
+        textOf(kid(dv, 'sqref')),
+        textOf(kid(f1, 'f')) || textOf(f1),
+        textOf(kid(f2, 'f')) || textOf(f2),
+      ),
+    );
   }
   const ps = kid(root, 'pageSetup');
   const fit = kid(kid(root, 'sheetPr'), 'pageSetUpPr')?.getAttribute('fitToPage');

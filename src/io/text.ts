@@ -64,7 +64,8 @@ export function decodeText(bytes: Uint8Array): Decoded {
       /* not UTF-8 */
     }
   }
-  if (utf8Lines === 0) return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030', notes: [] };
+  if (utf8Lines === 0)
+    return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030', notes: [] };
   const lossy = new TextDecoder('utf-8');
   const gbk = new TextDecoder('gb18030', { fatal: true });
   const notes: TextNote[] = [];
@@ -82,15 +83,24 @@ export function decodeText(bytes: Uint8Array): Decoded {
     // Mostly well-formed UTF-8 with a byte or two wrong: keep it as UTF-8 and say where.
     if (good > 0 && bad <= Math.max(2, good / 4)) {
       parts.push(asUtf8);
-      notes.push({ line: i + 1, message: `第 ${i + 1} 行有 ${bad} 处字节不是有效的 UTF-8，已显示为「\ufffd」：请对照原件核实这一行。` });
+      notes.push({
+        line: i + 1,
+        message: `第 ${i + 1} 行有 ${bad} 处字节不是有效的 UTF-8，已显示为「\ufffd」：请对照原件核实这一行。`,
+      });
       return;
     }
     try {
       parts.push(gbk.decode(l));
-      notes.push({ line: i + 1, message: `第 ${i + 1} 行是 GBK 编码（文件其余部分是 UTF-8），已按 GBK 读取：请核实这一行的文字。` });
+      notes.push({
+        line: i + 1,
+        message: `第 ${i + 1} 行是 GBK 编码（文件其余部分是 UTF-8），已按 GBK 读取：请核实这一行的文字。`,
+      });
     } catch {
       parts.push(asUtf8);
-      notes.push({ line: i + 1, message: `第 ${i + 1} 行既不是有效的 UTF-8 也不是 GBK，无法识别的字节已显示为「\ufffd」：请对照原件核实这一行。` });
+      notes.push({
+        line: i + 1,
+        message: `第 ${i + 1} 行既不是有效的 UTF-8 也不是 GBK，无法识别的字节已显示为「\ufffd」：请对照原件核实这一行。`,
+      });
     }
   });
   return { text: parts.join(''), encoding: 'mixed', notes };
@@ -142,7 +152,8 @@ export function sniffDelimiter(text: string): string {
     const freq = new Map<number, number>();
     for (const r of rows) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
     for (const [fields, support] of freq) {
-      if (support > best.support || (support === best.support && fields > best.fields)) best = { d, support, fields };
+      if (support > best.support || (support === best.support && fields > best.fields))
+        best = { d, support, fields };
     }
   }
   return best.d;
@@ -155,7 +166,10 @@ export function parseDelimited(text: string, delimiter = sniffDelimiter(text)): 
 }
 
 /** The same, with what was noticed on the way (unbalanced quotes) by line. */
-export function parseDelimitedWithNotes(text: string, delimiter = sniffDelimiter(text)): { rows: string[][]; notes: TextNote[]; lines: number[] } {
+export function parseDelimitedWithNotes(
+  text: string,
+  delimiter = sniffDelimiter(text),
+): { rows: string[][]; notes: TextNote[]; lines: number[] } {
   return parseRecords(text, delimiter, Infinity, modalFields(text, delimiter));
 }
 
@@ -196,7 +210,12 @@ function swallowsRows(content: string, delimiter: string, fields: number): boole
  * it (the stray quote paired with a quote at the end of a later value). Each character is scanned at
  * most a few times, so the time is linear.
  */
-function parseRecords(text: string, delimiter: string, maxRows = Infinity, fields = 0): { rows: string[][]; notes: TextNote[]; lines: number[] } {
+function parseRecords(
+  text: string,
+  delimiter: string,
+  maxRows = Infinity,
+  fields = 0,
+): { rows: string[][]; notes: TextNote[]; lines: number[] } {
   const rows: string[][] = [];
   /** The 1-based line each row starts on. */
   const lines: number[] = [];
@@ -205,7 +224,8 @@ function parseRecords(text: string, delimiter: string, maxRows = Infinity, field
   let line = 1;
   let i = 0;
   const n = text.length;
-  const isEnd = (ch: string | undefined) => ch === undefined || ch === delimiter || ch === '\n' || ch === '\r';
+  const isEnd = (ch: string | undefined) =>
+    ch === undefined || ch === delimiter || ch === '\n' || ch === '\r';
   while (i < n && rows.length < maxRows) {
     if (!row.length) lines.push(line);
     let field = '';
@@ -233,12 +253,16 @@ function parseRecords(text: string, delimiter: string, maxRows = Infinity, field
       }
       if (closed && swallowsRows(buf, delimiter, fields)) closed = false;
       if (closed) {
-        for (let k = 0; k < buf.length; k++) if (buf[k] === '\n' || (buf[k] === '\r' && buf[k + 1] !== '\n')) lines++;
+        for (let k = 0; k < buf.length; k++)
+          if (buf[k] === '\n' || (buf[k] === '\r' && buf[k + 1] !== '\n')) lines++;
         field = buf;
         i = j;
         line += lines;
       } else {
-        notes.push({ line, message: `第 ${line} 行有不配对的引号：已把引号当作普通字符读取，之后的行照常读取，请核实这一行。` });
+        notes.push({
+          line,
+          message: `第 ${line} 行有不配对的引号：已把引号当作普通字符读取，之后的行照常读取，请核实这一行。`,
+        });
         let k = i + 1;
         while (k < n && !isEnd(text[k])) k++;
         field = text.slice(i, k);

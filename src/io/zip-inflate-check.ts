@@ -15,7 +15,11 @@ function u16(b: Uint8Array, p: number): number {
 }
 
 /** Resolves to null when every entry inflates to no more than it declares; otherwise to a reason. */
-export async function checkInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limit = MAX_INFLATED_BYTES): Promise<string | null> {
+export async function checkInflatedSizes(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+  limit = MAX_INFLATED_BYTES,
+): Promise<string | null> {
   if (bytes.length * DEFLATE_MAX_RATIO <= limit) return null;
   for (const e of entries) {
     if (e.method !== 8) continue;

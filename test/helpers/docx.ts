@@ -14,11 +14,14 @@ export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function runs(text: string): string {
   return text
     .split('\n')
-    .map((line, i) => `${i ? '<w:r><w:br/></w:r>' : ''}<w:r><w:t xml:space="preserve">${esc(line)}</w:t></w:r>`)
+    .map(
+      (line, i) => `${i ? '<w:r><w:br/></w:r>' : ''}<w:r><w:t xml:space="preserve">${esc(line)}</w:t></w:r>`,
+    )
     .join('');
 }
 
-export const p = (inner: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`;
+export const p = (inner: string, style?: string) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`;
 export const para = (text: string, style?: string) => p(runs(text), style);
 
 /** A Word 2010 content-control checkbox: the glyph is MS Gothic ☒/☐, the state is w14:checked. */
@@ -28,11 +31,14 @@ export const sdtBox = (checked: boolean) =>
 /** A legacy FORMCHECKBOX field; `how` says whether the state is in w:checked or only w:default. */
 export const legacyBox = (checked: boolean, how: 'checked' | 'default' = 'checked') =>
   `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/><w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>${
-    how === 'checked' ? `<w:default w:val="0"/><w:checked w:val="${checked ? 1 : 0}"/>` : `<w:default w:val="${checked ? 1 : 0}"/>`
+    how === 'checked'
+      ? `<w:default w:val="0"/><w:checked w:val="${checked ? 1 : 0}"/>`
+      : `<w:default w:val="${checked ? 1 : 0}"/>`
   }</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
 
 /** A Wingdings box inserted through Insert → Symbol (w:sym). */
-export const symBox = (checked: boolean) => `<w:r><w:sym w:font="Wingdings" w:char="${checked ? 'F0FE' : 'F0A8'}"/></w:r>`;
+export const symBox = (checked: boolean) =>
+  `<w:r><w:sym w:font="Wingdings" w:char="${checked ? 'F0FE' : 'F0A8'}"/></w:r>`;
 
 /** Options after boxes of one kind: [[checked, label], …] → runs. */
 export function options(list: [boolean, string][], box: (c: boolean) => string): string {
@@ -51,12 +57,23 @@ export type Cell = string | CellSpec | null;
 export function tc(c: Cell): string {
   const spec: CellSpec = c === null ? { text: '' } : typeof c === 'string' ? { text: c } : c;
   const pr = `${spec.span ? `<w:gridSpan w:val="${spec.span}"/>` : ''}${spec.vmerge ? `<w:vMerge${spec.vmerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}`;
-  const body = spec.xml ?? (spec.text ?? '').split('\n\n').map((t) => para(t)).join('');
+  const body =
+    spec.xml ??
+    (spec.text ?? '')
+      .split('\n\n')
+      .map((t) => para(t))
+      .join('');
   return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${body || '<w:p/>'}</w:tc>`;
 }
 
 export function table(rows: Cell[][], gridCols?: number): string {
-  const cols = gridCols ?? Math.max(...rows.map((r) => r.reduce((n: number, c) => n + (c && typeof c === 'object' && c.span ? c.span : 1), 0)));
+  const cols =
+    gridCols ??
+    Math.max(
+      ...rows.map((r) =>
+        r.reduce((n: number, c) => n + (c && typeof c === 'object' && c.span ? c.span : 1), 0),
+      ),
+    );
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(cols)}</w:tblGrid>${rows
     .map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`)
     .join('')}</w:tbl>`;
@@ -73,7 +90,10 @@ export async function docx(body: string): Promise<Buffer> {
     '_rels/.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
   );
-  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`);
+  zip.file(
+    'word/_rels/document.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`,
+  );
   zip.file(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:w14="${W14}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`,

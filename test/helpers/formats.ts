@@ -19,7 +19,14 @@ export function tableRows(text: string): string[][] {
   return text
     .split('\n')
     .filter((l) => l.trim().startsWith('|'))
-    .map((l) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()));
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((c) => c.trim()),
+    );
 }
 
 /** The "column (exact)" labels of a section's summary table, in order. */
@@ -36,11 +43,15 @@ export function proseList(n: number, heading: RegExp): string[] {
   if (!m) throw new Error(`no ${heading} in section ${n}`);
   const rest = s.slice(m.index + m[0].length);
   const end = rest.search(/\.\s*(\n|\(|$)|\.\s+[A-Z（(]/);
-  const body = rest.slice(0, end < 0 ? undefined : end)
+  const body = rest
+    .slice(0, end < 0 ? undefined : end)
     .replace(/\([^)]*\)/g, '')
     .replace(/重点领域|创新领域/g, '')
     .replace(/\s+/g, ' ');
-  return body.split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+  return body
+    .split(/[,;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 /** All 「…」 quoted strings in a section. */

@@ -22,12 +22,72 @@ export async function qinghaiMessyXlsx(file: string): Promise<void> {
   ws.addRow(['青海省行业高质量数据集汇总表']);
   ws.mergeCells('A2:J2');
   ws.addRow(['推荐单位：（盖章）', '', '', '', '', '', '', '年 月 日']);
-  ws.addRow(['序号', '数据集\n名称', '所属行业领域', '模态', '数据量(TB)', '已服务支撑人工智能大模型名称', '申报单位', '联系人', '联系电话', '备注', '内部编号']);
-  ws.addRow([1, '牦牛养殖数据集', '医疗卫生', '图片、文字', 2, '/', '青海牧业公司', '张三', '13800000000', '=SUM(A1:A3)', 'X-1']);
+  ws.addRow([
+    '序号',
+    '数据集\n名称',
+    '所属行业领域',
+    '模态',
+    '数据量(TB)',
+    '已服务支撑人工智能大模型名称',
+    '申报单位',
+    '联系人',
+    '联系电话',
+    '备注',
+    '内部编号',
+  ]);
+  ws.addRow([
+    1,
+    '牦牛养殖数据集',
+    '医疗卫生',
+    '图片、文字',
+    2,
+    '/',
+    '青海牧业公司',
+    '张三',
+    '13800000000',
+    '=SUM(A1:A3)',
+    'X-1',
+  ]);
   ws.addRow([]);
-  ws.addRow([2, '盐湖化工数据集', '工业', '视频', { formula: 'E5*0.5', result: 1 }, '盐湖大模型', '盐湖股份', '李四', '0971-6145250', '+86 备用', 'X-2']);
-  ws.addRow([3, '盐湖矿产数据集', '其他（矿产）', '文本', 0.5, '无', '盐湖股份', '', '0971-6145250', '@内部', 'X-3']);
-  ws.addRow([4, '三江源生态数据集', '绿色低碳', '遥感影像、点云', '１．５ＴＢ', '无', '三江源研究院', '王五', 'wang@sjy.cn', '-', 'X-4']);
+  ws.addRow([
+    2,
+    '盐湖化工数据集',
+    '工业',
+    '视频',
+    { formula: 'E5*0.5', result: 1 },
+    '盐湖大模型',
+    '盐湖股份',
+    '李四',
+    '0971-6145250',
+    '+86 备用',
+    'X-2',
+  ]);
+  ws.addRow([
+    3,
+    '盐湖矿产数据集',
+    '其他（矿产）',
+    '文本',
+    0.5,
+    '无',
+    '盐湖股份',
+    '',
+    '0971-6145250',
+    '@内部',
+    'X-3',
+  ]);
+  ws.addRow([
+    4,
+    '三江源生态数据集',
+    '绿色低碳',
+    '遥感影像、点云',
+    '１．５ＴＢ',
+    '无',
+    '三江源研究院',
+    '王五',
+    'wang@sjy.cn',
+    '-',
+    'X-4',
+  ]);
   ws.mergeCells('G7:G8'); // the same applicant, merged over two datasets
   ws.addRow(['合计', '', '', '', 5]);
   ws.addRow(['注：数据量单位为 TB。']);
@@ -59,20 +119,60 @@ export async function qinghaiFormXlsx(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const WUHAN_HEADER = ['序号', '数据集案例名称', '数据集类别', '行业领域', '申报方向', '结构化数据规模', '非结构化数据规模', '已服务支撑人工智能算法模型', '产生社会经济效益', '申报单位名称', '申报单位联系人及联系方式'];
+const WUHAN_HEADER = [
+  '序号',
+  '数据集案例名称',
+  '数据集类别',
+  '行业领域',
+  '申报方向',
+  '结构化数据规模',
+  '非结构化数据规模',
+  '已服务支撑人工智能算法模型',
+  '产生社会经济效益',
+  '申报单位名称',
+  '申报单位联系人及联系方式',
+];
 
 /** 武汉 summary saved as legacy .xls (BIFF8), with an instructions sheet before it. */
 export function wuhanXls(file: string): void {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['填表说明'], ['请按通知要求填写。']]), '说明');
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
-    ['附件3'],
-    ['武汉市行业高质量数据集应用典型案例征集汇总表'],
-    ['推荐单位：（盖章）', '', '联系人及联系方式：', '', '', '', '年 月 日'],
-    WUHAN_HEADER,
-    [1, '车路协同数据集赋能智能网联', '行业专识', '智慧驾驶', '技术创新、模型验证', '10万条', '图片 1TB，视频 200GB', '无', '带动投资增加3000万元', '武汉车联科技', '周七 027-87654321'],
-    [2, '汉江水质数据集', '行业通识数据集', '绿色低碳', '高质量数据集建设应用', '', '', '水质模型', '效益明显', '武汉水务', '吴八'],
-  ]), '汇总表');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['附件3'],
+      ['武汉市行业高质量数据集应用典型案例征集汇总表'],
+      ['推荐单位：（盖章）', '', '联系人及联系方式：', '', '', '', '年 月 日'],
+      WUHAN_HEADER,
+      [
+        1,
+        '车路协同数据集赋能智能网联',
+        '行业专识',
+        '智慧驾驶',
+        '技术创新、模型验证',
+        '10万条',
+        '图片 1TB，视频 200GB',
+        '无',
+        '带动投资增加3000万元',
+        '武汉车联科技',
+        '周七 027-87654321',
+      ],
+      [
+        2,
+        '汉江水质数据集',
+        '行业通识数据集',
+        '绿色低碳',
+        '高质量数据集建设应用',
+        '',
+        '',
+        '水质模型',
+        '效益明显',
+        '武汉水务',
+        '吴八',
+      ],
+    ]),
+    '汇总表',
+  );
   XLSX.writeFile(wb, file, { bookType: 'biff8' });
 }
 
@@ -90,7 +190,8 @@ export function shanxiGbkCsv(file: string): string {
 
 /** The same 山西 rows as Excel's 「Unicode 文本」: UTF-16LE with BOM, tab-separated. */
 export function shanxiUtf16(file: string): void {
-  const text = '序号\t数据集名称\t所属领域\t建设单位\t数据集规模\t数据集模态\t服务模型名称\t应用场景名称\t联系人及联系方式\r\n1\t太行山林数据集\t绿色低碳\t山西林业局\t2TB\t图像/视频\t无\t林火监测\t孙九 0351-2223333 sun@sx.cn\r\n';
+  const text =
+    '序号\t数据集名称\t所属领域\t建设单位\t数据集规模\t数据集模态\t服务模型名称\t应用场景名称\t联系人及联系方式\r\n1\t太行山林数据集\t绿色低碳\t山西林业局\t2TB\t图像/视频\t无\t林火监测\t孙九 0351-2223333 sun@sx.cn\r\n';
   fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
 }
 

@@ -17,15 +17,21 @@ export const PDFTOPPM = which('pdftoppm');
 export function needs(tool: string | null, name: string): jest.It {
   if (tool) return test;
   if (process.env.CI === 'true') throw new Error(`CI 上缺少 ${name}：.ci/run 应该已安装它。`);
-   
-  console.warn(`跳过需要 ${name} 的测试：本机没有安装（apt-get install libreoffice-calc-nogui poppler-utils）。`);
+
+  console.warn(
+    `跳过需要 ${name} 的测试：本机没有安装（apt-get install libreoffice-calc-nogui poppler-utils）。`,
+  );
   return test.skip;
 }
 
 /** LibreOffice headless conversion; its own profile directory so parallel runs do not collide. */
 export function convert(file: string, to: string, outDir: string): string {
   const profile = fs.mkdtempSync(path.join(outDir, 'lo-profile-'));
-  execFileSync(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 180000 });
+  execFileSync(
+    SOFFICE!,
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
+    { stdio: 'pipe', timeout: 180000 },
+  );
   const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, '') + '.' + to.split(':')[0]);
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;

@@ -34,11 +34,21 @@ export function checkNumber(
     return { out: n, issues: [cellIssue('number-negative', { label: col.label, text }, { value: text })] };
   }
   const issues: CellResult['issues'] = [];
-  if (kind === 'percent' && typeof value === 'number' && n !== 0 && Math.abs(n) < 1) {
+  // Typed as text (「0.355」) it is the same slip; 「0.5%」 says it is a percent and is not questioned.
+  const fraction = typeof value === 'number' || !/%\s*$/.test(toHalfWidth(text));
+  if (kind === 'percent' && fraction && n !== 0 && Math.abs(n) < 1) {
     const fix = roundNumber(n * 100);
     issues.push(cellIssue('percent-fraction', { label: col.label, n }, { value: text, fix }));
   }
-  if (fromText) return finish(text, n, issues, 'value-normalised', { how: 'number', text, out: n }, true);
+  // 「800」 or 「800万元」 in a 万元 column is the number 800 as written: not worth a message. Full-width
+  // digits and thousands separators are a reading, and say so.
+  // The number must print as typed: 「251553.710」 or digits past double precision are a reading.
+  const asWritten = new RegExp(`^(-?\\d+(?:\\.\\d+)?)\\s*(?:${kind === 'money' ? '万元|万' : '%'})?$`).exec(
+    text,
+  );
+  if (fromText && asWritten?.[1] !== String(n)) {
+    return finish(text, n, issues, 'value-normalised', { how: 'number', text, out: n }, true);
+  }
   return { out: n, issues };
 }
 

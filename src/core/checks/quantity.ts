@@ -145,7 +145,10 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
   if (!(size > 0)) return fail(text, 'quantity-not-positive', { label: col.label, text });
   const out = roundNumber(size);
   if (input.summed) issues.push(cellIssue('quantity-summed', { text, out, unit }, { value: text }));
-  const converted = typeof value !== 'number' || value !== out;
+  // 「100」 or 「500GB」 in a GB column is that number as written: written as a number without a message.
+  const asWritten = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?$`, 'i').exec(text);
+  const converted =
+    typeof value === 'number' ? value !== out : headerUnit !== undefined || asWritten?.[1] !== String(out);
   const fromHeader = headerUnit && typeof value === 'number' ? headerUnit : undefined;
   const params = { text, out, unit, tb: ctx.tb, headerUnit: fromHeader };
   return finish(text, out, issues, 'quantity-converted', params, converted);
@@ -189,7 +192,9 @@ function checkScale(
   const inWords = (q.kind === 'records' || q.kind === 'items') && hasChineseDigits(text);
   // A bare number under a header with a unit (「数据集数据量（GB）」) carries that unit into this column.
   const bare = headerUnit !== undefined && /^[\d.,\s]+$/.test(toHalfWidth(text));
-  const written = bare ? `${toHalfWidth(text).replace(/[,\s]/g, '')}${headerUnit}` : toHalfWidth(text).replace(/\s+/g, '');
+  const written = bare
+    ? `${toHalfWidth(text).replace(/[,\s]/g, '')}${headerUnit}`
+    : toHalfWidth(text).replace(/\s+/g, '');
   const out = inWords ? formatCount(q.value, q.unitWord ?? '条') : written;
   return finish(text, out, issues, 'quantity-normalised', { text, out });
 }
