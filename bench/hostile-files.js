@@ -8,8 +8,28 @@ const zlib = require('zlib');
 const ExcelJS = require('exceljs');
 const JSZip = require('jszip');
 
-const QH_HEADER = ['序号', '数据集名称', '所属行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位', '申报单位联系人及联系方式', '备注'];
-const qhRow = (i, name = `数据集${i}`) => [i, name, '医疗健康', '文本', 100, '无', '青海某公司', '张三 13800000000', ''];
+const QH_HEADER = [
+  '序号',
+  '数据集名称',
+  '所属行业领域',
+  '数据集模态',
+  '数据集数据量（GB）',
+  '已服务支撑人工智能大模型名称',
+  '申报单位',
+  '申报单位联系人及联系方式',
+  '备注',
+];
+const qhRow = (i, name = `数据集${i}`) => [
+  i,
+  name,
+  '医疗健康',
+  '文本',
+  100,
+  '无',
+  '青海某公司',
+  '张三 13800000000',
+  '',
+];
 
 async function smallWorkbook(rows) {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +54,9 @@ async function hugeMerge() {
     const cell = '<row r="10"><c r="A10" t="inlineStr"><is><t>注：以下空白</t></is></c></row>';
     let x = xml.replace('</sheetData>', `${cell}</sheetData>`);
     const merge = '<mergeCells count="1"><mergeCell ref="A10:XFD2000"/></mergeCells>';
-    x = /<mergeCells/.test(x) ? x.replace(/<mergeCells[^>]*>/, (m) => `${m}<mergeCell ref="A10:XFD2000"/>`) : x.replace('</sheetData>', `</sheetData>${merge}`);
+    x = /<mergeCells/.test(x)
+      ? x.replace(/<mergeCells[^>]*>/, (m) => `${m}<mergeCell ref="A10:XFD2000"/>`)
+      : x.replace('</sheetData>', `</sheetData>${merge}`);
     return x;
   });
 }
@@ -43,7 +65,12 @@ async function hugeMerge() {
 async function strayLastRow() {
   const base = await smallWorkbook([QH_HEADER, qhRow(1), qhRow(2)]);
   return patchSheet(base, (xml) =>
-    xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>末行</t></is></c></row></sheetData>').replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+    xml
+      .replace(
+        '</sheetData>',
+        '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>末行</t></is></c></row></sheetData>',
+      )
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
   );
 }
 
@@ -90,13 +117,56 @@ function rawZip(parts) {
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name, 'utf8');
-    const local = Buffer.concat([u32(0x04034b50), u16(20), u16(0x0800), u16(p.method), u16(0), u16(0), u32(p.crc), u32(p.data.length), u32(p.size), u16(name.length), u16(0), name]);
-    central.push(Buffer.concat([u32(0x02014b50), u16(20), u16(20), u16(0x0800), u16(p.method), u16(0), u16(0), u32(p.crc), u32(p.data.length), u32(p.size), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), name]));
+    const local = Buffer.concat([
+      u32(0x04034b50),
+      u16(20),
+      u16(0x0800),
+      u16(p.method),
+      u16(0),
+      u16(0),
+      u32(p.crc),
+      u32(p.data.length),
+      u32(p.size),
+      u16(name.length),
+      u16(0),
+      name,
+    ]);
+    central.push(
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(20),
+        u16(20),
+        u16(0x0800),
+        u16(p.method),
+        u16(0),
+        u16(0),
+        u32(p.crc),
+        u32(p.data.length),
+        u32(p.size),
+        u16(name.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(offset),
+        name,
+      ]),
+    );
     locals.push(local, p.data);
     offset += local.length + p.data.length;
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(parts.length), u16(parts.length), u32(cd.length), u32(offset), u16(0)]);
+  const end = Buffer.concat([
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(parts.length),
+    u16(parts.length),
+    u32(cd.length),
+    u32(offset),
+    u16(0),
+  ]);
   return Buffer.concat([...locals, cd, end]);
 }
 
@@ -129,23 +199,53 @@ async function zipBomb(gb = 1, lie = false) {
     const f = base.files[name];
     if (f.dir) continue;
     const data = await f.async('nodebuffer');
-    parts.push({ name, data: zlib.deflateRawSync(data), method: 8, size: data.length, crc: zlib.crc32(data) });
+    parts.push({
+      name,
+      data: zlib.deflateRawSync(data),
+      method: 8,
+      size: data.length,
+      crc: zlib.crc32(data),
+    });
   }
   const size = gb * 1024 * 1024 * 1024;
   const bomb = await deflatedSpaces(size);
   const i = parts.findIndex((p) => p.name === 'xl/worksheets/sheet1.xml');
-  parts[i] = { name: parts[i].name, data: bomb, method: 8, size: lie ? 1024 : Math.min(size, 0xffffffff), crc: 0 };
+  parts[i] = {
+    name: parts[i].name,
+    data: bomb,
+    method: 8,
+    size: lie ? 1024 : Math.min(size, 0xffffffff),
+    crc: 0,
+  };
   return rawZip(parts);
 }
 
 /** A zip with more parts than any workbook has. */
 function manyEntries(n = 20000) {
   const parts = [];
-  for (let i = 0; i < n; i++) parts.push({ name: `xl/p${i}.xml`, data: Buffer.from('x'), method: 0, size: 1, crc: zlib.crc32(Buffer.from('x')) });
+  for (let i = 0; i < n; i++)
+    parts.push({
+      name: `xl/p${i}.xml`,
+      data: Buffer.from('x'),
+      method: 0,
+      size: 1,
+      crc: zlib.crc32(Buffer.from('x')),
+    });
   return rawZip(parts);
 }
 
-module.exports = { QH_HEADER, qhRow, smallWorkbook, patchSheet, hugeMerge, strayLastRow, longCells, zipBomb, manyEntries, rawZip };
+module.exports = {
+  QH_HEADER,
+  qhRow,
+  smallWorkbook,
+  patchSheet,
+  hugeMerge,
+  strayLastRow,
+  longCells,
+  zipBomb,
+  manyEntries,
+  rawZip,
+};
 
 if (require.main === module) {
   // node bench/hostile-files.js DIR: writes the files for trying by hand.

@@ -14,7 +14,13 @@ function once(cmd, opts = {}) {
   const tmp = path.join(os.tmpdir(), `hqds-bench-time-${process.pid}.txt`);
   const t = process.hrtime.bigint();
   const argv = TIME ? [TIME, '-f', '%e %M', '-o', tmp, ...cmd] : cmd;
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 << 20, timeout: (opts.timeout ?? 900) * 1000 });
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 256 << 20,
+    timeout: (opts.timeout ?? 900) * 1000,
+  });
   const wallNode = Number(process.hrtime.bigint() - t) / 1e9;
   let wall = wallNode;
   let peakMiB = NaN;

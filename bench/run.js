@@ -10,13 +10,21 @@ const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const cases = fs.readdirSync(__dirname).filter((f) => /^case-.*\.js$/.test(f)).sort();
+const cases = fs
+  .readdirSync(__dirname)
+  .filter((f) => /^case-.*\.js$/.test(f))
+  .sort();
 const only = process.argv[2];
 const results = [];
 for (const c of cases) {
   if (only && !c.includes(only)) continue;
   process.stderr.write(`bench ${c} …\n`);
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, c)], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, c)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) {
     process.stderr.write(r.stdout);
     process.exit(1);
@@ -38,7 +46,9 @@ if (pairs.length) {
   for (const p of pairs) {
     const a = p.result.a;
     const b = p.result.b;
-    t.push(`| ${p.what} | ${s(a.wall.median)} (${s(a.wall.min)}) | ${mib(a.peakMiB.median)} | ${p.b ?? '— (not installed)'} | ${b ? `${s(b.wall.median)} (${s(b.wall.min)})` : '–'} | ${b ? mib(b.peakMiB.median) : '–'} | ${p.result.ratio ? `${p.result.ratio.median.toFixed(2)}×` : '–'} |`);
+    t.push(
+      `| ${p.what} | ${s(a.wall.median)} (${s(a.wall.min)}) | ${mib(a.peakMiB.median)} | ${p.b ?? '— (not installed)'} | ${b ? `${s(b.wall.median)} (${s(b.wall.min)})` : '–'} | ${b ? mib(b.peakMiB.median) : '–'} | ${p.result.ratio ? `${p.result.ratio.median.toFixed(2)}×` : '–'} |`,
+    );
   }
   sections.push(`## hqds, whole process, beside the plain tools
 
@@ -53,7 +63,10 @@ ${t.join('\n')}`);
 const hostile = results.filter((r) => !r.kind && String(r.name).startsWith('hostile:'));
 if (hostile.length) {
   const t = ['| file | what, on disk, outcome | seconds | peak RSS (MiB) |', '| --- | --- | ---: | ---: |'];
-  for (const r of hostile) t.push(`| ${r.name.replace(/^hostile: /, '')} | ${r.what} | ${Number.isFinite(r.seconds) ? r.seconds.toFixed(2) : '–'} | ${Number.isFinite(r.peakMiB) ? r.peakMiB.toFixed(0) : '–'} |`);
+  for (const r of hostile)
+    t.push(
+      `| ${r.name.replace(/^hostile: /, '')} | ${r.what} | ${Number.isFinite(r.seconds) ? r.seconds.toFixed(2) : '–'} | ${Number.isFinite(r.peakMiB) ? r.peakMiB.toFixed(0) : '–'} |`,
+    );
   sections.push(`## Hostile files
 
 bench/case-hostile.js: each hostile file is made first, then built with \`hqds build --profile qinghai\`
@@ -66,7 +79,10 @@ ${t.join('\n')}`);
 const inproc = results.filter((r) => !r.kind && !String(r.name).startsWith('hostile:'));
 if (inproc.length) {
   const t = ['| case | what | seconds | rows/s | peak RSS (MiB) |', '| --- | --- | ---: | ---: | ---: |'];
-  for (const r of inproc) t.push(`| ${r.name} | ${r.what} | ${r.seconds.toFixed(3)} | ${r.rowsPerSecond ? Math.round(r.rowsPerSecond).toLocaleString('en-US') : '–'} | ${r.peakMiB.toFixed(0)} |`);
+  for (const r of inproc)
+    t.push(
+      `| ${r.name} | ${r.what} | ${r.seconds.toFixed(3)} | ${r.rowsPerSecond ? Math.round(r.rowsPerSecond).toLocaleString('en-US') : '–'} | ${r.peakMiB.toFixed(0)} |`,
+    );
   sections.push(`## The engine, in process
 
 Best of the runs each case states, in a fresh Node process (peak RSS is that case's own).
@@ -79,10 +95,19 @@ if (pane.length) {
   const lines = [];
   for (const r of pane) {
     if (r.name === 'bundle') {
-      lines.push(`| first-load JavaScript of taskpane.html (${r.first.map((f) => f.file).join(', ')}) | ${kb(r.totalGzip)} gzip (${kb(r.totalRaw)} raw, ${kb(r.totalBrotli)} brotli) | ≤ ${kb(r.budget)} gzip: ${r.ok ? 'within' : '**over**'} |`);
-      for (const f of r.onDemand) lines.push(`| on demand: ${f.file} | ${kb(f.gzip)} gzip (${kb(f.raw)} raw) | – |`);
-    } else if (r.name === 'interactive') lines.push(`| ${r.what}, median of ${r.runs.length} (min) | ${s(r.seconds)} s (${s(r.min)}) | ≤ 0.8 s |`);
-    else if (r.name.startsWith('check-')) lines.push(`| ${r.what}: pane time, median of ${r.runs.length} (min); the fake grid's redraw apart | ${s(r.seconds)} s (${s(r.min)}); redraw ${s(r.drawSeconds)} s | ${r.name === 'check-1000' ? '≤ 0.3 s' : '≤ 2 s'} |`);
+      lines.push(
+        `| first-load JavaScript of taskpane.html (${r.first.map((f) => f.file).join(', ')}) | ${kb(r.totalGzip)} gzip (${kb(r.totalRaw)} raw, ${kb(r.totalBrotli)} brotli) | ≤ ${kb(r.budget)} gzip: ${r.ok ? 'within' : '**over**'} |`,
+      );
+      for (const f of r.onDemand)
+        lines.push(`| on demand: ${f.file} | ${kb(f.gzip)} gzip (${kb(f.raw)} raw) | – |`);
+    } else if (r.name === 'interactive')
+      lines.push(
+        `| ${r.what}, median of ${r.runs.length} (min) | ${s(r.seconds)} s (${s(r.min)}) | ≤ 0.8 s |`,
+      );
+    else if (r.name.startsWith('check-'))
+      lines.push(
+        `| ${r.what}: pane time, median of ${r.runs.length} (min); the fake grid's redraw apart | ${s(r.seconds)} s (${s(r.min)}); redraw ${s(r.drawSeconds)} s | ${r.name === 'check-1000' ? '≤ 0.3 s' : '≤ 2 s'} |`,
+      );
     else if (r.name === 'build-production') lines.push(`| ${r.what} | ${s(r.seconds)} s | – |`);
     else lines.push(`| ${r.what} | – | – |`);
   }
@@ -98,7 +123,10 @@ const cr = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
 if (cr.status === 0) chromium = `, ${cr.stdout.trim()}`;
 const py = spawnSync('python3', ['--version'], { encoding: 'utf8' });
 const lo = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${py.status === 0 ? py.stdout.trim() : 'no Python'}, ${lo.status === 0 ? lo.stdout.trim().split('\n')[0] : 'no LibreOffice'}${chromium}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${py.status === 0 ? py.stdout.trim() : 'no Python'}, ${lo.status === 0 ? lo.stdout.trim().split('\n')[0] : 'no LibreOffice'}${chromium}; load average at the end ${os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' ')}`;
 
 const out = sections.join('\n\n');
 console.log(out);

@@ -10,10 +10,12 @@ const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'test-output');
-const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const CHROMIUM =
+  process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
 if (!CHROMIUM) {
-  const msg = '没有找到 Chromium（/usr/bin/chromium）：端到端测试需要 Debian 的 chromium 包（apt-get install chromium）。';
+  const msg =
+    '没有找到 Chromium（/usr/bin/chromium）：端到端测试需要 Debian 的 chromium 包（apt-get install chromium）。';
   if (process.env.CI === 'true') {
     console.error(msg);
     process.exit(1);
@@ -34,7 +36,11 @@ function newest(dir) {
 const preview = path.join(root, 'dist', 'preview.html');
 if (!fs.existsSync(preview) || fs.statSync(preview).mtimeMs < newest(path.join(root, 'src'))) {
   console.log('构建预览（development）…');
-  const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(1);
 }
 
@@ -52,8 +58,16 @@ async function step(name, f) {
     console.log(`✓ ${name} (${Date.now() - t} ms)`);
   } catch (e) {
     results.push({ name, ok: false });
-    if (shotPage) await shotPage.screenshot({ path: path.join(out, `failed-${results.length}.png`) }).catch(() => undefined);
-    console.log(`✗ ${name}\n  ${String(e && e.stack ? e.stack : e).split('\n').slice(0, 6).join('\n  ')}`);
+    if (shotPage)
+      await shotPage
+        .screenshot({ path: path.join(out, `failed-${results.length}.png`) })
+        .catch(() => undefined);
+    console.log(
+      `✗ ${name}\n  ${String(e && e.stack ? e.stack : e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n  ')}`,
+    );
   }
 }
 
@@ -65,7 +79,17 @@ async function receivedFile(file) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('来件');
   ws.addRow(['青海省行业高质量数据集汇总表']);
-  ws.addRow(['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '联系人', '联系电话']);
+  ws.addRow([
+    '序号',
+    '数据集名称',
+    '行业领域',
+    '数据集模态',
+    '数据集数据量（GB）',
+    '已服务支撑人工智能大模型名称',
+    '申报单位名称',
+    '联系人',
+    '联系电话',
+  ]);
   ws.addRow([1, '祁连山草场数据集', '草业', '文本', 300, '无', '祁连县农牧局', '赵六', '13912345678']);
   ws.addRow([2, '柴达木光照数据集', '绿色低碳', '视频', '1TB', '无', '格尔木能源', '钱七', '0979-8412345']);
   await wb.xlsx.writeFile(file);
@@ -77,7 +101,8 @@ async function wordForm(file) {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
   const t = (s) => `<w:r><w:t xml:space="preserve">${s}</w:t></w:r>`;
-  const box = (on) => `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${on ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${t(on ? '☒' : '☐')}</w:sdtContent></w:sdt>`;
+  const box = (on) =>
+    `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${on ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent>${t(on ? '☒' : '☐')}</w:sdtContent></w:sdt>`;
   const tc = (inner) => `<w:tc><w:p>${inner}</w:p></w:tc>`;
   const rows = [
     ['单位名称', t('祁连县农牧科技公司')],
@@ -90,9 +115,18 @@ async function wordForm(file) {
   ];
   const table = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${rows.map(([l, v]) => `<w:tr>${tc(t(l))}${tc(v)}</w:tr>`).join('')}</w:tbl>`;
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:w14="${W14}"><w:body><w:p>${t('青海省行业高质量数据集基本信息表')}</w:p>${table}</w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:w14="${W14}"><w:body><w:p>${t('青海省行业高质量数据集基本信息表')}</w:p>${table}</w:body></w:document>`,
+  );
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 }
 
@@ -103,7 +137,15 @@ async function wordForm(file) {
   const origin = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   shotPage = page;
@@ -112,7 +154,8 @@ async function wordForm(file) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text())) errors.push(m.text().slice(0, 300));
+    if (m.type() === 'error' && !/Failed to load resource.*404/.test(m.text()))
+      errors.push(m.text().slice(0, 300));
   });
   const pane = page.locator('[aria-label="任务窗格"]');
   const cell = (a) => page.locator(`td[data-cell="${a}"]`);
@@ -130,11 +173,14 @@ async function wordForm(file) {
     const o = await pane.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
     assert(o.sw <= o.cw + 1, `the pane overflows: ${o.sw} > ${o.cw}`);
   };
-  const sheetValues = (name) => page.evaluate((n) => {
-    const s = window.hqdsFake.sheet(n);
-    const e = s.extent();
-    return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => window.hqdsFake.display(n, r, c)));
-  }, name);
+  const sheetValues = (name) =>
+    page.evaluate((n) => {
+      const s = window.hqdsFake.sheet(n);
+      const e = s.extent();
+      return Array.from({ length: e.rows }, (_, r) =>
+        Array.from({ length: e.cols }, (_, c) => window.hqdsFake.display(n, r, c)),
+      );
+    }, name);
   // Every option of the pane's visible dropdowns fits its closed box (a native select cuts the text
   // without any overflow to see): measured with the select's own font, less its padding and chevron.
   const selectsFit = async () => {
@@ -146,13 +192,20 @@ async function wordForm(file) {
         const cs = getComputedStyle(s);
         ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
         const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-        for (const o of s.options) if (ctx.measureText(o.text).width > room) out.push(`${s.getAttribute('aria-label')}: ${o.text}`);
+        for (const o of s.options)
+          if (ctx.measureText(o.text).width > room) out.push(`${s.getAttribute('aria-label')}: ${o.text}`);
       }
       return out;
     });
     assert(!cut.length, `dropdown text cut off: ${cut.join('; ')}`);
   };
-  const idle = () => page.waitForFunction(() => !document.querySelector('[aria-label="任务窗格"] [role="progressbar"], [aria-label="任务窗格"] .fui-Spinner'));
+  const idle = () =>
+    page.waitForFunction(
+      () =>
+        !document.querySelector(
+          '[aria-label="任务窗格"] [role="progressbar"], [aria-label="任务窗格"] .fui-Spinner',
+        ),
+    );
 
   try {
     await page.goto(`${origin}/preview.html?pane=350`);
@@ -160,45 +213,60 @@ async function wordForm(file) {
     await step('the pane opens, recognises the received sheet as 青海 and checks it at once', async () => {
       await pane.getByText('识别为：青海省行业高质量数据集').waitFor({ timeout: 20000 });
       await pane.getByText(/「来件-海西州」共 3 条：错误 \d+ 个/).waitFor();
-      const all = await pane.getByRole('radio', { name: /^全部 / }).getAttribute('aria-label').catch(() => null);
+      const all = await pane
+        .getByRole('radio', { name: /^全部 / })
+        .getAttribute('aria-label')
+        .catch(() => null);
       const label = all ?? (await pane.locator('label', { hasText: /^全部 \d+/ }).innerText());
       assert(!/全部 0$/.test(label.trim()), `the list is empty on open: ${label}`);
       await noOverflow();
       await shot('pane-open-350');
     });
 
-    await step('全部修正 is idempotent on the sample sheet: TB converted once, the header takes the GB label', async () => {
-      await idle();
-      await pane.getByRole('button', { name: /^全部修正（[1-9]/ }).click();
-      await pane.getByText(/已修正 \d+ 处/).waitFor();
-      await idle();
-      const once = await sheetValues('来件-海西州');
-      assert(once[3][4] === '数据集数据量（GB）', `header is ${once[3][4]}`);
-      assert(once[4][4] === '2048' && once[5][4] === '1024' && once[6][4] === '1536', `values ${once.slice(4).map((r) => r[4])}`);
-      const again = pane.getByRole('button', { name: /^全部修正（/ });
-      if (await again.isEnabled()) {
-        await again.click();
+    await step(
+      '全部修正 is idempotent on the sample sheet: TB converted once, the header takes the GB label',
+      async () => {
+        await idle();
+        await pane.getByRole('button', { name: /^全部修正（[1-9]/ }).click();
         await pane.getByText(/已修正 \d+ 处/).waitFor();
         await idle();
-      }
-      const twice = await sheetValues('来件-海西州');
-      assert(JSON.stringify(twice) === JSON.stringify(once), 'a second 全部修正 changed the sheet');
-      await page.getByRole('tab', { name: '修改记录' }).waitFor();
-      await shot('pane-fixed-350');
-    });
+        const once = await sheetValues('来件-海西州');
+        assert(once[3][4] === '数据集数据量（GB）', `header is ${once[3][4]}`);
+        assert(
+          once[4][4] === '2048' && once[5][4] === '1024' && once[6][4] === '1536',
+          `values ${once.slice(4).map((r) => r[4])}`,
+        );
+        const again = pane.getByRole('button', { name: /^全部修正（/ });
+        if (await again.isEnabled()) {
+          await again.click();
+          await pane.getByText(/已修正 \d+ 处/).waitFor();
+          await idle();
+        }
+        const twice = await sheetValues('来件-海西州');
+        assert(JSON.stringify(twice) === JSON.stringify(once), 'a second 全部修正 changed the sheet');
+        await page.getByRole('tab', { name: '修改记录' }).waitFor();
+        await shot('pane-fixed-350');
+      },
+    );
 
-    await step('新建汇总表 creates the formatted summary sheet, clicked straight after typing 推荐单位 (no Enter)', async () => {
-      await tab('汇总').click();
-      // The click itself leaves the field (blur saves the setting): it must still create the sheet.
-      await pane.getByLabel('推荐单位').fill('西宁市数据局');
-      await pane.getByRole('button', { name: '新建汇总表' }).click();
-      await page.waitForFunction(() => JSON.parse(window.hqdsFake.settings.get('hqds.settings') || '{}').recommender === '西宁市数据局');
-      await page.getByRole('tab', { name: '汇总表' }).waitFor();
-      await cell('A2').getByText('青海省行业高质量数据集汇总表').waitFor();
-      assert((await cell('A3').innerText()).includes('推荐单位：西宁市数据局（盖章）'), 'recommender line');
-      assert((await cell('E4').innerText()) === '数据集数据量（GB）', 'header');
-      await pane.getByText(/「汇总表」共 0 条：没有发现问题/).waitFor();
-    });
+    await step(
+      '新建汇总表 creates the formatted summary sheet, clicked straight after typing 推荐单位 (no Enter)',
+      async () => {
+        await tab('汇总').click();
+        // The click itself leaves the field (blur saves the setting): it must still create the sheet.
+        await pane.getByLabel('推荐单位').fill('西宁市数据局');
+        await pane.getByRole('button', { name: '新建汇总表' }).click();
+        await page.waitForFunction(
+          () =>
+            JSON.parse(window.hqdsFake.settings.get('hqds.settings') || '{}').recommender === '西宁市数据局',
+        );
+        await page.getByRole('tab', { name: '汇总表' }).waitFor();
+        await cell('A2').getByText('青海省行业高质量数据集汇总表').waitFor();
+        assert((await cell('A3').innerText()).includes('推荐单位：西宁市数据局（盖章）'), 'recommender line');
+        assert((await cell('E4').innerText()) === '数据集数据量（GB）', 'header');
+        await pane.getByText(/「汇总表」共 0 条：没有发现问题/).waitFor();
+      },
+    );
 
     await step('the notes under the table are not checked, converted or overwritten', async () => {
       const before = await sheetValues('汇总表');
@@ -219,30 +287,47 @@ async function wordForm(file) {
       await typeInto('B5', '测试数据集');
       await typeInto('C5', '医疗卫生');
       await pane.getByText('「医疗卫生」是其他地区或其他写法的同一类别').waitFor();
-      assert((await bg('C5')) === 'rgb(255, 235, 156)', `C5 should be marked as a warning, is ${await bg('C5')}`);
+      assert(
+        (await bg('C5')) === 'rgb(255, 235, 156)',
+        `C5 should be marked as a warning, is ${await bg('C5')}`,
+      );
       await typeInto('D5', '多模态');
       await pane.getByText('「多模态」没有说明是哪几种模态').waitFor();
-      assert((await bg('D5')) === 'rgb(255, 199, 206)', `D5 should be marked as an error, is ${await bg('D5')}`);
+      assert(
+        (await bg('D5')) === 'rgb(255, 199, 206)',
+        `D5 should be marked as an error, is ${await bg('D5')}`,
+      );
       await pane.getByRole('button', { name: '改为「医疗健康」' }).click();
-      await page.waitForFunction(() => document.querySelector('td[data-cell="C5"]').innerText.trim() === '医疗健康');
+      await page.waitForFunction(
+        () => document.querySelector('td[data-cell="C5"]').innerText.trim() === '医疗健康',
+      );
       await page.screenshot({ path: path.join(out, 'pane-check.png') });
     });
 
-    await step('issue cards work from the keyboard: Enter on a card locates its cell, its buttons are reachable', async () => {
-      const card = pane.getByRole('listitem').filter({ hasText: 'D5' }).first();
-      await card.focus();
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => window.hqdsFake.selection.r === 4 && window.hqdsFake.selection.c === 3);
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
-      assert(/定位/.test(focused || ''), `Tab from a card reaches its 定位 button, not ${focused}`);
-    });
+    await step(
+      'issue cards work from the keyboard: Enter on a card locates its cell, its buttons are reachable',
+      async () => {
+        const card = pane.getByRole('listitem').filter({ hasText: 'D5' }).first();
+        await card.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(
+          () => window.hqdsFake.selection.r === 4 && window.hqdsFake.selection.c === 3,
+        );
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(
+          () => document.activeElement && document.activeElement.textContent,
+        );
+        assert(/定位/.test(focused || ''), `Tab from a card reaches its 定位 button, not ${focused}`);
+      },
+    );
 
     await step('typing TB into the GB column suggests the conversion live', async () => {
       await typeInto('E5', '1.5TB');
       await pane.getByText('本列以 GB 计：将换算为 1536').waitFor();
       await pane.getByRole('button', { name: '换算', exact: true }).click();
-      await page.waitForFunction(() => document.querySelector('td[data-cell="E5"]').innerText.trim() === '1536');
+      await page.waitForFunction(
+        () => document.querySelector('td[data-cell="E5"]').innerText.trim() === '1536',
+      );
     });
 
     await step('a value beginning with = stays literal text', async () => {
@@ -263,10 +348,16 @@ async function wordForm(file) {
       await pane.getByText('行业领域：「草业」').waitFor();
       await pane.getByLabel('取值 草业').selectOption('现代农业');
       await pane.getByText(/将写入 2 条/).waitFor();
-      assert((await pane.getByLabel('取值 草业').inputValue()) === '现代农业', 'the choice stays listed and can be changed');
+      assert(
+        (await pane.getByLabel('取值 草业').inputValue()) === '现代农业',
+        'the choice stays listed and can be changed',
+      );
       // The title line above the header is left out, and the review says so before anything is written.
       await pane.getByText(/略过 1 行/).waitFor();
-      await pane.getByRole('list', { name: /不写入的行（共 1 行）/ }).getByText(/「来件」 第 1 行：表头以上的标题或说明行/).waitFor();
+      await pane
+        .getByRole('list', { name: /不写入的行（共 1 行）/ })
+        .getByText(/「来件」 第 1 行：表头以上的标题或说明行/)
+        .waitFor();
       await pane.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(out, 'pane-import.png') });
       await shot('pane-import-350');
@@ -282,28 +373,47 @@ async function wordForm(file) {
       assert((await cell('A7').innerText()) === '3', 'renumbered');
     });
 
-    await step('import review: a hidden row is named before 确认导入, the blank rows are counted and listed', async () => {
-      const file = path.join(os.tmpdir(), `e2e-隐藏行-${process.pid}.xlsx`);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('来件');
-      ws.addRow(['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '联系人', '联系电话']);
-      ws.addRow([1, '湟水水质数据集', '现代农业', '文本', 20, '无', '西宁水务', '孙八', '13912345678']);
-      ws.addRow([2, '撤回的数据集', '现代农业', '文本', 30, '无', '西宁水务', '孙八', '13912345678']);
-      ws.getRow(3).hidden = true;
-      ws.addRow([]);
-      ws.addRow([]);
-      ws.addRow([3, '祁连森林数据集', '现代农业', '文本', 40, '无', '西宁林业', '周九', '13912345679']);
-      await wb.xlsx.writeFile(file);
-      await tab('导入').click();
-      await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
-      await pane.getByText(/将写入 3 条（读入 5 行，略过 2 行/).waitFor();
-      await pane.getByRole('list', { name: /不写入的行（共 2 行）/ }).getByText(/第 4–5 行：空行/).waitFor();
-      await pane.getByRole('list', { name: /读取时发现/ }).getByText(/第 3 行是隐藏行/).waitFor();
-      await noOverflow();
-      await pane.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded();
-      await shot('pane-import-review-350');
-      await pane.getByRole('button', { name: '取消' }).click();
-    });
+    await step(
+      'import review: a hidden row is named before 确认导入, the blank rows are counted and listed',
+      async () => {
+        const file = path.join(os.tmpdir(), `e2e-隐藏行-${process.pid}.xlsx`);
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('来件');
+        ws.addRow([
+          '序号',
+          '数据集名称',
+          '行业领域',
+          '数据集模态',
+          '数据集数据量（GB）',
+          '已服务支撑人工智能大模型名称',
+          '申报单位名称',
+          '联系人',
+          '联系电话',
+        ]);
+        ws.addRow([1, '湟水水质数据集', '现代农业', '文本', 20, '无', '西宁水务', '孙八', '13912345678']);
+        ws.addRow([2, '撤回的数据集', '现代农业', '文本', 30, '无', '西宁水务', '孙八', '13912345678']);
+        ws.getRow(3).hidden = true;
+        ws.addRow([]);
+        ws.addRow([]);
+        ws.addRow([3, '祁连森林数据集', '现代农业', '文本', 40, '无', '西宁林业', '周九', '13912345679']);
+        await wb.xlsx.writeFile(file);
+        await tab('导入').click();
+        await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
+        await pane.getByText(/将写入 3 条（读入 5 行，略过 2 行/).waitFor();
+        await pane
+          .getByRole('list', { name: /不写入的行（共 2 行）/ })
+          .getByText(/第 4–5 行：空行/)
+          .waitFor();
+        await pane
+          .getByRole('list', { name: /读取时发现/ })
+          .getByText(/第 3 行是隐藏行/)
+          .waitFor();
+        await noOverflow();
+        await pane.getByRole('button', { name: '确认导入' }).scrollIntoViewIfNeeded();
+        await shot('pane-import-review-350');
+        await pane.getByRole('button', { name: '取消' }).click();
+      },
+    );
 
     await step('import rows from a staging sheet in the workbook', async () => {
       await tab('导入').click();
@@ -313,55 +423,79 @@ async function wordForm(file) {
       await pane.getByRole('button', { name: '取消' }).click();
     });
 
-    await step('import a Word 附件1 form, read in the browser; a .doc gets the save-as-.docx message', async () => {
-      errors.length = 0;
-      const file = path.join(os.tmpdir(), `e2e-附件1-${process.pid}.docx`);
-      await wordForm(file);
-      await tab('导入').click();
-      await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
-      await pane.getByText(/将写入 1 条/).waitFor();
-      assert(!errors.length, `page errors: ${errors.join('; ')}`);
-      await pane.getByRole('button', { name: '取消' }).click();
-      const doc = path.join(os.tmpdir(), `e2e-旧表-${process.pid}.doc`);
-      const ole = Buffer.alloc(1024);
-      ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-      fs.writeFileSync(doc, ole);
-      await pane.locator('input[aria-label="导入文件"]').setInputFiles(doc);
-      await pane.getByText(/这是旧版 Word 文件，请用 Word 或 WPS 另存为 \.docx 后再导入/).first().waitFor();
-      assert(!(await pane.getByText(/可能已损坏/).count()), 'never 可能已损坏');
-    });
+    await step(
+      'import a Word 附件1 form, read in the browser; a .doc gets the save-as-.docx message',
+      async () => {
+        errors.length = 0;
+        const file = path.join(os.tmpdir(), `e2e-附件1-${process.pid}.docx`);
+        await wordForm(file);
+        await tab('导入').click();
+        await pane.locator('input[aria-label="导入文件"]').setInputFiles(file);
+        await pane.getByText(/将写入 1 条/).waitFor();
+        assert(!errors.length, `page errors: ${errors.join('; ')}`);
+        await pane.getByRole('button', { name: '取消' }).click();
+        const doc = path.join(os.tmpdir(), `e2e-旧表-${process.pid}.doc`);
+        const ole = Buffer.alloc(1024);
+        ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+        fs.writeFileSync(doc, ole);
+        await pane.locator('input[aria-label="导入文件"]').setInputFiles(doc);
+        await pane
+          .getByText(/这是旧版 Word 文件，请用 Word 或 WPS 另存为 \.docx 后再导入/)
+          .first()
+          .waitFor();
+        assert(!(await pane.getByText(/可能已损坏/).count()), 'never 可能已损坏');
+      },
+    );
 
-    await step('the picker writes the value clicked, single choice for 行业领域, 其它 with its detail', async () => {
-      await tab('录入').click();
-      await cell('D6').click();
-      await pane.getByRole('button', { name: '读取所选单元格' }).click();
-      await pane.getByRole('checkbox', { name: '图形图像' }).waitFor();
-      for (const box of await pane.getByRole('checkbox', { checked: true }).all()) await box.click();
-      await pane.getByText('图形图像', { exact: true }).click();
-      assert(await pane.getByRole('checkbox', { name: '图形图像' }).isChecked(), '图形图像 ticked');
-      assert(!(await pane.getByRole('checkbox', { name: '文本' }).isChecked()), '文本 not ticked');
-      await pane.getByRole('checkbox', { name: '其它' }).click();
-      await pane.getByLabel('其它的具体内容').fill('时序数据');
-      await pane.getByRole('button', { name: '写入「图形图像、其它（时序数据）」' }).click();
-      await page.waitForFunction(() => document.querySelector('td[data-cell="D6"]').innerText.trim() === '图形图像、其它（时序数据）');
-      await noOverflow();
-      await shot('pane-picker-350');
-      await cell('C6').click();
-      await pane.getByRole('button', { name: '读取所选单元格' }).click();
-      await pane.getByRole('radio', { name: '工业制造' }).waitFor();
-      assert((await pane.getByRole('checkbox').count()) === 0, '行业领域 is single choice');
-      await tab('检查').click();
-    });
+    await step(
+      'the picker writes the value clicked, single choice for 行业领域, 其它 with its detail',
+      async () => {
+        await tab('录入').click();
+        await cell('D6').click();
+        await pane.getByRole('button', { name: '读取所选单元格' }).click();
+        await pane.getByRole('checkbox', { name: '图形图像' }).waitFor();
+        for (const box of await pane.getByRole('checkbox', { checked: true }).all()) await box.click();
+        await pane.getByText('图形图像', { exact: true }).click();
+        assert(await pane.getByRole('checkbox', { name: '图形图像' }).isChecked(), '图形图像 ticked');
+        assert(!(await pane.getByRole('checkbox', { name: '文本' }).isChecked()), '文本 not ticked');
+        await pane.getByRole('checkbox', { name: '其它' }).click();
+        await pane.getByLabel('其它的具体内容').fill('时序数据');
+        await pane.getByRole('button', { name: '写入「图形图像、其它（时序数据）」' }).click();
+        await page.waitForFunction(
+          () =>
+            document.querySelector('td[data-cell="D6"]').innerText.trim() === '图形图像、其它（时序数据）',
+        );
+        await noOverflow();
+        await shot('pane-picker-350');
+        await cell('C6').click();
+        await pane.getByRole('button', { name: '读取所选单元格' }).click();
+        await pane.getByRole('radio', { name: '工业制造' }).waitFor();
+        assert((await pane.getByRole('checkbox').count()) === 0, '行业领域 is single choice');
+        await tab('检查').click();
+      },
+    );
 
     await step('a 「，」 paste is reviewed row by row, never shifted', async () => {
       await tab('导入').click();
-      await pane.getByLabel(/粘贴从/).fill('序号，数据集名称，行业领域，数据集模态，数据集数据量（GB），已服务支撑人工智能大模型名称，申报单位名称，申报单位联系人及联系方式\n1，湖泊数据集，绿色低碳，图形图像，图片100GB，音频160GB，无，湖泊所，孙八 13700000000');
+      await pane
+        .getByLabel(/粘贴从/)
+        .fill(
+          '序号，数据集名称，行业领域，数据集模态，数据集数据量（GB），已服务支撑人工智能大模型名称，申报单位名称，申报单位联系人及联系方式\n1，湖泊数据集，绿色低碳，图形图像，图片100GB，音频160GB，无，湖泊所，孙八 13700000000',
+        );
       await pane.getByRole('button', { name: '读取粘贴内容' }).click();
       await pane.getByText(/第 2 行拆出 9 列/).waitFor();
-      assert(await pane.getByRole('button', { name: '确认导入' }).isDisabled().catch(() => true), '确认导入 waits');
+      assert(
+        await pane
+          .getByRole('button', { name: '确认导入' })
+          .isDisabled()
+          .catch(() => true),
+        '确认导入 waits',
+      );
       await shot('pane-paste-review-350');
       await noOverflow();
-      await pane.getByLabel('修改第 2 行').fill('1，湖泊数据集，绿色低碳，图形图像，260，无，湖泊所，孙八 13700000000');
+      await pane
+        .getByLabel('修改第 2 行')
+        .fill('1，湖泊数据集，绿色低碳，图形图像，260，无，湖泊所，孙八 13700000000');
       await pane.getByRole('button', { name: '按此导入' }).click();
       await pane.getByText(/将写入 1 条/).waitFor();
       await pane.getByRole('button', { name: '取消' }).click();
@@ -411,9 +545,19 @@ async function wordForm(file) {
       const b = values[h].indexOf('建设单位');
       const scale = values[h].indexOf('数据集规模');
       const rows = values.slice(h + 1).filter((r) => r[1]);
-      assert(rows.length > 0 && rows.every((r) => r[b]), `建设单位 empty: ${JSON.stringify(rows.map((r) => r[b]))}`);
-      assert(rows.every((r) => /GB$|TB$/.test(r[scale])), `scale units: ${rows.map((r) => r[scale])}`);
-      assert((await pane.getByRole('alert').count()) === 0 || !(await pane.getByText(/ItemNotFound|Error/).count()), 'no raw English error');
+      assert(
+        rows.length > 0 && rows.every((r) => r[b]),
+        `建设单位 empty: ${JSON.stringify(rows.map((r) => r[b]))}`,
+      );
+      assert(
+        rows.every((r) => /GB$|TB$/.test(r[scale])),
+        `scale units: ${rows.map((r) => r[scale])}`,
+      );
+      assert(
+        (await pane.getByRole('alert').count()) === 0 ||
+          !(await pane.getByText(/ItemNotFound|Error/).count()),
+        'no raw English error',
+      );
       await shot('pane-shanxi-350');
     });
 
@@ -430,18 +574,21 @@ async function wordForm(file) {
       await shot('pane-shanghai-350');
     });
 
-    await step('上海 重新生成: a project typed into the working list gets its own 项目基本信息情况表', async () => {
-      const values = await sheetValues('工作清单');
-      const h = values.findIndex((r) => r.includes('项目名称'));
-      const col = (label) => String.fromCharCode(65 + values[h].indexOf(label));
-      await typeInto(`${col('项目名称')}${h + 2}`, '智能制造数据集');
-      await typeInto(`${col('申报单位名称')}${h + 2}`, '某科技公司');
-      await tab('汇总').click();
-      await pane.getByRole('button', { name: '重新生成汇总表' }).click();
-      await pane.getByText(/已重新生成「工作清单」，共 1 条/).waitFor();
-      await page.getByRole('tab', { name: /^项目1/ }).waitFor();
-      assert((await pane.getByText(/ItemNotFound|does not exist/).count()) === 0, 'no raw English error');
-    });
+    await step(
+      '上海 重新生成: a project typed into the working list gets its own 项目基本信息情况表',
+      async () => {
+        const values = await sheetValues('工作清单');
+        const h = values.findIndex((r) => r.includes('项目名称'));
+        const col = (label) => String.fromCharCode(65 + values[h].indexOf(label));
+        await typeInto(`${col('项目名称')}${h + 2}`, '智能制造数据集');
+        await typeInto(`${col('申报单位名称')}${h + 2}`, '某科技公司');
+        await tab('汇总').click();
+        await pane.getByRole('button', { name: '重新生成汇总表' }).click();
+        await pane.getByText(/已重新生成「工作清单」，共 1 条/).waitFor();
+        await page.getByRole('tab', { name: /^项目1/ }).waitFor();
+        assert((await pane.getByText(/ItemNotFound|does not exist/).count()) === 0, 'no raw English error');
+      },
+    );
 
     await step('no overflow at 320 px on any tab', async () => {
       const narrow = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -458,45 +605,86 @@ async function wordForm(file) {
       await narrow.close();
     });
 
-    await step('新格式: learn a new bureau from its blank template, save it in the workbook, then build and check it live like a built-in', async () => {
-      const file = path.join(os.tmpdir(), `北京汇总表-${process.pid}.xlsx`);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('汇总表');
-      const domains = ['工业制造', '现代农业', '商贸流通', '交通运输', '金融服务', '科技创新', '文化旅游', '医疗健康', '应急管理', '气象服务', '城市治理', '绿色低碳', '政务服务', '社区服务', '教育教学', '区域协同'];
-      ws.addRow(['附件2']);
-      ws.addRow(['北京市行业高质量数据集汇总表']);
-      ws.addRow(['推荐单位（盖章）：　　　　　　填报日期：　　年　　月　　日']);
-      ws.addRow(['序号', '数据集名称', '所属领域', '更新频率', '数据量（TB）', '申报单位', '联系人及联系方式']);
-      ws.dataValidations.add('C5:C50', { type: 'list', allowBlank: true, formulae: [`"${domains.join(',')}"`], showErrorMessage: true, errorStyle: 'stop' });
-      await wb.xlsx.writeFile(file);
-      await tab('新格式').click();
-      await pane.locator('input[aria-label="模板文件"]').setInputFiles(file);
-      await pane.getByText(/已从「北京汇总表.*」学得 7 列/).waitFor();
-      await pane.getByText('所属领域　单选：工业制造、现代农业').waitFor();
-      await pane.getByLabel('格式 ID（小写字母、数字、连字符）').fill('beijing');
-      await page.screenshot({ path: path.join(out, 'pane-learn.png') });
-      await pane.getByRole('button', { name: '保存到工作簿并使用' }).click();
-      await page.waitForFunction(() => (window.hqdsFake.settings.get('hqds.profile') || '').includes('"id":"beijing"'));
-      await pane.getByText('格式：北京市行业高质量数据集').waitFor();
-      await tab('汇总').click();
-      await pane.getByRole('button', { name: '新建汇总表' }).click();
-      await cell('A2').getByText('北京市行业高质量数据集汇总表').waitFor();
-      assert((await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'), 'the line above, as written');
-      await typeInto('B5', '门诊病历数据集');
-      await typeInto('C5', '医疗');
-      // Checked live, as a built-in format is.
-      await pane.getByText('本表写作「医疗健康」').first().waitFor();
-      fs.rmSync(file, { force: true });
-      // From a sheet of this workbook: its text only, and the pane says what it did not read.
-      await tab('新格式').click();
-      await pane.getByLabel('当前工作簿中的模板工作表').selectOption('汇总表');
-      await pane.getByRole('button', { name: '用这张工作表' }).click();
-      await pane.getByText(/已从「汇总表」学得 7 列/).waitFor();
-      await pane.getByText(/只读了单元格的文字/).waitFor();
-    });
+    await step(
+      '新格式: learn a new bureau from its blank template, save it in the workbook, then build and check it live like a built-in',
+      async () => {
+        const file = path.join(os.tmpdir(), `北京汇总表-${process.pid}.xlsx`);
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('汇总表');
+        const domains = [
+          '工业制造',
+          '现代农业',
+          '商贸流通',
+          '交通运输',
+          '金融服务',
+          '科技创新',
+          '文化旅游',
+          '医疗健康',
+          '应急管理',
+          '气象服务',
+          '城市治理',
+          '绿色低碳',
+          '政务服务',
+          '社区服务',
+          '教育教学',
+          '区域协同',
+        ];
+        ws.addRow(['附件2']);
+        ws.addRow(['北京市行业高质量数据集汇总表']);
+        ws.addRow(['推荐单位（盖章）：　　　　　　填报日期：　　年　　月　　日']);
+        ws.addRow([
+          '序号',
+          '数据集名称',
+          '所属领域',
+          '更新频率',
+          '数据量（TB）',
+          '申报单位',
+          '联系人及联系方式',
+        ]);
+        ws.dataValidations.add('C5:C50', {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${domains.join(',')}"`],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+        });
+        await wb.xlsx.writeFile(file);
+        await tab('新格式').click();
+        await pane.locator('input[aria-label="模板文件"]').setInputFiles(file);
+        await pane.getByText(/已从「北京汇总表.*」学得 7 列/).waitFor();
+        await pane.getByText('所属领域　单选：工业制造、现代农业').waitFor();
+        await pane.getByLabel('格式 ID（小写字母、数字、连字符）').fill('beijing');
+        await page.screenshot({ path: path.join(out, 'pane-learn.png') });
+        await pane.getByRole('button', { name: '保存到工作簿并使用' }).click();
+        await page.waitForFunction(() =>
+          (window.hqdsFake.settings.get('hqds.profile') || '').includes('"id":"beijing"'),
+        );
+        await pane.getByText('格式：北京市行业高质量数据集').waitFor();
+        await tab('汇总').click();
+        await pane.getByRole('button', { name: '新建汇总表' }).click();
+        await cell('A2').getByText('北京市行业高质量数据集汇总表').waitFor();
+        assert(
+          (await cell('A3').innerText()).includes('填报日期：　　年　　月　　日'),
+          'the line above, as written',
+        );
+        await typeInto('B5', '门诊病历数据集');
+        await typeInto('C5', '医疗');
+        // Checked live, as a built-in format is.
+        await pane.getByText('本表写作「医疗健康」').first().waitFor();
+        fs.rmSync(file, { force: true });
+        // From a sheet of this workbook: its text only, and the pane says what it did not read.
+        await tab('新格式').click();
+        await pane.getByLabel('当前工作簿中的模板工作表').selectOption('汇总表');
+        await pane.getByRole('button', { name: '用这张工作表' }).click();
+        await pane.getByText(/已从「汇总表」学得 7 列/).waitFor();
+        await pane.getByText(/只读了单元格的文字/).waitFor();
+      },
+    );
 
     await step('the page made no request beyond its own server', async () => {
-      const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      const foreign = requests.filter(
+        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
       assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
       assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
     });

@@ -4,11 +4,18 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { run } from './helpers/cli';
-import { qinghaiFormXlsx, qinghaiMessyXlsx, shanghaiRowsXlsx, shanxiGbkCsv, shanxiUtf16, tmpDir, wuhanXls } from './helpers/messy';
+import {
+  qinghaiFormXlsx,
+  qinghaiMessyXlsx,
+  shanghaiRowsXlsx,
+  shanxiGbkCsv,
+  shanxiUtf16,
+  tmpDir,
+  wuhanXls,
+} from './helpers/messy';
 import { getProfile } from '../src/core/profiles';
 import { validCode } from './helpers/credit';
 import { cellString, noteText } from './helpers/exceljs-text';
-
 
 async function load(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -32,7 +39,19 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
   let report: any;
   let result: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
-    result = await run(['build', '--profile', 'qinghai', '--out', f('qh-out.xlsx'), '--report', f('qh-report.json'), '--recommender', '海西州数据局', f('qh-messy.xlsx'), f('qh-form.xlsx')]);
+    result = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--out',
+      f('qh-out.xlsx'),
+      '--report',
+      f('qh-report.json'),
+      '--recommender',
+      '海西州数据局',
+      f('qh-messy.xlsx'),
+      f('qh-form.xlsx'),
+    ]);
     wb = await load(f('qh-out.xlsx'));
     report = JSON.parse(fs.readFileSync(f('qh-report.json'), 'utf8'));
   });
@@ -49,18 +68,57 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
     expect(ws.getCell('A3').value).toBe('推荐单位：海西州数据局（盖章）');
     const lastMeta = (ws.getRow(3).values as unknown[]).filter(Boolean);
     expect(lastMeta[lastMeta.length - 1]).toBe('年　月　日');
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(getProfile('qinghai')!.columns.map((c) => c.label));
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(
+      getProfile('qinghai')!.columns.map((c) => c.label),
+    );
   });
 
   test('rows cell by cell: renumbered, converted, crosswalked, contact joined, formulas as literal text', () => {
     const ws = wb.getWorksheet('汇总表')!;
     const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1, 10);
-    expect(row(5)).toEqual([1, '牦牛养殖数据集', '医疗健康', '图形图像、文本', 2048, '无', '青海牧业公司', '张三 13800000000', '=SUM(A1:A3)']);
-    expect(row(6)).toEqual([2, '盐湖化工数据集', '工业制造', '视频', 1024, '盐湖大模型', '盐湖股份', '李四 0971-6145250', '+86 备用']);
-    expect(row(7).slice(0, 8)).toEqual([3, '盐湖矿产数据集', '其它（矿产）', '文本', 512, '无', '盐湖股份', '0971-6145250']);
+    expect(row(5)).toEqual([
+      1,
+      '牦牛养殖数据集',
+      '医疗健康',
+      '图形图像、文本',
+      2048,
+      '无',
+      '青海牧业公司',
+      '张三 13800000000',
+      '=SUM(A1:A3)',
+    ]);
+    expect(row(6)).toEqual([
+      2,
+      '盐湖化工数据集',
+      '工业制造',
+      '视频',
+      1024,
+      '盐湖大模型',
+      '盐湖股份',
+      '李四 0971-6145250',
+      '+86 备用',
+    ]);
+    expect(row(7).slice(0, 8)).toEqual([
+      3,
+      '盐湖矿产数据集',
+      '其它（矿产）',
+      '文本',
+      512,
+      '无',
+      '盐湖股份',
+      '0971-6145250',
+    ]);
     expect(row(7)[8]).toBe('@内部');
     expect(row(8).slice(0, 5)).toEqual([4, '三江源生态数据集', '绿色低碳', '图形图像、其它（点云）', 1536]);
-    expect(row(9).slice(0, 7)).toEqual([5, '光伏电站运维数据集', '绿色低碳', '文本、图形图像', 3072, '光伏预测模型', '海西数据科技有限公司']);
+    expect(row(9).slice(0, 7)).toEqual([
+      5,
+      '光伏电站运维数据集',
+      '绿色低碳',
+      '文本、图形图像',
+      3072,
+      '光伏预测模型',
+      '海西数据科技有限公司',
+    ]);
     expect(row(10).slice(0, 5)).toEqual([6, '风电功率数据集', '绿色低碳', '其它（时序数据）', 819.2]);
     // Values that look like formulas are strings, never formulas.
     expect(ws.getCell('I5').type).toBe(ExcelJS.ValueType.String);
@@ -87,7 +145,9 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
     expect(dv['C204']).toEqual(dv['C5']);
     const domain = dv['C5'];
     expect(domain.type).toBe('list');
-    expect(domain.formulae[0]).toBe('"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"');
+    expect(domain.formulae[0]).toBe(
+      '"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"',
+    );
     expect(domain.errorStyle).toBe('warning');
     expect(dv['D5'].errorStyle).toBe('warning');
   });
@@ -117,8 +177,15 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
 
   test('the report: mapping, counts that reconcile, left-out rows with reasons, changes original → new', () => {
     expect(report.profile).toBe('qinghai');
-    expect(report.inputs[0]).toMatchObject({ file: 'qh-messy.xlsx', sheet: '汇总', kind: 'table', headerRow: 4 });
-    expect(report.inputs[0].mapping.find((m: any) => m.header === '数据量(TB)').target).toBe('数据集数据量（GB）');
+    expect(report.inputs[0]).toMatchObject({
+      file: 'qh-messy.xlsx',
+      sheet: '汇总',
+      kind: 'table',
+      headerRow: 4,
+    });
+    expect(report.inputs[0].mapping.find((m: any) => m.header === '数据量(TB)').target).toBe(
+      '数据集数据量（GB）',
+    );
     expect(report.inputs[0].mapping.find((m: any) => m.header === '内部编号').target).toBeNull();
     expect(report.issues.find((i: any) => i.code === 'unmapped-column').message).toContain('内部编号');
     expect(report.rowsRead).toBe(report.rowsWritten + report.rowsLeftOut);
@@ -131,33 +198,99 @@ describe('青海: a messy summary and a 附件1 form into one sheet', () => {
       { file: 'qh-messy.xlsx', sheet: '汇总', row: 3, reason: '表头以上的标题或说明行' },
       { file: 'qh-messy.xlsx', sheet: '汇总', row: 6, reason: '空行' },
       { file: 'qh-messy.xlsx', sheet: '汇总', row: 10, reason: '合计行' },
-      { file: 'qh-messy.xlsx', sheet: '汇总', row: 11, reason: '表尾说明或注释（「注：数据量单位为 TB。」）' },
+      {
+        file: 'qh-messy.xlsx',
+        sheet: '汇总',
+        row: 11,
+        reason: '表尾说明或注释（「注：数据量单位为 TB。」）',
+      },
     ]);
-    expect(report.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: '数据集数据量（GB）', from: '2', to: 2048, outputRow: 5 })]));
+    expect(report.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: '数据集数据量（GB）', from: '2', to: 2048, outputRow: 5 }),
+      ]),
+    );
     const missing = report.issues.find((i: any) => i.code === 'contact-incomplete');
-    expect(missing).toMatchObject({ severity: 'error', column: '申报单位联系人及联系方式', outputRow: 7, source: { file: 'qh-messy.xlsx', sheet: '汇总', row: 8 } });
+    expect(missing).toMatchObject({
+      severity: 'error',
+      column: '申报单位联系人及联系方式',
+      outputRow: 7,
+      source: { file: 'qh-messy.xlsx', sheet: '汇总', row: 8 },
+    });
   });
 });
 
 test('武汉 from legacy .xls: the instructions sheet is skipped with a notice, the footnote is there', async () => {
-  const r = await run(['build', '--profile', 'wuhan', '--out', f('wh-out.xlsx'), '--report', f('wh-report.json'), f('wh.xls')]);
+  const r = await run([
+    'build',
+    '--profile',
+    'wuhan',
+    '--out',
+    f('wh-out.xlsx'),
+    '--report',
+    f('wh-report.json'),
+    f('wh.xls'),
+  ]);
   expect(r.code).toBe(1);
   const rep = JSON.parse(fs.readFileSync(f('wh-report.json'), 'utf8'));
   expect(rep.skipped).toEqual([expect.objectContaining({ sheet: '说明' })]);
   const ws = (await load(f('wh-out.xlsx'))).getWorksheet('汇总表')!;
-  expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual([1, '车路协同数据集赋能智能网联', '行业专识数据集', '智能驾驶', '高质量数据集技术创新、高质量数据集模型验证', '100000条', '图片1024GB，视频200GB', '无', '带动投资增加3000万元', '武汉车联科技', '周七 027-87654321']);
-  expect(ws.getCell('A7').value).toBe('结构化数据以行/条为单位，非结构化数据需列明数据模态，并以 GB 为单位。');
-  expect(rep.issues.map((i: any) => i.code)).toEqual(expect.arrayContaining(['required-one-of', 'benefit-no-figure', 'contact-incomplete']));
+  expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual([
+    1,
+    '车路协同数据集赋能智能网联',
+    '行业专识数据集',
+    '智能驾驶',
+    '高质量数据集技术创新、高质量数据集模型验证',
+    '100000条',
+    '图片1024GB，视频200GB',
+    '无',
+    '带动投资增加3000万元',
+    '武汉车联科技',
+    '周七 027-87654321',
+  ]);
+  expect(ws.getCell('A7').value).toBe(
+    '结构化数据以行/条为单位，非结构化数据需列明数据模态，并以 GB 为单位。',
+  );
+  expect(rep.issues.map((i: any) => i.code)).toEqual(
+    expect.arrayContaining(['required-one-of', 'benefit-no-figure', 'contact-incomplete']),
+  );
 });
 
 test('山西 from GBK .csv and UTF-16 text, with the title prefix and split contact columns', async () => {
-  const r = await run(['build', '--profile', 'shanxi', '--title-prefix', '能源', '--out', f('sx-out.xlsx'), f('sx-gbk.csv'), f('sx-utf16.txt')]);
+  const r = await run([
+    'build',
+    '--profile',
+    'shanxi',
+    '--title-prefix',
+    '能源',
+    '--out',
+    f('sx-out.xlsx'),
+    f('sx-gbk.csv'),
+    f('sx-utf16.txt'),
+  ]);
   expect(r.err).not.toContain('读不了');
   const ws = (await load(f('sx-out.xlsx'))).getWorksheet('汇总表')!;
   expect(ws.getCell('A2').value).toBe('能源行业高质量数据集汇总表');
   const rows = [5, 6, 7, 8].map((n) => (ws.getRow(n).values as unknown[]).slice(1, 10));
-  expect(rows[0]).toEqual([1, '汾河水文数据集', '智慧能源', '山西水利研究院', '120TB', '文本、图像/视频', '无', '水文预测', '王五 0351-1234567 wang@sx.cn']);
-  expect(rows[1].slice(0, 6)).toEqual([2, '煤矿安全数据集', '应急管理', '晋能控股', '500GB', '图像/视频、时序数据']);
+  expect(rows[0]).toEqual([
+    1,
+    '汾河水文数据集',
+    '智慧能源',
+    '山西水利研究院',
+    '120TB',
+    '文本、图像/视频',
+    '无',
+    '水文预测',
+    '王五 0351-1234567 wang@sx.cn',
+  ]);
+  expect(rows[1].slice(0, 6)).toEqual([
+    2,
+    '煤矿安全数据集',
+    '应急管理',
+    '晋能控股',
+    '500GB',
+    '图像/视频、时序数据',
+  ]);
   expect(rows[2][1]).toBe('晋商文化"老字号"数据集');
   expect(rows[2][4]).toBe('800万条记录');
   expect(rows[3].slice(0, 5)).toEqual([4, '太行山林数据集', '绿色低碳', '山西林业局', '2TB']);
@@ -166,26 +299,75 @@ test('山西 from GBK .csv and UTF-16 text, with the title prefix and split cont
 
 test('上海: one 项目基本信息情况表 per project and our labelled working list', async () => {
   const p = getProfile('shanghai')!;
-  const row = ['智能制造数据集', '上海某科技有限公司', '方向1', '2025年12月至2027年11月', 500, 120, '赵六', '总监', '13912345678', 'zhao@sh.cn', '某路1号', '浦东', '钱七', validCode('91310115MA1K4XXX1'), '民营企业', 1000, 45.2, 800, 10, 1200, 40, 900, 11, 1500, 38, 1100, 12];
-  await shanghaiRowsXlsx(f('sh.xlsx'), [row, [...row.slice(0, 1).map(() => '工具链平台'), ...row.slice(1)]], p.columns.map((c) => c.label));
+  const row = [
+    '智能制造数据集',
+    '上海某科技有限公司',
+    '方向1',
+    '2025年12月至2027年11月',
+    500,
+    120,
+    '赵六',
+    '总监',
+    '13912345678',
+    'zhao@sh.cn',
+    '某路1号',
+    '浦东',
+    '钱七',
+    validCode('91310115MA1K4XXX1'),
+    '民营企业',
+    1000,
+    45.2,
+    800,
+    10,
+    1200,
+    40,
+    900,
+    11,
+    1500,
+    38,
+    1100,
+    12,
+  ];
+  await shanghaiRowsXlsx(
+    f('sh.xlsx'),
+    [row, [...row.slice(0, 1).map(() => '工具链平台'), ...row.slice(1)]],
+    p.columns.map((c) => c.label),
+  );
   const r = await run(['build', '--profile', 'shanghai', '--out', f('sh-out.xlsx'), f('sh.xlsx')]);
   expect(r.code).toBe(0);
   const wb = await load(f('sh-out.xlsx'));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['工作清单', '项目1-智能制造数据集', '项目2-工具链平台', '问题清单', '修改记录', 'hqds选项']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    '工作清单',
+    '项目1-智能制造数据集',
+    '项目2-工具链平台',
+    '问题清单',
+    '修改记录',
+    'hqds选项',
+  ]);
   const list = wb.getWorksheet('工作清单')!;
   expect(cellString(list.getCell('A2'))).toContain('不是通知所附官方模板');
   expect(list.getCell('D4').value).toBe('方向1：行业领域高质量数据集建设');
   const one = wb.getWorksheet('项目1-智能制造数据集')!;
   expect(one.getCell('A3').value).toBe('项目名称');
   expect(one.getCell('B3').value).toBe('智能制造数据集');
-  expect(cellString(one.getCell('B5'))).toBe('☑方向1：行业领域高质量数据集建设  □方向2：高质量数据集工具链平台建设');
+  expect(cellString(one.getCell('B5'))).toBe(
+    '☑方向1：行业领域高质量数据集建设  □方向2：高质量数据集工具链平台建设',
+  );
   expect(cellString(one.getCell('B16'))).toContain('☑民营企业');
 });
 
 describe('exit codes and never losing OUT', () => {
   test('an unreadable input: exit 2, the message names the file, OUT is not created', async () => {
     fs.writeFileSync(f('broken.xlsx'), Buffer.from('PK\u0003\u0004 this is not a zip'));
-    const r = await run(['build', '--profile', 'qinghai', '--out', f('never.xlsx'), f('qh-messy.xlsx'), f('broken.xlsx')]);
+    const r = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--out',
+      f('never.xlsx'),
+      f('qh-messy.xlsx'),
+      f('broken.xlsx'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('broken.xlsx');
     expect(fs.existsSync(f('never.xlsx'))).toBe(false);
@@ -213,15 +395,27 @@ describe('exit codes and never losing OUT', () => {
 });
 
 describe('hqds check: as the applicant sees it', () => {
-  test('--json lists issues with source rows, keeps the sheet\'s own 序号', async () => {
+  test("--json lists issues with source rows, keeps the sheet's own 序号", async () => {
     const r = await run(['check', '--profile', 'qinghai', '--json', f('qh-messy.xlsx')]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.rowsChecked).toBe(4);
-    expect(j.issues.find((i: any) => i.code === 'contact-incomplete').source).toEqual({ file: 'qh-messy.xlsx', sheet: '汇总', row: 8, column: 'H列「联系人」' });
+    expect(j.issues.find((i: any) => i.code === 'contact-incomplete').source).toEqual({
+      file: 'qh-messy.xlsx',
+      sheet: '汇总',
+      row: 8,
+      column: 'H列「联系人」',
+    });
   });
   test('--annotate writes a copy with each problem cell marked and explained', async () => {
-    const r = await run(['check', '--profile', 'qinghai', '--annotate', f('qh-annotated.xlsx'), f('qh-messy.xlsx')]);
+    const r = await run([
+      'check',
+      '--profile',
+      'qinghai',
+      '--annotate',
+      f('qh-annotated.xlsx'),
+      f('qh-messy.xlsx'),
+    ]);
     expect(r.code).toBe(1);
     const wb = await load(f('qh-annotated.xlsx'));
     const ws = wb.getWorksheet('汇总')!;

@@ -9,7 +9,29 @@ import { getProfile } from '../src/core/profiles';
 
 test('the plan lists each change at its summary cell, with its source', () => {
   const qh = getProfile('qinghai')!;
-  const merged = mergeSheets(qh, [{ file: '来件.xlsx', sheet: 'Sheet1', rows: [['序号', '数据集名称', '行业领域', '数据集模态', '数据量(TB)', '已服务支撑人工智能大模型名称', '申报单位名称', '联系人及联系方式'], [1, 'a', '医疗卫生', '文本', 2, '/', 'u', '张三 13800000000']] }], { tb: 1024 });
+  const merged = mergeSheets(
+    qh,
+    [
+      {
+        file: '来件.xlsx',
+        sheet: 'Sheet1',
+        rows: [
+          [
+            '序号',
+            '数据集名称',
+            '行业领域',
+            '数据集模态',
+            '数据量(TB)',
+            '已服务支撑人工智能大模型名称',
+            '申报单位名称',
+            '联系人及联系方式',
+          ],
+          [1, 'a', '医疗卫生', '文本', 2, '/', 'u', '张三 13800000000'],
+        ],
+      },
+    ],
+    { tb: 1024 },
+  );
   const plan = planWorkbook(qh, merged);
   const log = plan.sheets.find((s) => s.name === CHANGE_LOG_SHEET)!;
   expect(log.role).toBe('changes');

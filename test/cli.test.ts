@@ -1,6 +1,5 @@
 import { run } from './helpers/cli';
 
-
 describe('hqds profiles', () => {
   test('--json: id, name, exact columns and vocabularies', async () => {
     const r = await run(['profiles', '--json']);
@@ -27,8 +26,13 @@ describe('hqds convert', () => {
     ]);
   });
   test('--tb 1000 and --to TB / 条', async () => {
-    expect(JSON.parse((await run(['convert', '--json', '--to', 'TB', '--tb', '1000', '--', '1500GB'])).out)[0].value).toBe(1.5);
-    expect(JSON.parse((await run(['convert', '--json', '--to', '条', '--', '三百万条'])).out)[0]).toMatchObject({ value: 3e6, unit: '条' });
+    expect(
+      JSON.parse((await run(['convert', '--json', '--to', 'TB', '--tb', '1000', '--', '1500GB'])).out)[0]
+        .value,
+    ).toBe(1.5);
+    expect(
+      JSON.parse((await run(['convert', '--json', '--to', '条', '--', '三百万条'])).out)[0],
+    ).toMatchObject({ value: 3e6, unit: '条' });
   });
   test('misuse exits 2 with a Chinese message', async () => {
     const a = await run(['convert', '--to', 'KB', '--', '1']);

@@ -3,7 +3,8 @@ import { getProfile, PROFILES } from '../src/core/profiles';
 import { section, tableRows } from './helpers/formats';
 
 const index = new ConceptIndex([...PROFILES]);
-const matcher = (id: string, vocab: string) => new VocabMatcher(vocab, getProfile(id)!.vocabularies[vocab], index, vocab);
+const matcher = (id: string, vocab: string) =>
+  new VocabMatcher(vocab, getProfile(id)!.vocabularies[vocab], index, vocab);
 const REGIONS = ['qinghai', 'wuhan', 'shanxi'] as const;
 
 /** §7's two tables: concept rows with the label each region uses ('–' for none). */
@@ -11,7 +12,8 @@ function crosswalk(which: 'domain' | 'modality') {
   const rows = tableRows(section(7));
   const start = rows.findIndex((r) => r[0] === (which === 'domain' ? 'concept' : 'modality concept'));
   const out: string[][] = [];
-  for (let i = start + 2; i < rows.length && !/^(concept|modality concept|---)/.test(rows[i][0]); i++) out.push(rows[i]);
+  for (let i = start + 2; i < rows.length && !/^(concept|modality concept|---)/.test(rows[i][0]); i++)
+    out.push(rows[i]);
   return out;
 }
 
@@ -41,7 +43,10 @@ describe('§7 modalities, and the spellings seen in received sheets', () => {
   const rows = crosswalk('modality').filter((r) => r[0] !== 'other');
   const cases: [string, string, string][] = [];
   for (const r of rows) {
-    const spellings = r[4].split(',').map((s) => s.trim()).filter(Boolean);
+    const spellings = r[4]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const s of spellings) REGIONS.forEach((id, i) => cases.push([s, id, r[i + 1]]));
   }
   test.each(cases)('「%s」 into %s → %s', (spelling, id, cell) => {
@@ -73,7 +78,8 @@ describe('§7 modalities, and the spellings seen in received sheets', () => {
 describe('every synonym in concepts.json reaches its concept', () => {
   const cases: [string, string, string][] = [];
   for (const kind of ['domain', 'modality'] as const) {
-    for (const [id, c] of Object.entries(CONCEPTS[kind])) for (const s of c.synonyms) cases.push([kind, s, id]);
+    for (const [id, c] of Object.entries(CONCEPTS[kind]))
+      for (const s of c.synonyms) cases.push([kind, s, id]);
   }
   test.each(cases)('%s 「%s」 → %s', (kind, s, id) => {
     expect(index.concept(kind, s)).toBe(id === 'image' && s === '图形图像' ? 'image' : id);
@@ -105,11 +111,20 @@ describe('short forms and other spellings of the other vocabularies', () => {
   });
 
   test('the other-option: spelled as the target spells it, and asked for its content', () => {
-    expect(matcher('qinghai', 'domain').match('其他（海洋）')).toMatchObject({ status: 'fixed', value: '其它（海洋）' });
-    expect(matcher('shanxi', 'domain').match('其它(海洋)')).toMatchObject({ status: 'fixed', value: '其他（海洋）' });
+    expect(matcher('qinghai', 'domain').match('其他（海洋）')).toMatchObject({
+      status: 'fixed',
+      value: '其它（海洋）',
+    });
+    expect(matcher('shanxi', 'domain').match('其它(海洋)')).toMatchObject({
+      status: 'fixed',
+      value: '其他（海洋）',
+    });
     expect(matcher('qinghai', 'domain').match('其它（海洋）')).toMatchObject({ status: 'ok' });
     expect(matcher('qinghai', 'domain').match('其它')).toMatchObject({ status: 'other-unspecified' });
-    expect(matcher('qinghai', 'domain').match('其它（医疗）')).toMatchObject({ status: 'other', suggestion: '医疗健康' });
+    expect(matcher('qinghai', 'domain').match('其它（医疗）')).toMatchObject({
+      status: 'other',
+      suggestion: '医疗健康',
+    });
     expect(matcher('wuhan', 'direction').match('其他')).toMatchObject({ status: 'ok' });
   });
 

@@ -20,16 +20,20 @@ const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync
 async function commentsByCell(file: string): Promise<{ cell: string; comment: string }[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const parse = async (name: string) => new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml');
+  const parse = async (name: string) =>
+    new DOMParser().parseFromString(await zip.file(name)!.async('string'), 'text/xml');
   const doc = await parse('word/document.xml');
   const comments = await parse('word/comments.xml');
   const text = new Map<string, string>();
-  for (const c of Array.from(comments.getElementsByTagNameNS(W, 'comment'))) text.set(c.getAttributeNS(W, 'id')!, c.textContent ?? '');
+  for (const c of Array.from(comments.getElementsByTagNameNS(W, 'comment')))
+    text.set(c.getAttributeNS(W, 'id')!, c.textContent ?? '');
   const out: { cell: string; comment: string }[] = [];
   for (const start of Array.from(doc.getElementsByTagNameNS(W, 'commentRangeStart'))) {
     let tc = start as unknown as Node | null;
     while (tc && !(tc.nodeType === 1 && (tc as Element).localName === 'tc')) tc = tc.parentNode;
-    const cellText = Array.from((tc as Element).getElementsByTagNameNS(W, 't')).map((t) => t.textContent).join('');
+    const cellText = Array.from((tc as Element).getElementsByTagNameNS(W, 't'))
+      .map((t) => t.textContent)
+      .join('');
     out.push({ cell: cellText, comment: text.get(start.getAttributeNS(W, 'id')!)! });
   }
   return out;
@@ -45,7 +49,10 @@ describe('hqds check --annotate on a Word form', () => {
     expect(sha(src)).toBe(before);
     const notes = await commentsByCell(f('批注副本.docx'));
     const err = notes.find((n) => n.comment.includes('number-invalid') || n.comment.includes('应填百分数'));
-    expect(err).toEqual({ cell: '三成', comment: expect.stringMatching(/^错误：「2024年资产负债率（%）」.*应填百分数的数字/) });
+    expect(err).toEqual({
+      cell: '三成',
+      comment: expect.stringMatching(/^错误：「2024年资产负债率（%）」.*应填百分数的数字/),
+    });
     // The credit code warning sits on the code's own cell, not its label.
     expect(notes.find((n) => n.comment.includes('校验位'))?.cell).toBe('91310115MA1HXXXX3C');
     // Numbers written as text in Word need no action: no comment on them.
@@ -63,7 +70,9 @@ describe('hqds check --annotate on a Word form', () => {
     const once = await commentsByCell(first);
     expect(again.length).toBe(once.length * 2);
     const zip = await JSZip.loadAsync(fs.readFileSync(f('再批注.docx')));
-    const ids = [...(await zip.file('word/comments.xml')!.async('string')).matchAll(/w:id="(\d+)"/g)].map((m) => m[1]);
+    const ids = [...(await zip.file('word/comments.xml')!.async('string')).matchAll(/w:id="(\d+)"/g)].map(
+      (m) => m[1],
+    );
     expect(new Set(ids).size).toBe(ids.length);
     const ct = await zip.file('[Content_Types].xml')!.async('string');
     expect(ct.split('/word/comments.xml').length).toBe(2); // one Override, not two
@@ -71,47 +80,68 @@ describe('hqds check --annotate on a Word form', () => {
 
   test('the annotated copy must be .docx for a Word form, .xlsx for a sheet', async () => {
     const src = f('qh.docx');
-    fs.writeFileSync(src, await qinghaiForm([{ name: 'a', tb: '1', domain: '☑通用', modality: '☑文本', models: '无' }]));
-    expect((await run(['check', '--profile', 'qinghai', '--annotate', f('x.xlsx'), src])).err).toMatch(/\.docx/);
+    fs.writeFileSync(
+      src,
+      await qinghaiForm([{ name: 'a', tb: '1', domain: '☑通用', modality: '☑文本', models: '无' }]),
+    );
+    expect((await run(['check', '--profile', 'qinghai', '--annotate', f('x.xlsx'), src])).err).toMatch(
+      /\.docx/,
+    );
     expect(fs.existsSync(f('x.xlsx'))).toBe(false);
   });
 
-  needs(SOFFICE, 'LibreOffice')('LibreOffice opens the annotated copy and shows each comment in its cell', async () => {
-    const sh = f('上海2.docx');
-    fs.writeFileSync(sh, await shanghaiForm({ debt2024: '三成' }));
-    await run(['check', '--profile', 'shanghai', '--annotate', f('上海批注.docx'), sh]);
-    const fodt = convert(f('上海批注.docx'), 'fodt', dir);
-    const xml = new DOMParser().parseFromString(fs.readFileSync(fodt, 'utf8'), 'text/xml');
-    const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
-    const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
-    const found: { cell: string; note: string }[] = [];
-    for (const a of Array.from(xml.getElementsByTagNameNS(OFFICE, 'annotation'))) {
-      let cell = a as unknown as Node | null;
-      while (cell && !(cell.nodeType === 1 && (cell as Element).namespaceURI === TABLE && (cell as Element).localName === 'table-cell')) cell = cell.parentNode;
-      expect(cell).not.toBeNull();
-      const note = a.textContent ?? '';
-      a.parentNode!.removeChild(a);
-      found.push({ cell: (cell as Element).textContent?.trim() ?? '', note });
-    }
-    expect(found.find((n) => n.note.includes('应填百分数'))?.cell).toBe('三成');
-    expect(found.find((n) => n.note.includes('校验位'))?.cell).toBe('91310115MA1HXXXX3C');
-    expect(found.length).toBeGreaterThan(1);
-  });
+  needs(SOFFICE, 'LibreOffice')(
+    'LibreOffice opens the annotated copy and shows each comment in its cell',
+    async () => {
+      const sh = f('上海2.docx');
+      fs.writeFileSync(sh, await shanghaiForm({ debt2024: '三成' }));
+      await run(['check', '--profile', 'shanghai', '--annotate', f('上海批注.docx'), sh]);
+      const fodt = convert(f('上海批注.docx'), 'fodt', dir);
+      const xml = new DOMParser().parseFromString(fs.readFileSync(fodt, 'utf8'), 'text/xml');
+      const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+      const TABLE = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0';
+      const found: { cell: string; note: string }[] = [];
+      for (const a of Array.from(xml.getElementsByTagNameNS(OFFICE, 'annotation'))) {
+        let cell = a as unknown as Node | null;
+        while (
+          cell &&
+          !(
+            cell.nodeType === 1 &&
+            (cell as Element).namespaceURI === TABLE &&
+            (cell as Element).localName === 'table-cell'
+          )
+        )
+          cell = cell.parentNode;
+        expect(cell).not.toBeNull();
+        const note = a.textContent ?? '';
+        a.parentNode!.removeChild(a);
+        found.push({ cell: (cell as Element).textContent?.trim() ?? '', note });
+      }
+      expect(found.find((n) => n.note.includes('应填百分数'))?.cell).toBe('三成');
+      expect(found.find((n) => n.note.includes('校验位'))?.cell).toBe('91310115MA1HXXXX3C');
+      expect(found.length).toBeGreaterThan(1);
+    },
+  );
 });
 
-needs(SOFFICE, 'LibreOffice')('a .doc (Word 97) is converted through LibreOffice and read like the .docx', async () => {
-  const docx = f('山西申报书.docx');
-  fs.writeFileSync(docx, await shanxiForm());
-  const doc = convert(docx, 'doc:MS Word 97', dir);
-  expect(fs.readFileSync(doc).subarray(0, 2)).toEqual(Buffer.from([0xd0, 0xcf]));
-  const a = JSON.parse((await run(['check', '--profile', 'shanxi', '--json', docx])).out);
-  const b = await run(['check', '--profile', 'shanxi', '--json', doc]);
-  expect(b.err).toMatch(/LibreOffice 转换/);
-  const j = JSON.parse(b.out);
-  expect(j.inputs).toEqual([{ ...a.inputs[0], file: '山西申报书.doc' }]);
-  expect(j.issues.map((i: { code: string; source: { column: string } }) => [i.code, i.source.column])).toEqual(a.issues.map((i: { code: string; source: { column: string } }) => [i.code, i.source.column]));
-  expect(j.rowsChecked).toBe(1);
-});
+needs(SOFFICE, 'LibreOffice')(
+  'a .doc (Word 97) is converted through LibreOffice and read like the .docx',
+  async () => {
+    const docx = f('山西申报书.docx');
+    fs.writeFileSync(docx, await shanxiForm());
+    const doc = convert(docx, 'doc:MS Word 97', dir);
+    expect(fs.readFileSync(doc).subarray(0, 2)).toEqual(Buffer.from([0xd0, 0xcf]));
+    const a = JSON.parse((await run(['check', '--profile', 'shanxi', '--json', docx])).out);
+    const b = await run(['check', '--profile', 'shanxi', '--json', doc]);
+    expect(b.err).toMatch(/LibreOffice 转换/);
+    const j = JSON.parse(b.out);
+    expect(j.inputs).toEqual([{ ...a.inputs[0], file: '山西申报书.doc' }]);
+    expect(
+      j.issues.map((i: { code: string; source: { column: string } }) => [i.code, i.source.column]),
+    ).toEqual(a.issues.map((i: { code: string; source: { column: string } }) => [i.code, i.source.column]));
+    expect(j.rowsChecked).toBe(1);
+  },
+);
 
 test('a .doc without LibreOffice: save it as .docx (exit 2), never 可能已损坏', async () => {
   const ole = Buffer.alloc(2048);
@@ -133,17 +163,41 @@ test('a .doc without LibreOffice: save it as .docx (exit 2), never 可能已损�
 
 describe('one unreadable file in a batch', () => {
   beforeAll(async () => {
-    fs.writeFileSync(f('good.docx'), await qinghaiForm([{ name: '牦牛养殖数据集', tb: '2', domain: '☑现代农业', modality: '☑文本', models: '无' }]));
+    fs.writeFileSync(
+      f('good.docx'),
+      await qinghaiForm([
+        { name: '牦牛养殖数据集', tb: '2', domain: '☑现代农业', modality: '☑文本', models: '无' },
+      ]),
+    );
     fs.writeFileSync(f('broken.xlsx'), Buffer.from('PK\u0003\u0004garbage'));
   });
   test('without --skip-unreadable: exit 2, the file and the reason named, OUT not created', async () => {
-    const r = await run(['build', '--profile', 'qinghai', '--out', f('batch.xlsx'), f('good.docx'), f('broken.xlsx')]);
+    const r = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--out',
+      f('batch.xlsx'),
+      f('good.docx'),
+      f('broken.xlsx'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/broken\.xlsx.*损坏|broken\.xlsx.*另存/);
     expect(fs.existsSync(f('batch.xlsx'))).toBe(false);
   });
   test('with --skip-unreadable: built from the rest; the skipped file is in the report and on stderr', async () => {
-    const r = await run(['build', '--profile', 'qinghai', '--skip-unreadable', '--out', f('batch.xlsx'), '--report', f('batch.json'), f('good.docx'), f('broken.xlsx')]);
+    const r = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--skip-unreadable',
+      '--out',
+      f('batch.xlsx'),
+      '--report',
+      f('batch.json'),
+      f('good.docx'),
+      f('broken.xlsx'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/1 条.*读不了的文件 1 个已略过/);
     expect(r.err).toMatch(/已略过读不了的文件「broken\.xlsx」/);
@@ -152,7 +206,15 @@ describe('one unreadable file in a batch', () => {
     expect(rep.rowsWritten).toBe(1);
   });
   test('with --skip-unreadable and nothing readable: exit 2, no OUT', async () => {
-    const r = await run(['build', '--profile', 'qinghai', '--skip-unreadable', '--out', f('none.xlsx'), f('broken.xlsx')]);
+    const r = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--skip-unreadable',
+      '--out',
+      f('none.xlsx'),
+      f('broken.xlsx'),
+    ]);
     expect(r.code).toBe(2);
     expect(fs.existsSync(f('none.xlsx'))).toBe(false);
   });
@@ -161,8 +223,15 @@ describe('one unreadable file in a batch', () => {
 test('--annotate on a spreadsheet 附件1 puts each note on the value cell, not the label', async () => {
   await qinghaiFormXlsx(f('qh-form.xlsx'));
   const r = await run(['check', '--profile', 'qinghai', '--json', f('qh-form.xlsx')]);
-  const models = JSON.parse(r.out).issues.find((i: { code: string; column: string }) => i.code === 'required' && i.column === '已服务支撑人工智能大模型名称');
-  expect(models.source).toMatchObject({ row: 15, column: 'C列「已服务支撑人工智能大模型名称」', cell: { row: 14, col: 2 } });
+  const models = JSON.parse(r.out).issues.find(
+    (i: { code: string; column: string }) =>
+      i.code === 'required' && i.column === '已服务支撑人工智能大模型名称',
+  );
+  expect(models.source).toMatchObject({
+    row: 15,
+    column: 'C列「已服务支撑人工智能大模型名称」',
+    cell: { row: 14, col: 2 },
+  });
   await run(['check', '--profile', 'qinghai', '--annotate', f('qh-form-notes.xlsx'), f('qh-form.xlsx')]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(f('qh-form-notes.xlsx'));

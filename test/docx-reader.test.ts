@@ -8,10 +8,25 @@ import { docx, legacyBox, options, p, para, runs, sdtBox, symBox, table } from '
 describe('readDocx', () => {
   test('cover page and headings become paragraphs; tables keep their place in the document', async () => {
     const bytes = await docx(
-      para('山西省高质量数据集申报书', 'Title') + para('数据集名称：_____') + `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + para('基本信息表', 'Heading1') + table([['字段', '内容'], ['数据集名称', '矿山数据集']]) + para('申报材料正文'),
+      para('山西省高质量数据集申报书', 'Title') +
+        para('数据集名称：_____') +
+        `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` +
+        para('基本信息表', 'Heading1') +
+        table([
+          ['字段', '内容'],
+          ['数据集名称', '矿山数据集'],
+        ]) +
+        para('申报材料正文'),
     );
     const doc = await readDocx(bytes);
-    expect(doc.blocks.map((b) => (b.kind === 'table' ? `#${b.table}` : b.text.trim()))).toEqual(['山西省高质量数据集申报书', '数据集名称：_____', '', '基本信息表', '#1', '申报材料正文']);
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? `#${b.table}` : b.text.trim()))).toEqual([
+      '山西省高质量数据集申报书',
+      '数据集名称：_____',
+      '',
+      '基本信息表',
+      '#1',
+      '申报材料正文',
+    ]);
     expect(doc.blocks[0]).toMatchObject({ style: 'Title' });
     expect(doc.tables[0].rows[1].map((c) => c.text)).toEqual(['数据集名称', '矿山数据集']);
   });
@@ -20,7 +35,9 @@ describe('readDocx', () => {
     const cell = {
       xml:
         p(runs('第一行\n第二行')) +
-        p(`<w:r><w:t>第三</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:ins w:id="2" w:author="a"><w:r><w:t>段</w:t></w:r></w:ins>`),
+        p(
+          `<w:r><w:t>第三</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>删掉</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:ins w:id="2" w:author="a"><w:r><w:t>段</w:t></w:r></w:ins>`,
+        ),
     };
     const doc = await readDocx(await docx(table([[cell]])));
     expect(doc.tables[0].rows[0][0].text).toBe('第一行\n第二行\n第三段');
@@ -40,7 +57,12 @@ describe('readDocx', () => {
       ['申报单位信息', '单位名称', '青海牧业公司', '青海牧业公司'],
       ['申报单位信息', '单位地址', '西宁', '城西区'],
     ]);
-    expect(s.merges).toEqual(expect.arrayContaining([{ r1: 0, c1: 0, r2: 1, c2: 0 }, { r1: 0, c1: 2, r2: 0, c2: 3 }]));
+    expect(s.merges).toEqual(
+      expect.arrayContaining([
+        { r1: 0, c1: 0, r2: 1, c2: 0 },
+        { r1: 0, c1: 2, r2: 0, c2: 3 },
+      ]),
+    );
     expect(s.origins[1][0]).toEqual({ table: 1, row: 1, cell: 1 });
     expect(s.origins[0][3]).toEqual({ table: 1, row: 1, cell: 3 });
     expect(s.origins[1][3]).toEqual({ table: 1, row: 2, cell: 4 });
@@ -65,8 +87,13 @@ describe('readDocx', () => {
   });
 
   test('a nested table is read into the cell that holds it, and numbered after its parent', async () => {
-    const inner = table([['☑文本', '□音频'], ['□视频', '']]);
-    const doc = await readDocx(await docx(table([['数据集模态', { xml: inner + '<w:p/>' }]]) + table([['备注', '无']])));
+    const inner = table([
+      ['☑文本', '□音频'],
+      ['□视频', ''],
+    ]);
+    const doc = await readDocx(
+      await docx(table([['数据集模态', { xml: inner + '<w:p/>' }]]) + table([['备注', '无']])),
+    );
     expect(doc.tables.map((t) => [t.number, t.parent])).toEqual([
       [1, null],
       [2, { table: 1, row: 0, cell: 1 }],
@@ -83,7 +110,9 @@ describe('readDocx', () => {
     const filled = `<w:sdt><w:sdtPr><w:alias w:val="名称"/></w:sdtPr><w:sdtContent><w:r><w:t>牦牛数据集</w:t></w:r></w:sdtContent></w:sdt>`;
     const placeholder = `<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>`;
     const blockSdt = `<w:sdt><w:sdtPr/><w:sdtContent>${para('块级控件')}</w:sdtContent></w:sdt>`;
-    const doc = await readDocx(await docx(table([[{ xml: p(filled) }, { xml: p(placeholder) }, { xml: blockSdt }]])));
+    const doc = await readDocx(
+      await docx(table([[{ xml: p(filled) }, { xml: p(placeholder) }, { xml: blockSdt }]])),
+    );
     expect(doc.tables[0].rows[0].map((c) => c.text)).toEqual(['牦牛数据集', '', '块级控件']);
   });
 
@@ -93,7 +122,27 @@ describe('readDocx', () => {
     ['legacy FORMCHECKBOX with only w:default', (c: boolean) => legacyBox(c, 'default'), 'legacy'],
     ['Wingdings symbols', symBox, 'symbol'],
   ])('%s become ☑/☐ before their option', async (_n, box, kind) => {
-    const doc = await readDocx(await docx(table([['数据集模态', { xml: p(options([[true, '文本'], [false, '音频'], [true, '视频']], box)) }]])));
+    const doc = await readDocx(
+      await docx(
+        table([
+          [
+            '数据集模态',
+            {
+              xml: p(
+                options(
+                  [
+                    [true, '文本'],
+                    [false, '音频'],
+                    [true, '视频'],
+                  ],
+                  box,
+                ),
+              ),
+            },
+          ],
+        ]),
+      ),
+    );
     const cell = doc.tables[0].rows[0][1];
     expect(cell.text).toBe('☑文本 ☐音频 ☑视频');
     expect(cell.checkboxes).toEqual([true, false, true].map((checked) => ({ checked, kind })));
@@ -119,7 +168,10 @@ describe('readDocx', () => {
     const ole = Buffer.alloc(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     ole.write('WordDocument'.split('').join('\u0000') + '\u0000', 1024, 'latin1');
-    for (const name of ['申报书.doc', '申报书.wps']) expect(() => readWorkbook(name, ole)).toThrow('这是旧版 Word 文件，请用 Word 或 WPS 另存为 .docx 后再导入');
+    for (const name of ['申报书.doc', '申报书.wps'])
+      expect(() => readWorkbook(name, ole)).toThrow(
+        '这是旧版 Word 文件，请用 Word 或 WPS 另存为 .docx 后再导入',
+      );
     // A Word 97 file renamed .xls: recognised from its WordDocument stream.
     expect(() => readWorkbook('申报书.xls', ole)).toThrow(/旧版 Word 文件/);
     expect(() => readWorkbook('申报书.xls', ole)).not.toThrow(/损坏/);

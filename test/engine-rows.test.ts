@@ -102,9 +102,15 @@ describe('split contact columns', () => {
   it('write a number the name cell already holds once, and keep two numbers apart', () => {
     const header = [...HEADER.filter((h) => h !== '申报单位联系人及联系方式'), '联系人', '联系电话'];
     const base = ROW.filter((_, i) => i !== 7);
-    const rows = [[...base, '李四 13800000001', '13800000001'], [...base, '李四 13900000000', '0971-6145250']];
+    const rows = [
+      [...base, '李四 13800000001', '13800000001'],
+      [...base, '李四 13900000000', '0971-6145250'],
+    ];
     const r = validateTable(qh, { header, rows });
-    expect(r.entries.map((e) => e.get('contact'))).toEqual(['李四 13800000001', '李四 13900000000、0971-6145250']);
+    expect(r.entries.map((e) => e.get('contact'))).toEqual([
+      '李四 13800000001',
+      '李四 13900000000、0971-6145250',
+    ]);
     expect(r.issues.filter((i) => i.field === '申报单位联系人及联系方式')).toEqual([]);
   });
 });

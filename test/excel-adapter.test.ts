@@ -10,23 +10,47 @@ async function withSummary(rows: (string | number)[][], api = '1.18') {
   const fake = new FakeWorkbook(api);
   fake.addSheet('Sheet1');
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
-  await wb.createSummary(qh, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai', recommender: '西宁市数据局' }));
+  await wb.createSummary(
+    qh,
+    settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai', recommender: '西宁市数据局' }),
+  );
   const s = fake.sheet('汇总表');
   rows.forEach((row, i) => row.forEach((v, c) => fake.assign(s.ensure(4 + i, c), v)));
   return { fake, wb, s };
 }
 
-const good = (i: number) => [i + 1, `数据集${i}`, '现代农业', '文本', 2048, '无', '某公司', '张三 13800000000', ''];
+const good = (i: number) => [
+  i + 1,
+  `数据集${i}`,
+  '现代农业',
+  '文本',
+  2048,
+  '无',
+  '某公司',
+  '张三 13800000000',
+  '',
+];
 
 describe('新建汇总表 writes the plan through Office.js', () => {
   test('title, header, text format, dropdowns, frozen header, page layout, hidden lists', async () => {
     const { fake, s } = await withSummary([]);
     expect(fake.display('汇总表', 1, 0)).toBe('青海省行业高质量数据集汇总表');
     expect(fake.display('汇总表', 2, 0)).toBe('推荐单位：西宁市数据局（盖章）');
-    expect([0, 1, 2, 3, 4].map((c) => fake.display('汇总表', 3, c))).toEqual(['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）']);
+    expect([0, 1, 2, 3, 4].map((c) => fake.display('汇总表', 3, c))).toEqual([
+      '序号',
+      '数据集名称',
+      '行业领域',
+      '数据集模态',
+      '数据集数据量（GB）',
+    ]);
     expect(s.merges).toContainEqual({ r1: 1, c1: 0, r2: 1, c2: 8 });
     expect(s.frozenRows).toBe(4);
-    expect(s.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', fitToWidth: 1, printTitleRows: '$4:$4' });
+    expect(s.page).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      fitToWidth: 1,
+      printTitleRows: '$4:$4',
+    });
     const domain = s.validations.find((v) => v.c1 === 2)!;
     expect(domain.rule.list!.source).toContain('医疗健康');
     expect(domain.errorAlert!.style).toBe('Warning');
@@ -45,7 +69,7 @@ describe('新建汇总表 writes the plan through Office.js', () => {
     expect(fake.display('汇总表', 4, 1)).toBe('');
   });
 
-  test('read, write, events back on: 3 syncs, and 1 more to remove the replaced sheet\'s handler', async () => {
+  test("read, write, events back on: 3 syncs, and 1 more to remove the replaced sheet's handler", async () => {
     const fake = new FakeWorkbook();
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
@@ -59,7 +83,9 @@ describe('新建汇总表 writes the plan through Office.js', () => {
 
 describe('checking: budgets, colours, live rechecks', () => {
   test.each([10, 3000])('a full check of %i rows takes at most 3 syncs', async (n) => {
-    const rows = Array.from({ length: n }, (_, i) => (i % 7 === 3 ? [i + 1, `d${i}`, '火星', '文本', '2TB', '无', 'u', '张三', ''] : good(i)));
+    const rows = Array.from({ length: n }, (_, i) =>
+      i % 7 === 3 ? [i + 1, `d${i}`, '火星', '文本', '2TB', '无', 'u', '张三', ''] : good(i),
+    );
     const { fake, wb, s } = await withSummary(rows);
     const before = fake.syncCount;
     const r = await wb.checkSheet('汇总表', qh, 1024);
@@ -68,16 +94,26 @@ describe('checking: budgets, colours, live rechecks', () => {
     expect(s.cell(7, 2)!.fill).toBe('#FFC7CE'); // 火星: error
     expect(s.cell(7, 4)!.fill).toBe('#FFEB9C'); // 2TB: warning with a fix
     expect(s.cell(4, 2)!.fill).toBeUndefined();
-    expect(r.issues.find((i) => i.address === 'E8')).toMatchObject({ code: 'quantity-converted', fix: 2048, safe: true });
+    expect(r.issues.find((i) => i.address === 'E8')).toMatchObject({
+      code: 'quantity-converted',
+      fix: 2048,
+      safe: true,
+    });
   });
 
   test('scattered cells are coloured through RangeAreas, long address lists in chunks', async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => (i % 2 ? [i + 1, `d${i}`, '火星', '文本', 1, '无', 'u', '张三 13800000000', ''] : good(i)));
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      i % 2 ? [i + 1, `d${i}`, '火星', '文本', 1, '无', 'u', '张三 13800000000', ''] : good(i),
+    );
     const { fake, wb } = await withSummary(rows);
     fake.rangeAreasCalls = 0;
     await wb.checkSheet('汇总表', qh, 1024);
     expect(fake.rangeAreasCalls).toBeGreaterThan(1);
-    expect(chunkAddresses(cellRuns(Array.from({ length: 1000 }, (_, i) => ({ r: i * 2, c: 2 })))).every((c) => c.length <= 2000)).toBe(true);
+    expect(
+      chunkAddresses(cellRuns(Array.from({ length: 1000 }, (_, i) => ({ r: i * 2, c: 2 })))).every(
+        (c) => c.length <= 2000,
+      ),
+    ).toBe(true);
   });
 
   test('one edit event: at most 2 syncs, only the edited rows rechecked, the pane told', async () => {
@@ -93,7 +129,7 @@ describe('checking: budgets, colours, live rechecks', () => {
     expect(s.cell(10, 2)!.fill).toBe('#FFEB9C');
   });
 
-  test('the pane\'s own writes do not set off another round of checking', async () => {
+  test("the pane's own writes do not set off another round of checking", async () => {
     const { fake, wb, s } = await withSummary(Array.from({ length: 5 }, (_, i) => good(i)));
     const first = await wb.checkSheet('汇总表', qh, 1024);
     expect(first.issues).toEqual([]);
@@ -118,7 +154,11 @@ describe('checking: budgets, colours, live rechecks', () => {
   });
 
   test('unit conversion of a column keeps the original in a note', async () => {
-    const { fake, wb, s } = await withSummary([good(0), [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三 13800000000', ''], [3, 'c', '通用', '文本', '10万张', '无', 'u', '张三 13800000000', '']]);
+    const { fake, wb, s } = await withSummary([
+      good(0),
+      [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三 13800000000', ''],
+      [3, 'c', '通用', '文本', '10万张', '无', 'u', '张三 13800000000', ''],
+    ]);
     await wb.checkSheet('汇总表', qh, 1024);
     const r = await wb.convertCells('汇总表', 4, 6, 4);
     expect(r.converted).toBe(1);
@@ -129,7 +169,10 @@ describe('checking: budgets, colours, live rechecks', () => {
   });
 
   test('Excel 2019 (ExcelApi 1.8): the same check without RangeAreas, still within budget', async () => {
-    const { fake, wb, s } = await withSummary([good(0), [2, 'b', '火星', '文本', 1, '无', 'u', '张三 13800000000', '']], '1.8');
+    const { fake, wb, s } = await withSummary(
+      [good(0), [2, 'b', '火星', '文本', 1, '无', 'u', '张三 13800000000', '']],
+      '1.8',
+    );
     const before = fake.syncCount;
     await wb.checkSheet('汇总表', qh, 1024);
     expect(fake.syncCount - before).toBeLessThanOrEqual(3);
@@ -144,7 +187,10 @@ describe('checking: budgets, colours, live rechecks', () => {
 
   test('the bureau is recognised from the title and header', async () => {
     const fake = new FakeWorkbook();
-    fake.load('来件', [['武汉市行业高质量数据集应用典型案例征集汇总表'], ['序号', '数据集案例名称', '数据集类别', '行业领域', '申报方向']]);
+    fake.load('来件', [
+      ['武汉市行业高质量数据集应用典型案例征集汇总表'],
+      ['序号', '数据集案例名称', '数据集类别', '行业领域', '申报方向'],
+    ]);
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
     expect(await wb.detectProfile()).toEqual({ profileId: 'wuhan', sheet: '来件' });
   });
@@ -156,7 +202,8 @@ test('two rebuilds in the same minute keep two distinct backups', async () => {
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
   await wb.createSummary(qh, settingsToPlan(DEFAULT_PANE_SETTINGS));
   fake.assign(fake.sheet('汇总表').ensure(4, 1), '甲数据集');
-  for (let i = 0; i < 2; i++) await wb.rebuild(qh, settingsToPlan(DEFAULT_PANE_SETTINGS), await wb.readSheets(['汇总表']));
+  for (let i = 0; i < 2; i++)
+    await wb.rebuild(qh, settingsToPlan(DEFAULT_PANE_SETTINGS), await wb.readSheets(['汇总表']));
   const backups = fake.sheets.map((s) => s.name).filter((n) => n.includes('备份'));
   expect(backups).toHaveLength(2);
   expect(new Set(backups).size).toBe(2);

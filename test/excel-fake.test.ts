@@ -2,7 +2,8 @@
 import { FakeWorkbook } from '../src/excel/fake';
 import type { XlContext } from '../src/excel/xl';
 
-const run = (fake: FakeWorkbook, f: (ctx: XlContext) => Promise<unknown>) => fake.run({ delayForCellEdit: true }, f);
+const run = (fake: FakeWorkbook, f: (ctx: XlContext) => Promise<unknown>) =>
+  fake.run({ delayForCellEdit: true }, f);
 
 test('reading a property that was not loaded and synced throws', async () => {
   const fake = new FakeWorkbook();
@@ -20,10 +21,12 @@ test('reading a property that was not loaded and synced throws', async () => {
 test('a values matrix of the wrong shape fails the batch at sync', async () => {
   const fake = new FakeWorkbook();
   fake.addSheet('S');
-  await expect(run(fake, async (ctx) => {
-    ctx.workbook.worksheets.getItemOrNullObject('S').getRange('A1:B2').values = [[1, 2, 3]];
-    await ctx.sync();
-  })).rejects.toThrow(/InvalidArgument/);
+  await expect(
+    run(fake, async (ctx) => {
+      ctx.workbook.worksheets.getItemOrNullObject('S').getRange('A1:B2').values = [[1, 2, 3]];
+      await ctx.sync();
+    }),
+  ).rejects.toThrow(/InvalidArgument/);
 });
 
 test('a string beginning with = in a General cell becomes a formula; with the text format it stays text', async () => {
@@ -85,8 +88,18 @@ test('list validations, fills and notes are kept; syncs are counted', async () =
     await ctx.sync();
   });
   expect(fake.syncCount - before).toBe(1);
-  expect(s.validations[0]).toMatchObject({ r1: 4, c1: 2, r2: 19, rule: { list: { source: '文本,图像' } }, errorAlert: { style: 'Warning' } });
-  expect([s.cell(0, 0)!.fill, s.cell(1, 1)!.fill, s.cell(2, 1)!.fill]).toEqual(['#FFC7CE', '#FFC7CE', '#FFC7CE']);
+  expect(s.validations[0]).toMatchObject({
+    r1: 4,
+    c1: 2,
+    r2: 19,
+    rule: { list: { source: '文本,图像' } },
+    errorAlert: { style: 'Warning' },
+  });
+  expect([s.cell(0, 0)!.fill, s.cell(1, 1)!.fill, s.cell(2, 1)!.fill]).toEqual([
+    '#FFC7CE',
+    '#FFC7CE',
+    '#FFC7CE',
+  ]);
   expect(s.notes.get('3,3')).toBe('原填 2TB');
 });
 
@@ -158,13 +171,23 @@ describe('the fake follows Excel where it used to diverge', () => {
 
   test('the used range starts at the first used cell', async () => {
     const fake = new FakeWorkbook();
-    fake.load('S', [['a', 'b'], ['c', 'd']], { r: 2, c: 1 });
+    fake.load(
+      'S',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      { r: 2, c: 1 },
+    );
     await run(fake, async (ctx) => {
       const used = ctx.workbook.worksheets.getItemOrNullObject('S').getUsedRangeOrNullObject(true);
       used.load(['values', 'rowIndex', 'columnIndex', 'address']);
       await ctx.sync();
       expect([used.rowIndex, used.columnIndex, used.address]).toEqual([2, 1, 'S!B3:C4']);
-      expect(used.values).toEqual([['a', 'b'], ['c', 'd']]);
+      expect(used.values).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
     });
   });
 
@@ -272,7 +295,9 @@ describe('the fake follows Excel where it used to diverge', () => {
     const fake = new FakeWorkbook('1.18', { delayForCellEdit: false });
     fake.addSheet('S');
     fake.beginCellEdit();
-    await expect(fake.run({ delayForCellEdit: true }, () => Promise.resolve(1))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(fake.run({ delayForCellEdit: true }, () => Promise.resolve(1))).rejects.toMatchObject({
+      code: 'InvalidOperationInCellEditMode',
+    });
     expect(fake.cellEditRefusals).toBe(1);
   });
 

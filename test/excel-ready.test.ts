@@ -3,7 +3,14 @@
  * test here failed on the old fake and adapter.
  */
 import { FakeWorkbook, type FakeHost } from '../src/excel/fake';
-import { OfficeWorkbook, READ_CELLS_PER_SYNC, ROWS_PER_SYNC, digitPixels, touchedRows, type Recheck } from '../src/excel/adapter';
+import {
+  OfficeWorkbook,
+  READ_CELLS_PER_SYNC,
+  ROWS_PER_SYNC,
+  digitPixels,
+  touchedRows,
+  type Recheck,
+} from '../src/excel/adapter';
 import { CHANGE_LOG_SHEET } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import { DEFAULT_PANE_SETTINGS, parseSettings, settingsToPlan } from '../src/taskpane/settings';
@@ -11,7 +18,17 @@ import type { WorkbookPlan } from '../src/core/plan';
 
 const qh = getProfile('qinghai')!;
 const plan = settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: 'qinghai' });
-const good = (i: number) => [i + 1, `数据集${i}`, '现代农业', '文本', 2048, '无', '某公司', '张三 13800000000', ''];
+const good = (i: number) => [
+  i + 1,
+  `数据集${i}`,
+  '现代农业',
+  '文本',
+  2048,
+  '无',
+  '某公司',
+  '张三 13800000000',
+  '',
+];
 const bad = (i: number) => [i + 1, `数据集${i}`, '火星', '文本', '2TB', '无', '某公司', '张三', ''];
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -32,7 +49,17 @@ async function withSummary(rows: (string | number)[][], api = '1.18', host: Part
 
 test('the used range is offset: a table starting at B3 is checked and painted where it is', async () => {
   const fake = new FakeWorkbook();
-  const header = ['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '数据集是否涉密', '申报单位', '联系人及联系方式', '备注'];
+  const header = [
+    '序号',
+    '数据集名称',
+    '行业领域',
+    '数据集模态',
+    '数据集数据量（GB）',
+    '数据集是否涉密',
+    '申报单位',
+    '联系人及联系方式',
+    '备注',
+  ];
   fake.load('来件', [['青海省行业高质量数据集汇总表'], header, good(0), bad(1)], { r: 2, c: 1 });
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
   const r = await wb.checkSheet('来件', qh, 1024);
@@ -49,7 +76,9 @@ test('events are restored after a write that fails halfway, in their own batch; 
   const { fake, wb, heard } = await withSummary([good(0), good(1)]);
   await wb.checkSheet('汇总表', qh, 1024);
   await wb.watch('汇总表');
-  await expect(wb.writeCells('没有这张表', [{ r: 4, c: 1, value: 'x' }])).rejects.toMatchObject({ code: 'ItemNotFound' });
+  await expect(wb.writeCells('没有这张表', [{ r: 4, c: 1, value: 'x' }])).rejects.toMatchObject({
+    code: 'ItemNotFound',
+  });
   expect(fake.enableEvents).toBe(true);
   await fake.userEdit('汇总表', 5, 2, [['火星']]);
   expect(heard.map((h) => h.rows)).toEqual([[5, 5]]);
@@ -64,7 +93,15 @@ test('checking never switches events off: fills do not fire onChanged, so a user
     real(o, (ctx) =>
       batch(
         new Proxy(ctx, {
-          get: (t, p) => (p === 'runtime' ? { set enableEvents(v: boolean) { if (!v) off++; t.runtime.enableEvents = v; } } : (Reflect.get(t, p) as unknown)),
+          get: (t, p) =>
+            p === 'runtime'
+              ? {
+                  set enableEvents(v: boolean) {
+                    if (!v) off++;
+                    t.runtime.enableEvents = v;
+                  },
+                }
+              : (Reflect.get(t, p) as unknown),
         }),
       ),
     );
@@ -78,7 +115,7 @@ test('checking never switches events off: fills do not fire onChanged, so a user
   void wb;
 });
 
-test('the pane\'s batches run one after another: overlapping calls never interleave their requests', async () => {
+test("the pane's batches run one after another: overlapping calls never interleave their requests", async () => {
   const { fake, wb } = await withSummary(Array.from({ length: 20 }, (_, i) => good(i)));
   const order: string[] = [];
   const real = fake.run;
@@ -94,7 +131,11 @@ test('the pane\'s batches run one after another: overlapping calls never interle
       }
     });
   const wb2 = new OfficeWorkbook(spy, fake.requirements);
-  await Promise.all([wb2.checkSheet('汇总表', qh, 1024), wb2.writeCells('汇总表', [{ r: 4, c: 8, value: 'a' }]), wb2.sheets()]);
+  await Promise.all([
+    wb2.checkSheet('汇总表', qh, 1024),
+    wb2.writeCells('汇总表', [{ r: 4, c: 8, value: 'a' }]),
+    wb2.sheets(),
+  ]);
   expect(order.every((x) => x === 'in1')).toBe(true);
   expect(fake.enableEvents).toBe(true);
   void wb;
@@ -106,7 +147,21 @@ test('sheet names: a 28-character summary is backed up under a legal, unique nam
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
   const long = '青海省行业高质量数据集汇总表青海省行业高质量数据集汇总';
   expect(long.length).toBe(27);
-  const p: WorkbookPlan = { styles: {}, sheets: [{ name: long, role: 'summary', cells: [{ r: 0, c: 0, v: '甲', style: 'x' }], merges: [], colWidths: [], rowHeights: {}, validations: [], textColumns: [] }] };
+  const p: WorkbookPlan = {
+    styles: {},
+    sheets: [
+      {
+        name: long,
+        role: 'summary',
+        cells: [{ r: 0, c: 0, v: '甲', style: 'x' }],
+        merges: [],
+        colWidths: [],
+        rowHeights: {},
+        validations: [],
+        textColumns: [],
+      },
+    ],
+  };
   await wb.writePlan(p);
   await wb.writePlan(p);
   await wb.writePlan(p);
@@ -162,14 +217,28 @@ test('writeCells formats text as text even in a General cell, and numbers as num
 
 describe('notes', () => {
   test('a library without notes on a 1.18 host: 换算 works and the original goes to 修改记录', async () => {
-    const { fake, wb, s } = await withSummary([good(0), [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三 13800000000', '']], '1.18', { notesInLibrary: false });
+    const { fake, wb, s } = await withSummary(
+      [good(0), [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三 13800000000', '']],
+      '1.18',
+      { notesInLibrary: false },
+    );
     await wb.checkSheet('汇总表', qh, 1024);
     const r = await wb.convertCells('汇总表', 4, 5, 4);
     expect(r).toMatchObject({ converted: 1, keptIn: 'change-log' });
     expect(s.cell(5, 4)!.value).toBe(1536);
     const log = fake.sheet(CHANGE_LOG_SHEET);
-    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 0, c))).toEqual(['工作表', '单元格', '原值', '新值']);
-    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 1, c))).toEqual(['汇总表', 'E6', '1.5TB', '1536']);
+    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 0, c))).toEqual([
+      '工作表',
+      '单元格',
+      '原值',
+      '新值',
+    ]);
+    expect([1, 2, 4, 5].map((c) => fake.display(CHANGE_LOG_SHEET, 1, c))).toEqual([
+      '汇总表',
+      'E6',
+      '1.5TB',
+      '1536',
+    ]);
     expect(log.cell(1, 4)!.numberFormat).toBe('@');
     expect(s.notes.size).toBe(0);
     // A second conversion appends below.
@@ -188,7 +257,10 @@ describe('notes', () => {
 
 describe('selections', () => {
   test('a whole-column selection is cut to the used range', async () => {
-    const { fake, wb } = await withSummary([good(0), [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三', '']]);
+    const { fake, wb } = await withSummary([
+      good(0),
+      [2, 'b', '通用', '文本', '1.5TB', '无', 'u', '张三', ''],
+    ]);
     await wb.checkSheet('汇总表', qh, 1024);
     fake.selection = { sheet: '汇总表', r: 0, c: 4, rows: 1048576, cols: 1 };
     const sel = (await wb.selection())!;
@@ -240,7 +312,7 @@ describe('events', () => {
     expect(heard[1].issues.find((i) => i.severity === 'error')!.address).toBe('D6');
   });
 
-  test('a co-author\'s edit (source Remote) is not repainted', async () => {
+  test("a co-author's edit (source Remote) is not repainted", async () => {
     const { fake, wb, s, heard } = await withSummary([good(0)]);
     await wb.checkSheet('汇总表', qh, 1024);
     await wb.watch('汇总表');
@@ -260,7 +332,10 @@ describe('events', () => {
     fake.assign(s.ensure(15, 2), '火星');
     const before = fake.syncCount;
     await fake.change('汇总表', 'C6, C16:D16', 'RangeEdited');
-    expect(heard.map((h) => h.rows)).toEqual([[5, 5], [15, 15]]);
+    expect(heard.map((h) => h.rows)).toEqual([
+      [5, 5],
+      [15, 15],
+    ]);
     expect(fake.syncCount - before).toBe(2);
     expect(touchedRows('A1:B2, C:C', 4, 30)).toEqual([[4, 31]]);
   });
@@ -317,7 +392,9 @@ describe('payload', () => {
     const { merged } = await wb.rebuild(qh, plan, inputs);
     const syncs = fake.syncCount - before;
     expect(merged.rowsWritten).toBe(3000);
-    const written = fake.sheets.filter((s) => !s.name.includes('备份')).reduce((n, s) => n + (s.extent().rows || 0), 0);
+    const written = fake.sheets
+      .filter((s) => !s.name.includes('备份'))
+      .reduce((n, s) => n + (s.extent().rows || 0), 0);
     // +1 to remove the handler of the summary it replaced.
     expect(syncs).toBeLessThanOrEqual(Math.ceil(written / ROWS_PER_SYNC) + 2 + 1);
     expect(fake.largestRequest).toBeLessThan(5 * 1024 * 1024);
@@ -403,7 +480,7 @@ describe('undo', () => {
 });
 
 describe('printing and layout', () => {
-  test('fit-to-width and frozen panes are set while the sheet is active (office-js #1860): no activation behind the user\'s back', async () => {
+  test("fit-to-width and frozen panes are set while the sheet is active (office-js #1860): no activation behind the user's back", async () => {
     const fake = new FakeWorkbook('1.18', { fitNeedsActive: true });
     fake.addSheet('Sheet1');
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
@@ -462,7 +539,9 @@ test('a rebuild that fails halfway leaves what was sent, says where the original
   const inputs = await wb.readSheets(['汇总表']);
   // Requests: 1 read, then writes of 500 rows each: the second write is lost.
   fake.failSync = fake.syncCount + 3;
-  await expect(wb.rebuild(qh, plan, inputs)).rejects.toThrow(/生成到一半出错.*原表已备份为「汇总表 备份\d{4}-\d{4}」/);
+  await expect(wb.rebuild(qh, plan, inputs)).rejects.toThrow(
+    /生成到一半出错.*原表已备份为「汇总表 备份\d{4}-\d{4}」/,
+  );
   const backup = fake.sheets.find((s) => s.name.startsWith('汇总表 备份'))!;
   expect(fake.display(backup.name, 1503, 1)).toBe('数据集1499'); // the original, whole
   expect(fake.display('汇总表', 100, 1)).toBe('数据集96'); // the first request's rows are there

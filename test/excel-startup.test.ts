@@ -10,7 +10,10 @@ const check = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
 function runCheck(syntaxOk: boolean) {
   const root = { innerHTML: '' };
   const win: Record<string, unknown> = {};
-  const sandbox: Record<string, unknown> = { window: win, document: { getElementById: (id: string) => (id === 'root' ? root : null) } };
+  const sandbox: Record<string, unknown> = {
+    window: win,
+    document: { getElementById: (id: string) => (id === 'root' ? root : null) },
+  };
   // An old browser cannot compile ?. or arrows: its Function constructor throws a SyntaxError.
   if (!syntaxOk) {
     sandbox.Function = function () {

@@ -90,7 +90,9 @@ describe('a value reads the same from a form as from a table', () => {
   });
   test('☑其它：生态环境 on the form is 绿色低碳, as 生态环境 in a table is', () => {
     const header = qh.columns.map((c) => c.label);
-    const row = header.map((h) => (h === '行业领域' ? '生态环境' : h === '数据集数据量（GB）' ? 1024 : h === '数据集模态' ? '文本' : 'x'));
+    const row = header.map((h) =>
+      h === '行业领域' ? '生态环境' : h === '数据集数据量（GB）' ? 1024 : h === '数据集模态' ? '文本' : 'x',
+    );
     const table = domainOf(mergeSheets(qh, [{ file: 't.xlsx', sheet: 's', rows: [header, row] }]));
     expect(table).toEqual({ value: '绿色低碳', codes: ['value-normalised'] });
     expect(domainOf(check(qh, formRows('□工业制造 ☑其它：生态环境')))).toEqual(table);

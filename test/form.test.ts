@@ -4,14 +4,30 @@ import { getProfile } from '../src/core/profiles';
 
 describe('checkedValues', () => {
   test.each([
-    ['box after the option (武汉 申报方向)', '高质量数据集建设应用☑ 高质量数据集模型验证□\n高质量数据集技术创新☑（可多选）', ['高质量数据集建设应用', '高质量数据集技术创新']],
-    ['an option with a space inside stays whole', '☑方向 2: 高质量数据集工具链平台建设', ['方向 2: 高质量数据集工具链平台建设']],
-    ['the next group’s heading is not part of an option', '重点领域：□科学研究 ☑城市治理 创新领域：□低空经济', ['城市治理']],
+    [
+      'box after the option (武汉 申报方向)',
+      '高质量数据集建设应用☑ 高质量数据集模型验证□\n高质量数据集技术创新☑（可多选）',
+      ['高质量数据集建设应用', '高质量数据集技术创新'],
+    ],
+    [
+      'an option with a space inside stays whole',
+      '☑方向 2: 高质量数据集工具链平台建设',
+      ['方向 2: 高质量数据集工具链平台建设'],
+    ],
+    [
+      'the next group’s heading is not part of an option',
+      '重点领域：□科学研究 ☑城市治理 创新领域：□低空经济',
+      ['城市治理'],
+    ],
     ['blanks after 其它 are dropped', '□文本 ☑其它_____', ['其它']],
     ['a filled-in 其它 blank', '□文本 ☑其它：海洋数据', ['其它（海洋数据）']],
     ['a filled-in 其他 blank with underscores', '☑其他__时序数据__', ['其他（时序数据）']],
     ['options on several lines', '☑文本\n□音频\n☑视频', ['文本', '视频']],
-    ['是 with its note', '☑是（请注明模型类型/项目名称：水文大模型） □否', ['是（请注明模型类型/项目名称：水文大模型）']],
+    [
+      '是 with its note',
+      '☑是（请注明模型类型/项目名称：水文大模型） □否',
+      ['是（请注明模型类型/项目名称：水文大模型）'],
+    ],
   ])('%s', (_n, text, want) => expect(checkedValues(text)).toEqual(want));
 });
 
@@ -32,7 +48,12 @@ describe('parseForm', () => {
   });
   test('山西: 是 without a model name stays empty (never guessed), 否 is 无', () => {
     const col = sx.columns.findIndex((c) => c.key === 'models');
-    const read = (v: string) => parseForm(sx, [['数据集名称', 'a'], ['所属领域', '☑工业制造'], ['是否已用于AI训练', v]])!.table.rows[0][col];
+    const read = (v: string) =>
+      parseForm(sx, [
+        ['数据集名称', 'a'],
+        ['所属领域', '☑工业制造'],
+        ['是否已用于AI训练', v],
+      ])!.table.rows[0][col];
     expect(read('☑是（请注明模型类型/项目名称：_____） □否')).toBe('');
     expect(read('□是（请注明模型类型/项目名称：_____） ☑否')).toBe('无');
     expect(read('☑是（请注明模型类型/项目名称：矿山大模型） □否')).toBe('矿山大模型');

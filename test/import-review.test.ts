@@ -6,7 +6,16 @@ import { previewImport, workbookInputs } from '../src/core/import';
 import { getProfile } from '../src/core/profiles';
 
 const qh = getProfile('qinghai')!;
-const header = ['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '申报单位联系人及联系方式'];
+const header = [
+  '序号',
+  '数据集名称',
+  '行业领域',
+  '数据集模态',
+  '数据集数据量（GB）',
+  '已服务支撑人工智能大模型名称',
+  '申报单位名称',
+  '申报单位联系人及联系方式',
+];
 const row = (n: number, name: string) => [n, name, '工业制造', '文本', 5, '无', '某公司', '张三 13800000000'];
 
 async function received(): Promise<Uint8Array> {
@@ -25,7 +34,7 @@ async function received(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-test('a file read for the pane keeps the reader\'s notes per sheet, and the review lists them', async () => {
+test("a file read for the pane keeps the reader's notes per sheet, and the review lists them", async () => {
   const inputs = workbookInputs('来件.xlsx', await readFile('来件.xlsx', await received()));
   expect(inputs.map((s) => s.sheet)).toEqual(['来件', '说明']);
   expect(inputs[0].notes?.map((n) => [n.code, n.row])).toEqual([['row-hidden', 4]]);
@@ -38,7 +47,11 @@ test('a file read for the pane keeps the reader\'s notes per sheet, and the revi
 });
 
 test('every row left out is listed with its reason and counted as hqds counts it', async () => {
-  const p = previewImport(qh, workbookInputs('来件.xlsx', await readFile('来件.xlsx', await received())), 1024);
+  const p = previewImport(
+    qh,
+    workbookInputs('来件.xlsx', await readFile('来件.xlsx', await received())),
+    1024,
+  );
   expect(p.merged.rowsWritten).toBe(3);
   expect(p.leftOut).toEqual([
     { where: '来件.xlsx「来件」 第 1 行', text: expect.stringContaining('标题') },
@@ -51,12 +64,18 @@ test('every row left out is listed with its reason and counted as hqds counts it
   expect(p.merged.rowsRead).toBe(p.merged.rowsWritten + p.rowsLeftOut);
   expect(p.merged.skipped.map((s) => s.sheet)).toEqual(['说明']);
   // A sheet not imported at all is listed with its reason too, in the pane's words (no --profile).
-  expect(p.skippedSheets).toEqual([{ where: '来件.xlsx「说明」', text: expect.stringMatching(/^整张工作表不导入：找不到表头.*「汇总」页/) }]);
+  expect(p.skippedSheets).toEqual([
+    { where: '来件.xlsx「说明」', text: expect.stringMatching(/^整张工作表不导入：找不到表头.*「汇总」页/) },
+  ]);
   expect(p.skippedSheets[0].text).not.toContain('--profile');
 });
 
 test('pasted rows are named as the paste, not as a file', () => {
-  const p = previewImport(qh, [{ file: '粘贴', sheet: '粘贴', rows: [header, row(1, 'a'), ['合计', '', '', '', 5]] }], 1024);
+  const p = previewImport(
+    qh,
+    [{ file: '粘贴', sheet: '粘贴', rows: [header, row(1, 'a'), ['合计', '', '', '', 5]] }],
+    1024,
+  );
   expect(p.leftOut).toEqual([{ where: '粘贴内容 第 3 行', text: expect.any(String) }]);
   expect(p.rowsLeftOut).toBe(1);
   expect(p.notes).toEqual([]);

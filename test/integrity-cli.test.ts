@@ -96,12 +96,16 @@ describe('writing', () => {
   test('if one output cannot be written, neither replaces anything and no temporary file is left', () => {
     const d = tmpDir();
     fs.writeFileSync(path.join(d, 'keep.xlsx'), 'keep');
-    expect(() => writeAllOrNothing([
-      { file: path.join(d, 'keep.xlsx'), data: 'new', backup: true },
-      { file: path.join(d, 'missing', 'r.json'), data: '{}', backup: false },
-    ])).toThrow(OutputError);
+    expect(() =>
+      writeAllOrNothing([
+        { file: path.join(d, 'keep.xlsx'), data: 'new', backup: true },
+        { file: path.join(d, 'missing', 'r.json'), data: '{}', backup: false },
+      ]),
+    ).toThrow(OutputError);
     expect(fs.readFileSync(path.join(d, 'keep.xlsx'), 'utf8')).toBe('keep');
-    expect(fs.readdirSync(d).sort()).toEqual(['keep.xlsx', 'missing'].filter((n) => fs.existsSync(path.join(d, n))));
+    expect(fs.readdirSync(d).sort()).toEqual(
+      ['keep.xlsx', 'missing'].filter((n) => fs.existsSync(path.join(d, n))),
+    );
     noTemps(d);
   });
   test('XML-forbidden characters are replaced with a recorded change; the workbook opens', async () => {
@@ -109,10 +113,20 @@ describe('writing', () => {
     const r = await build('--out', f('ctl.xlsx'), '--report', f('ctl.json'), f('ctl.csv'));
     expect(r.code).toBe(0);
     const rep = JSON.parse(fs.readFileSync(f('ctl.json'), 'utf8'));
-    expect(rep.changes).toContainEqual(expect.objectContaining({ field: '数据集名称', from: '牦牛\u0001数据\u000b集\ufffe', to: '牦牛\ufffd数据\ufffd集\ufffd' }));
+    expect(rep.changes).toContainEqual(
+      expect.objectContaining({
+        field: '数据集名称',
+        from: '牦牛\u0001数据\u000b集\ufffe',
+        to: '牦牛\ufffd数据\ufffd集\ufffd',
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f('ctl.xlsx'));
-    const xml = await (await JSZip.loadAsync(fs.readFileSync(f('ctl.xlsx')))).file('xl/worksheets/sheet1.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(fs.readFileSync(f('ctl.xlsx')))
+    )
+      .file('xl/worksheets/sheet1.xml')!
+      .async('string');
     // eslint-disable-next-line no-control-regex -- the very characters XML forbids
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
   });
@@ -183,10 +197,24 @@ describe('usage', () => {
 
 describe('check --annotate never crashes on a file check accepted', () => {
   test('a CSV saved under a .xlsx name: a fresh annotated copy from the cells as read', async () => {
-    fs.writeFileSync(f('fake.xlsx'), csv([QH, hostile.qhRow(1, '牦牛数据集'), [...hostile.qhRow(2), ''].map((v, i) => (i === 2 ? '不存在的领域' : v))]));
+    fs.writeFileSync(
+      f('fake.xlsx'),
+      csv([
+        QH,
+        hostile.qhRow(1, '牦牛数据集'),
+        [...hostile.qhRow(2), ''].map((v, i) => (i === 2 ? '不存在的领域' : v)),
+      ]),
+    );
     const checked = await run(['check', '--profile', 'qinghai', f('fake.xlsx')]);
     expect(checked.code).toBe(1);
-    const r = await run(['check', '--profile', 'qinghai', '--annotate', f('fake-annotated.xlsx'), f('fake.xlsx')]);
+    const r = await run([
+      'check',
+      '--profile',
+      'qinghai',
+      '--annotate',
+      f('fake-annotated.xlsx'),
+      f('fake.xlsx'),
+    ]);
     expect(r.code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f('fake-annotated.xlsx'));
@@ -208,8 +236,14 @@ describe('a file with content but no table stops the build, even among good ones
 describe('sheet names', () => {
   test('a 上海 project name ending in an apostrophe does not stop the build', async () => {
     const sh = (await import('../src/core/profiles')).getProfile('shanghai')!;
-    const rows = [sh.columns.map((c) => c.label), sh.columns.map((c) => (c.key === 'projectName' ? "浦东新区数据港'" : ''))];
-    fs.writeFileSync(f('sh.csv'), rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n'));
+    const rows = [
+      sh.columns.map((c) => c.label),
+      sh.columns.map((c) => (c.key === 'projectName' ? "浦东新区数据港'" : '')),
+    ];
+    fs.writeFileSync(
+      f('sh.csv'),
+      rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n'),
+    );
     const r = await run(['build', '--profile', 'shanghai', '--out', f('sh.xlsx'), f('sh.csv')]);
     expect(r.code).toBe(1);
     const wb = new ExcelJS.Workbook();
@@ -220,7 +254,12 @@ describe('sheet names', () => {
 
 describe('file-system errors in words', () => {
   test.each([
-    ['ENOENT', '不存在'], ['EACCES', '没有权限'], ['ENOSPC', '磁盘空间已满'], ['ELOOP', '循环'], ['EISDIR', '文件夹'], ['EBUSY', '占用'],
+    ['ENOENT', '不存在'],
+    ['EACCES', '没有权限'],
+    ['ENOSPC', '磁盘空间已满'],
+    ['ELOOP', '循环'],
+    ['EISDIR', '文件夹'],
+    ['EBUSY', '占用'],
   ])('%s', (code, words) => {
     const e = Object.assign(new Error(`${code}: x`), { code });
     const msg = errnoMessage(e, '/data/汇总表.xlsx', '写出');
@@ -229,7 +268,16 @@ describe('file-system errors in words', () => {
     expect(msg).not.toContain(code);
   });
   test('an unexpected failure inside hqds is one line in Chinese, exit 2', async () => {
-    const r = await run(['build', '--profile', 'qinghai', '--out', f('w.xlsx'), '--report', '/dev/null/r.json', f('data.csv')]);
+    const r = await run([
+      'build',
+      '--profile',
+      'qinghai',
+      '--out',
+      f('w.xlsx'),
+      '--report',
+      '/dev/null/r.json',
+      f('data.csv'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
@@ -246,6 +294,8 @@ describe('instruction sheets', () => {
     const b = await build('--out', f('wn.xlsx'), '--report', f('wn.json'), f('with-notes.xlsx'));
     expect(b.code).toBe(0);
     expect(b.err).toContain('略过 with-notes.xlsx「填表说明」');
-    expect(JSON.parse(fs.readFileSync(f('wn.json'), 'utf8')).skipped).toEqual([expect.objectContaining({ sheet: '填表说明' })]);
+    expect(JSON.parse(fs.readFileSync(f('wn.json'), 'utf8')).skipped).toEqual([
+      expect.objectContaining({ sheet: '填表说明' }),
+    ]);
   });
 });

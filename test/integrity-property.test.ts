@@ -46,11 +46,16 @@ interface Generated {
 
 function generate(seed: number): Generated {
   const r = rng(seed);
-  const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)];
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const order = [...KEYS].sort(() => r() - 0.5);
   const extra = r() < 0.3; // an unmapped column
   const rows: CellValue[][] = [];
-  if (r() < 0.7) rows.push(['附件2'], ['青海省行业高质量数据集汇总表'], ['推荐单位：（盖章）', '', '', '', '', '年 月 日']);
+  if (r() < 0.7)
+    rows.push(
+      ['附件2'],
+      ['青海省行业高质量数据集汇总表'],
+      ['推荐单位：（盖章）', '', '', '', '', '年 月 日'],
+    );
   const skip = Math.floor(r() * 40); // sometimes the header is far down
   if (r() < 0.2) for (let i = 0; i < skip; i++) rows.push([`说明 ${i + 1}：请按通知要求填写。`]);
   const header = order.map((k) => pick(HEADERS[k]));
@@ -86,7 +91,13 @@ function generate(seed: number): Generated {
       row[col('seq')] = '合计';
       row[col('size')] = 999;
     } else if (kind < 0.88) {
-      row[0] = pick(['1. 数据量以 GB 计。', '备注：请盖章', '附件3', '（2）联系人写全。', '注：以上数据截至年底。']);
+      row[0] = pick([
+        '1. 数据量以 GB 计。',
+        '备注：请盖章',
+        '附件3',
+        '（2）联系人写全。',
+        '注：以上数据截至年底。',
+      ]);
     } else if (extra) {
       row[header.length - 1] = 'X-only'; // content only in an unmapped column
     }
@@ -150,18 +161,21 @@ describe('every dataset name appears exactly once, in the output or in leftOut',
     check(g, mergeSheets(qh, [{ file: wb.file, sheet: wb.sheets[0].name, rows }]), rows);
   });
 
-  test.each(Array.from({ length: 6 }, (_, i) => [3000 + i]))('through a .xlsx with a merged footnote, seed %d', async (seed) => {
-    const g = generate(seed);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('汇总');
-    g.rows.forEach((row, i) => {
-      const values = row.map((v) => (v === '' ? null : v));
-      ws.getRow(i + 1).values = values as ExcelJS.CellValue[];
-    });
-    const width = Math.max(...g.rows.map((row) => row.length));
-    if (g.footRow !== null) ws.mergeCells(g.footRow + 1, 1, g.footRow + 1, width);
-    const raw = readWorkbook(`s${seed}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
-    const rows = raw.sheets[0].rows;
-    check(g, mergeSheets(qh, [{ file: raw.file, sheet: raw.sheets[0].name, rows }]), rows);
-  });
+  test.each(Array.from({ length: 6 }, (_, i) => [3000 + i]))(
+    'through a .xlsx with a merged footnote, seed %d',
+    async (seed) => {
+      const g = generate(seed);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('汇总');
+      g.rows.forEach((row, i) => {
+        const values = row.map((v) => (v === '' ? null : v));
+        ws.getRow(i + 1).values = values as ExcelJS.CellValue[];
+      });
+      const width = Math.max(...g.rows.map((row) => row.length));
+      if (g.footRow !== null) ws.mergeCells(g.footRow + 1, 1, g.footRow + 1, width);
+      const raw = readWorkbook(`s${seed}.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+      const rows = raw.sheets[0].rows;
+      check(g, mergeSheets(qh, [{ file: raw.file, sheet: raw.sheets[0].name, rows }]), rows);
+    },
+  );
 });

@@ -12,17 +12,45 @@ const hostile = require('../bench/hostile-files');
 
 const qh = getProfile('qinghai')!;
 const wh = getProfile('wuhan')!;
-const QH_HEADER = ['序号', '数据集名称', '所属行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位', '申报单位联系人及联系方式', '备注'];
-const qhRow = (i: number, name = `数据集${i}`) => [String(i), name, '医疗健康', '文本', '100', '无', '青海某公司', '张三 13800000000', ''];
+const QH_HEADER = [
+  '序号',
+  '数据集名称',
+  '所属行业领域',
+  '数据集模态',
+  '数据集数据量（GB）',
+  '已服务支撑人工智能大模型名称',
+  '申报单位',
+  '申报单位联系人及联系方式',
+  '备注',
+];
+const qhRow = (i: number, name = `数据集${i}`) => [
+  String(i),
+  name,
+  '医疗健康',
+  '文本',
+  '100',
+  '无',
+  '青海某公司',
+  '张三 13800000000',
+  '',
+];
 
 function sheetsOf(wb: RawWorkbook): InputSheet[] {
-  return wb.sheets.map((s) => ({ file: wb.file, sheet: s.name, rows: s.rows, notes: wb.notes?.filter((n) => n.sheet === s.name) }));
+  return wb.sheets.map((s) => ({
+    file: wb.file,
+    sheet: s.name,
+    rows: s.rows,
+    notes: wb.notes?.filter((n) => n.sheet === s.name),
+  }));
 }
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
 
 describe('delimited text', () => {
   test('values that begin with a tab (how online systems defuse formulas) do not make the file tab-separated', () => {
-    const rows = [QH_HEADER, ...[1, 2, 3].map((i) => qhRow(i).map((v, c) => (c === 1 || c === 7 ? `\t${v}` : v)))];
+    const rows = [
+      QH_HEADER,
+      ...[1, 2, 3].map((i) => qhRow(i).map((v, c) => (c === 1 || c === 7 ? `\t${v}` : v))),
+    ];
     const text = csv(rows);
     expect(sniffDelimiter(text)).toBe(',');
     const m = mergeSheets(qh, sheetsOf(readWorkbook('export.csv', Buffer.from(text, 'utf8'))));
@@ -35,7 +63,14 @@ describe('delimited text', () => {
   });
 
   test('an unbalanced quote is reported at its line and the rows after it are still read', () => {
-    const lines = [QH_HEADER, qhRow(1), qhRow(2, '"特级牦牛数据集'), qhRow(3), qhRow(4, '带"引号"的名称'), qhRow(5)];
+    const lines = [
+      QH_HEADER,
+      qhRow(1),
+      qhRow(2, '"特级牦牛数据集'),
+      qhRow(3),
+      qhRow(4, '带"引号"的名称'),
+      qhRow(5),
+    ];
     const { rows, notes } = parseDelimitedWithNotes(csv(lines), ',');
     expect(rows).toHaveLength(6);
     expect(rows[2][1]).toBe('"特级牦牛数据集');
@@ -44,13 +79,31 @@ describe('delimited text', () => {
     const wb = readWorkbook('q.csv', Buffer.from(csv(lines), 'utf8'));
     const m = mergeSheets(qh, sheetsOf(wb));
     expect(m.rowsWritten).toBe(5);
-    expect(m.issues.find((i) => i.code === 'quote-unbalanced')).toMatchObject({ severity: 'warning', source: { row: 3 }, entry: 1 });
+    expect(m.issues.find((i) => i.code === 'quote-unbalanced')).toMatchObject({
+      severity: 'warning',
+      source: { row: 3 },
+      entry: 1,
+    });
   });
 
   test('a stray quote that pairs with a quote at the end of a value rows later does not swallow them', () => {
-    const lines = [QH_HEADER, qhRow(1, '"牦牛数据集'), qhRow(2), qhRow(3), qhRow(4, '结尾带引号的名称"'), qhRow(5)];
+    const lines = [
+      QH_HEADER,
+      qhRow(1, '"牦牛数据集'),
+      qhRow(2),
+      qhRow(3),
+      qhRow(4, '结尾带引号的名称"'),
+      qhRow(5),
+    ];
     const { rows, notes } = parseDelimitedWithNotes(csv(lines));
-    expect(rows.map((r) => r[1])).toEqual(['数据集名称', '"牦牛数据集', '数据集2', '数据集3', '结尾带引号的名称"', '数据集5']);
+    expect(rows.map((r) => r[1])).toEqual([
+      '数据集名称',
+      '"牦牛数据集',
+      '数据集2',
+      '数据集3',
+      '结尾带引号的名称"',
+      '数据集5',
+    ]);
     expect(notes.map((n) => n.line)).toEqual([2]);
   });
 
@@ -77,7 +130,10 @@ describe('delimited text', () => {
   });
 
   test('a file pieced together from UTF-8 and GBK lines decodes each line right', () => {
-    const bytes = Buffer.concat([Buffer.from(csv([QH_HEADER, qhRow(1, '牦牛数据集')]), 'utf8'), iconv.encode(csv([qhRow(2, '盐湖化工数据集')]), 'gbk')]);
+    const bytes = Buffer.concat([
+      Buffer.from(csv([QH_HEADER, qhRow(1, '牦牛数据集')]), 'utf8'),
+      iconv.encode(csv([qhRow(2, '盐湖化工数据集')]), 'gbk'),
+    ]);
     const d = decodeText(bytes);
     expect(d.text).toContain('牦牛数据集');
     expect(d.text).toContain('盐湖化工数据集');
@@ -127,7 +183,10 @@ describe('files named for what they are', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S').addRow(QH_HEADER);
     const full = Buffer.from(await wb.xlsx.writeBuffer());
-    for (const bytes of [full.subarray(0, Math.floor(full.length / 2)), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)])]) {
+    for (const bytes of [
+      full.subarray(0, Math.floor(full.length / 2)),
+      Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]),
+    ]) {
       let msg = '';
       try {
         readWorkbook('t.xlsx', bytes);
@@ -163,10 +222,24 @@ describe('finding the table and accounting for every row', () => {
   });
 
   test('notes under the table are left out with reasons; a name-only row is an incomplete dataset', () => {
-    const rows = [QH_HEADER, qhRow(1), ['', '只填了名称的数据集'], ['1. 数据量以 GB 计。'], ['备注：请盖章'], ['附件2'], qhRow(2), ['（2）联系人请写全。']];
+    const rows = [
+      QH_HEADER,
+      qhRow(1),
+      ['', '只填了名称的数据集'],
+      ['1. 数据量以 GB 计。'],
+      ['备注：请盖章'],
+      ['附件2'],
+      qhRow(2),
+      ['（2）联系人请写全。'],
+    ];
     const m = mergeSheets(qh, [{ file: 'a.csv', sheet: 'a', rows }]);
     expect(m.entries.map((e) => e.entry.get('name'))).toEqual(['数据集1', '只填了名称的数据集', '数据集2']);
-    expect(m.leftOut.map((l) => [l.row, l.reason.slice(0, 4)])).toEqual([[4, '表尾的编'], [5, '表尾说明'], [6, '表尾说明'], [8, '表尾的编']]);
+    expect(m.leftOut.map((l) => [l.row, l.reason.slice(0, 4)])).toEqual([
+      [4, '表尾的编'],
+      [5, '表尾说明'],
+      [6, '表尾说明'],
+      [8, '表尾的编'],
+    ]);
     expect(m.issues.filter((i) => i.source.row === 3 && i.code === 'required').length).toBeGreaterThan(3);
     expect(m.rowsRead).toBe(m.rowsWritten + m.leftOut.length);
   });
@@ -192,7 +265,12 @@ describe('finding the table and accounting for every row', () => {
   });
 
   test('a column with values but no header is reported', () => {
-    const rows = [[...QH_HEADER, ''], [...qhRow(1), '内部备忘'], [...qhRow(2), ''], [...qhRow(3), '', '更远的一列']];
+    const rows = [
+      [...QH_HEADER, ''],
+      [...qhRow(1), '内部备忘'],
+      [...qhRow(2), ''],
+      [...qhRow(3), '', '更远的一列'],
+    ];
     const m = mergeSheets(qh, [{ file: 'a.csv', sheet: 'a', rows }]);
     const found = m.issues.filter((i) => i.code === 'column-no-header');
     expect(found.map((i) => i.source.column)).toEqual(['J列', 'K列']);
@@ -209,9 +287,33 @@ describe('finding the table and accounting for every row', () => {
   });
 
   test('two-level header: a merged 数据量 over 结构化（条） and 非结构化（GB） is read as the two sub-columns', async () => {
-    const H1 = ['序号', '数据集案例名称', '数据集类别', '行业领域', '申报方向', '数据量', '', '已服务支撑人工智能算法模型', '产生社会经济效益', '申报单位名称', '申报单位联系人及联系方式'];
+    const H1 = [
+      '序号',
+      '数据集案例名称',
+      '数据集类别',
+      '行业领域',
+      '申报方向',
+      '数据量',
+      '',
+      '已服务支撑人工智能算法模型',
+      '产生社会经济效益',
+      '申报单位名称',
+      '申报单位联系人及联系方式',
+    ];
     const H2 = ['', '', '', '', '', '结构化（条）', '非结构化（GB）'];
-    const row = [1, '车路协同数据集', '行业专识数据集', '智能驾驶', '高质量数据集技术创新', 100000, '图片1024GB', '无', '带动投资增加3000万元', '武汉车联科技', '周七 027-87654321'];
+    const row = [
+      1,
+      '车路协同数据集',
+      '行业专识数据集',
+      '智能驾驶',
+      '高质量数据集技术创新',
+      100000,
+      '图片1024GB',
+      '无',
+      '带动投资增加3000万元',
+      '武汉车联科技',
+      '周七 027-87654321',
+    ];
     const bytes = await xlsx((ws) => {
       ws.addRow(H1);
       ws.addRow(H2);
@@ -249,10 +351,15 @@ describe('finding the table and accounting for every row', () => {
       ws.getRow(3).eachCell((c) => (c.font = { strike: true }));
     });
     // Both readers: SheetJS, and the fast .xlsx reader hqds uses.
-    for (const wb of [readWorkbook('s.xlsx', bytes), await readFile('s.xlsx', bytes, { inflateRaw: zlib.inflateRawSync })]) {
+    for (const wb of [
+      readWorkbook('s.xlsx', bytes),
+      await readFile('s.xlsx', bytes, { inflateRaw: zlib.inflateRawSync }),
+    ]) {
       const m = mergeSheets(qh, sheetsOf(wb));
       expect(m.rowsWritten).toBe(2);
-      expect(m.issues.filter((i) => i.code === 'row-struck')).toEqual([expect.objectContaining({ entry: 1, source: expect.objectContaining({ row: 3 }) })]);
+      expect(m.issues.filter((i) => i.code === 'row-struck')).toEqual([
+        expect.objectContaining({ entry: 1, source: expect.objectContaining({ row: 3 }) }),
+      ]);
     }
   });
 });
@@ -265,7 +372,10 @@ describe('bounded reading', () => {
     expect(Math.max(...rows.map((r) => r.length))).toBe(QH_HEADER.length);
     const m = mergeSheets(qh, sheetsOf(raw));
     expect(m.rowsWritten).toBe(2);
-    expect(m.leftOut).toEqual([{ file: 'm.xlsx', sheet: '汇总', row: 4, toRow: 9, reason: '空行' }, expect.objectContaining({ row: 10, reason: expect.stringContaining('注：以下空白') })]);
+    expect(m.leftOut).toEqual([
+      { file: 'm.xlsx', sheet: '汇总', row: 4, toRow: 9, reason: '空行' },
+      expect.objectContaining({ row: 10, reason: expect.stringContaining('注：以下空白') }),
+    ]);
   });
 
   test('a stray cell in row 1,048,576 gives one blank range, not a million entries', async () => {

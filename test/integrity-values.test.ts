@@ -15,7 +15,8 @@ const wh = getProfile('wuhan')!;
 const sx = getProfile('shanxi')!;
 const qh = getProfile('qinghai')!;
 const labels = (p: typeof qh) => p.columns.map((c) => c.label);
-const rowWith = (p: typeof qh, values: Record<string, unknown>) => p.columns.map((c) => (c.key in values ? values[c.key] : '')) as never[];
+const rowWith = (p: typeof qh, values: Record<string, unknown>) =>
+  p.columns.map((c) => (c.key in values ? values[c.key] : '')) as never[];
 
 describe('identifiers stored as numbers', () => {
   test('a credit code that lost its digits past the 15th is an error; the invented zeros are never written', () => {
@@ -37,18 +38,31 @@ describe('identifiers stored as numbers', () => {
     const contact = qh.columns.find((c) => c.type === 'phone');
     const p = contact ? qh : PROFILES.find((x) => x.columns.some((c) => c.type === 'phone'))!;
     const col = p.columns.find((c) => c.type === 'phone')!;
-    const r = validateTable(p, { header: labels(p), rows: [rowWith(p, { [col.key]: 9716145250 }), rowWith(p, { [col.key]: 13800000000 })] });
+    const r = validateTable(p, {
+      header: labels(p),
+      rows: [rowWith(p, { [col.key]: 9716145250 }), rowWith(p, { [col.key]: 13800000000 })],
+    });
     const mine = r.issues.filter((i) => i.field === col.label);
-    expect(mine.filter((i) => i.row === 0).map((i) => [i.code, i.severity, i.fix])).toEqual([['phone-leading-zero', 'warning', '09716145250']]);
+    expect(mine.filter((i) => i.row === 0).map((i) => [i.code, i.severity, i.fix])).toEqual([
+      ['phone-leading-zero', 'warning', '09716145250'],
+    ]);
     expect(mine.filter((i) => i.row === 1)).toEqual([]);
   });
 });
 
 describe('Chinese numerals', () => {
   test.each([
-    ['两千万', 2e7], ['三百万', 3e6], ['一万二千', 12000], ['三点五万', 35000], ['一千零五十', 1050], ['两亿', 2e8], ['万亿', 1e12],
+    ['两千万', 2e7],
+    ['三百万', 3e6],
+    ['一万二千', 12000],
+    ['三点五万', 35000],
+    ['一千零五十', 1050],
+    ['两亿', 2e8],
+    ['万亿', 1e12],
   ])('%s = %d', (t, n) => expect(chineseToNumber(t)).toBe(n));
-  test.each(['万万', '十十', '二三', '亿亿', '百千'])('%s is no number', (t) => expect(chineseToNumber(t)).toBeNaN());
+  test.each(['万万', '十十', '二三', '亿亿', '百千'])('%s is no number', (t) =>
+    expect(chineseToNumber(t)).toBeNaN(),
+  );
   test('「万…万」 and 「1万万条」 are unreadable, never 10000', () => {
     for (const t of ['万…万条', '1万万条', '万万条']) expect(parseQuantity(t)).toMatchObject({ ok: false });
   });
@@ -74,13 +88,19 @@ describe('the rewritten scanners give the old answers', () => {
     expect(otherMatch('工业')).toBeNull();
   });
   test('e-mail addresses inside a contact cell', () => {
-    expect(parseContact('张三 zs@a.cn 13800000000')).toMatchObject({ names: ['张三'], emails: ['zs@a.cn'], phones: ['13800000000'] });
+    expect(parseContact('张三 zs@a.cn 13800000000')).toMatchObject({
+      names: ['张三'],
+      emails: ['zs@a.cn'],
+      phones: ['13800000000'],
+    });
     expect(parseContact('a@%b@c.cn').emails).toEqual(['%b@c.cn']);
     expect(parseContact('a@b@c').badEmails).toEqual(['a@b']);
   });
   test('ranges', () => {
-    for (const t of ['1-2TB', '1～2TB', '一至两万条', '10万 - 20万条']) expect(parseQuantity(t)).toMatchObject({ ok: false, code: 'quantity-range' });
-    for (const t of ['2024-01-05', '100GB']) expect(parseQuantity(t)).not.toMatchObject({ code: 'quantity-range' });
+    for (const t of ['1-2TB', '1～2TB', '一至两万条', '10万 - 20万条'])
+      expect(parseQuantity(t)).toMatchObject({ ok: false, code: 'quantity-range' });
+    for (const t of ['2024-01-05', '100GB'])
+      expect(parseQuantity(t)).not.toMatchObject({ code: 'quantity-range' });
   });
 });
 

@@ -23,7 +23,16 @@ beforeAll(async () => {
 });
 
 test('learn writes the profile and prints what it inferred and what it could not', async () => {
-  const r = await run(['learn', template, '--out', profileFile, '--id', 'beijing', '--name', '北京市行业高质量数据集']);
+  const r = await run([
+    'learn',
+    template,
+    '--out',
+    profileFile,
+    '--id',
+    'beijing',
+    '--name',
+    '北京市行业高质量数据集',
+  ]);
   expect(r.code).toBe(0);
   expect(r.out).toContain('已学得格式「北京市行业高质量数据集」（ID beijing）');
   expect(r.out).toContain('所属领域　单选：工业制造、现代农业');
@@ -31,14 +40,24 @@ test('learn writes the profile and prints what it inferred and what it could not
   expect(r.out).toMatch(/推断（请核对）：[\s\S]*隐藏工作表「选项」/);
   expect(r.out).toMatch(/未能从模板得知（请补充或确认）：[\s\S]*没有标明必填项/);
   const saved = JSON.parse(fs.readFileSync(profileFile, 'utf8'));
-  expect(saved).toMatchObject({ id: 'beijing', name: '北京市行业高质量数据集', sheet: { linesAbove: [[BEIJING_LINE]] } });
+  expect(saved).toMatchObject({
+    id: 'beijing',
+    name: '北京市行业高质量数据集',
+    sheet: { linesAbove: [[BEIJING_LINE]] },
+  });
 });
 
 test('profiles --json --profile-file lists it beside the built-ins, in the same shape', async () => {
   const r = await run(['profiles', '--json', '--profile-file', profileFile]);
   expect(r.code).toBe(0);
   const list = JSON.parse(r.out);
-  expect(list.map((p: { id: string }) => p.id)).toEqual(['qinghai', 'wuhan', 'shanxi', 'shanghai', 'beijing']);
+  expect(list.map((p: { id: string }) => p.id)).toEqual([
+    'qinghai',
+    'wuhan',
+    'shanxi',
+    'shanghai',
+    'beijing',
+  ]);
   expect(Object.keys(list[4]).sort()).toEqual(Object.keys(list[0]).sort());
   expect(list[4].vocabularies.domain).toEqual(BEIJING_DOMAINS);
   expect(list[4].columns[5]).toBe('数据量（TB）');
@@ -48,9 +67,51 @@ test('check and build --profile-file work as with a built-in format; the built s
   const received = path.join(dir, '收到.xlsx');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
-  ws.addRow(['序号', '数据集名称', '领域', '申报类型', '模态', '数据量', '更新频率', '数据来源', '申报单位', '统一社会信用代码', '联系人', '电话', '备注']);
-  ws.addRow([1, '门诊病历数据集', '医疗', '新建', '文本', '2048GB', '每月', 'HIS', '某医院', validCode('91110108MA01ABCD0'), '张三', '13800000000', '=1+1']);
-  ws.addRow([2, '公交客流数据集', '交通运输', '存量提升', '视频', '3TB', '实时', '公交卡', '公交集团', validCode('91110000MA01XYTW1'), '李四', '13900000000', '']);
+  ws.addRow([
+    '序号',
+    '数据集名称',
+    '领域',
+    '申报类型',
+    '模态',
+    '数据量',
+    '更新频率',
+    '数据来源',
+    '申报单位',
+    '统一社会信用代码',
+    '联系人',
+    '电话',
+    '备注',
+  ]);
+  ws.addRow([
+    1,
+    '门诊病历数据集',
+    '医疗',
+    '新建',
+    '文本',
+    '2048GB',
+    '每月',
+    'HIS',
+    '某医院',
+    validCode('91110108MA01ABCD0'),
+    '张三',
+    '13800000000',
+    '=1+1',
+  ]);
+  ws.addRow([
+    2,
+    '公交客流数据集',
+    '交通运输',
+    '存量提升',
+    '视频',
+    '3TB',
+    '实时',
+    '公交卡',
+    '公交集团',
+    validCode('91110000MA01XYTW1'),
+    '李四',
+    '13900000000',
+    '',
+  ]);
   await wb.xlsx.writeFile(received);
   const check = await run(['check', '--profile-file', profileFile, '--json', received]);
   const checked = JSON.parse(check.out);
@@ -61,9 +122,13 @@ test('check and build --profile-file work as with a built-in format; the built s
   const build = await run(['build', '--profile-file', profileFile, '--out', out, received]);
   expect(build.code).toBe(0);
   expect(build.out).toContain('2 条');
-  const again = learnTemplate(await readTemplate('汇总表.xlsx', new Uint8Array(fs.readFileSync(out))), { id: 'beijing' });
+  const again = learnTemplate(await readTemplate('汇总表.xlsx', new Uint8Array(fs.readFileSync(out))), {
+    id: 'beijing',
+  });
   const saved = JSON.parse(fs.readFileSync(profileFile, 'utf8'));
-  expect(again.profile.columns.map((c) => c.label)).toEqual(saved.columns.map((c: { label: string }) => c.label));
+  expect(again.profile.columns.map((c) => c.label)).toEqual(
+    saved.columns.map((c: { label: string }) => c.label),
+  );
   expect(again.profile.sheet.linesAbove).toEqual(saved.sheet.linesAbove);
   expect(again.profile.vocabularies.domain.items.map((i) => i.label)).toEqual(BEIJING_DOMAINS);
 });
@@ -98,7 +163,15 @@ test('misuse and unreadable templates exit 2 with a Chinese message; an existing
 test('.xls: learnt without dropdowns, and it says so', async () => {
   const XLSX = await import('@e965/xlsx');
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['附件2'], ['某省行业高质量数据集汇总表'], ['序号', '数据集名称', '行业领域', '数据集数据量（GB）', '申报单位名称']]), '汇总表');
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['附件2'],
+      ['某省行业高质量数据集汇总表'],
+      ['序号', '数据集名称', '行业领域', '数据集数据量（GB）', '申报单位名称'],
+    ]),
+    '汇总表',
+  );
   const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer;
   const r = learnTemplate(await readTemplate('old.xls', new Uint8Array(bytes)));
   expect(r.profile.columns.map((c) => c.key)).toEqual(['seq', 'name', 'domain', 'scale', 'applicant']);

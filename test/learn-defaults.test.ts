@@ -41,7 +41,9 @@ describe('a template with neither fonts nor page setup (ExcelJS writes Calibri 1
     const all = [...r.inferred, ...r.missing].join('\n');
     expect(all).not.toContain('纸张未设');
     expect(all).not.toContain('Calibri');
-    expect(r.missing.join('\n')).toMatch(/只有 Excel 的默认字体.*标题用方正小标宋简体 22pt，表格用仿宋_GB2312 10\.5pt/);
+    expect(r.missing.join('\n')).toMatch(
+      /只有 Excel 的默认字体.*标题用方正小标宋简体 22pt，表格用仿宋_GB2312 10\.5pt/,
+    );
     expect(r.missing.join('\n')).toMatch(/只写了纵向，没有纸张大小.*汇总表按 A4 横向/);
   });
 });
@@ -49,11 +51,15 @@ describe('a template with neither fonts nor page setup (ExcelJS writes Calibri 1
 test('fonts and a page the template does set are kept, and said as such', async () => {
   const r = await template((ws) => {
     ws.getCell('A2').font = { name: '黑体', size: 18 };
-    for (let c = 1; c <= HEADER.length; c++) ws.getCell(3, c).font = { name: '仿宋_GB2312', size: 12, bold: true };
+    for (let c = 1; c <= HEADER.length; c++)
+      ws.getCell(3, c).font = { name: '仿宋_GB2312', size: 12, bold: true };
     ws.pageSetup.paperSize = 9;
     ws.pageSetup.orientation = 'portrait';
   });
-  expect(r.profile.sheet.fonts).toMatchObject({ title: { name: '黑体', size: 18 }, header: { name: '仿宋_GB2312', size: 12, bold: true } });
+  expect(r.profile.sheet.fonts).toMatchObject({
+    title: { name: '黑体', size: 18 },
+    header: { name: '仿宋_GB2312', size: 12, bold: true },
+  });
   expect(r.profile.sheet.page).toMatchObject({ paperSize: 9, landscape: false });
   expect(plan(r).sheets[0].print?.landscape).toBe(false);
   expect(plan(r).styles.title.font).toMatchObject({ name: '黑体' });

@@ -11,7 +11,16 @@ import type { Profile } from '../src/core/profile';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 
-const EMPTY: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
+const EMPTY: MergeResult = {
+  inputs: [],
+  entries: [],
+  issues: [],
+  changes: [],
+  leftOut: [],
+  skipped: [],
+  rowsRead: 0,
+  rowsWritten: 0,
+};
 
 export async function blankTemplate(p: Profile): Promise<Uint8Array> {
   return new Uint8Array(await writeWorkbook(planWorkbook(p, EMPTY, { annotate: false })));
@@ -28,7 +37,9 @@ describe.each(['qinghai', 'wuhan', 'shanxi'])('%s: blank summary → learn → t
   let learned: Profile;
   let inferred: string[];
   beforeAll(async () => {
-    const r = learnTemplate(await readTemplate(`${id}.xlsx`, await blankTemplate(built)), { id: `${id}-learned` });
+    const r = learnTemplate(await readTemplate(`${id}.xlsx`, await blankTemplate(built)), {
+      id: `${id}-learned`,
+    });
     learned = r.profile;
     inferred = r.inferred;
   });
@@ -41,7 +52,15 @@ describe.each(['qinghai', 'wuhan', 'shanxi'])('%s: blank summary → learn → t
     expect(learned.sheet.sheetName).toBe(built.sheet.sheetName);
   });
   test('columns: labels, concept keys, kinds, units, multi-choice', () => {
-    const shape = (p: Profile) => p.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, multi: c.multi, joiner: c.joiner, quantity: c.quantity && { kind: c.quantity.kind, unit: c.quantity.unit } }));
+    const shape = (p: Profile) =>
+      p.columns.map((c) => ({
+        key: c.key,
+        label: c.label,
+        type: c.type,
+        multi: c.multi,
+        joiner: c.joiner,
+        quantity: c.quantity && { kind: c.quantity.kind, unit: c.quantity.unit },
+      }));
     expect(shape(learned)).toEqual(shape(built));
   });
   test('vocabularies: every option and the other-option as the notice writes them', () => {
@@ -73,22 +92,31 @@ describe('shanghai: the blank working list learns back to the same columns and v
   let learned: Profile;
   let inferred: string[];
   beforeAll(async () => {
-    const r = learnTemplate(await readTemplate('shanghai.xlsx', await blankTemplate(built)), { id: 'shanghai-learned' });
+    const r = learnTemplate(await readTemplate('shanghai.xlsx', await blankTemplate(built)), {
+      id: 'shanghai-learned',
+    });
     learned = r.profile;
     inferred = r.inferred;
   });
-  test('the working list\'s title and note, character for character', () => {
+  test("the working list's title and note, character for character", () => {
     expect(learned.sheet.title).toBe(built.sheet.workingListTitle);
     expect(learned.sheet.linesAbove).toEqual([[built.sheet.workingListNote]]);
     expect(learned.region).toEqual({ name: '上海', creditRegion: '31' });
   });
   test('columns after our 序号: labels, concept keys and kinds (项目周期, a fixed value, comes back as text)', () => {
     expect(learned.columns[0]).toMatchObject({ key: 'seq', type: 'seq' });
-    const shape = (cols: Profile['columns']) => cols.map((c) => ({ key: c.key, label: c.label, type: c.type === 'fixed' ? 'text' : c.type, multi: c.multi }));
+    const shape = (cols: Profile['columns']) =>
+      cols.map((c) => ({
+        key: c.key,
+        label: c.label,
+        type: c.type === 'fixed' ? 'text' : c.type,
+        multi: c.multi,
+      }));
     expect(shape(learned.columns.slice(1))).toEqual(shape(built.columns));
     expect(inferred.join('\n')).not.toContain('不是已知的列');
   });
   test('vocabularies: 申报方向, 单位性质 with its 其他, the 16 districts', () => {
-    for (const c of built.columns.filter((x) => x.type === 'vocab')) expect(vocabOf(learned, c.key)).toEqual(vocabOf(built, c.key));
+    for (const c of built.columns.filter((x) => x.type === 'vocab'))
+      expect(vocabOf(learned, c.key)).toEqual(vocabOf(built, c.key));
   });
 });

@@ -3,7 +3,10 @@ import { HeaderIndex } from '../src/core/header';
 import { getProfile, PROFILES } from '../src/core/profiles';
 
 const qh = getProfile('qinghai')!;
-const index = new HeaderIndex(qh, PROFILES.filter((p) => p !== qh));
+const index = new HeaderIndex(
+  qh,
+  PROFILES.filter((p) => p !== qh),
+);
 
 describe('checkbox lists in 附件1 forms', () => {
   test.each([
@@ -20,7 +23,14 @@ describe('checkbox lists in 附件1 forms', () => {
 
 describe('finding the table', () => {
   test('skips title and meta lines and finds the header', () => {
-    const rows = [['附件2'], ['青海省行业高质量数据集汇总表'], ['推荐单位：（盖章）', '', '年 月 日'], ['序号', '数据集名称', '行业领域', '数据集模态'], [1, 'a', '通用', '文本'], ['注：单位为GB']];
+    const rows = [
+      ['附件2'],
+      ['青海省行业高质量数据集汇总表'],
+      ['推荐单位：（盖章）', '', '年 月 日'],
+      ['序号', '数据集名称', '行业领域', '数据集模态'],
+      [1, 'a', '通用', '文本'],
+      ['注：单位为GB'],
+    ];
     const r = locate(index, rows);
     expect(r.kind).toBe('table');
     if (r.kind !== 'table') return;
@@ -29,7 +39,11 @@ describe('finding the table', () => {
     expect(r.sheetRows).toEqual([4]);
   });
   test('a unit line under the header is folded into it', () => {
-    const rows = [['序号', '数据集名称', '行业领域', '数据量'], ['', '', '', '（TB）'], [1, 'a', '通用', 2]];
+    const rows = [
+      ['序号', '数据集名称', '行业领域', '数据量'],
+      ['', '', '', '（TB）'],
+      [1, 'a', '通用', 2],
+    ];
     const r = locate(index, rows);
     expect(r.kind === 'table' && r.table.header[3]).toBe('数据量（TB）');
   });

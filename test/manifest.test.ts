@@ -12,7 +12,9 @@ test('the production address replaces every development URL and the AppDomain or
   const out: string = productionManifest(xml, 'https://intranet.example.gov.cn/hqds/');
   expect(out).not.toContain('localhost');
   expect(out).toContain('<AppDomain>https://intranet.example.gov.cn</AppDomain>');
-  expect(out).toContain('<SourceLocation DefaultValue="https://intranet.example.gov.cn/hqds/taskpane.html"/>');
+  expect(out).toContain(
+    '<SourceLocation DefaultValue="https://intranet.example.gov.cn/hqds/taskpane.html"/>',
+  );
   expect(out).toContain('<DisplayName DefaultValue="高质量数据集汇总助手">');
 });
 
@@ -26,6 +28,9 @@ needs(xmllint, 'xmllint')('the production manifest still validates against the O
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-manifest-'));
   const f = path.join(dir, 'manifest.xml');
   fs.writeFileSync(f, productionManifest(xml, 'https://intranet.example.gov.cn/hqds/'));
-  const schema = path.resolve(__dirname, '../../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd');
+  const schema = path.resolve(
+    __dirname,
+    '../../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd',
+  );
   expect(() => execFileSync(xmllint!, ['--noout', '--schema', schema, f], { stdio: 'pipe' })).not.toThrow();
 });

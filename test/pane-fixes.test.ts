@@ -11,7 +11,9 @@ import { SAMPLE_ROWS, SAMPLE_SHEET } from '../src/preview/sample';
 const snapshot = (fake: FakeWorkbook, name: string) => {
   const s = fake.sheet(name);
   const e = s.extent();
-  return Array.from({ length: e.rows }, (_, r) => Array.from({ length: e.cols }, (_, c) => fake.display(name, r, c)));
+  return Array.from({ length: e.rows }, (_, r) =>
+    Array.from({ length: e.cols }, (_, c) => fake.display(name, r, c)),
+  );
 };
 
 async function fixAll(wb: OfficeWorkbook, sheet: string, p: Profile): Promise<SheetIssue[]> {
@@ -24,12 +26,26 @@ async function fixAll(wb: OfficeWorkbook, sheet: string, p: Profile): Promise<Sh
 function messyRow(p: Profile, i: number): (string | number)[] {
   return p.columns.map((c) => {
     switch (c.type) {
-      case 'seq': return i + 7;
-      case 'vocab': return c.multi ? `${p.vocabularies[c.vocab!].items[0].label},${p.vocabularies[c.vocab!].items[1].label}` : p.vocabularies[c.vocab!].items[0].label;
-      case 'quantity': return c.quantity!.kind === 'records' ? '3万条' : c.quantity!.kind === 'pairs' ? '图片1TB' : i === 0 ? '约2TB' : '1.5TB';
-      case 'contact': return '张三 13800000000 zhangsan@example.com';
-      case 'models': return '/';
-      default: return `值${i}`;
+      case 'seq':
+        return i + 7;
+      case 'vocab':
+        return c.multi
+          ? `${p.vocabularies[c.vocab!].items[0].label},${p.vocabularies[c.vocab!].items[1].label}`
+          : p.vocabularies[c.vocab!].items[0].label;
+      case 'quantity':
+        return c.quantity!.kind === 'records'
+          ? '3万条'
+          : c.quantity!.kind === 'pairs'
+            ? '图片1TB'
+            : i === 0
+              ? '约2TB'
+              : '1.5TB';
+      case 'contact':
+        return '张三 13800000000 zhangsan@example.com';
+      case 'models':
+        return '/';
+      default:
+        return `值${i}`;
     }
   });
 }
@@ -43,7 +59,9 @@ describe('全部修正 twice = 全部修正 once', () => {
     await wb.createSummary(p, settingsToPlan({ ...DEFAULT_PANE_SETTINGS, profileId: id }));
     const name = p.sheet.sheetName;
     const first = (await wb.checkSheet(name, p, 1024)).firstDataRow;
-    [0, 1].forEach((i) => messyRow(p, i).forEach((v, c) => fake.assign(fake.sheet(name).ensure(first + i, c), v)));
+    [0, 1].forEach((i) =>
+      messyRow(p, i).forEach((v, c) => fake.assign(fake.sheet(name).ensure(first + i, c), v)),
+    );
     const before = snapshot(fake, name);
     await fixAll(wb, name, p);
     const once = snapshot(fake, name);
@@ -74,13 +92,27 @@ describe('全部修正 twice = 全部修正 once', () => {
     // Every change is in 修改记录: the header and the three cells, original → new.
     const log = snapshot(fake, '修改记录');
     expect(log[0]).toEqual(['序号', '工作表', '单元格', '列', '原值', '新值', '规则', '来源']);
-    expect(log.find((row) => row[2] === 'E4')).toEqual(expect.arrayContaining(['数据量(TB)', '数据集数据量（GB）']));
+    expect(log.find((row) => row[2] === 'E4')).toEqual(
+      expect.arrayContaining(['数据量(TB)', '数据集数据量（GB）']),
+    );
     expect(log.find((row) => row[2] === 'E5')).toEqual(expect.arrayContaining(['2', '2048']));
   });
 
   test('约2TB → 2048: the number is written, the approximate warning and the original stay', async () => {
     const fake = new FakeWorkbook('1.18');
-    fake.load('来件', [['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）', '已服务支撑人工智能大模型名称', '申报单位名称', '申报单位联系人及联系方式'], [1, 'a', '工业制造', '文本', '约2TB', '无', '某公司', '张三 13800000000']]);
+    fake.load('来件', [
+      [
+        '序号',
+        '数据集名称',
+        '行业领域',
+        '数据集模态',
+        '数据集数据量（GB）',
+        '已服务支撑人工智能大模型名称',
+        '申报单位名称',
+        '申报单位联系人及联系方式',
+      ],
+      [1, 'a', '工业制造', '文本', '约2TB', '无', '某公司', '张三 13800000000'],
+    ]);
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
     const qh = getProfile('qinghai')!;
     const after = await fixAll(wb, '来件', qh);
@@ -88,16 +120,24 @@ describe('全部修正 twice = 全部修正 once', () => {
     expect(fake.sheet('来件').cell(1, 4)?.value).toBe(2048);
     expect(fake.sheet('来件').notes.get('1,4')).toContain('原填');
     expect(fake.sheet('来件').notes.get('1,4')).toContain('约2TB');
-    expect(after.some((i) => i.code === 'quantity-approximate' && i.address === 'E2' && i.message.includes('约2TB'))).toBe(true);
+    expect(
+      after.some(
+        (i) => i.code === 'quantity-approximate' && i.address === 'E2' && i.message.includes('约2TB'),
+      ),
+    ).toBe(true);
     expect(after.filter((i) => i.safe && fixValue(i) !== null)).toEqual([]);
     const log = snapshot(fake, '修改记录');
     expect(log.find((row) => row[2] === 'E2')).toEqual(expect.arrayContaining(['约2TB', '2048']));
     // An edit elsewhere in the row keeps the warning; a new value in the cell ends it.
     fake.assign(fake.sheet('来件').ensure(1, 1), 'b');
-    expect((await wb.recheck('来件', 'B2'))!.some((i) => i.code === 'quantity-approximate' && i.address === 'E2')).toBe(true);
+    expect(
+      (await wb.recheck('来件', 'B2'))!.some((i) => i.code === 'quantity-approximate' && i.address === 'E2'),
+    ).toBe(true);
     fake.assign(fake.sheet('来件').ensure(1, 4), 3000);
     expect((await wb.recheck('来件', 'E2'))!.some((i) => i.code === 'quantity-approximate')).toBe(false);
-    expect((await wb.checkSheet('来件', qh, 1024)).issues.some((i) => i.code === 'quantity-approximate')).toBe(false);
+    expect(
+      (await wb.checkSheet('来件', qh, 1024)).issues.some((i) => i.code === 'quantity-approximate'),
+    ).toBe(false);
   });
 
   test('换算整列 never touches the title, header or the notes', async () => {
@@ -118,7 +158,16 @@ describe('全部修正 twice = 全部修正 once', () => {
 
 describe('fixes, pure', () => {
   test('one write per cell, and the tense of a pending fix', () => {
-    const is = { sheet: 's', sheetRow: 4, sheetCol: 2, code: 'value-normalised', message: '「医疗卫生」…，本表写作「医疗健康」。', field: '行业领域', value: '医疗卫生', fix: '医疗健康' };
+    const is = {
+      sheet: 's',
+      sheetRow: 4,
+      sheetCol: 2,
+      code: 'value-normalised',
+      message: '「医疗卫生」…，本表写作「医疗健康」。',
+      field: '行业领域',
+      value: '医疗卫生',
+      fix: '医疗健康',
+    };
     const { writes, changes } = planFixes([is, { ...is, fix: '别的' }]);
     expect(writes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ cell: 'C5', from: '医疗卫生', to: '医疗健康' });
@@ -130,13 +179,15 @@ describe('live rechecks respect the region', () => {
   /** Excel's 「插入行」: everything from row r down moves n rows, and onChanged fires for the new rows. */
   function insertRows(fake: FakeWorkbook, name: string, r: number, n: number) {
     const s = fake.sheet(name);
-    const moved = new Map<string, (typeof s.cells extends Map<string, infer V> ? V : never)>();
+    const moved = new Map<string, typeof s.cells extends Map<string, infer V> ? V : never>();
     for (const [k, v] of s.cells) {
       const [row, c] = k.split(',').map(Number);
       moved.set(`${row >= r ? row + n : row},${c}`, v);
     }
     s.cells = moved;
-    return fake.fire([{ sheet: name, address: `A${r + 1}:I${r + n}`, source: 'Local', changeType: 'RowInserted' }]);
+    return fake.fire([
+      { sheet: name, address: `A${r + 1}:I${r + n}`, source: 'Local', changeType: 'RowInserted' },
+    ]);
   }
 
   test('typing into a note is not checked; rows inserted above the notes extend the table', async () => {

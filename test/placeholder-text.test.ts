@@ -8,7 +8,12 @@ import { getProfile } from '../src/core/profiles';
 
 function codes(id: string, key: string, value: string): string[] {
   const p = getProfile(id)!;
-  return validatorFor(p).checkCell(p.columns.find((c) => c.key === key)!, value).issues.map((i) => i.code);
+  return validatorFor(p)
+    .checkCell(
+      p.columns.find((c) => c.key === key)!,
+      value,
+    )
+    .issues.map((i) => i.code);
 }
 
 describe('placeholder text from the notice', () => {
@@ -23,7 +28,10 @@ describe('placeholder text from the notice', () => {
   });
   test('the message says to replace it with the real content', () => {
     const p = getProfile('qinghai')!;
-    const r = validatorFor(p).checkCell(p.columns.find((c) => c.key === 'models')!, 'XX模型、XX模型');
+    const r = validatorFor(p).checkCell(
+      p.columns.find((c) => c.key === 'models')!,
+      'XX模型、XX模型',
+    );
     expect(r.issues[0]).toMatchObject({ severity: 'warning' });
     expect(r.issues[0].message).toContain('XX模型、XX模型');
     expect(r.issues[0].message).toContain('请替换为实际内容');

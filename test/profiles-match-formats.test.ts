@@ -23,15 +23,26 @@ describe('each profile is FORMATS.md, character for character', () => {
 
   test('上海: the 项目基本信息情况表 fields, in order, then the three years', () => {
     const s = section(5);
-    const fieldsText = s.slice(s.indexOf('Fields, in order:') + 'Fields, in order:'.length, s.indexOf('then 近三年'));
-    const fields = fieldsText.replace(/\s*\((?:[^()]|\([^)]*\))*\)/g, '').split(',').map((x) => x.trim()).filter(Boolean);
+    const fieldsText = s.slice(
+      s.indexOf('Fields, in order:') + 'Fields, in order:'.length,
+      s.indexOf('then 近三年'),
+    );
+    const fields = fieldsText
+      .replace(/\s*\((?:[^()]|\([^)]*\))*\)/g, '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     const labels = getProfile('shanghai')!.columns.map((c) => c.label);
     expect(labels.slice(0, fields.length)).toEqual(fields);
     const yearly = ['资产总额（万元）', '资产负债率（%）', '主营业务收入（万元）', '利润率（%）'];
     for (const f of yearly) expect(s).toContain(f);
-    expect(labels.slice(fields.length)).toEqual(['2022', '2023', '2024'].flatMap((y) => yearly.map((f) => `${y}年${f}`)));
+    expect(labels.slice(fields.length)).toEqual(
+      ['2022', '2023', '2024'].flatMap((y) => yearly.map((f) => `${y}年${f}`)),
+    );
     expect(getProfile('shanghai')!.region.districts).toHaveLength(16);
-    expect(getProfile('shanghai')!.columns.find((c) => c.key === 'period')!.fixedValue).toBe('2025年12月至2027年11月');
+    expect(getProfile('shanghai')!.columns.find((c) => c.key === 'period')!.fixedValue).toBe(
+      '2025年12月至2027年11月',
+    );
     expect(quoted(5)).toEqual(expect.arrayContaining(vocabLabels('shanghai', 'direction')));
   });
 
@@ -57,27 +68,36 @@ describe('each profile is FORMATS.md, character for character', () => {
     expect(v.other).toBe('其他');
   });
 
-  test.each(PROFILES.filter((p) => p.layout === 'summary').map((p) => [p.id]))('%s title, lines above and footnote are quoted in FORMATS.md', (id) => {
-    const p = getProfile(id)!;
-    const n = { qinghai: 2, wuhan: 3, shanxi: 4 }[id]!;
-    const q = quoted(n);
-    expect(q).toContain(p.sheet.title.replace('{prefix}', 'XXX'));
-    for (const seg of p.sheet.linesAbove.flat()) expect(q).toContain(seg);
-    if (p.sheet.footnote) expect(q).toContain(p.sheet.footnote);
-    expect(section(n)).toContain(p.sheet.attachment);
-  });
+  test.each(PROFILES.filter((p) => p.layout === 'summary').map((p) => [p.id]))(
+    '%s title, lines above and footnote are quoted in FORMATS.md',
+    (id) => {
+      const p = getProfile(id)!;
+      const n = { qinghai: 2, wuhan: 3, shanxi: 4 }[id]!;
+      const q = quoted(n);
+      expect(q).toContain(p.sheet.title.replace('{prefix}', 'XXX'));
+      for (const seg of p.sheet.linesAbove.flat()) expect(q).toContain(seg);
+      if (p.sheet.footnote) expect(q).toContain(p.sheet.footnote);
+      expect(section(n)).toContain(p.sheet.attachment);
+    },
+  );
 
   test('山西 title takes the recommender prefix', () => {
     expect(profileTitle(getProfile('shanxi')!, '教育')).toBe('教育行业高质量数据集汇总表');
     expect(profileTitle(getProfile('shanxi')!)).toBe('XXX行业高质量数据集汇总表');
   });
 
-  test.each([['qinghai', '63'], ['wuhan', '4201'], ['shanxi', '14'], ['shanghai', '31']])('%s applicants registered in region %s', (id, code) => {
+  test.each([
+    ['qinghai', '63'],
+    ['wuhan', '4201'],
+    ['shanxi', '14'],
+    ['shanghai', '31'],
+  ])('%s applicants registered in region %s', (id, code) => {
     expect(getProfile(id)!.region.creditRegion).toBe(code);
   });
 
   test('character limits on the forms', () => {
-    const lim = (id: string, label: string) => getProfile(id)!.form!.fields.find((f) => f.label === label)!.maxChars;
+    const lim = (id: string, label: string) =>
+      getProfile(id)!.form!.fields.find((f) => f.label === label)!.maxChars;
     expect(lim('wuhan', '数据集概况')).toBe(200);
     expect(lim('wuhan', '应用场景介绍')).toBe(500);
     expect(lim('shanghai', '申报单位基本情况')).toBe(1000);

@@ -6,7 +6,16 @@ import { getProfile, PROFILES } from '../src/core/profiles';
 import type { CellValue } from '../src/core/cell';
 import { mergeSheets, type MergeResult } from '../src/core/merge';
 
-const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
+const empty: MergeResult = {
+  inputs: [],
+  entries: [],
+  issues: [],
+  changes: [],
+  leftOut: [],
+  skipped: [],
+  rowsRead: 0,
+  rowsWritten: 0,
+};
 
 /** The values a fresh 新建汇总表 sheet holds, as Excel hands them over (merged cells once). */
 function freshSheet(id: string): CellValue[][] {
@@ -22,32 +31,50 @@ function freshSheet(id: string): CellValue[][] {
 
 describe('notes under the table', () => {
   test('武汉: the format footnote has no 「注：」 and is still a note', () => {
-    expect(isNoteRow(['结构化数据以行/条为单位，非结构化数据需列明数据模态，并以 GB 为单位。'], getProfile('wuhan'))).toBe(true);
+    expect(
+      isNoteRow(
+        ['结构化数据以行/条为单位，非结构化数据需列明数据模态，并以 GB 为单位。'],
+        getProfile('wuhan'),
+      ),
+    ).toBe(true);
     expect(isNoteRow(['注：数据量按 1TB=1024GB 换算。'])).toBe(true);
     expect(isNoteRow(['注：', '其它说明'])).toBe(false);
     expect(isNoteRow([1, '数据集', '工业制造'])).toBe(false);
   });
 
-  test.each(PROFILES.filter((p) => p.layout !== 'project').map((p) => p.id))('%s: a fresh summary has no entries, its notes stop the table', (id) => {
-    const rows = freshSheet(id);
-    const v = validatorFor(getProfile(id)!);
-    const region = findRegion(v.index, rows)!;
-    expect(region).not.toBeNull();
-    expect(region.entryRows).toEqual([]);
-    // 山西's summary has no notes; 青海 (conversion note) and 武汉 (footnote, conversion note) have.
-    if (id !== 'shanxi') {
-      expect(region.notesFrom).not.toBeNull();
-      expect(region.lastDataRow).toBe(region.notesFrom! - 1);
-    }
-    const result = v.validate(region.table);
-    expect(result.issues.filter((i) => i.row >= 0)).toEqual([]);
-  });
+  test.each(PROFILES.filter((p) => p.layout !== 'project').map((p) => p.id))(
+    '%s: a fresh summary has no entries, its notes stop the table',
+    (id) => {
+      const rows = freshSheet(id);
+      const v = validatorFor(getProfile(id)!);
+      const region = findRegion(v.index, rows)!;
+      expect(region).not.toBeNull();
+      expect(region.entryRows).toEqual([]);
+      // 山西's summary has no notes; 青海 (conversion note) and 武汉 (footnote, conversion note) have.
+      if (id !== 'shanxi') {
+        expect(region.notesFrom).not.toBeNull();
+        expect(region.lastDataRow).toBe(region.notesFrom! - 1);
+      }
+      const result = v.validate(region.table);
+      expect(result.issues.filter((i) => i.row >= 0)).toEqual([]);
+    },
+  );
 
   test('rows typed above the notes are entries; the notes and anything below them are not', () => {
     const rows = freshSheet('qinghai');
     const v = validatorFor(getProfile('qinghai')!);
     const before = findRegion(v.index, rows)!;
-    rows[before.firstDataRow] = [1, '数据集', '工业制造', '文本', 2048, '无', '某公司', '张三 13800000000', ''];
+    rows[before.firstDataRow] = [
+      1,
+      '数据集',
+      '工业制造',
+      '文本',
+      2048,
+      '无',
+      '某公司',
+      '张三 13800000000',
+      '',
+    ];
     rows.push([99, '注：以下为另表', '', '', '', '', '', '', '']);
     const after = findRegion(v.index, rows)!;
     expect(after.entryRows).toEqual([before.firstDataRow]);
@@ -55,7 +82,11 @@ describe('notes under the table', () => {
   });
 
   test('a template row holding only 序号 is no entry', () => {
-    const rows: CellValue[][] = [['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）'], [1, '', '', '', ''], [2, 'a', '工业制造', '文本', 5]];
+    const rows: CellValue[][] = [
+      ['序号', '数据集名称', '行业领域', '数据集模态', '数据集数据量（GB）'],
+      [1, '', '', '', ''],
+      [2, 'a', '工业制造', '文本', 5],
+    ];
     const region = findRegion(validatorFor(getProfile('qinghai')!).index, rows)!;
     expect(region.entryRows).toEqual([2]);
   });
@@ -67,6 +98,10 @@ describe('notes under the table', () => {
 });
 
 test('importing a fresh 武汉 sheet adds no entry for its footnote', () => {
-  const merged = mergeSheets(getProfile('wuhan')!, [{ file: '本工作簿', sheet: '汇总表', rows: freshSheet('wuhan') }], { tb: 1024 });
+  const merged = mergeSheets(
+    getProfile('wuhan')!,
+    [{ file: '本工作簿', sheet: '汇总表', rows: freshSheet('wuhan') }],
+    { tb: 1024 },
+  );
   expect(merged.rowsWritten).toBe(0);
 });

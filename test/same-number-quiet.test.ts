@@ -6,9 +6,18 @@
 import { validatorFor } from '../src/core/engine';
 import { getProfile } from '../src/core/profiles';
 
-function codes(id: string, key: string, value: string | number, unit?: string): { out: unknown; codes: string[] } {
+function codes(
+  id: string,
+  key: string,
+  value: string | number,
+  unit?: string,
+): { out: unknown; codes: string[] } {
   const p = getProfile(id)!;
-  const r = validatorFor(p).checkCell(p.columns.find((c) => c.key === key)!, value, unit);
+  const r = validatorFor(p).checkCell(
+    p.columns.find((c) => c.key === key)!,
+    value,
+    unit,
+  );
   return { out: r.out, codes: r.issues.map((i) => i.code) };
 }
 

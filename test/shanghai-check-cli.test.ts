@@ -10,10 +10,42 @@ import { validCode } from './helpers/credit';
 const dir = tmpDir();
 const f = (n: string) => path.join(dir, n);
 const sh = getProfile('shanghai')!;
-const row = ['智能制造数据集', '上海某科技有限公司', '方向1', '2025年12月至2027年11月', 500, 120, '赵六', '总监', '13912345678', 'zhao@sh.cn', '某路1号', '浦东', '钱七', validCode('91310115MA1K4XXX1'), '民营企业', 1000, 45.2, 800, 10, 1200, 40, 900, 11, 1500, 38, 1100, 12];
+const row = [
+  '智能制造数据集',
+  '上海某科技有限公司',
+  '方向1',
+  '2025年12月至2027年11月',
+  500,
+  120,
+  '赵六',
+  '总监',
+  '13912345678',
+  'zhao@sh.cn',
+  '某路1号',
+  '浦东',
+  '钱七',
+  validCode('91310115MA1K4XXX1'),
+  '民营企业',
+  1000,
+  45.2,
+  800,
+  10,
+  1200,
+  40,
+  900,
+  11,
+  1500,
+  38,
+  1100,
+  12,
+];
 
 test('hqds check on the working list hqds build wrote says nothing about its 序号 column', async () => {
-  await shanghaiRowsXlsx(f('sh.xlsx'), [row], sh.columns.map((c) => c.label));
+  await shanghaiRowsXlsx(
+    f('sh.xlsx'),
+    [row],
+    sh.columns.map((c) => c.label),
+  );
   const built = await run(['build', '--profile', 'shanghai', '--out', f('sh-out.xlsx'), f('sh.xlsx')]);
   expect(built.code).toBe(0);
   const r = await run(['check', '--profile', 'shanghai', '--json', f('sh-out.xlsx')]);
@@ -30,6 +62,15 @@ test('a 序号 column where the format has none is no unmapped column; another u
   expect(unmapped.map((i) => i.value)).toEqual(['备注说明']);
   expect(m.rowsWritten).toBe(1);
   // 编号 holding codes is data: not importing it would lose them, so it is still reported.
-  const coded = mergeSheets(sh, [{ file: 'a.xlsx', sheet: '项目', rows: [['编号', ...sh.columns.map((c) => c.label)], ['SH-001', ...row]] }]);
+  const coded = mergeSheets(sh, [
+    {
+      file: 'a.xlsx',
+      sheet: '项目',
+      rows: [
+        ['编号', ...sh.columns.map((c) => c.label)],
+        ['SH-001', ...row],
+      ],
+    },
+  ]);
   expect(coded.issues.filter((i) => i.code === 'unmapped-column').map((i) => i.value)).toEqual(['编号']);
 });

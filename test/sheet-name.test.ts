@@ -2,7 +2,11 @@ import { cutUnits, isLegalSheetName, uniqueSheetName } from '../src/core/sheet-n
 
 describe('every sheet name is one Excel accepts', () => {
   test('a long base keeps the whole backup suffix within 31 characters', () => {
-    const name = uniqueSheetName('青海省行业高质量数据集汇总表（第二批次推荐）附件二', new Set(), ' 备份1125-1830');
+    const name = uniqueSheetName(
+      '青海省行业高质量数据集汇总表（第二批次推荐）附件二',
+      new Set(),
+      ' 备份1125-1830',
+    );
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name.endsWith(' 备份1125-1830')).toBe(true);
     expect(isLegalSheetName(name)).toBe(true);

@@ -4,9 +4,12 @@ import { charCount } from '../src/core/text';
 import { validCode } from './helpers/credit';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
-  test.each(['91110108551385082Q', '91440300708461136T', '91350100M000100Y43'])('published code %s passes the check', (c) => {
-    expect(checkCreditCode(c)).toMatchObject({ ok: true, checkOk: true });
-  });
+  test.each(['91110108551385082Q', '91440300708461136T', '91350100M000100Y43'])(
+    'published code %s passes the check',
+    (c) => {
+      expect(checkCreditCode(c)).toMatchObject({ ok: true, checkOk: true });
+    },
+  );
   test('the early pilot code fails the check: a warning-level result, not a malformed code', () => {
     expect(checkCreditCode('91350100M0001TGQXM')).toMatchObject({ ok: true, checkOk: false, expected: '1' });
   });
@@ -20,28 +23,56 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(checkCreditCode(c)).toMatchObject({ ok: false, reason });
   });
   test('full-width, spaces and lower case are read', () => {
-    expect(checkCreditCode('９１１１０１０８５５１３８５０８２ｑ')).toMatchObject({ ok: true, checkOk: true, code: '91110108551385082Q' });
+    expect(checkCreditCode('９１１１０１０８５５１３８５０８２ｑ')).toMatchObject({
+      ok: true,
+      checkOk: true,
+      code: '91110108551385082Q',
+    });
     expect(checkCreditCode('9111 0108 5513 8508 2q')).toMatchObject({ ok: true, checkOk: true });
   });
   test('region code is characters 3-8', () => {
-    expect(checkCreditCode(validCode('91630100MA752A1B1'))).toMatchObject({ region: '630100', checkOk: true });
+    expect(checkCreditCode(validCode('91630100MA752A1B1'))).toMatchObject({
+      region: '630100',
+      checkOk: true,
+    });
   });
 });
 
 describe('phones and e-mails', () => {
-  test.each(['13800000000', '19912345678', '+8613800000000', '0971-6145250', '09716145250', '010-12345678', '0971-6145250转123', '6145250', '(0971)6145250'])('%s is a phone', (p) => {
+  test.each([
+    '13800000000',
+    '19912345678',
+    '+8613800000000',
+    '0971-6145250',
+    '09716145250',
+    '010-12345678',
+    '0971-6145250转123',
+    '6145250',
+    '(0971)6145250',
+  ])('%s is a phone', (p) => {
     expect(isPhone(p)).toBe(true);
   });
-  test.each(['12800000000', '1380000000', '138000000001', '0971-61452', 'abc', '123456'])('%s is not a phone', (p) => {
-    expect(isPhone(p)).toBe(false);
-  });
-  test.each(['a@b.cn', 'qhssjjsjzyc@163.com', 'first.last+x@sub.example.org'])('%s is an e-mail', (e) => expect(isEmail(e)).toBe(true));
-  test.each(['a@b', '@b.cn', 'a b@c.cn', 'a@@b.cn'])('%s is not an e-mail', (e) => expect(isEmail(e)).toBe(false));
+  test.each(['12800000000', '1380000000', '138000000001', '0971-61452', 'abc', '123456'])(
+    '%s is not a phone',
+    (p) => {
+      expect(isPhone(p)).toBe(false);
+    },
+  );
+  test.each(['a@b.cn', 'qhssjjsjzyc@163.com', 'first.last+x@sub.example.org'])('%s is an e-mail', (e) =>
+    expect(isEmail(e)).toBe(true),
+  );
+  test.each(['a@b', '@b.cn', 'a b@c.cn', 'a@@b.cn'])('%s is not an e-mail', (e) =>
+    expect(isEmail(e)).toBe(false),
+  );
 });
 
 describe('contact cells', () => {
   test('name and phone', () => {
-    expect(parseContact('张三 13800000000')).toMatchObject({ names: ['张三'], phones: ['13800000000'], emails: [] });
+    expect(parseContact('张三 13800000000')).toMatchObject({
+      names: ['张三'],
+      phones: ['13800000000'],
+      emails: [],
+    });
   });
   test('name, landline with extension, e-mail, labels and separators', () => {
     const c = parseContact('联系人：李四；电话：0971-6145250转12；邮箱：li@qh.gov.cn');
@@ -72,6 +103,9 @@ describe('contact cells', () => {
 
 describe('character limits count as a reader does', () => {
   test.each([
-    ['数据集', 3], ['AI数据集2025', 9], ['😀表情', 3], ['a\r\nb', 3],
+    ['数据集', 3],
+    ['AI数据集2025', 9],
+    ['😀表情', 3],
+    ['a\r\nb', 3],
   ])('%s has %i characters', (s, n) => expect(charCount(s)).toBe(n));
 });

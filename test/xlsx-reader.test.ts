@@ -29,7 +29,14 @@ function same(file: string) {
 test('messy received summaries and 附件1 forms (ExcelJS-written): the same as SheetJS', async () => {
   await qinghaiMessyXlsx(f('qh.xlsx'));
   await qinghaiFormXlsx(f('form.xlsx'));
-  await shanghaiRowsXlsx(f('sh.xlsx'), [['项目', 1, '=A1'], ['', 2.5, '@x']], ['项目名称', '拟投入资金（万元）', '备注']);
+  await shanghaiRowsXlsx(
+    f('sh.xlsx'),
+    [
+      ['项目', 1, '=A1'],
+      ['', 2.5, '@x'],
+    ],
+    ['项目名称', '拟投入资金（万元）', '备注'],
+  );
   const qh = same(f('qh.xlsx'));
   // merged G7:G8 copied down; the formula's cached result kept
   expect(qh.sheets[0].rows[7][6]).toBe(qh.sheets[0].rows[6][6]);
@@ -40,7 +47,9 @@ test('messy received summaries and 附件1 forms (ExcelJS-written): the same as 
 test('what ExcelJS can put in a cell: rich text, booleans, errors, formulas with and without results, sparse rows, hidden sheets', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('数据');
-  ws.getCell('A1').value = { richText: [{ text: '粗体', font: { bold: true } }, { text: '与普通 & <符号>' }] };
+  ws.getCell('A1').value = {
+    richText: [{ text: '粗体', font: { bold: true } }, { text: '与普通 & <符号>' }],
+  };
   ws.getCell('B1').value = true;
   ws.getCell('C1').value = false;
   ws.getCell('D1').value = { error: '#DIV/0!' };
@@ -63,31 +72,51 @@ test('what ExcelJS can put in a cell: rich text, booleans, errors, formulas with
   expect(r.sheets[0].rows[0][0]).toBe('粗体与普通 & <符号>');
 });
 
-test('our own writer\'s output (shared strings, control characters, notes) reads back the same both ways', async () => {
+test("our own writer's output (shared strings, control characters, notes) reads back the same both ways", async () => {
   const cells: PlanCell[] = [
     { r: 0, c: 0, v: '=SUM(A1)', style: 'text' },
     { r: 0, c: 1, v: 'a\u0001b', style: 'text', note: '提示：x' },
     { r: 0, c: 2, v: '_x0041_', style: 'text' },
     { r: 2, c: 1, v: 3.25, style: 'number' },
   ];
-  fs.writeFileSync(f('ours.xlsx'), await writeWorkbook({ styles: styles(DEFAULT_SETTINGS), sheets: [{ name: '汇总表', role: 'summary', cells, merges: [], colWidths: [], rowHeights: {}, validations: [], textColumns: [] }] }));
+  fs.writeFileSync(
+    f('ours.xlsx'),
+    await writeWorkbook({
+      styles: styles(DEFAULT_SETTINGS),
+      sheets: [
+        {
+          name: '汇总表',
+          role: 'summary',
+          cells,
+          merges: [],
+          colWidths: [],
+          rowHeights: {},
+          validations: [],
+          textColumns: [],
+        },
+      ],
+    }),
+  );
   const r = same(f('ours.xlsx'));
   expect(r.sheets[0].rows[0]).toEqual(['=SUM(A1)', 'a\u0001b', '_x0041_']);
 });
 
 const PYTHON = which('python3');
 const OPENPYXL = !!PYTHON && spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
-(OPENPYXL ? test : test.skip)('an openpyxl-written workbook (inline-free, its own namespaces and styles) reads the same', () => {
-  const script = `
+(OPENPYXL ? test : test.skip)(
+  'an openpyxl-written workbook (inline-free, its own namespaces and styles) reads the same',
+  () => {
+    const script = `
 import openpyxl, sys
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "来件"
 ws.append(["序号", "数据集名称", "数据量"]); ws.append([1, "牦牛", 2.5]); ws.append([2, "=A1", None]); ws["E9"] = "远处"
 ws.merge_cells("A5:B6"); ws["A5"] = "合并"
 wb.save(sys.argv[1])`;
-  const r = spawnSync(PYTHON!, ['-c', script, f('opx.xlsx')], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  same(f('opx.xlsx'));
-});
+    const r = spawnSync(PYTHON!, ['-c', script, f('opx.xlsx')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    same(f('opx.xlsx'));
+  },
+);
 
 test('dates and what it does not know go to SheetJS (null), and readWorkbook still reads them', async () => {
   const wb = new ExcelJS.Workbook();
@@ -98,5 +127,7 @@ test('dates and what it does not know go to SheetJS (null), and readWorkbook sti
   expect(readXlsxFast('date.xlsx', bytes(f('date.xlsx')), inflateRaw)).toBeNull();
   const r = readWorkbook('date.xlsx', bytes(f('date.xlsx')));
   expect(r.sheets[0].rows[1][0]).toBeInstanceOf(Date);
-  expect(readXlsxFast('junk.xlsx', new Uint8Array(Buffer.from('PK\u0003\u0004 not a zip')), inflateRaw)).toBeNull();
+  expect(
+    readXlsxFast('junk.xlsx', new Uint8Array(Buffer.from('PK\u0003\u0004 not a zip')), inflateRaw),
+  ).toBeNull();
 });

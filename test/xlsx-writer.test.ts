@@ -28,7 +28,7 @@ const OPENPYXL = !!PYTHON && spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdi
 function needs(ok: boolean, name: string, install: string): jest.It {
   if (ok) return test;
   if (process.env.CI === 'true') throw new Error(`CI 上缺少 ${name}：.ci/run 应该已安装它（${install}）。`);
-   
+
   console.warn(`跳过需要 ${name} 的测试：本机没有安装（${install}）。`);
   return test.skip;
 }
@@ -36,7 +36,8 @@ function needs(ok: boolean, name: string, install: string): jest.It {
 async function parts(file: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const out = new Map<string, string>();
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out.set(name, await zip.file(name)!.async('string'));
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name].dir) out.set(name, await zip.file(name)!.async('string'));
   return out;
 }
 
@@ -50,7 +51,8 @@ const built = {
  *  a literal _x0041_, formula-like text, blanks at the ends, 1,500 notes, a sheet name with an apostrophe. */
 function edgePlan(): WorkbookPlan {
   const cells: PlanCell[] = [];
-  for (let r = 1500; r >= 1; r--) cells.push({ r, c: 1, v: `行${r}`, style: 'textWarning', note: `提示：第 ${r} 行\n请确认` });
+  for (let r = 1500; r >= 1; r--)
+    cells.push({ r, c: 1, v: `行${r}`, style: 'textWarning', note: `提示：第 ${r} 行\n请确认` });
   cells.push({ r: 0, c: 0, v: '=SUM(A1:A3)', style: 'text' });
   cells.push({ r: 0, c: 1, v: '+86 备用', style: 'text' });
   cells.push({ r: 0, c: 2, v: '-', style: 'text' });
@@ -72,7 +74,18 @@ function edgePlan(): WorkbookPlan {
         merges: [{ r1: 1501, c1: 0, r2: 1501, c2: 3 }],
         colWidths: [10, 10, 20, 20],
         rowHeights: { 0: 30, 1600: 40 },
-        validations: [{ r1: 1, c1: 2, r2: 200, c2: 2, list: ['甲', '乙"丙'], strict: true, title: '一个很长很长很长很长很长很长很长很长很长很长很长很长的标题', prompt: '请选择' }],
+        validations: [
+          {
+            r1: 1,
+            c1: 2,
+            r2: 200,
+            c2: 2,
+            list: ['甲', '乙"丙'],
+            strict: true,
+            title: '一个很长很长很长很长很长很长很长很长很长很长很长很长的标题',
+            prompt: '请选择',
+          },
+        ],
         freeze: { rows: 1, cols: 1 },
         print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
         textColumns: [0, 1],
@@ -83,18 +96,79 @@ function edgePlan(): WorkbookPlan {
 
 beforeAll(async () => {
   await qinghaiMessyXlsx(path.join(dir, 'qh.xlsx'));
-  await main(['build', '--profile', 'qinghai', '--recommender', '海西州数据局', '--out', built.qinghai, path.join(dir, 'qh.xlsx')], quiet(), quiet());
+  await main(
+    [
+      'build',
+      '--profile',
+      'qinghai',
+      '--recommender',
+      '海西州数据局',
+      '--out',
+      built.qinghai,
+      path.join(dir, 'qh.xlsx'),
+    ],
+    quiet(),
+    quiet(),
+  );
   const p = getProfile('shanghai')!;
-  const row = ['智能制造数据集', '上海某科技有限公司', '方向1', '2025年12月至2027年11月', 500, 120, '赵六', '总监', '13912345678', 'zhao@sh.cn', '某路1号', '浦东', '钱七', validCode('91310115MA1K4XXX1'), '民营企业', 1000, 45.2, 800, 10, 1200, 40, 900, 11, 1500, 38, 1100, 12];
-  await shanghaiRowsXlsx(path.join(dir, 'sh.xlsx'), [row], p.columns.map((c) => c.label));
-  await main(['build', '--profile', 'shanghai', '--out', built.shanghai, path.join(dir, 'sh.xlsx')], quiet(), quiet());
+  const row = [
+    '智能制造数据集',
+    '上海某科技有限公司',
+    '方向1',
+    '2025年12月至2027年11月',
+    500,
+    120,
+    '赵六',
+    '总监',
+    '13912345678',
+    'zhao@sh.cn',
+    '某路1号',
+    '浦东',
+    '钱七',
+    validCode('91310115MA1K4XXX1'),
+    '民营企业',
+    1000,
+    45.2,
+    800,
+    10,
+    1200,
+    40,
+    900,
+    11,
+    1500,
+    38,
+    1100,
+    12,
+  ];
+  await shanghaiRowsXlsx(
+    path.join(dir, 'sh.xlsx'),
+    [row],
+    p.columns.map((c) => c.label),
+  );
+  await main(
+    ['build', '--profile', 'shanghai', '--out', built.shanghai, path.join(dir, 'sh.xlsx')],
+    quiet(),
+    quiet(),
+  );
   fs.writeFileSync(built.edge, await writeWorkbook(edgePlan()));
 });
 
-needs(!!XMLLINT, 'xmllint', 'apt-get install libxml2-utils')('every XML part of every built workbook is well-formed (xmllint --noout)', async () => {
+needs(
+  !!XMLLINT,
+  'xmllint',
+  'apt-get install libxml2-utils',
+)('every XML part of every built workbook is well-formed (xmllint --noout)', async () => {
   for (const file of Object.values(built)) {
     const all = await parts(file);
-    expect([...all.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']));
+    expect([...all.keys()]).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/workbook.xml',
+        'xl/styles.xml',
+        'xl/worksheets/sheet1.xml',
+      ]),
+    );
     for (const [name, text] of all) {
       const r = spawnSync(XMLLINT!, ['--noout', '-'], { input: text, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`${path.basename(file)} ${name}: ${r.stderr}`);
@@ -102,7 +176,11 @@ needs(!!XMLLINT, 'xmllint', 'apt-get install libxml2-utils')('every XML part of 
   }
 });
 
-needs(OPENPYXL, 'openpyxl', 'pip install openpyxl')('openpyxl loads each workbook and finds what the plan asked for', () => {
+needs(
+  OPENPYXL,
+  'openpyxl',
+  'pip install openpyxl',
+)('openpyxl loads each workbook and finds what the plan asked for', () => {
   const script = `
 import json, sys, warnings
 warnings.simplefilter("error")
@@ -122,23 +200,67 @@ for f in sys.argv[1:]:
     out[f] = sheets
 print(json.dumps(out, ensure_ascii=False))
 `;
-  const r = spawnSync(PYTHON!, ['-c', script, built.qinghai, built.shanghai, built.edge], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON!, ['-c', script, built.qinghai, built.shanghai, built.edge], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   const got = JSON.parse(r.stdout);
   const qh = got[built.qinghai];
-  expect(qh.map((s: any) => [s.name, s.state])).toEqual([['汇总表', 'visible'], ['问题清单', 'visible'], ['修改记录', 'visible'], ['hqds选项', 'hidden']]);
-  expect(qh[0]).toMatchObject({ freeze: 'A5', titles: '$4:$4', orientation: 'landscape', paper: 9, fitW: 1, fitH: 0, fit: true, A1: '附件2' });
+  expect(qh.map((s: any) => [s.name, s.state])).toEqual([
+    ['汇总表', 'visible'],
+    ['问题清单', 'visible'],
+    ['修改记录', 'visible'],
+    ['hqds选项', 'hidden'],
+  ]);
+  expect(qh[0]).toMatchObject({
+    freeze: 'A5',
+    titles: '$4:$4',
+    orientation: 'landscape',
+    paper: 9,
+    fitW: 1,
+    fitH: 0,
+    fit: true,
+    A1: '附件2',
+  });
   expect(qh[0].merges).toContain('A2:I2');
   expect(qh[0].notes).toBeGreaterThan(0);
-  expect(qh[0].dv[0]).toEqual(['list', 'warning', 'C5:C204', '"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"']);
+  expect(qh[0].dv[0]).toEqual([
+    'list',
+    'warning',
+    'C5:C204',
+    '"工业制造,现代农业,商贸流通,交通运输,金融服务,科技创新,文化旅游,医疗健康,应急管理,气象服务,城市治理,绿色低碳,通用,其它"',
+  ]);
   const sh = got[built.shanghai];
-  expect(sh.map((s: any) => s.name)).toEqual(['工作清单', '项目1-智能制造数据集', '问题清单', '修改记录', 'hqds选项']);
+  expect(sh.map((s: any) => s.name)).toEqual([
+    '工作清单',
+    '项目1-智能制造数据集',
+    '问题清单',
+    '修改记录',
+    'hqds选项',
+  ]);
   expect(sh[0].freeze).toBe('C4');
   expect(sh[1]).toMatchObject({ orientation: 'portrait', fit: true, titles: null });
   const [edge] = got[built.edge];
-  expect(edge).toMatchObject({ name: "张三's 表", freeze: 'B2', titles: '$1:$1', notes: 1500, firstNote: 'B2' });
+  expect(edge).toMatchObject({
+    name: "张三's 表",
+    freeze: 'B2',
+    titles: '$1:$1',
+    notes: 1500,
+    firstNote: 'B2',
+  });
   // openpyxl leaves a control character spelled _xHHHH_ (Excel decodes it); nothing is dropped either way.
-  expect(edge.values).toEqual(['=SUM(A1:A3)', '+86 备用', '-', '@内部', 'a_x0001_b_x001F_c', '_x0041_ & <b> "q"', '  两端空格  ', 2048, null, 'NaN']);
+  expect(edge.values).toEqual([
+    '=SUM(A1:A3)',
+    '+86 备用',
+    '-',
+    '@内部',
+    'a_x0001_b_x001F_c',
+    '_x0041_ & <b> "q"',
+    '  两端空格  ',
+    2048,
+    null,
+    'NaN',
+  ]);
   // Every formula-like text is a string cell ('s'), never a formula ('f').
   expect(edge.types.slice(0, 4)).toEqual(['s', 's', 's', 's']);
   expect(edge.dv[0]).toEqual(['list', null, 'C2:C201', '"甲,乙""丙"']);

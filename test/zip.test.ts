@@ -11,7 +11,11 @@ test('a stored zip re-deflated natively keeps every entry, byte for byte, and is
   const out = deflateZip(stored);
   expect(out.length).toBeLessThan(stored.length / 10);
   const back = await JSZip.loadAsync(out);
-  expect(Object.keys(back.files).filter((k) => !back.files[k].dir).sort()).toEqual(['[Content_Types].xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
+  expect(
+    Object.keys(back.files)
+      .filter((k) => !back.files[k].dir)
+      .sort(),
+  ).toEqual(['[Content_Types].xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
   expect(await back.file('xl/worksheets/sheet1.xml')!.async('string')).toBe(big);
   expect(await back.file('xl/sharedStrings.xml')!.async('string')).toBe('共享字符串 =SUM(A1)');
 });

@@ -76,7 +76,14 @@ export function planFixes(issues: readonly FixableIssue[]): { writes: CellWrite[
     const rule = issue.message.replace(/^将/, '已');
     const note = !from || rule.startsWith('原填') ? rule : `原填「${from}」。${rule}`;
     writes.push({ r: issue.sheetRow, c: issue.sheetCol, value, note });
-    changes.push({ sheet: issue.sheet, cell: a1(issue.sheetRow, issue.sheetCol), field: issue.field, from, to: String(value), rule });
+    changes.push({
+      sheet: issue.sheet,
+      cell: a1(issue.sheetRow, issue.sheetCol),
+      field: issue.field,
+      from,
+      to: String(value),
+      rule,
+    });
   }
   return { writes, changes };
 }

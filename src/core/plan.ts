@@ -105,11 +105,19 @@ export function styles(s: PlanSettings): Record<string, CellStyle> {
   const cell: CellStyle = { font: t, border: true, align: { v: 'middle', wrap: true } };
   return {
     attachment: { font: { name: '黑体', size: 16 }, align: { h: 'left', v: 'middle' } },
-    title: { font: { name: s.titleFont, size: 22, bold: s.titleFont === '宋体' }, align: { h: 'center', v: 'middle', wrap: true } },
+    title: {
+      font: { name: s.titleFont, size: 22, bold: s.titleFont === '宋体' },
+      align: { h: 'center', v: 'middle', wrap: true },
+    },
     meta: { font: { name: s.tableFont, size: 12 }, align: { h: 'left', v: 'middle' } },
     metaCenter: { font: { name: s.tableFont, size: 12 }, align: { h: 'center', v: 'middle' } },
     metaRight: { font: { name: s.tableFont, size: 12 }, align: { h: 'right', v: 'middle' } },
-    header: { font: { ...t, bold: true }, border: true, fill: HEADER_FILL, align: { h: 'center', v: 'middle', wrap: true } },
+    header: {
+      font: { ...t, bold: true },
+      border: true,
+      fill: HEADER_FILL,
+      align: { h: 'center', v: 'middle', wrap: true },
+    },
     text: { ...cell, numFmt: '@' },
     number: { ...cell, align: { h: 'right', v: 'middle', wrap: true }, numFmt: 'General' },
     seq: { ...cell, align: { h: 'center', v: 'middle' }, numFmt: 'General' },
@@ -126,16 +134,27 @@ export function styles(s: PlanSettings): Record<string, CellStyle> {
 /** Display width of text in Excel's character units: CJK and full-width count two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
-const isNumberColumn = (c: Column) => c.type === 'seq' || c.type === 'money' || c.type === 'percent' || (c.type === 'quantity' && c.quantity?.kind === 'size');
+const isNumberColumn = (c: Column) =>
+  c.type === 'seq' ||
+  c.type === 'money' ||
+  c.type === 'percent' ||
+  (c.type === 'quantity' && c.quantity?.kind === 'size');
 
 /** 「年　月　日」 with today's date, or as printed. 「推荐单位：（盖章）」 with the recommender's name. */
 function metaSegment(seg: string, s: PlanSettings): string {
-  if (seg === '年　月　日' && s.date) return `${s.date.getFullYear()}年${s.date.getMonth() + 1}月${s.date.getDate()}日`;
-  if (seg === '推荐单位：（盖章）' && s.recommender?.trim()) return `推荐单位：${s.recommender.trim()}（盖章）`;
+  if (seg === '年　月　日' && s.date)
+    return `${s.date.getFullYear()}年${s.date.getMonth() + 1}月${s.date.getDate()}日`;
+  if (seg === '推荐单位：（盖章）' && s.recommender?.trim())
+    return `推荐单位：${s.recommender.trim()}（盖章）`;
   return seg;
 }
 
@@ -173,10 +192,18 @@ function marksOf(issues: readonly MergedIssue[]): Map<string, Marks> {
 
 /** The summary workbook for a merge result: the summary sheet (or, for 上海, one 项目基本信息情况表 per
  *  project and our working list), the hidden lists sheet and the issues sheet. */
-export function planWorkbook(profile: Profile, merged: MergeResult, settings: Partial<PlanSettings> = {}): WorkbookPlan {
+export function planWorkbook(
+  profile: Profile,
+  merged: MergeResult,
+  settings: Partial<PlanSettings> = {},
+): WorkbookPlan {
   // A learned format's own fonts (hqds learn read them from its template) before the defaults; settings win.
   const f = profile.sheet.fonts;
-  const own: Partial<PlanSettings> = { ...(f?.title?.name && { titleFont: f.title.name }), ...(f?.table?.name && { tableFont: f.table.name }), ...(f?.table?.size && { tableSize: f.table.size }) };
+  const own: Partial<PlanSettings> = {
+    ...(f?.title?.name && { titleFont: f.title.name }),
+    ...(f?.table?.name && { tableFont: f.table.name }),
+    ...(f?.table?.size && { tableSize: f.table.size }),
+  };
   const s: PlanSettings = { ...DEFAULT_SETTINGS, ...own, ...settings };
   const sheets: SheetPlan[] = [];
   const lists = listsSheet(profile);
@@ -199,17 +226,25 @@ export function planWorkbook(profile: Profile, merged: MergeResult, settings: Pa
  *  LibreOffice grows a row for wrapped text in a file it opens, so a clipped header would print. */
 export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellStyle>): void {
   const merged = new Set<string>();
-  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
+  for (const m of sheet.merges)
+    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
   const need = new Map<number, number>();
   for (const cell of sheet.cells) {
-    if (cell.v === null || cell.v === '' || merged.has(`${cell.r},${cell.c}`) || sheet.rowHeights[cell.r] !== undefined) continue;
+    if (
+      cell.v === null ||
+      cell.v === '' ||
+      merged.has(`${cell.r},${cell.c}`) ||
+      sheet.rowHeights[cell.r] !== undefined
+    )
+      continue;
     const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
     const size = style.font?.size ?? 11;
     // Column width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that.
     const perLine = Math.max(1, ((sheet.colWidths[cell.c] ?? 8.43) - 1) * (11 / size));
     let lines = 0;
-    for (const part of String(cell.v).split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    for (const part of String(cell.v).split('\n'))
+      lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
     const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
     if (h > (need.get(cell.r) ?? 0)) need.set(cell.r, h);
   }
@@ -228,7 +263,20 @@ function listsSheet(profile: Profile): { sheet: SheetPlan; refs: Map<number, str
     refs.set(col, `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${d.options.length + 1}`);
     c++;
   }
-  return { sheet: { name: LISTS_SHEET, hidden: true, role: 'lists', cells, merges: [], colWidths: [], rowHeights: {}, validations: [], textColumns: [] }, refs };
+  return {
+    sheet: {
+      name: LISTS_SHEET,
+      hidden: true,
+      role: 'lists',
+      cells,
+      merges: [],
+      colWidths: [],
+      rowHeights: {},
+      validations: [],
+      textColumns: [],
+    },
+    refs,
+  };
 }
 
 /** Where the header and the data go (0-based): on the summary sheet, or on 上海's working list
@@ -238,7 +286,13 @@ export function summaryLayout(profile: Profile): { headerRow: number; firstDataR
   return { headerRow, firstDataRow: headerRow + 1 };
 }
 
-function validationsFor(profile: Profile, first: number, last: number, refs: Map<number, string>, colOffset = 0): Validation[] {
+function validationsFor(
+  profile: Profile,
+  first: number,
+  last: number,
+  refs: Map<number, string>,
+  colOffset = 0,
+): Validation[] {
   const out: Validation[] = [];
   for (const [col, d] of dropdownOptions(profile)) {
     const column = profile.columns[col];
@@ -252,7 +306,11 @@ function validationsFor(profile: Profile, first: number, last: number, refs: Map
       ...(inline ? { list: d.options } : { source: refs.get(col)! }),
       strict: d.strict,
       title: column.label,
-      prompt: column.multi ? `可多选，用「${column.joiner}」分隔；在任务窗格中可勾选多项。` : d.strict ? '请从列表中选择。' : `请从列表中选择；确属其他的，写「${profileOther(profile, column)}（具体内容）」。`,
+      prompt: column.multi
+        ? `可多选，用「${column.joiner}」分隔；在任务窗格中可勾选多项。`
+        : d.strict
+          ? '请从列表中选择。'
+          : `请从列表中选择；确属其他的，写「${profileOther(profile, column)}（具体内容）」。`,
     });
   }
   return out;
@@ -262,13 +320,28 @@ function profileOther(profile: Profile, col: Column): string {
   return (col.vocab && profile.vocabularies[col.vocab]?.other) || '其他';
 }
 
-function dataCells(columns: readonly Column[], values: readonly CellOut[], r: number, marks: Map<string, Marks>, entryIndex: number, colOffset = 0): PlanCell[] {
+function dataCells(
+  columns: readonly Column[],
+  values: readonly CellOut[],
+  r: number,
+  marks: Map<string, Marks>,
+  entryIndex: number,
+  colOffset = 0,
+): PlanCell[] {
   return columns.map((col, c) => {
     const mark = marks.get(`${entryIndex}\u0001${col.label}`);
     const num = isNumberColumn(col) && (typeof values[c] === 'number' || values[c] === null);
     const base = col.type === 'seq' ? 'seq' : num ? 'number' : 'text';
-    const style = mark ? `${base === 'seq' ? 'number' : base}${mark.severity === 'error' ? 'Error' : 'Warning'}` : base;
-    return { r, c: c + colOffset, v: values[c] ?? null, style, note: mark ? mark.notes.join('\n') : undefined };
+    const style = mark
+      ? `${base === 'seq' ? 'number' : base}${mark.severity === 'error' ? 'Error' : 'Warning'}`
+      : base;
+    return {
+      r,
+      c: c + colOffset,
+      v: values[c] ?? null,
+      style,
+      note: mark ? mark.notes.join('\n') : undefined,
+    };
   });
 }
 
@@ -284,7 +357,37 @@ function columnWidths(columns: readonly Column[], rows: readonly (readonly CellO
   });
 }
 
-function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, refs: Map<number, string>): SheetPlan {
+/** The notice's footnote and our conversion note under the table, each across the table's width. */
+function notesBelow(
+  profile: Profile,
+  s: PlanSettings,
+  first: number,
+  cells: PlanCell[],
+  merges: Range[],
+): void {
+  const cols = profile.columns;
+  const n = cols.length;
+  let r = first;
+  if (profile.sheet.footnote) {
+    cells.push({ r, c: 0, v: profile.sheet.footnote, style: 'note' });
+    merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
+    r++;
+  }
+  const sized = cols.some(
+    (c) => c.type === 'quantity' && (c.quantity?.kind === 'size' || c.quantity?.kind === 'pairs'),
+  );
+  if (sized) {
+    cells.push({ r, c: 0, v: `注：数据量按 1TB=${s.tb}GB 换算。`, style: 'note' });
+    merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
+  }
+}
+
+function summarySheet(
+  profile: Profile,
+  merged: MergeResult,
+  s: PlanSettings,
+  refs: Map<number, string>,
+): SheetPlan {
   const cols = profile.columns;
   const n = cols.length;
   const cells: PlanCell[] = [];
@@ -296,7 +399,13 @@ function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, re
   profile.sheet.linesAbove.forEach((segs, i) => {
     const r = 2 + i;
     rowHeights[r] = 24;
-    layoutSegments(segs.map((x) => metaSegment(x, s)), r, n, cells, merges);
+    layoutSegments(
+      segs.map((x) => metaSegment(x, s)),
+      r,
+      n,
+      cells,
+      merges,
+    );
   });
   const { headerRow, firstDataRow } = summaryLayout(profile);
   cols.forEach((col, c) => cells.push({ r: headerRow, c, v: col.label, style: 'header' }));
@@ -304,28 +413,27 @@ function summarySheet(profile: Profile, merged: MergeResult, s: PlanSettings, re
   merged.entries.forEach((m, i) => cells.push(...dataCells(cols, m.entry.cells, firstDataRow + i, marks, i)));
   // A new, empty summary gets bordered blank rows to type into, above the notes.
   const blankRows = merged.entries.length ? 0 : 10;
-  for (let i = 0; i < blankRows; i++) cells.push(...dataCells(cols, cols.map(() => null), firstDataRow + i, marks, -1));
+  const blank = cols.map(() => null);
+  for (let i = 0; i < blankRows; i++) cells.push(...dataCells(cols, blank, firstDataRow + i, marks, -1));
   const lastDataRow = firstDataRow + Math.max(merged.entries.length, blankRows, 1) - 1;
-  let r = lastDataRow + 1;
-  if (profile.sheet.footnote) {
-    cells.push({ r, c: 0, v: profile.sheet.footnote, style: 'note' });
-    merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
-    r++;
-  }
-  if (cols.some((c) => c.type === 'quantity' && (c.quantity?.kind === 'size' || c.quantity?.kind === 'pairs'))) {
-    cells.push({ r, c: 0, v: `注：数据量按 1TB=${s.tb}GB 换算。`, style: 'note' });
-    merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
-  }
+  notesBelow(profile, s, lastDataRow + 1, cells, merges);
   return {
     name: profile.sheet.sheetName,
     role: 'summary',
     cells,
     merges,
-    colWidths: columnWidths(cols, merged.entries.map((m) => m.entry.cells)),
+    colWidths: columnWidths(
+      cols,
+      merged.entries.map((m) => m.entry.cells),
+    ),
     rowHeights,
     validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
     freeze: { rows: firstDataRow, cols: 0 },
-    print: { landscape: profile.sheet.page?.landscape ?? true, fitToWidth: true, titleRows: [headerRow, headerRow] },
+    print: {
+      landscape: profile.sheet.page?.landscape ?? true,
+      fitToWidth: true,
+      titleRows: [headerRow, headerRow],
+    },
     textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
     table: { headerRow, firstDataRow, lastDataRow, columns: n },
   };
@@ -352,15 +460,41 @@ function layoutSegments(segs: string[], r: number, n: number, cells: PlanCell[],
 export const needsAttention = (issue: { severity: string; safe?: boolean }) =>
   issue.severity === 'error' || !issue.safe;
 
+const ISSUES_HEADER = [
+  '序号',
+  '级别',
+  '代码',
+  '汇总表行',
+  '列',
+  '原值',
+  '说明',
+  '来源文件',
+  '来源工作表',
+  '来源行',
+  '来源列',
+];
+
 /** The problems a person must work through, errors first. Fixes already applied (conversions,
  *  synonyms) are not repeated here: they are counted in the first line and listed in the report. */
 function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
-  const header = ['序号', '级别', '代码', '汇总表行', '列', '原值', '说明', '来源文件', '来源工作表', '来源行', '来源列'];
   const applied = merged.issues.filter((i) => !needsAttention(i)).length;
-  const cells: PlanCell[] = [{ r: 0, c: 0, v: `以下是需要人工处理的问题。另有 ${applied} 处已自动规范（单位换算、别称改写、序号重排等），明细见「修改记录」工作表（hqds 另可用 --report 输出报告）。`, style: 'meta' }];
-  header.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
+  const cells: PlanCell[] = [
+    {
+      r: 0,
+      c: 0,
+      v: `以下是需要人工处理的问题。另有 ${applied} 处已自动规范（单位换算、别称改写、序号重排等），明细见「修改记录」工作表（hqds 另可用 --report 输出报告）。`,
+      style: 'meta',
+    },
+  ];
+  ISSUES_HEADER.forEach((h, c) => cells.push({ r: 1, c, v: h, style: 'header' }));
   const first = target.table?.firstDataRow ?? 0;
-  const sorted = merged.issues.filter(needsAttention).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.entry ?? -1) - (b.entry ?? -1));
+  const sorted = merged.issues
+    .filter(needsAttention)
+    .sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+        (a.entry ?? -1) - (b.entry ?? -1),
+    );
   sorted.forEach((issue, i) => {
     const r = i + 2;
     const values: CellOut[] = [
@@ -376,7 +510,9 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
       issue.source.row,
       issue.source.column,
     ];
-    values.forEach((v, c) => cells.push({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }));
+    values.forEach((v, c) =>
+      cells.push({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }),
+    );
   });
   return {
     name: ISSUES_SHEET,
@@ -392,14 +528,29 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
   };
 }
 
-function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, refs: Map<number, string>): SheetPlan {
+function workingList(
+  profile: Profile,
+  merged: MergeResult,
+  s: PlanSettings,
+  refs: Map<number, string>,
+): SheetPlan {
   const cols = profile.columns;
   const n = cols.length + 1;
   const cells: PlanCell[] = [];
   const merges: Range[] = [];
-  cells.push({ r: 0, c: 0, v: profile.sheet.workingListTitle ?? `${profile.name}汇总（工作清单）`, style: 'title' });
+  cells.push({
+    r: 0,
+    c: 0,
+    v: profile.sheet.workingListTitle ?? `${profile.name}汇总（工作清单）`,
+    style: 'title',
+  });
   merges.push({ r1: 0, c1: 0, r2: 0, c2: n - 1 });
-  cells.push({ r: 1, c: 0, v: profile.sheet.workingListNote ?? '本清单为汇总助手生成的工作表，不是官方模板。', style: 'meta' });
+  cells.push({
+    r: 1,
+    c: 0,
+    v: profile.sheet.workingListNote ?? '本清单为汇总助手生成的工作表，不是官方模板。',
+    style: 'meta',
+  });
   merges.push({ r1: 1, c1: 0, r2: 1, c2: n - 1 });
   const { headerRow } = summaryLayout(profile);
   cells.push({ r: headerRow, c: 0, v: '序号', style: 'header' });
@@ -415,7 +566,13 @@ function workingList(profile: Profile, merged: MergeResult, s: PlanSettings, ref
     role: 'working-list',
     cells,
     merges,
-    colWidths: [6, ...columnWidths(cols, merged.entries.map((m) => m.entry.cells))],
+    colWidths: [
+      6,
+      ...columnWidths(
+        cols,
+        merged.entries.map((m) => m.entry.cells),
+      ),
+    ],
     rowHeights: { 0: 36 },
     validations: validationsFor(profile, headerRow + 1, lastDataRow, refs, 1),
     freeze: { rows: headerRow + 1, cols: 2 },
@@ -480,14 +637,24 @@ function drawFormRow(profile: Profile, d: FormDraw, row: ProjectRow, r: number):
 /** A labelled value as printed: as it is, or as ticked options with the other-option written out. */
 function formValue(profile: Profile, row: Extract<ProjectRow, { key: string }>, v: CellOut): CellOut {
   if (!row.ticks) return v;
-  const ticked = tickedOptions(profile.vocabularies[row.ticks].items.map((x) => x.label), v);
+  const ticked = tickedOptions(
+    profile.vocabularies[row.ticks].items.map((x) => x.label),
+    v,
+  );
   if (!row.otherTick) return ticked;
-  const other = String(v ?? '').startsWith(row.otherTick.replace(/（请注明）$/, '')) ? `☑${v}` : `□${row.otherTick}`;
+  const other = String(v ?? '').startsWith(row.otherTick.replace(/（请注明）$/, ''))
+    ? `☑${v}`
+    : `□${row.otherTick}`;
   return `${ticked}  ${other}`;
 }
 
 /** One project form (上海's 项目基本信息情况表) for one project, drawn from the profile's projectForm. */
-function projectSheet(profile: Profile, values: readonly CellOut[], i: number, taken: Set<string>): SheetPlan {
+function projectSheet(
+  profile: Profile,
+  values: readonly CellOut[],
+  i: number,
+  taken: Set<string>,
+): SheetPlan {
   const form = profile.projectForm!;
   const d: FormDraw = {
     cells: [],
@@ -522,7 +689,11 @@ export function changeLogHeader(): string[] {
 }
 
 /** One row of the change log (0-based sheet row r; the header is row 0). */
-export function changeLogRow(r: number, c: { sheet: string; cell: string; field: string | null; from: string; to: string; rule: string }, source: string): (string | number)[] {
+export function changeLogRow(
+  r: number,
+  c: { sheet: string; cell: string; field: string | null; from: string; to: string; rule: string },
+  source: string,
+): (string | number)[] {
   return [r, c.sheet, c.cell, c.field ?? '', c.from, c.to, c.rule, source];
 }
 
@@ -537,7 +708,18 @@ export function changeLogSheet(profile: Profile, merged: MergeResult, target: Sh
     const col = profile.columns.findIndex((c) => c.label === ch.field);
     const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
     const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
-    const row = changeLogRow(i + 1, { sheet: target.name, cell, field: ch.field, from: ch.from, to: ch.to === null ? '' : String(ch.to), rule: ch.reason }, src);
+    const row = changeLogRow(
+      i + 1,
+      {
+        sheet: target.name,
+        cell,
+        field: ch.field,
+        from: ch.from,
+        to: ch.to === null ? '' : String(ch.to),
+        rule: ch.reason,
+      },
+      src,
+    );
     row.forEach((v, c) => cells.push({ r: i + 1, c, v, style: c === 0 ? 'number' : 'text' }));
   });
   return {

@@ -26,7 +26,13 @@ import { mapHeader, type HeaderMapping } from '../core/header';
 import { detectProfile } from '../core/detect';
 import { dropEntries } from '../core/duplicates';
 import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
-import { planWorkbook, type PlanSettings, type SheetPlan, type WorkbookPlan, type CellStyle } from '../core/plan';
+import {
+  planWorkbook,
+  type PlanSettings,
+  type SheetPlan,
+  type WorkbookPlan,
+  type CellStyle,
+} from '../core/plan';
 import type { Profile } from '../core/profile';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
@@ -35,7 +41,15 @@ import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, isApproximate, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
 import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
-import type { XlContext, XlHandlerResult, XlRangeAreas, XlRequirements, XlRun, XlWorksheet, XlWorksheetChangedEvent } from './xl';
+import type {
+  XlContext,
+  XlHandlerResult,
+  XlRangeAreas,
+  XlRequirements,
+  XlRun,
+  XlWorksheet,
+  XlWorksheetChangedEvent,
+} from './xl';
 
 /** What the plan needs to draw a summary; the pane's own settings (src/taskpane/settings.ts) map
  *  onto it with settingsToPlan. The `never` fields refuse the pane's settings object itself, whose
@@ -68,7 +82,14 @@ const RECHECK_ROWS = 5000;
 export const CELL_EDIT_BACKOFF_MS = [100, 250, 500, 1000, 2000, 4000];
 const LAST_ROW = 1048575;
 /** Changes that move cells: the table must be located and mapped again. */
-const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
+const STRUCTURAL = new Set([
+  'RowInserted',
+  'RowDeleted',
+  'ColumnInserted',
+  'ColumnDeleted',
+  'CellInserted',
+  'CellDeleted',
+]);
 
 /** An issue placed on the sheet. */
 export interface SheetIssue extends Issue {
@@ -199,7 +220,12 @@ async function readUsed(
   const perBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / used.columnCount));
   const values: CellValue[][] = [];
   for (let r = 0; r < rows; r += perBlock) {
-    const block = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, Math.min(perBlock, rows - r), used.columnCount);
+    const block = sheet.getRangeByIndexes(
+      used.rowIndex + r,
+      used.columnIndex,
+      Math.min(perBlock, rows - r),
+      used.columnCount,
+    );
     block.load('values');
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one response per block, bounded by the sheet's size
     await context.sync();
@@ -307,7 +333,13 @@ export class OfficeWorkbook {
    *  also need the library's proxy: see notesOf. */
   get api() {
     const has = (v: string) => this.req.isSetSupported('ExcelApi', v);
-    return { base: has('1.8'), rangeAreas: has('1.9'), pageLayout: has('1.9'), copy: has('1.7'), notes: has('1.18') };
+    return {
+      base: has('1.8'),
+      rangeAreas: has('1.9'),
+      pageLayout: has('1.9'),
+      copy: has('1.7'),
+      notes: has('1.18'),
+    };
   }
 
   /** The sheet's notes when both the host (ExcelApi 1.18) and the Office.js library (a Worksheet
@@ -369,7 +401,8 @@ export class OfficeWorkbook {
         });
       } catch (e) {
         if (errorCode(e) !== 'InvalidOperationInCellEditMode' || sent) throw e;
-        if (i >= this.backoff.length) throw new Error('Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑，再点一次。');
+        if (i >= this.backoff.length)
+          throw new Error('Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑，再点一次。');
         await sleep(this.backoff[i]);
       }
     }
@@ -465,7 +498,8 @@ export class OfficeWorkbook {
         read = await readUsed(context, sheet);
       } catch (e) {
         // The used range of a missing sheet fails the request (a method on a null object).
-        if (errorCode(e) === 'ItemNotFound') throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
+        if (errorCode(e) === 'ItemNotFound')
+          throw new Error(`找不到工作表「${sheetName}」：它可能已改名或删除，请在「汇总」中重新选择。`);
         throw e;
       }
       if (!read.rows) throw new Error(`工作表「${sheetName}」是空的：请先新建汇总表或粘贴数据。`);
@@ -473,17 +507,26 @@ export class OfficeWorkbook {
       const validator = validatorFor(profile, tb);
       // Only the table's region is checked: the title above and the notes below are the sheet's own text.
       const region = findRegion(validator.index, values);
-      if (!region) throw new Error(`在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`);
+      if (!region)
+        throw new Error(
+          `在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`,
+        );
       const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
       const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
       const result = validator.validate(region.table, { tb });
       const seqCols = new Set(
-        result.mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source),
+        result.mapping.columns
+          .filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq')
+          .map((c) => c.source),
       );
       // 序号 where the format has none (上海's working list) is no unmapped column: the engine says so, as in hqds.
       const before = this.models.get(read.id);
       // Fills already known (same table, same place) are diffed; otherwise the table is cleared once.
-      const same = before && before.profile === profile && before.headerRow === region.headerRow && before.width === width;
+      const same =
+        before &&
+        before.profile === profile &&
+        before.headerRow === region.headerRow &&
+        before.width === width;
       const model: SheetModel = {
         id: read.id,
         sheet: read.name,
@@ -500,9 +543,20 @@ export class OfficeWorkbook {
       };
       this.models.set(model.id, model);
       const issues = placeIssues(read.name, result, region.entryRows, region.headerRow);
-      issues.push(...this.keptApproximations(model, model.firstDataRow, lastDataRow, (r, c) => values[r]?.[c], issues));
-      if (this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues)) await context.sync();
-      return { sheet: read.name, profileId: profile.id, headerRow: region.headerRow, firstDataRow: model.firstDataRow, lastDataRow, issues, rows: result.entries.length };
+      issues.push(
+        ...this.keptApproximations(model, model.firstDataRow, lastDataRow, (r, c) => values[r]?.[c], issues),
+      );
+      if (this.paint(sheet, model, model.firstDataRow, Math.max(lastDataRow, model.firstDataRow), issues))
+        await context.sync();
+      return {
+        sheet: read.name,
+        profileId: profile.id,
+        headerRow: region.headerRow,
+        firstDataRow: model.firstDataRow,
+        lastDataRow,
+        issues,
+        rows: result.entries.length,
+      };
     });
   }
 
@@ -512,7 +566,13 @@ export class OfficeWorkbook {
    * leaves Ctrl+Z working. With no record of the fills (first check), the rows are cleared first.
    * Returns whether anything was queued.
    */
-  private paint(sheet: XlWorksheet, model: SheetModel, r1: number, r2: number, issues: SheetIssue[]): boolean {
+  private paint(
+    sheet: XlWorksheet,
+    model: SheetModel,
+    r1: number,
+    r2: number,
+    issues: SheetIssue[],
+  ): boolean {
     const want = wantedFills(issues, r1, r2);
     if (!model.painted) {
       sheet.getRangeByIndexes(r1, 0, r2 - r1 + 1, model.width).format.fill.clear();
@@ -558,7 +618,8 @@ export class OfficeWorkbook {
   /** Colour many scattered cells: RangeAreas in chunks where the host has them, else range by range. */
   private fill(sheet: XlWorksheet, addresses: string[], color: string): void {
     if (!addresses.length) return;
-    if (this.api.rangeAreas) for (const chunk of chunkAddresses(addresses)) sheet.getRanges(chunk).format.fill.color = color;
+    if (this.api.rangeAreas)
+      for (const chunk of chunkAddresses(addresses)) sheet.getRanges(chunk).format.fill.color = color;
     else for (const a of addresses) sheet.getRange(a).format.fill.color = color;
   }
 
@@ -631,7 +692,9 @@ export class OfficeWorkbook {
     } catch (err) {
       // Our own errors are Chinese; Office's are named by their code, for whoever supports the clerk.
       const message = (err as Error)?.message || String(err);
-      const why = /[\u4e00-\u9fff]/.test(message) ? message : `Excel 报告 ${errorCode(err) ?? message.slice(0, 80)}`;
+      const why = /[\u4e00-\u9fff]/.test(message)
+        ? message
+        : `Excel 报告 ${errorCode(err) ?? message.slice(0, 80)}`;
       const text = `即时检查出错（${why}）：请点「全面检查」重新检查本表。`;
       for (const l of this.errorListeners) l(text);
     }
@@ -660,12 +723,24 @@ export class OfficeWorkbook {
       const last = spans[spans.length - 1][1];
       const probeFrom = model.notesFrom ?? model.lastDataRow + 1;
       const probeStart = Math.min(probeFrom, first);
-      const probe = sheet.getRangeByIndexes(probeStart, 0, Math.max(probeFrom, last) - probeStart + NOTE_PROBE, model.width);
+      const probe = sheet.getRangeByIndexes(
+        probeStart,
+        0,
+        Math.max(probeFrom, last) - probeStart + NOTE_PROBE,
+        model.width,
+      );
       probe.load('values');
       await context.sync();
       const probeRows = probe.values as CellValue[][];
-      const noteAt = probeRows.findIndex((row, i) => probeStart + i >= model.firstDataRow && isNoteRow(row, model.profile));
-      model.notesFrom = noteAt >= 0 ? probeStart + noteAt : model.notesFrom === null ? null : Math.max(model.notesFrom, last + 1);
+      const noteAt = probeRows.findIndex(
+        (row, i) => probeStart + i >= model.firstDataRow && isNoteRow(row, model.profile),
+      );
+      model.notesFrom =
+        noteAt >= 0
+          ? probeStart + noteAt
+          : model.notesFrom === null
+            ? null
+            : Math.max(model.notesFrom, last + 1);
       const validator = validatorFor(model.profile, model.tb);
       const out: Recheck[] = [];
       let queued = false;
@@ -674,11 +749,18 @@ export class OfficeWorkbook {
         const r2 = model.notesFrom === null ? r2Asked : Math.min(r2Asked, model.notesFrom - 1);
         if (r2 < r1) return;
         // An empty template row (only 序号) is no entry: hand it to the engine as blank.
-        const rows = (ranges[i].values as CellValue[][]).slice(0, r2 - r1 + 1).map((row) => (isTemplateRow(row, model.seqCols) ? [] : row));
+        const rows = (ranges[i].values as CellValue[][])
+          .slice(0, r2 - r1 + 1)
+          .map((row) => (isTemplateRow(row, model.seqCols) ? [] : row));
         const res: Result = { mapping: model.mapping, entries: [], issues: [], changes: [], leftOut: [] };
         // 序号 continues from the rows above (blank rows above the edit would shift it; a full check corrects that).
         validator.validateRows(rows, model.mapping, { firstSeq: r1 - model.firstDataRow + 1 }, res);
-        const issues = placeIssues(model.sheet, res, rows.map((_, k) => r1 + k), model.headerRow);
+        const issues = placeIssues(
+          model.sheet,
+          res,
+          rows.map((_, k) => r1 + k),
+          model.headerRow,
+        );
         issues.push(...this.keptApproximations(model, r1, r2, (r, c) => rows[r - r1]?.[c], issues));
         if (r2 > model.lastDataRow) model.lastDataRow = r2;
         if (this.paint(sheet, model, r1, r2, issues)) queued = true;
@@ -698,7 +780,10 @@ export class OfficeWorkbook {
    *  become formulas), then the values, and a note keeping the original where both the host and
    *  the library have notes (the 「修改记录」 sheet keeps it in every case: logChanges). Events are
    *  off while writing. Returns whether notes were written. */
-  async writeCells(sheetName: string, cells: { r: number; c: number; value: string | number; note?: string }[]): Promise<boolean> {
+  async writeCells(
+    sheetName: string,
+    cells: { r: number; c: number; value: string | number; note?: string }[],
+  ): Promise<boolean> {
     if (!cells.length) return false;
     return this.batch(
       async (context) => {
@@ -730,9 +815,16 @@ export class OfficeWorkbook {
     const sheet = fixable[0].sheet;
     const model = this.modelByName(sheet);
     const unitCols = new Set(
-      fixable.filter((i) => i.code === 'quantity-converted' && model?.mapping.columns.find((m) => m.source === i.sheetCol)?.unit).map((i) => i.sheetCol!),
+      fixable
+        .filter(
+          (i) =>
+            i.code === 'quantity-converted' &&
+            model?.mapping.columns.find((m) => m.source === i.sheetCol)?.unit,
+        )
+        .map((i) => i.sheetCol!),
     );
-    const column = model && unitCols.size ? await this.columnFixes(model, unitCols) : { issues: [], header: [] };
+    const column =
+      model && unitCols.size ? await this.columnFixes(model, unitCols) : { issues: [], header: [] };
     const inColumn = (i: SheetIssue) => unitCols.has(i.sheetCol!) && i.code === 'quantity-converted';
     const { writes, changes } = planFixes([...column.issues, ...fixable.filter((i) => !inColumn(i))]);
     if (model) this.rememberApproximations(model, writes, changes);
@@ -749,7 +841,10 @@ export class OfficeWorkbook {
     await this.logChanges([...headerChanges, ...changes]);
     const rows = [...writes, ...column.header].map((c) => c.r);
     if (!rows.length) return null;
-    return this.recheck(sheet, `${a1(Math.max(Math.min(...rows), model?.firstDataRow ?? 0), 0)}:${a1(Math.max(...rows), 0)}`);
+    return this.recheck(
+      sheet,
+      `${a1(Math.max(Math.min(...rows), model?.firstDataRow ?? 0), 0)}:${a1(Math.max(...rows), 0)}`,
+    );
   }
 
   /** planFixes pushes a write and its change record together: the same index is the same cell. */
@@ -764,7 +859,13 @@ export class OfficeWorkbook {
 
   /** The approximate warning of cells in rows [r1, r2] that still hold the number a fix wrote for
    *  an approximate figure; a cell changed since is forgotten. */
-  private keptApproximations(model: SheetModel, r1: number, r2: number, valueAt: (r: number, c: number) => CellValue | undefined, found: SheetIssue[]): SheetIssue[] {
+  private keptApproximations(
+    model: SheetModel,
+    r1: number,
+    r2: number,
+    valueAt: (r: number, c: number) => CellValue | undefined,
+    found: SheetIssue[],
+  ): SheetIssue[] {
     const m = this.approx.get(model.id);
     if (!m?.size) return [];
     const validator = validatorFor(model.profile, model.tb);
@@ -776,12 +877,23 @@ export class OfficeWorkbook {
         m.delete(k);
         continue;
       }
-      if (found.some((i) => i.sheetRow === r && i.sheetCol === c && i.code === 'quantity-approximate')) continue;
+      if (found.some((i) => i.sheetRow === r && i.sheetCol === c && i.code === 'quantity-approximate'))
+        continue;
       const key = model.mapping.columns.find((x) => x.source === c)?.key;
       const col = model.profile.columns.find((x) => x.key === key);
-      const warning = col && validator.checkCell(col, kept.text).issues.find((x) => x.code === 'quantity-approximate');
+      const warning =
+        col && validator.checkCell(col, kept.text).issues.find((x) => x.code === 'quantity-approximate');
       if (!warning) continue;
-      out.push({ ...warning, row: r - model.firstDataRow, col: c, field: col.label, sheet: model.sheet, sheetRow: r, sheetCol: c, address: a1(r, c) });
+      out.push({
+        ...warning,
+        row: r - model.firstDataRow,
+        col: c,
+        field: col.label,
+        sheet: model.sheet,
+        sheetRow: r,
+        sheetCol: c,
+        address: a1(r, c),
+      });
     }
     return out;
   }
@@ -792,7 +904,8 @@ export class OfficeWorkbook {
     cols: Set<number>,
   ): Promise<{ issues: SheetIssue[]; header: (CellWrite & { from: string; unit: string })[] }> {
     const validator = validatorFor(model.profile, model.tb);
-    const last = model.notesFrom === null ? model.lastDataRow : Math.min(model.lastDataRow, model.notesFrom - 1);
+    const last =
+      model.notesFrom === null ? model.lastDataRow : Math.min(model.lastDataRow, model.notesFrom - 1);
     const n = last - model.firstDataRow + 1;
     const ranges = await this.batch(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(model.id);
@@ -802,7 +915,10 @@ export class OfficeWorkbook {
         return { c, r };
       });
       await context.sync();
-      return out.map(({ c, r }) => ({ c, values: n > 0 ? (r.values as CellValue[][]).map((x) => x[0]) : [] }));
+      return out.map(({ c, r }) => ({
+        c,
+        values: n > 0 ? (r.values as CellValue[][]).map((x) => x[0]) : [],
+      }));
     });
     const issues: SheetIssue[] = [];
     const header: (CellWrite & { from: string; unit: string })[] = [];
@@ -814,10 +930,25 @@ export class OfficeWorkbook {
         const conversion = res.issues.find((x) => x.code === 'quantity-converted' && x.fix !== undefined);
         if (conversion) {
           const sheetRow = model.firstDataRow + i;
-          issues.push({ ...conversion, row: i, col: c, field: col.label, sheet: model.sheet, sheetRow, sheetCol: c, address: a1(sheetRow, c) });
+          issues.push({
+            ...conversion,
+            row: i,
+            col: c,
+            field: col.label,
+            sheet: model.sheet,
+            sheetRow,
+            sheetCol: c,
+            address: a1(sheetRow, c),
+          });
         }
       });
-      header.push({ r: model.headerRow, c, value: col.label, from: m.header, unit: col.quantity?.unit ?? 'GB' });
+      header.push({
+        r: model.headerRow,
+        c,
+        value: col.label,
+        from: m.header,
+        unit: col.quantity?.unit ?? 'GB',
+      });
     }
     return { issues, header };
   }
@@ -828,7 +959,9 @@ export class OfficeWorkbook {
   async logChanges(records: ChangeRecord[]): Promise<void> {
     if (!records.length) return;
     const stamp = new Date().toLocaleString('zh-CN', { hour12: false });
-    await this.appendChangeLog((next) => records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`)));
+    await this.appendChangeLog((next) =>
+      records.map((r, i) => changeLogRow(next + i, r, `任务窗格 ${stamp}`)),
+    );
   }
 
   /** Append rows to 「修改记录」, made once the next free row (their 序号) is known. */
@@ -894,23 +1027,28 @@ export class OfficeWorkbook {
         await context.sync();
         const address: string = rng.address;
         const sheet = parseAddress(address).sheet ?? '';
-        const cut = !part.isNullObject && (part.rowCount < rng.rowCount || part.columnCount < rng.columnCount);
+        const cut =
+          !part.isNullObject && (part.rowCount < rng.rowCount || part.columnCount < rng.columnCount);
         const r = part.isNullObject ? rng.rowIndex : part.rowIndex;
         const c = part.isNullObject ? rng.columnIndex : part.columnIndex;
         // Nothing typed there yet: blanks of the selection's shape, a screenful at most.
         const values = part.isNullObject
-          ? Array.from({ length: Math.min(rng.rowCount, 1000) }, () => Array<CellValue>(Math.min(rng.columnCount, 50)).fill(''))
+          ? Array.from({ length: Math.min(rng.rowCount, 1000) }, () =>
+              Array<CellValue>(Math.min(rng.columnCount, 50)).fill(''),
+            )
           : (part.values as CellValue[][]);
         const model = this.modelByName(sheet);
         // The title above and the notes below the table are never filled: no column there.
         // A selection reaching into the table (a whole column) keeps its column; writes are clamped to the table.
         const last = r + values.length - 1;
-        const outside = !!model && (last < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
-        const key = outside ? null : model?.mapping.columns.find((m) => m.source === c)?.key ?? null;
+        const outside =
+          !!model && (last < model.firstDataRow || (model.notesFrom !== null && r >= model.notesFrom));
+        const key = outside ? null : (model?.mapping.columns.find((m) => m.source === c)?.key ?? null);
         return { sheet, r, c, values, key, cut, outside };
       });
     } catch (e) {
-      if (errorCode(e) === 'InvalidSelection') throw new Error('选中了多个区域：请只选一个连续的区域（如一列中相连的单元格），再操作。');
+      if (errorCode(e) === 'InvalidSelection')
+        throw new Error('选中了多个区域：请只选一个连续的区域（如一列中相连的单元格），再操作。');
       throw e;
     }
   }
@@ -923,19 +1061,29 @@ export class OfficeWorkbook {
     r1: number,
     r2: number,
     c: number,
-  ): Promise<{ converted: number; failed: { r: number; value: string; message: string }[]; keptIn: 'notes' | 'change-log' }> {
+  ): Promise<{
+    converted: number;
+    failed: { r: number; value: string; message: string }[];
+    keptIn: 'notes' | 'change-log';
+  }> {
     const model = this.modelByName(sheetName);
     if (!model) throw new Error('请先「检查本表」，助手才知道各列的单位。');
     const key = model.mapping.columns.find((m) => m.source === c)?.key;
     const col = model.profile.columns.find((x) => x.key === key);
-    if (!col || col.type !== 'quantity' || !col.quantity?.unit) throw new Error('所选列没有固定单位（如 GB、条），无需换算。');
+    if (!col || col.type !== 'quantity' || !col.quantity?.unit)
+      throw new Error('所选列没有固定单位（如 GB、条），无需换算。');
     const to: Target = col.quantity.unit;
     const from = Math.max(r1, model.firstDataRow);
-    const last = model.notesFrom === null ? Math.max(model.lastDataRow, r2 === r1 ? r2 : model.lastDataRow) : model.notesFrom - 1;
+    const last =
+      model.notesFrom === null
+        ? Math.max(model.lastDataRow, r2 === r1 ? r2 : model.lastDataRow)
+        : model.notesFrom - 1;
     const until = Math.min(r2, last);
     if (until < from) return { converted: 0, failed: [], keptIn: 'change-log' };
     const values = await this.batch(async (context) => {
-      const rng = context.workbook.worksheets.getItemOrNullObject(model.id).getRangeByIndexes(from, c, until - from + 1, 1);
+      const rng = context.workbook.worksheets
+        .getItemOrNullObject(model.id)
+        .getRangeByIndexes(from, c, until - from + 1, 1);
       rng.load('values');
       await context.sync();
       return rng.values as CellValue[][];
@@ -956,7 +1104,14 @@ export class OfficeWorkbook {
       const rule = `按 1TB=${model.tb}GB 换算为 ${value}${to === '条' ? '' : to}。`;
       if (String(value) !== text) {
         cells.push({ r: from + i, c, value, note: `原填「${text}」，${rule}` });
-        changes.push({ sheet: sheetName, cell: a1(from + i, c), field: col.label, from: text, to: String(value), rule: `换算：${rule}` });
+        changes.push({
+          sheet: sheetName,
+          cell: a1(from + i, c),
+          field: col.label,
+          from: text,
+          to: String(value),
+          rule: `换算：${rule}`,
+        });
       }
     });
     const noted = await this.writeCells(sheetName, cells);
@@ -974,7 +1129,10 @@ export class OfficeWorkbook {
    * on. Sheets that were watched are watched again under their new id, their old handlers removed.
    * Returns the backups and any print setting Excel did not take.
    */
-  async writePlan(plan: WorkbookPlan, model?: { profile: Profile; tb: TbBase }): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
+  async writePlan(
+    plan: WorkbookPlan,
+    model?: { profile: Profile; tb: TbBase },
+  ): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
     const replaced: string[] = [];
     // 修改记录 holds every change the clerk has made so far: a build's changes are appended to it
     // after the rest is written, never by backing it up and starting over.
@@ -1028,24 +1186,40 @@ export class OfficeWorkbook {
             if (appendLog && sheetPlan === logPlan) continue;
             const sheet = context.workbook.worksheets.add(uniqueSheetName(sheetPlan.name, taken));
             sheet.load(['id', 'name']);
-            const zoom = await writeSheetPlan(sheet, sheetPlan, plan.styles, { ...this.api, notes: !!this.notesOf(sheet), digit }, pacer);
+            const zoom = await writeSheetPlan(
+              sheet,
+              sheetPlan,
+              plan.styles,
+              { ...this.api, notes: !!this.notesOf(sheet), digit },
+              pacer,
+            );
             written.push({ sheetPlan, sheet, zoom });
             if (sheetPlan.role === 'summary' || sheetPlan.role === 'working-list') main = sheet;
           }
           main?.activate();
           // Live checking follows the sheet: the new summary is watched in this same request.
-          handlers = written.map((w) => (w.sheetPlan.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null));
+          handlers = written.map((w) =>
+            w.sheetPlan.table && model ? w.sheet.onChanged.add((e) => this.onChanged(e)) : null,
+          );
           await pacer.flush();
         } catch (e) {
           // Requests before the failure stay applied (Excel does not roll back): the originals were
           // renamed first, so say where they are.
           if (!backups.length) throw e;
           const why = errorCode(e) ?? ((e as Error)?.message || String(e)).slice(0, 80);
-          throw Object.assign(new Error(`生成到一半出错（Excel 报告 ${why}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`), { code: errorCode(e) });
+          throw Object.assign(
+            new Error(
+              `生成到一半出错（Excel 报告 ${why}）：原表已备份为「${backups.join('、')}」，新表可能不完整，请删去新表后从备份恢复或重试。`,
+            ),
+            { code: errorCode(e) },
+          );
         }
         const warnings = written
           .filter((w) => w.zoom && w.sheet.pageLayout.zoom.horizontalFitToPages !== 1)
-          .map((w) => `「${w.sheet.name}」的打印「调整为 1 页宽」没有生效：请在「页面布局 → 宽度」中选「1 页」。`);
+          .map(
+            (w) =>
+              `「${w.sheet.name}」的打印「调整为 1 页宽」没有生效：请在「页面布局 → 宽度」中选「1 页」。`,
+          );
         return { backups, warnings, written, handlers };
       },
       { quiet: true },
@@ -1056,7 +1230,10 @@ export class OfficeWorkbook {
       const handler = result.handlers[i];
       if (!handler || !model || !w.sheetPlan.table) return;
       this.watched.set(w.sheet.id, handler);
-      this.models.set(w.sheet.id, modelFromPlan(w.sheet.id, w.sheet.name, w.sheetPlan, plan.styles, model.profile, model.tb));
+      this.models.set(
+        w.sheet.id,
+        modelFromPlan(w.sheet.id, w.sheet.name, w.sheetPlan, plan.styles, model.profile, model.tb),
+      );
     });
     if (appendLog && logPlan) {
       const rows = new Map<number, (string | number)[]>();
@@ -1070,13 +1247,32 @@ export class OfficeWorkbook {
       await this.appendChangeLog((next) => ordered.map((row, i) => [next + i, ...row.slice(1)]));
     }
     // The sheet the clerk works in: the summary, or 上海's working list.
-    return { backups: result.backups, warnings: result.warnings, sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name };
+    return {
+      backups: result.backups,
+      warnings: result.warnings,
+      sheet: result.written[0]?.sheet.name ?? plan.sheets[0].name,
+    };
   }
 
   /** 新建汇总表: the formatted, empty summary sheet of a profile. */
-  async createSummary(profile: Profile, settings: BuildSettings): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
-    const empty: MergeResult = { inputs: [], entries: [], issues: [], changes: [], leftOut: [], skipped: [], rowsRead: 0, rowsWritten: 0 };
-    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), { profile, tb: settings.tb ?? 1024 });
+  async createSummary(
+    profile: Profile,
+    settings: BuildSettings,
+  ): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
+    const empty: MergeResult = {
+      inputs: [],
+      entries: [],
+      issues: [],
+      changes: [],
+      leftOut: [],
+      skipped: [],
+      rowsRead: 0,
+      rowsWritten: 0,
+    };
+    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), {
+      profile,
+      tb: settings.tb ?? 1024,
+    });
   }
 
   /** Rebuild the formatted summary from the rows in the workbook (and imported sheets), exactly as
@@ -1090,7 +1286,10 @@ export class OfficeWorkbook {
     const tb = settings.tb ?? 1024;
     const merged = mergeSheets(profile, inputs, { ...opts, tb });
     if (opts.dropEntries?.length) dropEntries(profile, merged, new Set(opts.dropEntries));
-    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, settings), { profile, tb });
+    const { backups, warnings, sheet } = await this.writePlan(planWorkbook(profile, merged, settings), {
+      profile,
+      tb,
+    });
     return { merged, backups, warnings, sheet };
   }
 }
@@ -1109,25 +1308,56 @@ function wantedFills(issues: SheetIssue[], r1: number, r2: number): Map<string, 
 
 /** What a freshly drawn summary looks like to live checking: its header, its data rows, and the
  *  fills the plan put on its cells. */
-function modelFromPlan(id: string, name: string, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, profile: Profile, tb: TbBase): SheetModel {
+function modelFromPlan(
+  id: string,
+  name: string,
+  sheetPlan: SheetPlan,
+  styles: Record<string, CellStyle>,
+  profile: Profile,
+  tb: TbBase,
+): SheetModel {
   const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
   const painted = new Map<string, string>();
   for (const cell of sheetPlan.cells) {
     if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
     const fill = styles[cell.style]?.fill;
-    if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow) painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
+    if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow)
+      painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
-  const seqCols = new Set(mapping.columns.filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq').map((c) => c.source));
+  const seqCols = new Set(
+    mapping.columns
+      .filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq')
+      .map((c) => c.source),
+  );
   // Notes under the table are found by the first recheck's probe.
-  return { id, sheet: name, profile, tb, headerRow: t.headerRow, width: t.columns, mapping, firstDataRow: t.firstDataRow, lastDataRow: t.lastDataRow, painted, notesFrom: null, seqCols };
+  return {
+    id,
+    sheet: name,
+    profile,
+    tb,
+    headerRow: t.headerRow,
+    width: t.columns,
+    mapping,
+    firstDataRow: t.firstDataRow,
+    lastDataRow: t.lastDataRow,
+    painted,
+    notesFrom: null,
+    seqCols,
+  };
 }
 
 function placeIssues(sheet: string, res: Result, sheetRows: number[], headerRow: number): SheetIssue[] {
   return res.issues.map((is) => {
-    const sheetRow = is.row < 0 ? headerRow : sheetRows[is.row] ?? headerRow;
-    return { ...is, sheet, sheetRow, sheetCol: is.col, address: is.col === null ? null : a1(sheetRow, is.col) };
+    const sheetRow = is.row < 0 ? headerRow : (sheetRows[is.row] ?? headerRow);
+    return {
+      ...is,
+      sheet,
+      sheetRow,
+      sheetCol: is.col,
+      address: is.col === null ? null : a1(sheetRow, is.col),
+    };
   });
 }
 
@@ -1144,7 +1374,8 @@ export function digitPixels(standardWidth: number, columnPoints: number): number
 }
 
 /** Points for a column width given in Excel's character units. */
-export const widthPoints = (chars: number, digit: number) => Math.round((chars * digit + 5) * 0.75 * 100) / 100;
+export const widthPoints = (chars: number, digit: number) =>
+  Math.round((chars * digit + 5) * 0.75 * 100) / 100;
 
 type PlanApi = OfficeWorkbook['api'] & { digit: number };
 
@@ -1153,7 +1384,13 @@ type PlanApi = OfficeWorkbook['api'] & { digit: number };
  * requests kept under the payload limit by the pacer. Returns whether fit-to-width was set (the
  * caller reads it back after the last sync to verify it).
  */
-export async function writeSheetPlan(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<boolean> {
+export async function writeSheetPlan(
+  sheet: XlWorksheet,
+  sheetPlan: SheetPlan,
+  styles: Record<string, CellStyle>,
+  api: PlanApi,
+  pacer: Pacer,
+): Promise<boolean> {
   if (sheetPlan.hidden) sheet.visibility = 'Hidden';
   await writeValues(sheet, sheetPlan, styles, pacer);
   await writeStyles(sheet, sheetPlan, styles, api, pacer);
@@ -1163,20 +1400,31 @@ export async function writeSheetPlan(sheet: XlWorksheet, sheetPlan: SheetPlan, s
 
 /** Values with their number formats, in row blocks. Text cells are formatted as text before their
  *  values land, so =, +, - and @ from a received sheet stay literal text, never formulas. */
-export async function writeValues(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, pacer: Pacer): Promise<void> {
+export async function writeValues(
+  sheet: XlWorksheet,
+  sheetPlan: SheetPlan,
+  styles: Record<string, CellStyle>,
+  pacer: Pacer,
+): Promise<void> {
   const rows = Math.max(0, ...sheetPlan.cells.map((c) => c.r + 1));
   const cols = Math.max(sheetPlan.colWidths.length, ...sheetPlan.cells.map((c) => c.c + 1));
   if (!rows || !cols) return;
-  const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(''));
+  const values: (string | number)[][] = Array.from({ length: rows }, () =>
+    Array<string | number>(cols).fill(''),
+  );
   const textCols = new Set(sheetPlan.textColumns);
-  const inTable = (r: number) => !!sheetPlan.table && r >= sheetPlan.table.firstDataRow && r <= sheetPlan.table.lastDataRow;
-  const formats: string[][] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (inTable(r) && textCols.has(c) ? '@' : 'General')));
+  const inTable = (r: number) =>
+    !!sheetPlan.table && r >= sheetPlan.table.firstDataRow && r <= sheetPlan.table.lastDataRow;
+  const formats: string[][] = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => (inTable(r) && textCols.has(c) ? '@' : 'General')),
+  );
   for (const cell of sheetPlan.cells) {
     values[cell.r][cell.c] = cell.v === null ? '' : cell.v;
-    if (typeof cell.v === 'string' || (cell.v === null && styles[cell.style]?.numFmt === '@')) formats[cell.r][cell.c] = '@';
+    if (typeof cell.v === 'string' || (cell.v === null && styles[cell.style]?.numFmt === '@'))
+      formats[cell.r][cell.c] = '@';
     else if (typeof cell.v === 'number') formats[cell.r][cell.c] = 'General';
   }
-  for (let r = 0; r < rows; ) {
+  for (let r = 0; r < rows;) {
     const n = await pacer.takeRows(rows - r, cols);
     const block = sheet.getRangeByIndexes(r, 0, n, cols);
     block.numberFormat = formats.slice(r, r + n);
@@ -1187,7 +1435,11 @@ export async function writeValues(sheet: XlWorksheet, sheetPlan: SheetPlan, styl
   if (sheetPlan.table) {
     const blank = 200;
     await pacer.take(sheetPlan.textColumns.length);
-    for (const c of sheetPlan.textColumns) sheet.getRangeByIndexes(sheetPlan.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from({ length: blank }, () => ['@']);
+    for (const c of sheetPlan.textColumns)
+      sheet.getRangeByIndexes(sheetPlan.table.lastDataRow + 1, c, blank, 1).numberFormat = Array.from(
+        { length: blank },
+        () => ['@'],
+      );
   }
 }
 
@@ -1224,16 +1476,31 @@ export function cellBlocks(cells: { r: number; c: number }[]): string[] {
 type Format = XlRangeAreas['format'];
 
 /** One format property of a style: its value, and how to set it. */
-const STYLE_PROPS: { key: (s: CellStyle) => string | number | boolean | undefined; set: (f: Format, v: string | number | boolean) => void }[] = [
+const STYLE_PROPS: {
+  key: (s: CellStyle) => string | number | boolean | undefined;
+  set: (f: Format, v: string | number | boolean) => void;
+}[] = [
   { key: (s) => s.font?.name, set: (f, v) => (f.font.name = v as string) },
   { key: (s) => s.font?.size, set: (f, v) => (f.font.size = v as number) },
   { key: (s) => s.font?.bold, set: (f, v) => (f.font.bold = v as boolean) },
   { key: (s) => s.align?.wrap, set: (f, v) => (f.wrapText = v as boolean) },
-  { key: (s) => (s.align?.h ? (s.align.h === 'left' ? 'Left' : s.align.h === 'right' ? 'Right' : 'Center') : undefined), set: (f, v) => (f.horizontalAlignment = v as 'Left') },
+  {
+    key: (s) =>
+      s.align?.h ? (s.align.h === 'left' ? 'Left' : s.align.h === 'right' ? 'Right' : 'Center') : undefined,
+    set: (f, v) => (f.horizontalAlignment = v as 'Left'),
+  },
   {
     key: (s) => s.border || undefined,
     set: (f) => {
-      for (const e of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) f.borders.getItem(e).style = 'Continuous';
+      for (const e of [
+        'EdgeTop',
+        'EdgeBottom',
+        'EdgeLeft',
+        'EdgeRight',
+        'InsideVertical',
+        'InsideHorizontal',
+      ] as const)
+        f.borders.getItem(e).style = 'Continuous';
     },
   },
   { key: (s) => (s.fill ? `#${s.fill.slice(2)}` : undefined), set: (f, v) => (f.fill.color = v as string) },
@@ -1243,7 +1510,13 @@ const STYLE_PROPS: { key: (s: CellStyle) => string | number | boolean | undefine
  *  each format property, whatever style they came from, and each group is set over its
  *  rectangles at once (through RangeAreas where the host has them): a handful of commands per
  *  property for a whole table, however many rows are flagged. */
-export async function writeStyles(sheet: XlWorksheet, sheetPlan: SheetPlan, styles: Record<string, CellStyle>, api: PlanApi, pacer: Pacer): Promise<void> {
+export async function writeStyles(
+  sheet: XlWorksheet,
+  sheetPlan: SheetPlan,
+  styles: Record<string, CellStyle>,
+  api: PlanApi,
+  pacer: Pacer,
+): Promise<void> {
   for (const prop of STYLE_PROPS) {
     const byValue = new Map<string | number | boolean, { r: number; c: number }[]>();
     for (const cell of sheetPlan.cells) {
@@ -1262,10 +1535,16 @@ export async function writeStyles(sheet: XlWorksheet, sheetPlan: SheetPlan, styl
       }
     }
   }
-  await pacer.take(sheetPlan.merges.length + sheetPlan.colWidths.length + Object.keys(sheetPlan.rowHeights).length);
-  for (const m of sheetPlan.merges) sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
-  sheetPlan.colWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)));
-  for (const [r, h] of Object.entries(sheetPlan.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+  await pacer.take(
+    sheetPlan.merges.length + sheetPlan.colWidths.length + Object.keys(sheetPlan.rowHeights).length,
+  );
+  for (const m of sheetPlan.merges)
+    sheet.getRangeByIndexes(m.r1, m.c1, m.r2 - m.r1 + 1, m.c2 - m.c1 + 1).merge(false);
+  sheetPlan.colWidths.forEach(
+    (w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w, api.digit)),
+  );
+  for (const [r, h] of Object.entries(sheetPlan.rowHeights))
+    sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
   if (api.notes && sheet.notes) {
     for (const cell of sheetPlan.cells) {
       if (!cell.note) continue;
@@ -1276,19 +1555,31 @@ export async function writeStyles(sheet: XlWorksheet, sheetPlan: SheetPlan, styl
 }
 
 /** Dropdown lists with their error alerts and prompts. */
-export async function writeValidations(sheet: XlWorksheet, sheetPlan: SheetPlan, pacer: Pacer): Promise<void> {
+export async function writeValidations(
+  sheet: XlWorksheet,
+  sheetPlan: SheetPlan,
+  pacer: Pacer,
+): Promise<void> {
   for (const v of sheetPlan.validations) {
     await pacer.take(4);
     const rng = sheet.getRangeByIndexes(v.r1, v.c1, v.r2 - v.r1 + 1, v.c2 - v.c1 + 1);
     rng.dataValidation.clear();
-    rng.dataValidation.rule = { list: { inCellDropDown: true, source: v.list ? v.list.join(',') : `=${v.source}` } };
+    rng.dataValidation.rule = {
+      list: { inCellDropDown: true, source: v.list ? v.list.join(',') : `=${v.source}` },
+    };
     rng.dataValidation.errorAlert = {
       showAlert: true,
       style: v.strict ? 'Stop' : 'Warning',
       title: v.title,
-      message: v.strict ? '请从下拉列表中选择。' : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。',
+      message: v.strict
+        ? '请从下拉列表中选择。'
+        : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。',
     };
-    rng.dataValidation.prompt = { showPrompt: true, title: v.title.slice(0, 32), message: v.prompt.slice(0, 255) };
+    rng.dataValidation.prompt = {
+      showPrompt: true,
+      title: v.title.slice(0, 32),
+      message: v.prompt.slice(0, 255),
+    };
   }
 }
 
@@ -1299,7 +1590,12 @@ export async function writeValidations(sheet: XlWorksheet, sheetPlan: SheetPlan,
  * https://github.com/OfficeDev/office-js/issues/1860), so the caller reads it back to verify.
  * Returns whether fit-to-width was asked for.
  */
-export async function writePageSetup(sheet: XlWorksheet, sheetPlan: SheetPlan, api: PlanApi, pacer: Pacer): Promise<boolean> {
+export async function writePageSetup(
+  sheet: XlWorksheet,
+  sheetPlan: SheetPlan,
+  api: PlanApi,
+  pacer: Pacer,
+): Promise<boolean> {
   const print = sheetPlan.print && api.pageLayout ? sheetPlan.print : null;
   if (!sheetPlan.freeze && !print) return false;
   await pacer.take(8);
@@ -1309,7 +1605,8 @@ export async function writePageSetup(sheet: XlWorksheet, sheetPlan: SheetPlan, a
   sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
   sheet.pageLayout.paperSize = 'A4';
   sheet.pageLayout.centerHorizontally = true;
-  if (print.titleRows) sheet.pageLayout.setPrintTitleRows(`$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`);
+  if (print.titleRows)
+    sheet.pageLayout.setPrintTitleRows(`$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`);
   if (!print.fitToWidth) return false;
   sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   sheet.pageLayout.load('zoom');

@@ -5,7 +5,9 @@
  */
 import type { CellStyle } from '../core/plan';
 
+// eslint-disable-next-line no-control-regex -- characters XML forbids must be found to be escaped
 const TEXT_SPECIAL = /[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+// eslint-disable-next-line no-control-regex -- as above
 const TEXT_ALL = /[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
 
 function textChar(ch: string): string {
@@ -24,8 +26,23 @@ export function xmlText(s: string): string {
 
 /** An attribute value in double quotes: line breaks as character references so they survive. */
 export function xmlAttr(s: string): string {
+  // eslint-disable-next-line no-control-regex -- as above
   return s.replace(/[&<>"\n\r\t]|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (ch) =>
-    ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '"' ? '&quot;' : ch === '\n' ? '&#10;' : ch === '\r' ? '&#13;' : ch === '\t' ? '&#9;' : '',
+    ch === '&'
+      ? '&amp;'
+      : ch === '<'
+        ? '&lt;'
+        : ch === '>'
+          ? '&gt;'
+          : ch === '"'
+            ? '&quot;'
+            : ch === '\n'
+              ? '&#10;'
+              : ch === '\r'
+                ? '&#13;'
+                : ch === '\t'
+                  ? '&#9;'
+                  : '',
   );
 }
 
@@ -33,7 +50,16 @@ export function xmlAttr(s: string): string {
 export function tElement(s: string): string {
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
-  const keep = first === 32 || first === 9 || first === 10 || first === 13 || last === 32 || last === 9 || last === 10 || last === 13 || s.includes('\n');
+  const keep =
+    first === 32 ||
+    first === 9 ||
+    first === 10 ||
+    first === 13 ||
+    last === 32 ||
+    last === 9 ||
+    last === 10 ||
+    last === 13 ||
+    s.includes('\n');
   return keep ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`;
 }
 
@@ -73,7 +99,11 @@ export function contentTypes(sheets: number, comments: number[], sharedStrings: 
 export function rootRels(): string {
   return relationships([
     { id: 'rId1', type: `${REL}/officeDocument`, target: 'xl/workbook.xml' },
-    { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+    {
+      id: 'rId2',
+      type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+      target: 'docProps/core.xml',
+    },
     { id: 'rId3', type: `${REL}/extended-properties`, target: 'docProps/app.xml' },
   ]);
 }
@@ -89,7 +119,16 @@ export function appProps(): string {
 }
 
 /** Built-in number formats we use (Part 1 §18.8.30); anything else gets a custom id from 164. */
-const BUILTIN_NUMFMT: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
+const BUILTIN_NUMFMT: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '@': 49,
+};
 
 /**
  * styles.xml for the plan's named styles: one cellXfs entry per name, index 0 left as Excel's
@@ -97,8 +136,14 @@ const BUILTIN_NUMFMT: Record<string, number> = { General: 0, '0': 1, '0.00': 2, 
  */
 export function stylesPart(styles: Record<string, CellStyle>): { xml: string; index: Map<string, number> } {
   const fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
-  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
-  const borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>', '<border><left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border>'];
+  const fills = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ];
+  const borders = [
+    '<border><left/><right/><top/><bottom/><diagonal/></border>',
+    '<border><left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right><top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border>',
+  ];
   const numFmts: string[] = [];
   const customFmt = new Map<string, number>();
   const idOf = (list: string[], xml: string) => {
@@ -114,7 +159,12 @@ export function stylesPart(styles: Record<string, CellStyle>): { xml: string; in
       const xml = `<font>${f.bold ? '<b/>' : ''}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="${xmlAttr(f.color)}"/>` : ''}<name val="${xmlAttr(f.name ?? 'Calibri')}"/></font>`;
       fontId = idOf(fonts, xml);
     }
-    const fillId = st.fill ? idOf(fills, `<fill><patternFill patternType="solid"><fgColor rgb="${xmlAttr(st.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fillId = st.fill
+      ? idOf(
+          fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${xmlAttr(st.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
     const borderId = st.border ? 1 : 0;
     let numFmtId = 0;
     if (st.numFmt) {
@@ -126,10 +176,15 @@ export function stylesPart(styles: Record<string, CellStyle>): { xml: string; in
       }
     }
     const a = st.align;
-    const align = a && (a.h || a.v || a.wrap) ? `<alignment${a.h ? ` horizontal="${a.h}"` : ''}${a.v ? ` vertical="${a.v === 'middle' ? 'center' : a.v}"` : ''}${a.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const align =
+      a && (a.h || a.v || a.wrap)
+        ? `<alignment${a.h ? ` horizontal="${a.h}"` : ''}${a.v ? ` vertical="${a.v === 'middle' ? 'center' : a.v}"` : ''}${a.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
     const apply = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     index.set(name, xfs.length);
-    xfs.push(`<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}${align ? `>${align}</xf>` : '/>'}`);
+    xfs.push(
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}${align ? `>${align}</xf>` : '/>'}`,
+    );
   }
   const xml =
     `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +

@@ -45,7 +45,11 @@ function directory(b: Uint8Array): Map<string, ZipEntry> | null {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
     const nameLen = u16(b, p + 28);
     const name = names.decode(b.subarray(p + 46, p + 46 + nameLen));
-    out.set(name.replace(/\\/g, '/').toLowerCase(), { method: u16(b, p + 10), csize: u32(b, p + 20), offset: u32(b, p + 42) });
+    out.set(name.replace(/\\/g, '/').toLowerCase(), {
+      method: u16(b, p + 10),
+      csize: u32(b, p + 20),
+      offset: u32(b, p + 42),
+    });
     p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
   }
   return out;
@@ -70,7 +74,10 @@ const XESC = /_x([0-9a-fA-F]{4})_/g;
 
 /** XML entities and OOXML's _xHHHH_ escapes (ST_Xstring), as SheetJS decodes them. */
 function unescape(s: string): string {
-  if (s.indexOf('&') >= 0) s = s.replace(ENTITY, (_, n: string, d: string, h: string) => (n ? NAMED[n] : String.fromCodePoint(d ? Number(d) : parseInt(h, 16))));
+  if (s.indexOf('&') >= 0)
+    s = s.replace(ENTITY, (_, n: string, d: string, h: string) =>
+      n ? NAMED[n] : String.fromCodePoint(d ? Number(d) : parseInt(h, 16)),
+    );
   if (s.indexOf('_x') >= 0) s = s.replace(XESC, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
 }
@@ -88,7 +95,7 @@ function richText(xml: string): string {
   if (xml.indexOf('<rPh') >= 0) xml = xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '');
   let out = '';
   const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
-  for (let m; (m = re.exec(xml)); ) if (m[1] !== undefined) out += m[1];
+  for (let m; (m = re.exec(xml));) if (m[1] !== undefined) out += m[1];
   return unescape(out);
 }
 
@@ -113,10 +120,16 @@ function rels(xml: string | null, base: string): Map<string, { target: string; t
 }
 
 /** Built-in number formats that are dates or times (Part 1 §18.8.30, with the CJK ids 27–36, 50–58). */
-const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!(h|m|s)+\])[^\]]*\]/gi, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!(h|m|s)+\])[^\]]*\]/gi, '');
   return /[dmyhse]/i.test(bare.replace(/General/gi, '').replace(/E\+|E-/g, ''));
 }
 
@@ -124,7 +137,8 @@ function isDateFormat(code: string): boolean {
 function dateStyles(xml: string | null): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)) custom.set(Number(attr(m[1], 'numFmtId')), unescape(attr(m[1], 'formatCode') ?? ''));
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g))
+    custom.set(Number(attr(m[1], 'numFmtId')), unescape(attr(m[1], 'formatCode') ?? ''));
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
   if (!xfs) return [];
   const out: boolean[] = [];
@@ -165,7 +179,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
   let cell: { r: number; c: number; t: string; s: number } | null = null;
   let value: CellValue | undefined;
   TAG.lastIndex = start;
-  for (let m; (m = TAG.exec(xml)); ) {
+  for (let m; (m = TAG.exec(xml));) {
     const [, close, tag, attrs, self] = m;
     if (tag === 'sheetData') {
       if (close || self) break;
@@ -247,7 +261,10 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     }
     if (tag === 'is') {
       if (self) continue;
-      const end = xml.indexOf('</is>', TAG.lastIndex) >= 0 ? xml.indexOf('</is>', TAG.lastIndex) : xml.search(/<\/\w+:is>/);
+      const end =
+        xml.indexOf('</is>', TAG.lastIndex) >= 0
+          ? xml.indexOf('</is>', TAG.lastIndex)
+          : xml.search(/<\/\w+:is>/);
       if (end < 0) return null;
       if (cell.t === 'inlineStr') value = richText(xml.slice(TAG.lastIndex, end));
       TAG.lastIndex = end;
@@ -291,7 +308,10 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
     for (const rel of wbRels.values()) {
       if (rel.type.endsWith('/sharedStrings')) {
         const x = part(bytes, dir, rel.target, inflate);
-        if (x) sst = [...x.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) => (m[1] === undefined ? '' : richText(m[1])));
+        if (x)
+          sst = [...x.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) =>
+            m[1] === undefined ? '' : richText(m[1]),
+          );
       } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
     }
     const dates = dateStyles(stylesXml);

@@ -8,7 +8,24 @@
 import { columnLetter } from '../core/address';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../core/plan';
 import { ZipWriter } from './zip';
-import { appProps, commentsPart, contentTypes, coreProps, NS_MAIN, NS_R, quoteSheet, REL, relationships, rootRels, stylesPart, tElement, vmlPart, xmlAttr, XML_HEAD, type Note } from './xlsx-parts';
+import {
+  appProps,
+  commentsPart,
+  contentTypes,
+  coreProps,
+  NS_MAIN,
+  NS_R,
+  quoteSheet,
+  REL,
+  relationships,
+  rootRels,
+  stylesPart,
+  tElement,
+  vmlPart,
+  xmlAttr,
+  XML_HEAD,
+  type Note,
+} from './xlsx-parts';
 
 export interface WriteOptions {
   /** 'shared' (one sharedStrings table, the default: smaller files, what Excel writes) or
@@ -59,7 +76,9 @@ function orderedCells(cells: readonly PlanCell[]): readonly PlanCell[] {
     if (b.r < a.r || (b.r === a.r && b.c <= a.c)) sorted = false;
   }
   if (sorted) return cells;
-  const idx = cells.map((_, i) => i).sort((x, y) => cells[x].r - cells[y].r || cells[x].c - cells[y].c || x - y);
+  const idx = cells
+    .map((_, i) => i)
+    .sort((x, y) => cells[x].r - cells[y].r || cells[x].c - cells[y].c || x - y);
   const out: PlanCell[] = [];
   for (let k = 0; k < idx.length; k++) {
     const c = cells[idx[k]];
@@ -76,7 +95,7 @@ interface SheetOut {
 
 function colsXml(widths: readonly number[]): string {
   let out = '';
-  for (let c = 0; c < widths.length; ) {
+  for (let c = 0; c < widths.length;) {
     const w = widths[c];
     if (!(typeof w === 'number' && w > 0)) {
       c++;
@@ -98,7 +117,13 @@ function paneXml(rows: number, cols: number): string {
 }
 
 /** One worksheet's XML, yielded in chunks. Notes found on the way are collected into `out`. */
-function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number>, sst: StringTable | null, out: SheetOut): Generator<string> {
+function* sheetXml(
+  sp: SheetPlan,
+  first: boolean,
+  styleIndex: Map<string, number>,
+  sst: StringTable | null,
+  out: SheetOut,
+): Generator<string> {
   const cells = orderedCells(sp.cells);
   let maxC = 0;
   let maxR = 0;
@@ -130,7 +155,8 @@ function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number
     return ht > 0 ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`;
   };
   while (i < cells.length || h < heights.length) {
-    const r = i < cells.length ? (h < heights.length ? Math.min(cells[i].r, heights[h]) : cells[i].r) : heights[h];
+    const r =
+      i < cells.length ? (h < heights.length ? Math.min(cells[i].r, heights[h]) : cells[i].r) : heights[h];
     while (h < heights.length && heights[h] <= r) h++;
     let row = rowOpen(r);
     const rn = r + 1;
@@ -146,7 +172,9 @@ function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number
         row += `<c r="${ref}"${sa}><v>${v}</v></c>`;
       } else {
         const text = String(v);
-        row += sst ? `<c r="${ref}"${sa} t="s"><v>${sst.id(text)}</v></c>` : `<c r="${ref}"${sa} t="inlineStr"><is>${tElement(text)}</is></c>`;
+        row += sst
+          ? `<c r="${ref}"${sa} t="s"><v>${sst.id(text)}</v></c>`
+          : `<c r="${ref}"${sa} t="inlineStr"><is>${tElement(text)}</is></c>`;
       }
       if (pc.note) out.notes.push({ r: pc.r, c: pc.c, ref, text: pc.note });
     }
@@ -158,13 +186,16 @@ function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number
   }
   let tail = `${buf}</sheetData>`;
   const merges = sp.merges.filter((m) => m.r2 > m.r1 || m.c2 > m.c1);
-  if (merges.length) tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.c1)}${m.r1 + 1}:${columnLetter(m.c2)}${m.r2 + 1}"/>`).join('')}</mergeCells>`;
+  if (merges.length)
+    tail += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${columnLetter(m.c1)}${m.r1 + 1}:${columnLetter(m.c2)}${m.r2 + 1}"/>`).join('')}</mergeCells>`;
   if (sp.validations.length) {
     tail += `<dataValidations count="${sp.validations.length}">`;
     for (const v of sp.validations) {
       // A list literal is "a,b,c" with any quote doubled; a range reference goes as it is, without =.
       const formula = v.list ? `"${v.list.join(',').replace(/"/g, '""')}"` : v.source!.replace(/^=/, '');
-      const error = v.strict ? '请从下拉列表中选择。' : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。';
+      const error = v.strict
+        ? '请从下拉列表中选择。'
+        : '不在下拉列表中：若确属其他或为多选，请点「是」保留，助手会再检查。';
       // Excel's limits (repairs the file otherwise): titles 32 characters, prompt 255, error 225.
       tail +=
         `<dataValidation type="list"${v.strict ? '' : ' errorStyle="warning"'} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
@@ -174,7 +205,8 @@ function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number
     tail += '</dataValidations>';
   }
   if (sp.print) {
-    tail += '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+    tail +=
+      '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
     tail += `<pageSetup paperSize="9" orientation="${sp.print.landscape ? 'landscape' : 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
   } else {
     tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
@@ -184,10 +216,22 @@ function* sheetXml(sp: SheetPlan, first: boolean, styleIndex: Map<string, number
 }
 
 function workbookXml(plan: WorkbookPlan): string {
-  const active = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
-  const sheets = plan.sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('');
+  const active = Math.max(
+    0,
+    plan.sheets.findIndex((s) => !s.hidden),
+  );
+  const sheets = plan.sheets
+    .map(
+      (s, i) =>
+        `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+    )
+    .join('');
   const names = plan.sheets
-    .map((s, i) => (s.print?.titleRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlAttr(`${quoteSheet(s.name)}!$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`)}</definedName>` : ''))
+    .map((s, i) =>
+      s.print?.titleRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlAttr(`${quoteSheet(s.name)}!$${s.print.titleRows[0] + 1}:$${s.print.titleRows[1] + 1}`)}</definedName>`
+        : '',
+    )
     .join('');
   return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView activeTab="${active}"/></bookViews><sheets>${sheets}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`;
 }
@@ -197,7 +241,10 @@ export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {})
   const zip = new ZipWriter(opts.level ?? 6, now);
   const sst = opts.strings === 'inline' ? null : new StringTable();
   const { xml: styles, index } = stylesPart(plan.styles);
-  const first = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
+  const first = Math.max(
+    0,
+    plan.sheets.findIndex((s) => !s.hidden),
+  );
   const withNotes: number[] = [];
   let vmlBlock = 1;
   // Sheets first: the shared strings are known only once every sheet has been written.
@@ -222,9 +269,15 @@ export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {})
   await zip.add('xl/workbook.xml', [workbookXml(plan)]);
   await zip.add('xl/_rels/workbook.xml.rels', [
     relationships([
-      ...plan.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: `${REL}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+      ...plan.sheets.map((_, i) => ({
+        id: `rId${i + 1}`,
+        type: `${REL}/worksheet`,
+        target: `worksheets/sheet${i + 1}.xml`,
+      })),
       { id: `rId${plan.sheets.length + 1}`, type: `${REL}/styles`, target: 'styles.xml' },
-      ...(sst ? [{ id: `rId${plan.sheets.length + 2}`, type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' }] : []),
+      ...(sst
+        ? [{ id: `rId${plan.sheets.length + 2}`, type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' }]
+        : []),
     ]),
   ]);
   await zip.add('docProps/core.xml', [coreProps('hqds 高质量数据集汇总助手', now)]);

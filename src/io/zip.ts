@@ -48,7 +48,14 @@ function readEntries(zip: Buffer): ZipMember[] {
     if (zip.readUInt32LE(offset) !== LOCAL) throw new Error('zip: bad local header');
     const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
     const raw = zip.subarray(start, start + csize);
-    const data = method === 0 ? raw : method === 8 ? zlib.inflateRawSync(raw) : (() => { throw new Error(`zip: method ${method}`); })();
+    const data =
+      method === 0
+        ? raw
+        : method === 8
+          ? zlib.inflateRawSync(raw)
+          : (() => {
+              throw new Error(`zip: method ${method}`);
+            })();
     out.push({ name, flags: flags & 0x0800, crc, time, date, data });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -140,7 +147,10 @@ export class ZipWriter {
   private readonly entries: { name: Buffer; crc: number; size: number; csize: number; body: Buffer[] }[] = [];
   private readonly stamp: { time: number; date: number };
 
-  constructor(private readonly level = 6, when = new Date()) {
+  constructor(
+    private readonly level = 6,
+    when = new Date(),
+  ) {
     this.stamp = dosDateTime(when);
   }
 
@@ -178,7 +188,10 @@ export class ZipWriter {
       const i = first.indexOf(e.name.toString('utf8'));
       return i < 0 ? first.length : i;
     };
-    const entries = this.entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e);
+    const entries = this.entries
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+      .map((x) => x.e);
     const out: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;

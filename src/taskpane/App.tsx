@@ -1,5 +1,16 @@
 import * as React from 'react';
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title3, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  webLightTheme,
+} from '@fluentui/react-components';
 import type { Profile } from '../core/profile';
 import { resolveProfile } from '../core/profile-store';
 import { summarySheetName } from '../core/import';
@@ -38,25 +49,31 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   }, [workbook]);
 
   /** Run one action: busy while it runs, any error said in Chinese, the sheet list kept current. */
-  const act = React.useCallback(async (label: string, f: () => Promise<void>) => {
-    setBusy(label);
-    setMessage(null);
-    try {
-      await f();
-    } catch (e) {
-      setMessage({ intent: 'error', text: chineseError(e) });
-    } finally {
-      setBusy(null);
-      await refreshSheets().catch(() => undefined);
-    }
-  }, [refreshSheets]);
+  const act = React.useCallback(
+    async (label: string, f: () => Promise<void>) => {
+      setBusy(label);
+      setMessage(null);
+      try {
+        await f();
+      } catch (e) {
+        setMessage({ intent: 'error', text: chineseError(e) });
+      } finally {
+        setBusy(null);
+        await refreshSheets().catch(() => undefined);
+      }
+    },
+    [refreshSheets],
+  );
 
-  const runCheck = React.useCallback(async (sheet: string, p = profile, tb = settings.tb) => {
-    if (!p) throw new Error('请先在「汇总」中选择格式。');
-    const r = await workbook.checkSheet(sheet, p, tb);
-    dispatch({ type: 'checked', sheet, rows: r.rows, issues: r.issues });
-    await workbook.watch(sheet);
-  }, [workbook, profile, settings.tb]);
+  const runCheck = React.useCallback(
+    async (sheet: string, p = profile, tb = settings.tb) => {
+      if (!p) throw new Error('请先在「汇总」中选择格式。');
+      const r = await workbook.checkSheet(sheet, p, tb);
+      dispatch({ type: 'checked', sheet, rows: r.rows, issues: r.issues });
+      await workbook.watch(sheet);
+    },
+    [workbook, profile, settings.tb],
+  );
 
   // Settings from the workbook, the bureau from the sheet when none was chosen, then a check of the
   // recognised sheet at once: the pane never opens on 「全部 0」 over a sheet with problems.
@@ -85,12 +102,18 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       if (!p) return;
       try {
         await runCheck(sheet, p, next.tb);
-        if (detected) setMessage({ intent: 'info', text: `从工作表「${detected}」识别为：${p.name}，已自动检查。可在「汇总」中更改格式。` });
+        if (detected)
+          setMessage({
+            intent: 'info',
+            text: `从工作表「${detected}」识别为：${p.name}，已自动检查。可在「汇总」中更改格式。`,
+          });
       } catch {
         // Not a table of this format (yet): the clerk checks by hand when there is one.
       }
     });
-    const stopRechecks = workbook.onRecheck((r) => dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }));
+    const stopRechecks = workbook.onRecheck((r) =>
+      dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }),
+    );
     // Live checking runs in Excel's event handler: its errors are shown here, not lost.
     const stopErrors = workbook.onError((text) => setMessage({ intent: 'error', text }));
     return () => {
@@ -114,11 +137,12 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   // Notes only where host and library have them (workbook.notesAvailable); 修改记录 always.
   const kept = () => (workbook.notesAvailable ? '批注和「修改记录」' : '「修改记录」');
   const applied = (n: number) => `已修正 ${n} 处，原值记在${kept()}工作表中。`;
-  const fixAll = (issues: SheetIssue[]) => act('修正中', async () => {
-    await workbook.applyFixes(issues);
-    await runCheck(check.sheet);
-    setMessage({ intent: 'success', text: applied(issues.length) });
-  });
+  const fixAll = (issues: SheetIssue[]) =>
+    act('修正中', async () => {
+      await workbook.applyFixes(issues);
+      await runCheck(check.sheet);
+      setMessage({ intent: 'success', text: applied(issues.length) });
+    });
   const afterBuild = (sheet: string, done: string) => {
     setTab('check');
     void act('检查中', async () => {
@@ -131,7 +155,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <Title3 as="h1">高质量数据集汇总助手</Title3>
-      <Text className={styles.small}>{profile ? `格式：${profile.name}` : '尚未选择格式：请到「汇总」中选择，或打开一份汇总表自动识别。'}</Text>
+      <Text className={styles.small}>
+        {profile ? `格式：${profile.name}` : '尚未选择格式：请到「汇总」中选择，或打开一份汇总表自动识别。'}
+      </Text>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tabs)} size="small">
         <Tab value="check">检查</Tab>
         <Tab value="enter">录入</Tab>
@@ -154,35 +180,89 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         <MessageBar key={`${s.address}-sug`} intent="info">
           <MessageBarBody>
             {s.address} 填的是「{s.value}」，本列以 GB 计：将换算为 {String(fixValue(s))}？{' '}
-            <Button size="small" appearance="primary" onClick={() => void act('换算', async () => {
-              await workbook.applyFixes([s]);
-              dispatch({ type: 'dismiss', issue: s });
-              if (check.checked) await runCheck(check.checked.sheet);
-              setMessage({ intent: 'success', text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在${kept()}中。` });
-            })}>换算</Button>
+            <Button
+              size="small"
+              appearance="primary"
+              onClick={() =>
+                void act('换算', async () => {
+                  await workbook.applyFixes([s]);
+                  dispatch({ type: 'dismiss', issue: s });
+                  if (check.checked) await runCheck(check.checked.sheet);
+                  setMessage({
+                    intent: 'success',
+                    text: `${s.address} 已换算为 ${String(fixValue(s))}，原值记在${kept()}中。`,
+                  });
+                })
+              }
+            >
+              换算
+            </Button>
           </MessageBarBody>
         </MessageBar>
       ))}
 
       {tab === 'check' && (
-        <CheckTab state={check} dispatch={dispatch} sheets={sheets} busy={!!busy}
+        <CheckTab
+          state={check}
+          dispatch={dispatch}
+          sheets={sheets}
+          busy={!!busy}
           onCheck={() => void act('检查中', () => runCheck(check.sheet))}
           onFixAll={(issues) => void fixAll(issues)}
-          onFix={(i) => void act('修正', async () => {
-            const wholeColumn = i.code === 'quantity-converted' && check.issues.some((x) => x.code === 'header-unit' && x.sheetCol === i.sheetCol);
-            await workbook.applyFixes([i]);
-            // A conversion under a unit header changes the whole column and its header: check afresh.
-            await runCheck(check.sheet);
-            const what = wholeColumn ? `${i.address} 所在整列已按表头的单位换算，表头改为「${i.field ?? ''}」` : `${i.address} 已改为「${String(fixValue(i))}」`;
-            setMessage({ intent: 'success', text: `${what}，原值记在${kept()}中。` });
-          })}
-          onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))} />
+          onFix={(i) =>
+            void act('修正', async () => {
+              const wholeColumn =
+                i.code === 'quantity-converted' &&
+                check.issues.some((x) => x.code === 'header-unit' && x.sheetCol === i.sheetCol);
+              await workbook.applyFixes([i]);
+              // A conversion under a unit header changes the whole column and its header: check afresh.
+              await runCheck(check.sheet);
+              const what = wholeColumn
+                ? `${i.address} 所在整列已按表头的单位换算，表头改为「${i.field ?? ''}」`
+                : `${i.address} 已改为「${String(fixValue(i))}」`;
+              setMessage({ intent: 'success', text: `${what}，原值记在${kept()}中。` });
+            })
+          }
+          onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))}
+        />
       )}
-      {tab === 'enter' && profile && <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />}
-      {tab === 'import' && profile && <ImportTab workbook={workbook} profile={profile} settings={settings} sheets={sheets} act={act} notify={setMessage} onDone={afterBuild} />}
+      {tab === 'enter' && profile && (
+        <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />
+      )}
+      {tab === 'import' && profile && (
+        <ImportTab
+          workbook={workbook}
+          profile={profile}
+          settings={settings}
+          sheets={sheets}
+          act={act}
+          notify={setMessage}
+          onDone={afterBuild}
+        />
+      )}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
-      {tab === 'build' && <BuildTab workbook={workbook} profile={profile} stored={stored} settings={settings} save={save} act={act} onBuilt={afterBuild} />}
-      {tab === 'learn' && <LearnTab workbook={workbook} act={act} setMessage={setMessage} onSaved={(p) => { setStored(p); void save({ ...settings, profileId: p.id }); }} />}
+      {tab === 'build' && (
+        <BuildTab
+          workbook={workbook}
+          profile={profile}
+          stored={stored}
+          settings={settings}
+          save={save}
+          act={act}
+          onBuilt={afterBuild}
+        />
+      )}
+      {tab === 'learn' && (
+        <LearnTab
+          workbook={workbook}
+          act={act}
+          setMessage={setMessage}
+          onSaved={(p) => {
+            setStored(p);
+            void save({ ...settings, profileId: p.id });
+          }}
+        />
+      )}
     </FluentProvider>
   );
 }

@@ -4,7 +4,8 @@
  * the English text never reaches the clerk, only the code in brackets for whoever supports them.
  */
 const BY_CODE: Record<string, string> = {
-  ItemNotFound: '找不到要操作的工作表或单元格：它可能已被改名或删除。请在「检查的工作表」列表中重新选择，或先到「汇总」中「新建汇总表」。',
+  ItemNotFound:
+    '找不到要操作的工作表或单元格：它可能已被改名或删除。请在「检查的工作表」列表中重新选择，或先到「汇总」中「新建汇总表」。',
   ItemAlreadyExists: '已有同名的工作表：请先改名或删除那张表，再试一次。',
   InvalidOperationInCellEditMode: '有单元格正在编辑：请先按 Enter 或 Esc 结束编辑，再点一次。',
   InvalidArgument: 'Excel 不接受这次操作的内容：请检查所选的区域或工作表名称，再试一次。',
@@ -34,9 +35,10 @@ export function chineseError(e: unknown): string {
   const message = typeof err?.message === 'string' ? err.message : typeof e === 'string' ? e : '';
   // Our own messages are Chinese already.
   if (HAS_CHINESE.test(message) && !/^[A-Za-z]+:/.test(message)) return message;
-  const code = typeof err?.code === 'string' ? err.code : /^([A-Za-z]+):/.exec(message)?.[1] ?? '';
+  const code = typeof err?.code === 'string' ? err.code : (/^([A-Za-z]+):/.exec(message)?.[1] ?? '');
   const known = BY_CODE[code];
   if (known) return `${known}（${code}）`;
-  if (/network|fetch/i.test(message)) return '读取文件时出错：请确认文件仍在原处且未被其他程序占用，再试一次。';
+  if (/network|fetch/i.test(message))
+    return '读取文件时出错：请确认文件仍在原处且未被其他程序占用，再试一次。';
   return `操作没有完成：请保存工作簿后重试；如仍出错，请把括号中的内容告诉维护人员（${code || message.slice(0, 120)}）。`;
 }

@@ -12,7 +12,11 @@ void Office.onReady((info) => {
     return;
   }
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
-    root.render(<p style={{ padding: 16 }}>此版本的 Excel 太旧：本加载项需要 Excel 2019 或更新版本（ExcelApi 1.8）。</p>);
+    root.render(
+      <p style={{ padding: 16 }}>
+        此版本的 Excel 太旧：本加载项需要 Excel 2019 或更新版本（ExcelApi 1.8）。
+      </p>,
+    );
     return;
   }
   const run = ((options, batch) => Excel.run(options, batch as never)) as XlRun;

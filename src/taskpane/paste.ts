@@ -39,21 +39,47 @@ export function pasteDelimiter(lines: string[]): string {
   for (const d of CANDIDATES) {
     if (!lines[0].includes(d)) continue;
     const c = consistency(lines, d);
-    if (c.width > 1 && (c.agree > best.agree || (c.agree === best.agree && c.width > best.width))) best = { d, ...c };
+    if (c.width > 1 && (c.agree > best.agree || (c.agree === best.agree && c.width > best.width)))
+      best = { d, ...c };
   }
   return best.d;
 }
 
 export function parsePaste(text: string): Pasted {
-  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
-  if (!lines.length) return { delimiter: '\t', header: [], rows: [], mismatched: [], empty: '粘贴内容是空的：请从 Excel、WPS 或微信复制含表头的几行再粘贴。' };
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '');
+  if (!lines.length)
+    return {
+      delimiter: '\t',
+      header: [],
+      rows: [],
+      mismatched: [],
+      empty: '粘贴内容是空的：请从 Excel、WPS 或微信复制含表头的几行再粘贴。',
+    };
   const delimiter = pasteDelimiter(lines);
   const header = parseDelimited(lines[0], delimiter)[0].map((s) => s.trim());
   if (header.length < 2) {
-    return { delimiter, header, rows: [], mismatched: [], empty: '没有读出表头的各列：第一行应是表头，列之间用 Tab（从 Excel 复制即是）或「，」分隔。' };
+    return {
+      delimiter,
+      header,
+      rows: [],
+      mismatched: [],
+      empty: '没有读出表头的各列：第一行应是表头，列之间用 Tab（从 Excel 复制即是）或「，」分隔。',
+    };
   }
-  const rows = lines.slice(1).map((l, i) => ({ line: i + 1, text: l, cells: parseDelimited(l, delimiter)[0].map((s) => s.trim()) }));
-  if (!rows.length) return { delimiter, header, rows, mismatched: [], empty: '只读到表头，没有数据行：请连同数据行一起复制。' };
+  const rows = lines
+    .slice(1)
+    .map((l, i) => ({ line: i + 1, text: l, cells: parseDelimited(l, delimiter)[0].map((s) => s.trim()) }));
+  if (!rows.length)
+    return {
+      delimiter,
+      header,
+      rows,
+      mismatched: [],
+      empty: '只读到表头，没有数据行：请连同数据行一起复制。',
+    };
   const mismatched = rows.filter((r) => r.cells.length !== header.length);
   return { delimiter, header, rows, mismatched, empty: null };
 }

@@ -61,6 +61,9 @@ export async function loadSettings(workbook: Pick<OfficeWorkbook, 'readSetting'>
 }
 
 /** Saved in the workbook itself, so the settings travel with the file. */
-export async function saveSettings(workbook: Pick<OfficeWorkbook, 'writeSetting'>, s: Settings): Promise<void> {
+export async function saveSettings(
+  workbook: Pick<OfficeWorkbook, 'writeSetting'>,
+  s: Settings,
+): Promise<void> {
   await workbook.writeSetting(SETTINGS_KEY, JSON.stringify(s));
 }

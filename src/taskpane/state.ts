@@ -32,22 +32,38 @@ export type CheckAction =
   | { type: 'filter'; filter: Filter }
   | { type: 'dismiss'; issue: SheetIssue };
 
-export const initialCheck = (sheet = ''): CheckState => ({ sheet, issues: [], checked: null, filter: 'all', suggest: [] });
+export const initialCheck = (sheet = ''): CheckState => ({
+  sheet,
+  issues: [],
+  checked: null,
+  filter: 'all',
+  suggest: [],
+});
 
-const byPlace = (a: SheetIssue, b: SheetIssue) => a.sheetRow - b.sheetRow || (a.sheetCol ?? -1) - (b.sheetCol ?? -1);
+const byPlace = (a: SheetIssue, b: SheetIssue) =>
+  a.sheetRow - b.sheetRow || (a.sheetCol ?? -1) - (b.sheetCol ?? -1);
 
 export function checkReducer(s: CheckState, a: CheckAction): CheckState {
   switch (a.type) {
     case 'sheet':
       return { ...s, sheet: a.sheet };
     case 'checked':
-      return { ...s, sheet: a.sheet, checked: { sheet: a.sheet, rows: a.rows }, issues: [...a.issues].sort(byPlace), suggest: [] };
+      return {
+        ...s,
+        sheet: a.sheet,
+        checked: { sheet: a.sheet, rows: a.rows },
+        issues: [...a.issues].sort(byPlace),
+        suggest: [],
+      };
     case 'rechecked': {
       if (s.checked && a.sheet !== s.checked.sheet) return s;
       const [r1, r2] = a.rows;
       const outside = (i: SheetIssue) => i.sheet !== a.sheet || i.sheetRow < r1 || i.sheetRow > r2;
       const issues = [...s.issues.filter(outside), ...a.issues].sort(byPlace);
-      const suggest = [...s.suggest.filter(outside), ...a.issues.filter((i) => i.code === 'quantity-converted' && fixValue(i) !== null)];
+      const suggest = [
+        ...s.suggest.filter(outside),
+        ...a.issues.filter((i) => i.code === 'quantity-converted' && fixValue(i) !== null),
+      ];
       return { ...s, issues, suggest };
     }
     case 'filter':
@@ -62,10 +78,12 @@ export const counts = (s: CheckState) => {
   return { all: s.issues.length, errors, warnings: s.issues.length - errors };
 };
 
-export const shownIssues = (s: CheckState) => s.issues.filter((i) => s.filter === 'all' || i.severity === s.filter);
+export const shownIssues = (s: CheckState) =>
+  s.issues.filter((i) => s.filter === 'all' || i.severity === s.filter);
 
 /** Fixes 「全部修正」 applies: safe, and writing something. */
-export const safeFixes = (s: CheckState) => s.issues.filter((i) => i.safe && i.sheetCol !== null && fixValue(i) !== null);
+export const safeFixes = (s: CheckState) =>
+  s.issues.filter((i) => i.safe && i.sheetCol !== null && fixValue(i) !== null);
 
 /** The status line, from the list as it is now (never a stale count). */
 export function statusLine(s: CheckState): { intent: 'success' | 'warning'; text: string } | null {
@@ -73,7 +91,10 @@ export function statusLine(s: CheckState): { intent: 'success' | 'warning'; text
   const c = counts(s);
   const rows = `「${s.checked.sheet}」共 ${s.checked.rows} 条`;
   if (!c.all) return { intent: 'success', text: `${rows}：没有发现问题。` };
-  return { intent: c.errors ? 'warning' : 'success', text: `${rows}：错误 ${c.errors} 个，提示 ${c.warnings} 个。` };
+  return {
+    intent: c.errors ? 'warning' : 'success',
+    text: `${rows}：错误 ${c.errors} 个，提示 ${c.warnings} 个。`,
+  };
 }
 
 // ---------------------------------------------------------------- enter tab: the value picker
@@ -97,7 +118,12 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
   switch (a.type) {
     case 'load': {
       const labels = new Set(a.vocab.items.map((i) => i.label));
-      const parts = a.multi ? a.text.split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean) : [a.text.trim()].filter(Boolean);
+      const parts = a.multi
+        ? a.text
+            .split(/[、,，;；\n]/)
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [a.text.trim()].filter(Boolean);
       const picked: string[] = [];
       let otherDetail = '';
       for (const p of parts) {
@@ -155,16 +181,36 @@ export type ImportAction =
   | { type: 'edit'; line: number; cells: string[] | 'skip' }
   | { type: 'reset' };
 
-export const initialImport: ImportState = { inputs: [], choices: { mappings: {}, valueMap: {} }, paste: null, edits: {} };
+export const initialImport: ImportState = {
+  inputs: [],
+  choices: { mappings: {}, valueMap: {} },
+  paste: null,
+  edits: {},
+};
 
 export function importReducer(s: ImportState, a: ImportAction): ImportState {
   switch (a.type) {
     case 'read':
       return { ...initialImport, inputs: a.inputs, paste: a.paste ?? null };
     case 'map':
-      return { ...s, choices: { ...s.choices, mappings: { ...s.choices.mappings, [a.input]: { ...a.current, [a.column]: a.key } } } };
+      return {
+        ...s,
+        choices: {
+          ...s.choices,
+          mappings: { ...s.choices.mappings, [a.input]: { ...a.current, [a.column]: a.key } },
+        },
+      };
     case 'value':
-      return { ...s, choices: { ...s.choices, valueMap: { ...s.choices.valueMap, [a.key]: { ...s.choices.valueMap[a.key], [a.value]: a.choice || a.value } } } };
+      return {
+        ...s,
+        choices: {
+          ...s.choices,
+          valueMap: {
+            ...s.choices.valueMap,
+            [a.key]: { ...s.choices.valueMap[a.key], [a.value]: a.choice || a.value },
+          },
+        },
+      };
     case 'edit':
       return { ...s, edits: { ...s.edits, [a.line]: a.cells } };
     case 'reset':
@@ -192,4 +238,5 @@ export function toggleDrop(s: DuplicateState, entry: number): DuplicateState {
 
 /** Whether ticking this entry would remove every copy of its group. */
 export const isLastCopy = (s: DuplicateState, entry: number) =>
-  !s.drop.includes(entry) && (s.groups.find((g) => g.includes(entry)) ?? []).every((x) => x === entry || s.drop.includes(x));
+  !s.drop.includes(entry) &&
+  (s.groups.find((g) => g.includes(entry)) ?? []).every((x) => x === entry || s.drop.includes(x));

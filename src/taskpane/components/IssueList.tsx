@@ -24,25 +24,41 @@ export function IssueList({ issues, checked, disabled, onLocate, onFix }: IssueL
         const fix = fixValue(i);
         const where = i.address ?? `第 ${i.sheetRow + 1} 行`;
         return (
-          <div key={`${i.address}-${i.code}-${k}`} role="listitem" tabIndex={0} className={styles.item} aria-label={`${i.severity === 'error' ? '错误' : '提示'} ${where}：${i.message}`}
-            onKeyDown={(e) => { if (e.key === 'Enter' && e.target === e.currentTarget) onLocate(i); }}>
+          <div
+            key={`${i.address}-${i.code}-${k}`}
+            role="listitem"
+            tabIndex={0}
+            className={styles.item}
+            aria-label={`${i.severity === 'error' ? '错误' : '提示'} ${where}：${i.message}`}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && e.target === e.currentTarget) onLocate(i);
+            }}
+          >
             <div className={styles.row}>
-              <Badge color={i.severity === 'error' ? 'danger' : 'warning'}>{i.severity === 'error' ? '错误' : '提示'}</Badge>
+              <Badge color={i.severity === 'error' ? 'danger' : 'warning'}>
+                {i.severity === 'error' ? '错误' : '提示'}
+              </Badge>
               <Text weight="semibold">{where}</Text>
               <Text className={styles.small}>{i.field ?? ''}</Text>
             </div>
             {/* Not applied yet: the message speaks of what a fix will do. */}
             <Text>{fix !== null ? pendingTense(i.message) : i.message}</Text>
             <div className={styles.row}>
-              <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onLocate(i)}>定位 {where}</Button>
+              <Button size="small" appearance="subtle" disabled={disabled} onClick={() => onLocate(i)}>
+                定位 {where}
+              </Button>
               {fix !== null && i.sheetCol !== null && (
-                <Button size="small" disabled={disabled} onClick={() => onFix(i)}>改为「{String(fix)}」</Button>
+                <Button size="small" disabled={disabled} onClick={() => onFix(i)}>
+                  改为「{String(fix)}」
+                </Button>
               )}
             </div>
           </div>
         );
       })}
-      {issues.length > LIMIT && <Text className={styles.small}>只列出前 {LIMIT} 个；修正后再检查可看到其余。</Text>}
+      {issues.length > LIMIT && (
+        <Text className={styles.small}>只列出前 {LIMIT} 个；修正后再检查可看到其余。</Text>
+      )}
       {checked && !issues.length && <Text>没有发现问题。</Text>}
     </div>
   );

@@ -5,8 +5,27 @@
  * profile file for hqds. Nothing is sent anywhere: the file is read in the browser.
  */
 import * as React from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { applyLearnEdits, describeColumn, learnTemplate, type LearnEdits, type LearnResult, type TemplateDoc } from '../../core/learn';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  applyLearnEdits,
+  describeColumn,
+  learnTemplate,
+  type LearnEdits,
+  type LearnResult,
+  type TemplateDoc,
+} from '../../core/learn';
 import type { Profile } from '../../core/profile';
 import type { OfficeWorkbook } from '../../excel/adapter';
 
@@ -16,13 +35,25 @@ type SetMessage = (m: { intent: 'success' | 'error' | 'warning' | 'info'; text: 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  item: { overflowWrap: 'anywhere', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '6px 8px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: {
+    overflowWrap: 'anywhere',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '6px 8px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
 });
 
 /** Options as the clerk types them: one a line, or separated by 、 ， , ；. */
-export const splitOptions = (s: string) => s.split(/[\n、，,；;]/).map((x) => x.trim()).filter(Boolean);
+export const splitOptions = (s: string) =>
+  s
+    .split(/[\n、，,；;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Downloads the profile file from the pane itself (a blob URL: no request leaves the add-in). */
 function download(name: string, text: string) {
@@ -34,7 +65,17 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: OfficeWorkbook; act: Act; setMessage: SetMessage; onSaved: (p: Profile) => void }): React.JSX.Element {
+export function LearnTab({
+  workbook,
+  act,
+  setMessage,
+  onSaved,
+}: {
+  workbook: OfficeWorkbook;
+  act: Act;
+  setMessage: SetMessage;
+  onSaved: (p: Profile) => void;
+}): React.JSX.Element {
   const st = useStyles();
   const [draft, setDraft] = React.useState<LearnResult | null>(null);
   const [edits, setEdits] = React.useState<LearnEdits>({});
@@ -55,24 +96,39 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
     setDraft(r);
     setEdits({});
     setOptionText({});
-    setMessage({ intent: r.missing.length ? 'warning' : 'success', text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。` });
+    setMessage({
+      intent: r.missing.length ? 'warning' : 'success',
+      text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
+    });
   };
 
   // The readers (SheetJS, JSZip, the Word reader) load only when a template is opened.
-  const fromFile = (f: File) => act('读取模板', async () => {
-    const { readTemplate } = await import('../../io/template');
-    learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
-  });
-
-  const fromSheet = () => act('读取工作表', async () => {
-    const [s] = await workbook.readSheets([sheet]);
-    learned({
-      file: sheet,
-      kind: 'other',
-      sheets: [{ name: sheet, hidden: false, rows: (s?.rows ?? []).map((r) => [...r]), merges: [], validations: [] }],
-      limits: ['从当前工作簿只读了单元格的文字：下拉列表、字体和页面设置没有读取。要连选项一起学，请选择模板文件。'],
+  const fromFile = (f: File) =>
+    act('读取模板', async () => {
+      const { readTemplate } = await import('../../io/template');
+      learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
     });
-  });
+
+  const fromSheet = () =>
+    act('读取工作表', async () => {
+      const [s] = await workbook.readSheets([sheet]);
+      learned({
+        file: sheet,
+        kind: 'other',
+        sheets: [
+          {
+            name: sheet,
+            hidden: false,
+            rows: (s?.rows ?? []).map((r) => [...r]),
+            merges: [],
+            validations: [],
+          },
+        ],
+        limits: [
+          '从当前工作簿只读了单元格的文字：下拉列表、字体和页面设置没有读取。要连选项一起学，请选择模板文件。',
+        ],
+      });
+    });
 
   let final: Profile | null = null;
   let problem = '';
@@ -83,25 +139,42 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
       problem = (e as Error).message;
     }
   }
-  const editColumn = (key: string, e: NonNullable<LearnEdits['columns']>[string]) => setEdits((x) => ({ ...x, columns: { ...x.columns, [key]: { ...x.columns?.[key], ...e } } }));
+  const editColumn = (key: string, e: NonNullable<LearnEdits['columns']>[string]) =>
+    setEdits((x) => ({ ...x, columns: { ...x.columns, [key]: { ...x.columns?.[key], ...e } } }));
 
   return (
     <div className={st.col}>
-      <Text className={st.small}>打开通知所附的空白汇总表（.xlsx、.xls 或 .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。</Text>
+      <Text className={st.small}>
+        打开通知所附的空白汇总表（.xlsx、.xls 或
+        .docx），助手读出标题、表头、选项和注释，起草一个新格式；核对修改后保存到本工作簿，之后与内置格式一样检查、下拉选择、换算和汇总。
+      </Text>
       <Field label="模板文件">
         {/* The browser's own file input speaks English: a Chinese button opens it. */}
         <Button onClick={() => templateInput.current?.click()}>选择模板文件…</Button>
-        <input ref={templateInput} style={{ display: 'none' }} aria-label="模板文件" type="file" accept=".xlsx,.xls,.docx" onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void fromFile(f);
-        }} />
+        <input
+          ref={templateInput}
+          style={{ display: 'none' }}
+          aria-label="模板文件"
+          type="file"
+          accept=".xlsx,.xls,.docx"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void fromFile(f);
+          }}
+        />
       </Field>
       <div className={st.row}>
         <Select aria-label="当前工作簿中的模板工作表" value={sheet} onChange={(_, d) => setSheet(d.value)}>
-          {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
+          {sheets.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </Select>
-        <Button onClick={() => void fromSheet()} disabled={!sheet}>用这张工作表</Button>
+        <Button onClick={() => void fromSheet()} disabled={!sheet}>
+          用这张工作表
+        </Button>
       </div>
       {draft && (
         <>
@@ -109,15 +182,40 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
             <MessageBar intent="warning">
               <MessageBarBody>
                 未能从模板得知（请补充或确认）：
-                <ul className={st.list}>{draft.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+                <ul className={st.list}>
+                  {draft.missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
               </MessageBarBody>
             </MessageBar>
           )}
-          <Field label="格式 ID（小写字母、数字、连字符）"><Input value={edits.id ?? draft.profile.id} onChange={(_, d) => setEdits((x) => ({ ...x, id: d.value }))} /></Field>
-          <Field label="格式名称"><Input value={edits.name ?? draft.profile.name} onChange={(_, d) => setEdits((x) => ({ ...x, name: d.value }))} /></Field>
-          <Field label="标题（逐字）"><Input value={edits.title ?? draft.profile.sheet.title.replace('{prefix}', 'XXX')} onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))} /></Field>
-          {draft.profile.sheet.linesAbove.length > 0 && <Text className={st.small}>表头上方：{draft.profile.sheet.linesAbove.map((l) => l.join(' ')).join(' / ')}</Text>}
-          {draft.profile.sheet.footnote && <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>}
+          <Field label="格式 ID（小写字母、数字、连字符）">
+            <Input
+              value={edits.id ?? draft.profile.id}
+              onChange={(_, d) => setEdits((x) => ({ ...x, id: d.value }))}
+            />
+          </Field>
+          <Field label="格式名称">
+            <Input
+              value={edits.name ?? draft.profile.name}
+              onChange={(_, d) => setEdits((x) => ({ ...x, name: d.value }))}
+            />
+          </Field>
+          <Field label="标题（逐字）">
+            <Input
+              value={edits.title ?? draft.profile.sheet.title.replace('{prefix}', 'XXX')}
+              onChange={(_, d) => setEdits((x) => ({ ...x, title: d.value }))}
+            />
+          </Field>
+          {draft.profile.sheet.linesAbove.length > 0 && (
+            <Text className={st.small}>
+              表头上方：{draft.profile.sheet.linesAbove.map((l) => l.join(' ')).join(' / ')}
+            </Text>
+          )}
+          {draft.profile.sheet.footnote && (
+            <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>
+          )}
           {(final ?? draft.profile).columns.map((c) => {
             const v = c.vocab ? draft.profile.vocabularies[c.vocab] : undefined;
             const ed = edits.columns?.[c.key];
@@ -125,14 +223,29 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
               <div key={c.key} className={st.item}>
                 <Text>{describeColumn(final ?? draft.profile, c)}</Text>
                 <div className={st.row}>
-                  {c.type !== 'seq' && <Checkbox label="必填" checked={ed?.required ?? c.required} onChange={(_, d) => editColumn(c.key, { required: !!d.checked })} />}
-                  {c.type === 'vocab' && <Checkbox label="可多选" checked={ed?.multi ?? c.multi} onChange={(_, d) => editColumn(c.key, { multi: !!d.checked })} />}
+                  {c.type !== 'seq' && (
+                    <Checkbox
+                      label="必填"
+                      checked={ed?.required ?? c.required}
+                      onChange={(_, d) => editColumn(c.key, { required: !!d.checked })}
+                    />
+                  )}
+                  {c.type === 'vocab' && (
+                    <Checkbox
+                      label="可多选"
+                      checked={ed?.multi ?? c.multi}
+                      onChange={(_, d) => editColumn(c.key, { multi: !!d.checked })}
+                    />
+                  )}
                 </div>
                 {v && (
                   <Textarea
                     aria-label={`「${c.label}」的选项`}
                     resize="vertical"
-                    value={optionText[c.key] ?? [...v.items.map((i) => i.label), ...(v.other ? [v.other] : [])].join('、')}
+                    value={
+                      optionText[c.key] ??
+                      [...v.items.map((i) => i.label), ...(v.other ? [v.other] : [])].join('、')
+                    }
                     onChange={(_, d) => {
                       setOptionText((x) => ({ ...x, [c.key]: d.value }));
                       editColumn(c.key, { options: splitOptions(d.value) });
@@ -144,22 +257,40 @@ export function LearnTab({ workbook, act, setMessage, onSaved }: { workbook: Off
           })}
           <details>
             <summary>推断明细（{draft.inferred.length} 条）</summary>
-            <ul className={st.list}>{draft.inferred.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className={st.list}>
+              {draft.inferred.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
           </details>
-          {problem && <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+          {problem && (
+            <MessageBar intent="error">
+              <MessageBarBody>{problem}</MessageBarBody>
+            </MessageBar>
+          )}
           <div className={st.row}>
             <Button
               appearance="primary"
               disabled={!final}
-              onClick={() => void act('保存格式', async () => {
-                await workbook.saveStoredProfile(final!);
-                onSaved(final!);
-                setMessage({ intent: 'success', text: `格式「${final!.name}」已保存到本工作簿并选用：同事打开此文件时也能使用。` });
-              })}
+              onClick={() =>
+                void act('保存格式', async () => {
+                  await workbook.saveStoredProfile(final!);
+                  onSaved(final!);
+                  setMessage({
+                    intent: 'success',
+                    text: `格式「${final!.name}」已保存到本工作簿并选用：同事打开此文件时也能使用。`,
+                  });
+                })
+              }
             >
               保存到工作簿并使用
             </Button>
-            <Button disabled={!final} onClick={() => download(`${final!.id}.json`, JSON.stringify(final, null, 2) + '\n')}>导出格式文件</Button>
+            <Button
+              disabled={!final}
+              onClick={() => download(`${final!.id}.json`, JSON.stringify(final, null, 2) + '\n')}
+            >
+              导出格式文件
+            </Button>
           </div>
         </>
       )}

@@ -17,9 +17,20 @@ export function SettingInput({ value, onSave, placeholder, label }: SettingInput
   const ime = useComposition();
   React.useEffect(() => setText(value), [value]);
   return (
-    <Input className={styles.full} aria-label={label} value={text} placeholder={placeholder} {...ime.handlers}
+    <Input
+      className={styles.full}
+      aria-label={label}
+      value={text}
+      placeholder={placeholder}
+      {...ime.handlers}
       onChange={(_, d) => setText(d.value)}
-      onBlur={() => { if (!ime.composing.current && text !== value) onSave(text); }}
-      onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing && !ime.composing.current && text !== value) onSave(text); }} />
+      onBlur={() => {
+        if (!ime.composing.current && text !== value) onSave(text);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing && !ime.composing.current && text !== value)
+          onSave(text);
+      }}
+    />
   );
 }
