@@ -272,11 +272,15 @@ export async function runCheck(
   if (args.flags.has('--json')) {
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
     const r = report(profile, { ...merged, issues: [], changes: [] });
+    // In slices, with the per-entry lists emptied: report() maps every entry and change each call.
+    const rest = { ...merged, inputs: [], changes: [], entries: [], leftOut: [] };
     const issues = (function* () {
-      for (const one of merged.issues) {
-        const { outputRow: _o, ...i } = report(profile, { ...merged, inputs: [], changes: [], issues: [one] })
-          .issues[0];
-        yield i;
+      for (let k = 0; k < merged.issues.length; k += 4096) {
+        for (const { outputRow: _o, ...i } of report(profile, {
+          ...rest,
+          issues: merged.issues.slice(k, k + 4096),
+        }).issues)
+          yield i;
       }
     })();
     await writeJsonList(
