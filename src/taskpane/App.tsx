@@ -22,9 +22,11 @@ import { checkReducer, initialCheck, statusLine } from './state';
 import { chineseError } from './errors';
 import { CheckTab } from './components/CheckTab';
 import { EnterTab } from './components/EnterTab';
-import { ImportTab } from './components/ImportTab';
 import { BuildTab } from './components/BuildTab';
-import { LearnTab } from './components/LearnTab';
+// The import and 新格式 tabs, with what they pull in, load when first opened: they are not needed
+// to check a sheet, and keeping them out of the first chunk keeps the pane's start small.
+const ImportTab = React.lazy(() => import('./components/ImportTab').then((m) => ({ default: m.ImportTab })));
+const LearnTab = React.lazy(() => import('./components/LearnTab').then((m) => ({ default: m.LearnTab })));
 import { useStyles, type Notify } from './components/styles';
 
 type Tabs = 'check' | 'enter' | 'import' | 'build' | 'learn';
@@ -230,15 +232,17 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />
       )}
       {tab === 'import' && profile && (
-        <ImportTab
-          workbook={workbook}
-          profile={profile}
-          settings={settings}
-          sheets={sheets}
-          act={act}
-          notify={setMessage}
-          onDone={afterBuild}
-        />
+        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+          <ImportTab
+            workbook={workbook}
+            profile={profile}
+            settings={settings}
+            sheets={sheets}
+            act={act}
+            notify={setMessage}
+            onDone={afterBuild}
+          />
+        </React.Suspense>
       )}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
       {tab === 'build' && (
@@ -253,15 +257,17 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         />
       )}
       {tab === 'learn' && (
-        <LearnTab
-          workbook={workbook}
-          act={act}
-          setMessage={setMessage}
-          onSaved={(p) => {
-            setStored(p);
-            void save({ ...settings, profileId: p.id });
-          }}
-        />
+        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+          <LearnTab
+            workbook={workbook}
+            act={act}
+            setMessage={setMessage}
+            onSaved={(p) => {
+              setStored(p);
+              void save({ ...settings, profileId: p.id });
+            }}
+          />
+        </React.Suspense>
       )}
     </FluentProvider>
   );
