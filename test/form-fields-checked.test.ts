@@ -36,6 +36,15 @@ describe('a correct form gives no false alarms', () => {
     expect(r.issues.map((i) => i.code)).not.toContain('missing-column');
     expect(r.issues.map((i) => i.code)).not.toContain('unmapped-column');
   });
+  test('building a summary from the form flags the empty 产生社会经济效益 once per entry, checking does not', () => {
+    const built = mergeSheets(wh, [{ file: 'f.xlsx', sheet: '附件1', rows: whForm('概况。') }]);
+    const flagged = built.issues.filter((i) => i.code === 'form-not-carried');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ field: '产生社会经济效益', entry: 0, severity: 'warning' });
+    expect(flagged[0].message).toContain('请向申报单位了解后补填');
+    const checked = check(wh, whForm('概况。'));
+    expect(checked.issues.map((i) => i.code)).not.toContain('form-not-carried');
+  });
   test('a table still requires 产生社会经济效益', () => {
     const header = wh.columns.map((c) => c.label);
     const row = header.map((h) => (h === '产生社会经济效益' ? '' : 'x'));

@@ -206,6 +206,9 @@ export const CATALOGUE = {
     (p: { label: string; max: number; count: number }) =>
       `「${p.label}」不超过 ${p.max} 字，现为 ${p.count} 字：请精简。`,
   ),
+  'form-not-carried': warning(
+    (p: { label: string }) => `附件1 没有「${p.label}」这一项，汇总表中此格为空：请向申报单位了解后补填。`,
+  ),
   'placeholder-text': warning(
     (p: { label: string; text: string }) =>
       `「${p.label}」填的 ${quote(p.text)} 还是通知里的示例文字（XX 或「如：」）：请替换为实际内容。`,

@@ -174,6 +174,7 @@ function mergeSheet(
   }
   const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
   if (found.kind === 'form') formOnlyChecks(validator.profile, sheet, found.formOnly, entryOfRow, res);
+  if (found.kind === 'form' && !opts.asTheyStand) notCarriedWarnings(profile, found.notCarried, base, res);
   for (const { row, field, from, to, reason } of r.changes) {
     const entry = entryOfRow.get(row) ?? null;
     res.changes.push({ row, field, from, to, reason, entry, source: change(row, field) });
@@ -205,6 +206,28 @@ function inputOf(
     .filter((c) => c.header)
     .map((c) => ({ column: columnLetter(c.source), header: c.header, target: c.label, how: c.how }));
   return { file: sheet.file, sheet: sheet.sheet, kind, headerRow, mapping };
+}
+
+/** Building a summary from 附件1 forms: a required summary column the form never asks for (武汉's
+ *  产生社会经济效益) is left empty, and the clerk is told so on each entry. Checking a form as it
+ *  stands (the applicant's self-check) says nothing: the applicant was never asked for it. */
+function notCarriedWarnings(
+  profile: Profile,
+  notCarried: readonly string[],
+  base: number,
+  res: MergeResult,
+): void {
+  const cols = profile.columns.filter((c) => c.required && c.type !== 'seq' && notCarried.includes(c.key));
+  for (let i = base; i < res.entries.length; i++) {
+    for (const col of cols) {
+      const issue = placedIssue(
+        'form-not-carried',
+        { label: col.label },
+        { row: -1, col: null, field: col.label },
+      );
+      res.issues.push({ ...issue, row: res.entries[i].entry.row, entry: i, source: res.entries[i].source });
+    }
+  }
 }
 
 /** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
