@@ -178,3 +178,13 @@ test('.xls: learnt without dropdowns, and it says so', async () => {
   expect(r.missing.join('\n')).toContain('.xls（旧版 Excel）文件的下拉列表');
   expect(r.missing.join('\n')).toContain('「行业领域」通常有固定选项');
 });
+
+describe('a template gets the same zip limits as any received file', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hostile = require('../bench/hostile-files');
+  test.each(['bomb.xlsx', 'bomb.docx'])('%s: refused before anything is inflated', async (name) => {
+    const { readTemplate } = await import('../src/io/template');
+    const bytes: Uint8Array = await hostile.zipBomb(0.5);
+    await expect(readTemplate(name, bytes)).rejects.toThrow(/压缩炸弹|超过上限/);
+  });
+});

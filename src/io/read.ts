@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { struckNote, struckRows } from './strike';
-import { scanZip } from './zip-guard';
+import { scanZip, type ZipScan } from './zip-guard';
 import { finishSheet } from './sheet-grid';
 import { readXlsxFast, type InflateRaw } from './xlsx-reader';
 import { docxSheet, DocxError, readDocx, type DocxOrigin } from './docx';
@@ -79,14 +79,12 @@ export async function readFile(
 
 async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
   // The same limits as a workbook: sizes and entry counts checked before anything is inflated.
-  const scan = scanZip(bytes);
-  if (!scan.ok) {
-    const todo =
-      scan.problem === 'corrupt'
-        ? '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。'
-        : '这不像收到的申报表：请确认文件来源。';
-    throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
-  }
+  checkedZip(
+    file,
+    bytes,
+    '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。',
+    '这不像收到的申报表：请确认文件来源。',
+  );
   let doc;
   try {
     doc = await readDocx(bytes);
@@ -120,6 +118,21 @@ export function isLegacyWord(bytes: Uint8Array): boolean {
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
 /** Read one file's bytes. Throws ReadError with a Chinese message naming the file. */
+/** The zip's directory checked before anything is inflated (entry count, declared size): every
+ *  reader of a zip-based file (workbook, Word form, template) goes through here. Throws ReadError
+ *  saying what was found and, for a damaged file or a bomb, what to do. */
+export function checkedZip(
+  file: string,
+  bytes: Uint8Array,
+  ifCorrupt: string,
+  otherwise: string,
+): Extract<ZipScan, { ok: true }> {
+  const scan = scanZip(bytes);
+  if (scan.ok) return scan;
+  const todo = scan.problem === 'corrupt' ? ifCorrupt : otherwise;
+  throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
+}
+
 export interface ReadOptions {
   /** A raw-deflate inflater (Node's zlib.inflateRawSync in hqds): with it, plain .xlsx files take
    *  the fast path (src/io/xlsx-reader.ts) after the same checks as every other workbook. */
@@ -138,14 +151,12 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   if (kind.what) throw new ReadError(file, `读不了「${file}」：它实际是${kind.what}，不是表格。${kind.todo}`);
   if (TEXT_EXT.test(file) && kind.container === null) return readText(file, bytes);
   if (kind.container === 'zip') {
-    const scan = scanZip(bytes);
-    if (!scan.ok) {
-      const todo =
-        scan.problem === 'corrupt'
-          ? '请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。'
-          : '这不像收到的汇总表或申报表：请确认文件来源。';
-      throw new ReadError(file, `读不了「${file}」：${scan.detail}。${todo}`);
-    }
+    const scan = checkedZip(
+      file,
+      bytes,
+      '请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。',
+      '这不像收到的汇总表或申报表：请确认文件来源。',
+    );
     const names = scan.entries.map((e) => e.name);
     if (names.some((n) => n.startsWith('word/')))
       throw new ReadError(

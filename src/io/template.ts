@@ -14,7 +14,7 @@ import { DOMParser, type Element, type Node as XNode } from '@xmldom/xmldom';
 import type { CellValue } from '../core/cell';
 import type { TemplateDoc, TemplateRange, TemplateSheet, TemplateValidation } from '../core/learn';
 import type { ProfileFont } from '../core/profile';
-import { ReadError } from './read';
+import { checkedZip, ReadError } from './read';
 import { readDocxTemplate } from './template-docx';
 
 /** Rows whose fonts are kept: a template's title, header and first data rows are near the top. */
@@ -48,6 +48,14 @@ export async function readTemplate(file: string, bytes: Uint8Array): Promise<Tem
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
+  // The same limits as any received file, before SheetJS or JSZip inflate anything.
+  if (zip)
+    checkedZip(
+      file,
+      bytes,
+      '请重新获取模板，或用 Excel、Word 或 WPS 打开后另存再试。',
+      '这不像通知所附的空白模板：请确认文件来源。',
+    );
   if (/\.docx$/i.test(file)) return readDocxTemplate(file, bytes);
   if (/\.(doc|wps)$/i.test(file))
     throw new ReadError(file, `「${file}」是旧版 Word 文件：请用 Word 或 WPS 另存为 .docx 再学。`);
