@@ -4,23 +4,14 @@
  * character (issue 13).
  */
 import { learnTemplate } from '../src/core/learn';
-import type { MergeResult } from '../src/core/merge';
+import { emptyMergeResult } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 
-const EMPTY: MergeResult = {
-  inputs: [],
-  entries: [],
-  issues: [],
-  changes: [],
-  leftOut: [],
-  skipped: [],
-  rowsRead: 0,
-  rowsWritten: 0,
-};
+const EMPTY = emptyMergeResult();
 
 export async function blankTemplate(p: Profile): Promise<Uint8Array> {
   return new Uint8Array(await writeWorkbook(planWorkbook(p, EMPTY, { annotate: false })));

@@ -4,18 +4,9 @@ import { validatorFor } from '../src/core/engine';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile, PROFILES } from '../src/core/profiles';
 import type { CellValue } from '../src/core/cell';
-import { mergeSheets, type MergeResult } from '../src/core/merge';
+import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 
-const empty: MergeResult = {
-  inputs: [],
-  entries: [],
-  issues: [],
-  changes: [],
-  leftOut: [],
-  skipped: [],
-  rowsRead: 0,
-  rowsWritten: 0,
-};
+const empty = emptyMergeResult();
 
 /** The values a fresh 新建汇总表 sheet holds, as Excel hands them over (merged cells once). */
 function freshSheet(id: string): CellValue[][] {

@@ -103,13 +103,9 @@ export interface MergeOptions {
   valueMap?: Record<string, Record<string, string>>;
 }
 
-export function mergeSheets(
-  profile: Profile,
-  sheets: readonly InputSheet[],
-  opts: MergeOptions = {},
-): MergeResult {
-  const validator = validatorFor(profile, opts.tb ?? 1024);
-  const res: MergeResult = {
+/** A merge of nothing: what a new, empty summary is planned from. */
+export function emptyMergeResult(): MergeResult {
+  return {
     inputs: [],
     entries: [],
     issues: [],
@@ -119,6 +115,15 @@ export function mergeSheets(
     rowsRead: 0,
     rowsWritten: 0,
   };
+}
+
+export function mergeSheets(
+  profile: Profile,
+  sheets: readonly InputSheet[],
+  opts: MergeOptions = {},
+): MergeResult {
+  const validator = validatorFor(profile, opts.tb ?? 1024);
+  const res = emptyMergeResult();
   for (const sheet of sheets) {
     const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {

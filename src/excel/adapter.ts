@@ -25,7 +25,13 @@ import { validatorFor, type Issue, type Result } from '../core/engine';
 import { mapHeader, type HeaderMapping } from '../core/header';
 import { detectProfile } from '../core/detect';
 import { dropEntries } from '../core/duplicates';
-import { mergeSheets, type InputSheet, type MergeOptions, type MergeResult } from '../core/merge';
+import {
+  emptyMergeResult,
+  mergeSheets,
+  type InputSheet,
+  type MergeOptions,
+  type MergeResult,
+} from '../core/merge';
 import {
   planWorkbook,
   type PlanSettings,
@@ -1259,17 +1265,7 @@ export class OfficeWorkbook {
     profile: Profile,
     settings: BuildSettings,
   ): Promise<{ backups: string[]; warnings: string[]; sheet: string }> {
-    const empty: MergeResult = {
-      inputs: [],
-      entries: [],
-      issues: [],
-      changes: [],
-      leftOut: [],
-      skipped: [],
-      rowsRead: 0,
-      rowsWritten: 0,
-    };
-    return this.writePlan(planWorkbook(profile, empty, { ...settings, annotate: false }), {
+    return this.writePlan(planWorkbook(profile, emptyMergeResult(), { ...settings, annotate: false }), {
       profile,
       tb: settings.tb ?? 1024,
     });
