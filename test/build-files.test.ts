@@ -7,6 +7,7 @@ import { run } from './helpers/cli';
 import {
   qinghaiFormXlsx,
   qinghaiMessyXlsx,
+  shanghaiProjectRow,
   shanghaiRowsXlsx,
   shanxiGbkCsv,
   shanxiUtf16,
@@ -14,7 +15,6 @@ import {
   wuhanXls,
 } from './helpers/messy';
 import { getProfile } from '../src/core/profiles';
-import { validCode } from './helpers/credit';
 import { cellString, noteText } from './helpers/exceljs-text';
 
 async function load(file: string) {
@@ -299,35 +299,7 @@ test('山西 from GBK .csv and UTF-16 text, with the title prefix and split cont
 
 test('上海: one 项目基本信息情况表 per project and our labelled working list', async () => {
   const p = getProfile('shanghai')!;
-  const row = [
-    '智能制造数据集',
-    '上海某科技有限公司',
-    '方向1',
-    '2025年12月至2027年11月',
-    500,
-    120,
-    '赵六',
-    '总监',
-    '13912345678',
-    'zhao@sh.cn',
-    '某路1号',
-    '浦东',
-    '钱七',
-    validCode('91310115MA1K4XXX1'),
-    '民营企业',
-    1000,
-    45.2,
-    800,
-    10,
-    1200,
-    40,
-    900,
-    11,
-    1500,
-    38,
-    1100,
-    12,
-  ];
+  const row = shanghaiProjectRow();
   await shanghaiRowsXlsx(
     f('sh.xlsx'),
     [row, [...row.slice(0, 1).map(() => '工具链平台'), ...row.slice(1)]],

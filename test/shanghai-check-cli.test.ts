@@ -2,43 +2,14 @@
  *  rows and is no unmapped column, so neither reports it. */
 import * as path from 'path';
 import { run } from './helpers/cli';
-import { shanghaiRowsXlsx, tmpDir } from './helpers/messy';
+import { shanghaiProjectRow, shanghaiRowsXlsx, tmpDir } from './helpers/messy';
 import { getProfile } from '../src/core/profiles';
 import { mergeSheets } from '../src/core/merge';
-import { validCode } from './helpers/credit';
 
 const dir = tmpDir();
 const f = (n: string) => path.join(dir, n);
 const sh = getProfile('shanghai')!;
-const row = [
-  '智能制造数据集',
-  '上海某科技有限公司',
-  '方向1',
-  '2025年12月至2027年11月',
-  500,
-  120,
-  '赵六',
-  '总监',
-  '13912345678',
-  'zhao@sh.cn',
-  '某路1号',
-  '浦东',
-  '钱七',
-  validCode('91310115MA1K4XXX1'),
-  '民营企业',
-  1000,
-  45.2,
-  800,
-  10,
-  1200,
-  40,
-  900,
-  11,
-  1500,
-  38,
-  1100,
-  12,
-];
+const row = shanghaiProjectRow();
 
 test('hqds check on the working list hqds build wrote says nothing about its 序号 column', async () => {
   await shanghaiRowsXlsx(

@@ -12,10 +12,9 @@ import { writeWorkbook } from '../src/io/xlsx-writer';
 import { xmlText } from '../src/io/xlsx-parts';
 import { ZipWriter } from '../src/io/zip';
 import { styles, DEFAULT_SETTINGS, type PlanCell, type WorkbookPlan } from '../src/core/plan';
-import { qinghaiMessyXlsx, shanghaiRowsXlsx, tmpDir } from './helpers/messy';
+import { qinghaiMessyXlsx, shanghaiProjectRow, shanghaiRowsXlsx, tmpDir } from './helpers/messy';
 import { which } from './helpers/tools';
 import { getProfile } from '../src/core/profiles';
-import { validCode } from './helpers/credit';
 import { noteText } from './helpers/exceljs-text';
 
 const dir = tmpDir();
@@ -111,35 +110,7 @@ beforeAll(async () => {
     quiet(),
   );
   const p = getProfile('shanghai')!;
-  const row = [
-    '智能制造数据集',
-    '上海某科技有限公司',
-    '方向1',
-    '2025年12月至2027年11月',
-    500,
-    120,
-    '赵六',
-    '总监',
-    '13912345678',
-    'zhao@sh.cn',
-    '某路1号',
-    '浦东',
-    '钱七',
-    validCode('91310115MA1K4XXX1'),
-    '民营企业',
-    1000,
-    45.2,
-    800,
-    10,
-    1200,
-    40,
-    900,
-    11,
-    1500,
-    38,
-    1100,
-    12,
-  ];
+  const row = shanghaiProjectRow();
   await shanghaiRowsXlsx(
     path.join(dir, 'sh.xlsx'),
     [row],

@@ -9,6 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import * as iconv from 'iconv-lite';
+import { validCode } from './credit';
 
 export function tmpDir(prefix = 'hqds-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -201,4 +202,37 @@ export function shanghaiRowsXlsx(file: string, rows: (string | number)[][], head
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
   return wb.xlsx.writeFile(file);
+}
+
+/** One complete 上海 project, column by column in the profile's order (a valid credit code). */
+export function shanghaiProjectRow(): (string | number)[] {
+  return [
+    '智能制造数据集',
+    '上海某科技有限公司',
+    '方向1',
+    '2025年12月至2027年11月',
+    500,
+    120,
+    '赵六',
+    '总监',
+    '13912345678',
+    'zhao@sh.cn',
+    '某路1号',
+    '浦东',
+    '钱七',
+    validCode('91310115MA1K4XXX1'),
+    '民营企业',
+    1000,
+    45.2,
+    800,
+    10,
+    1200,
+    40,
+    900,
+    11,
+    1500,
+    38,
+    1100,
+    12,
+  ];
 }
