@@ -1,8 +1,6 @@
 /**
- * Re-compresses a stored (uncompressed) zip with Node's native zlib. ExcelJS zips through JSZip,
- * whose JavaScript deflate was a third of the time of writing a 10,000-row summary; asking it to
- * store and deflating here natively gives the same .xlsx for less. Node only (hqds); the add-in
- * writes through Office.js and never zips.
+ * The .xlsx container written by hqds: parts deflated natively by Node's zlib as they are built.
+ * Node only (hqds); the add-in writes through Office.js and never zips.
  */
 import * as zlib from 'zlib';
 
@@ -11,107 +9,6 @@ const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
 /** One member of the archive as read from its central directory (not engine.ts's Entry, a checked row). */
-interface ZipMember {
-  name: Buffer;
-  flags: number;
-  crc: number;
-  time: number;
-  date: number;
-  data: Buffer;
-}
-
-function readEntries(zip: Buffer): ZipMember[] {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (zip.readUInt32LE(i) === END) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('zip: no end of central directory');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const out: ZipMember[] = [];
-  for (let k = 0; k < count; k++) {
-    if (zip.readUInt32LE(p) !== CENTRAL) throw new Error('zip: bad central directory');
-    const flags = zip.readUInt16LE(p + 8);
-    const method = zip.readUInt16LE(p + 10);
-    const time = zip.readUInt16LE(p + 12);
-    const date = zip.readUInt16LE(p + 14);
-    const crc = zip.readUInt32LE(p + 16);
-    const csize = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const offset = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLen);
-    if (zip.readUInt32LE(offset) !== LOCAL) throw new Error('zip: bad local header');
-    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
-    const raw = zip.subarray(start, start + csize);
-    const data =
-      method === 0
-        ? raw
-        : method === 8
-          ? zlib.inflateRawSync(raw)
-          : (() => {
-              throw new Error(`zip: method ${method}`);
-            })();
-    out.push({ name, flags: flags & 0x0800, crc, time, date, data });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-/** The same archive, every entry deflated natively. CRCs carry over: the content is unchanged. */
-export function deflateZip(zip: Buffer, level = 6): Buffer {
-  const entries = readEntries(zip);
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = zlib.deflateRawSync(e.data, { level });
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(CENTRAL, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(e.flags, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt16LE(e.time, 12);
-    cd.writeUInt16LE(e.date, 14);
-    cd.writeUInt32LE(e.crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(e.name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    parts.push(local, e.name, body);
-    central.push(cd, e.name);
-    offset += local.length + e.name.length + body.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cdBuf, end]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing a zip directly, one part at a time, each deflated as a stream by native zlib.
-
 /** CRC-32 (the zip one): zlib.crc32 where Node has it (20.15+, 22.2+), a table otherwise. */
 let crcTable: Int32Array | undefined;
 function crc32(buf: Buffer, prev: number): number {
