@@ -8,7 +8,14 @@ import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
 import { parseProfile, type Profile } from '../core/profile';
-import { mergeSheets, placeText, rowsLeftOut, type InputSheet, type MergeResult } from '../core/merge';
+import {
+  mergeSheets,
+  placeText,
+  rowsLeftOut,
+  type InputSheet,
+  type MergedIssue,
+  type MergeResult,
+} from '../core/merge';
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
@@ -146,18 +153,23 @@ export function report(profile: Profile, m: MergeResult) {
       outputRow: c.entry === null ? null : firstDataRow + c.entry + 1,
       source: c.source,
     })),
-    issues: m.issues.map((i) => ({
-      severity: i.severity,
-      code: i.code,
-      message: i.message,
-      column: i.field,
-      outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
-      value: i.value ?? null,
-      fix: i.fix ?? null,
-      /** The fix was applied in the summary (a conversion, a synonym); false: a person must decide. */
-      applied: !!i.safe && i.fix !== undefined,
-      source: i.source,
-    })),
+    issues: m.issues.map((i) => reportIssue(i, firstDataRow)),
+  };
+}
+
+/** One issue as the report gives it: the summary row it is on, and whether its fix was applied. */
+function reportIssue(i: MergedIssue, firstDataRow: number) {
+  return {
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+    column: i.field,
+    outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
+    value: i.value ?? null,
+    fix: i.fix ?? null,
+    /** The fix was applied in the summary (a conversion, a synonym); false: a person must decide. */
+    applied: !!i.safe && i.fix !== undefined,
+    source: i.source,
   };
 }
 
@@ -272,15 +284,12 @@ export async function runCheck(
   if (args.flags.has('--json')) {
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
     const r = report(profile, { ...merged, issues: [], changes: [] });
-    // In slices, with the per-entry lists emptied: report() maps every entry and change each call.
-    const rest = { ...merged, inputs: [], changes: [], entries: [], leftOut: [] };
+    // Each issue shaped as report() shapes it, one at a time, without the summary row (check has none).
+    const { firstDataRow } = summaryLayout(profile);
     const issues = (function* () {
-      for (let k = 0; k < merged.issues.length; k += 4096) {
-        for (const { outputRow: _o, ...i } of report(profile, {
-          ...rest,
-          issues: merged.issues.slice(k, k + 4096),
-        }).issues)
-          yield i;
+      for (const one of merged.issues) {
+        const { outputRow: _o, ...i } = reportIssue(one, firstDataRow);
+        yield i;
       }
     })();
     await writeJsonList(
