@@ -1817,7 +1817,7 @@ async function readCurrentTemplate(
     const v = templateValidation(dv, loc!.firstDataRow, c);
     if (v) main.validations.push(v);
   }
-  if (can.dv) read.push('下拉列表（包括其他工作表、隐藏工作表和名称中的列表）');
+  if (can.dv) read.push('下拉列表');
   else
     limits.push(
       '这个版本的 Excel 读不出数据验证（需要 ExcelApi 1.8）：下拉列表没有读取，请在结果中补上选项，或选择模板文件。',
@@ -1894,7 +1894,7 @@ async function readTop(
     ...(can.page && { page: pageOf(sheet.pageLayout) }),
   };
   const limits: string[] = [];
-  const read = ['单元格文字'];
+  const read = ['文字'];
   const [rows, cols] = [used.rowIndex + used.rowCount, used.columnIndex + used.columnCount];
   if (rows > TEMPLATE_ROWS || cols > TEMPLATE_COLS)
     limits.push(
