@@ -153,6 +153,13 @@ describe('lists as Excel holds them', () => {
     const v = r.profile.vocabularies[r.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
     expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证', '流通交易']);
   });
+  test("a name scoped to the template's sheet wins over the workbook's of the same name, as in Excel", async () => {
+    const fake = handMade();
+    fake.sheet('模板').names.set('方向', '=选项!$C$1:$C$2');
+    const scoped = await learnInExcel(fake, '模板');
+    const v = scoped.profile.vocabularies[scoped.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
+    expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证']);
+  });
   test('an inline list: with an error alert single-choice, without one multi-choice (to confirm)', () => {
     const col = (l: string) => r.profile.columns.find((c) => c.label === l)!;
     expect(col('所属领域').multi).toBe(false);
@@ -199,14 +206,7 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
     const fake = handMade();
     const doc = await new OfficeWorkbook(fake.run, fake.requirements).readTemplate('模板');
     expect(doc.limits).toBeUndefined();
-    expect(doc.read).toEqual([
-      '文字',
-      '合并单元格',
-      '下拉列表',
-      '列宽',
-      '字体',
-      '页面设置',
-    ]);
+    expect(doc.read).toEqual(['文字', '合并单元格', '下拉列表', '列宽', '字体', '页面设置']);
   });
   test('a sheet deleted meanwhile: a Chinese message, not an Office error', async () => {
     const fake = handMade();

@@ -1865,6 +1865,7 @@ async function readTop(
   book.names.load('items/name,items/formula,items/type');
   const sheet = all.getItemOrNullObject(sheetName);
   sheet.load(['name', 'standardWidth', 'visibility']);
+  sheet.names.load('items/name,items/formula,items/type');
   const used = sheet.getUsedRange(true);
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   const top = sheet.getRangeByIndexes(0, 0, TEMPLATE_ROWS, TEMPLATE_COLS);
@@ -1884,7 +1885,9 @@ async function readTop(
     throw e;
   }
   const names: Record<string, string> = {};
-  for (const n of book.names.items) if (typeof n.formula === 'string') names[n.name] = fileFormula(n.formula);
+  // A name scoped to the sheet wins over the workbook's of the same name, as in Excel.
+  for (const n of [...book.names.items, ...sheet.names.items])
+    if (typeof n.formula === 'string') names[n.name] = fileFormula(n.formula);
   const main: TemplateSheet = {
     name: sheet.name,
     hidden: sheet.visibility !== 'Visible',
