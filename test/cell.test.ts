@@ -56,7 +56,11 @@ describe('cellText', () => {
 
   it('gives an error value by its code, and never throws on an object that cannot print', () => {
     expect(cellText({ error: '#VALUE!' })).toBe('#VALUE!');
-    const odd = { toString: () => { throw new Error('x'); } } as never;
+    const odd = {
+      toString: () => {
+        throw new Error('x');
+      },
+    } as never;
     expect(cellText(odd)).toBe('');
     expect(cellText({ a: 1 } as never)).toBe('[object Object]');
   });

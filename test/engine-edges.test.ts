@@ -49,11 +49,22 @@ describe('a 序号 column in a format without one (上海)', () => {
     validateTable(sh, { header, rows: rows as never }).issues.filter((i) => i.code === 'unmapped-column');
 
   it('is not reported when it holds only row numbers', () => {
-    expect(unmapped([[1, '项目A'], [' 2 ', '项目B'], ['', '项目C']])).toEqual([]);
+    expect(
+      unmapped([
+        [1, '项目A'],
+        [' 2 ', '项目B'],
+        ['', '项目C'],
+      ]),
+    ).toEqual([]);
   });
 
   it('is reported, with what to do, when it holds anything else (a project code)', () => {
-    expect(unmapped([[1, '项目A'], ['SH-01', '项目B']])).toEqual([
+    expect(
+      unmapped([
+        [1, '项目A'],
+        ['SH-01', '项目B'],
+      ]),
+    ).toEqual([
       {
         severity: 'warning',
         code: 'unmapped-column',
@@ -237,7 +248,9 @@ describe('changes and their reasons', () => {
     expect(res.out).toBe(0.355);
     expect(res.issues.map((i) => [i.code, i.fix, i.safe])).toEqual([['percent-fraction', 35.5, false]]);
     const header = sh.columns.map((c) => c.label);
-    const row = sh.columns.map((c) => (c.key === 'debtRatio2022' ? 0.355 : c.key === 'projectName' ? 'A' : ''));
+    const row = sh.columns.map((c) =>
+      c.key === 'debtRatio2022' ? 0.355 : c.key === 'projectName' ? 'A' : '',
+    );
     expect(validateTable(sh, { header, rows: [row] }).changes).toEqual([]);
   });
 });
