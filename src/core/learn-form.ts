@@ -96,11 +96,14 @@ function classify(g: Grid, r: number): RowKind {
   const m0 = mergeAt(g, r, 0);
   if (first.c > 0)
     // A label merged down over several rows (申报方向 over its two options): this row continues it.
-    return m0 && m0.r1 < r && m0.c2 === 0 ? { kind: 'cont', texts: texts.map((x) => x.t) } : { kind: 'other' };
+    return m0 && m0.r1 < r && m0.c2 === 0
+      ? { kind: 'cont', texts: texts.map((x) => x.t) }
+      : { kind: 'other' };
   const wide = (mergeAt(g, r, 0)?.c2 ?? 0) >= g.width - 1;
   if (texts.length === 1 && !hasRoom(g, r)) return { kind: 'text', t: first.t, wide };
   const years = texts.slice(1).map((x) => YEAR.exec(toHalfWidth(x.t).trim())?.[1]);
-  if (texts.length >= 3 && years.every(Boolean)) return { kind: 'years', label: first.t, years: years as string[] };
+  if (texts.length >= 3 && years.every(Boolean))
+    return { kind: 'years', label: first.t, years: years as string[] };
   if (first.t.length > 30 || BOX.test(first.t) || texts.length >= 5) return { kind: 'other' };
   return { kind: 'label', texts, room: hasRoom(g, r) };
 }
@@ -127,7 +130,10 @@ function formBlock(g: Grid, kinds: RowKind[]): { from: number; to: number } | nu
 
 /** A short label alone in its row, not a heading merged across the form. */
 const measureLike = (k: RowKind) =>
-  (k.kind === 'text' && !k.wide && k.t.length <= 30 && !BOX.test(k.t)) || (k.kind === 'label' && k.texts.length === 1);
+  (k.kind === 'text' && !k.wide && k.t.length <= 30 && !BOX.test(k.t)) ||
+  (k.kind === 'label' && k.texts.slice(1).every((x) => FIGURE.test(toHalfWidth(x.t))));
+/** A yearly figure already filled in (a filled form): 5000, 35.5, 35%, -120. */
+const FIGURE = /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/;
 
 /**
  * Whether a sheet is a label | value form rather than a table: most rows a short label with room
@@ -147,10 +153,18 @@ export function isFormSheet(sh: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>)
   // A 附件1 with a section label merged down its left column has most rows continuing it: not ours.
   if (labels.length < 5 || others * 4 > labels.length || conts > labels.length / 2) return false;
   const known = labels.filter((k) => k.kind === 'label' && cw.keyOf(k.texts[0].t)).length;
-  const boxes = inside.some(
-    (k) => (k.kind === 'label' && k.texts.some((x) => BOX.test(x.t))) || (k.kind === 'cont' && k.texts.some((t) => BOX.test(t))),
+  // Rows filled across with no room left (a sheet of option lists) are a table's, unless boxes or years say form.
+  const full = inside.filter(
+    (k) => k.kind === 'label' && k.texts.length >= 2 && k.texts[1].c === k.texts[0].c + 1,
   );
-  return known >= 2 || boxes || labels.some((k) => k.kind === 'years');
+  const boxes = inside.some(
+    (k) =>
+      (k.kind === 'label' && k.texts.some((x) => BOX.test(x.t))) ||
+      (k.kind === 'cont' && k.texts.some((t) => BOX.test(t))),
+  );
+  const years = labels.some((k) => k.kind === 'years');
+  if (!boxes && !years && full.length * 2 > labels.length) return false;
+  return known >= 2 || boxes || years;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +177,8 @@ interface Draft {
   columns: Column[];
   vocabularies: Record<string, Vocabulary>;
   used: Set<string>;
+  /** Most values already filled in: a filled form, whose values are one project's, not the template's. */
+  filled: boolean;
   inferred: string[];
   missing: string[];
 }
@@ -217,7 +233,8 @@ function labelRow(d: Draft, label: string, values: string[]): void {
     d.inferred.push(
       `「${label}」是勾选项：${options.join('、')}${multi ? '（可多选）' : '（单选）'}${other ? `；「${other}」勾选时写明内容` : ''}。`,
     );
-  } else if (values.length) {
+  } else if (values.length && !d.filled) {
+    // (In a filled form a value is one applicant's answer: the field is learned, the value is not.)
     const v = values.join('\n');
     if (INSTRUCTION.test(v)) {
       col = { ...col, hint: v };
@@ -235,15 +252,17 @@ function labelRow(d: Draft, label: string, values: string[]): void {
 function itemsRow(d: Draft, r: number): void {
   const items: { label?: string; key?: string; span: number }[] = [];
   let last = '';
-  for (let c = 0; c < d.g.width; ) {
+  for (let c = 0; c < d.g.width;) {
     const t = at(d.g, r, c);
     const m = mergeAt(d.g, r, c);
     let span = m && m.c1 === c ? m.c2 - m.c1 + 1 : 1;
-    if (!isBlank(t)) {
+    // Label and value alternate; a value is blank in a blank template, one applicant's in a filled one.
+    if (!isBlank(t) && !last) {
       items.push({ label: t, span });
       last = t;
     } else {
-      if (!m) while (c + span < d.g.width && isBlank(at(d.g, r, c + span)) && !mergeAt(d.g, r, c + span)) span++;
+      if (!m && isBlank(t))
+        while (c + span < d.g.width && isBlank(at(d.g, r, c + span)) && !mergeAt(d.g, r, c + span)) span++;
       if (last) {
         const { key, known } = keyFor(d, last);
         items.push({ key, span });
@@ -254,7 +273,9 @@ function itemsRow(d: Draft, r: number): void {
     c += span;
   }
   d.rows.push({ items });
-  d.inferred.push(`一行多项：${items.map((i) => i.label ?? `［${i.key}${i.span > 1 ? ` 占 ${i.span} 格` : ''}］`).join(' | ')}。`);
+  d.inferred.push(
+    `一行多项：${items.map((i) => i.label ?? `［${i.key}${i.span > 1 ? ` 占 ${i.span} 格` : ''}］`).join(' | ')}。`,
+  );
 }
 
 /** A block of yearly figures: measures down, years across; columns 「2022年资产总额（万元）」 as the working list names them. */
@@ -264,7 +285,9 @@ function yearsBlock(d: Draft, label: string, years: string[], measureRows: numbe
     const hit = d.cw.keyOf(`${years[0]}年${m}`);
     const key = hit && hit.key.endsWith(years[0]) ? hit.key.slice(0, -years[0].length) : derivedKey(m);
     if (!hit || !hit.key.endsWith(years[0]))
-      d.inferred.push(`指标「${m}」不是已知的项，键记作「${key}」（各年为「${key}${years[0]}」等）：请确认。`);
+      d.inferred.push(
+        `指标「${m}」不是已知的项，键记作「${key}」（各年为「${key}${years[0]}」等）：请确认。`,
+      );
     return { label: m, key };
   });
   for (const y of years)
@@ -285,15 +308,17 @@ function draftRows(d: Draft, kinds: RowKind[], from: number, to: number): void {
     const k = kinds[r];
     if (k.kind === 'years') {
       const measures: number[] = [];
-      while (r + 1 <= to && measureLike(kinds[r + 1]) && !valueMerged(d.g, r + 1, k.years.length)) measures.push(++r);
+      while (r + 1 <= to && measureLike(kinds[r + 1]) && !valueMerged(d.g, r + 1, k.years.length))
+        measures.push(++r);
       if (measures.length) yearsBlock(d, k.label, k.years, measures);
       else d.missing.push(`「${k.label}」下面没有指标行：逐年指标没有学。`);
     } else if (k.kind === 'text' && measureLike(k)) labelRow(d, k.t, []);
     else if (k.kind === 'label') {
-      if (hasGap(d.g, r, k.texts)) itemsRow(d, r);
+      if (hasGap(d.g, r, k.texts) || (k.texts.length >= 4 && d.cw.keyOf(k.texts[2].t))) itemsRow(d, r);
       else {
         const values = k.texts.slice(1).map((x) => x.t);
-        while (r + 1 <= to && kinds[r + 1].kind === 'cont') values.push(...(kinds[++r] as { texts: string[] }).texts);
+        while (r + 1 <= to && kinds[r + 1].kind === 'cont')
+          values.push(...(kinds[++r] as { texts: string[] }).texts);
         labelRow(d, k.texts[0].t, values);
       }
     } else if (k.kind === 'other' || k.kind === 'text')
@@ -302,7 +327,12 @@ function draftRows(d: Draft, kinds: RowKind[], from: number, to: number): void {
 }
 
 const rowWords = (g: Grid, r: number) =>
-  (g.sh.rows[r] ?? []).map((v) => oneLine(str(v))).filter((t) => !isBlank(t)).map((t) => `「${t}」`).join('').slice(0, 60);
+  (g.sh.rows[r] ?? [])
+    .map((v) => oneLine(str(v)))
+    .filter((t) => !isBlank(t))
+    .map((t) => `「${t}」`)
+    .join('')
+    .slice(0, 60);
 
 /** A row whose value is merged across the year columns is a labelled row after the block, not a measure. */
 const valueMerged = (g: Grid, r: number, years: number) =>
@@ -315,8 +345,25 @@ function hasGap(g: Grid, r: number, texts: { c: number; t: string }[]): boolean 
   return texts.length >= 2 && next < texts[1].c && isBlank(at(g, r, next));
 }
 
+/** Whether more than a third of the labelled rows (and at least three) already hold a value that is no ☐ list. */
+function looksFilled(g: Grid, kinds: RowKind[], block: { from: number; to: number }): boolean {
+  let labelled = 0;
+  let valued = 0;
+  for (let r = block.from; r <= block.to; r++) {
+    const k = kinds[r];
+    if (k.kind !== 'label') continue;
+    labelled++;
+    if (k.texts.length === 2 && !BOX.test(k.texts[1].t) && !hasGap(g, r, k.texts)) valued++;
+  }
+  return valued >= 3 && valued * 3 > labelled;
+}
+
 /** Above the form: the 附件 label, the title (「一、项目基本信息情况表」), the cover text. */
-function readAboveForm(d: Draft, kinds: RowKind[], from: number): { attachment: string; title: string; above: string[] } {
+function readAboveForm(
+  d: Draft,
+  kinds: RowKind[],
+  from: number,
+): { attachment: string; title: string; above: string[] } {
   const above: string[] = [];
   let attachment = '';
   for (let r = 0; r < from; r++) {
@@ -326,7 +373,10 @@ function readAboveForm(d: Draft, kinds: RowKind[], from: number): { attachment: 
     above.push(k.t);
   }
   const title =
-    [...above].reverse().find((t) => !ATTACHMENT.test(t) && t.length <= 40 && !/[：:]\s*$/.test(t))?.trim() ?? '';
+    [...above]
+      .reverse()
+      .find((t) => !ATTACHMENT.test(t) && t.length <= 40 && !/[：:]\s*$/.test(t))
+      ?.trim() ?? '';
   if (title) d.inferred.push(`表单标题：「${title}」。`);
   else d.missing.push('表单上方没有标题：请在 projectForm.title 填写（如「一、项目基本信息情况表」）。');
   if (attachment) d.inferred.push(`附件标签：「${attachment}」。`);
@@ -347,7 +397,9 @@ function readBelowForm(d: Draft, kinds: RowKind[], to: number): FormField[] {
   }
   for (const f of fields) d.inferred.push(`表单下方「${f.label}」限 ${f.maxChars} 字。`);
   if (rest.length)
-    d.missing.push(`表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身和字数要求，其余不作为格式的一部分。`);
+    d.missing.push(
+      `表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身和字数要求，其余不作为格式的一部分。`,
+    );
   return fields;
 }
 
@@ -364,7 +416,9 @@ function widthsOf(d: Draft): number[] {
 
 /** The name of each project's sheet: the project's name where the form asks for one. */
 function nameKeyOf(d: Draft): string {
-  const plain = d.rows.filter((r): r is Extract<ProjectRow, { key: string }> => 'key' in r && !('items' in r));
+  const plain = d.rows.filter(
+    (r): r is Extract<ProjectRow, { key: string }> => 'key' in r && !('items' in r),
+  );
   const named = plain.find((r) => /^(projectName|name)$/.test(r.key)) ?? plain.find((r) => !r.ticks);
   const key = named?.key ?? d.columns[0].key;
   d.inferred.push(`每个项目的工作表按「${named?.label ?? key}」命名（如「项目1-名称」）。`);
@@ -376,8 +430,24 @@ export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
   const g: Grid = { sh, width: widthOf(sh) };
   const kinds = Array.from(sh.rows, (_, r) => classify(g, r));
   const block = formBlock(g, kinds)!;
-  const d: Draft = { g, cw, rows: [], columns: [], vocabularies: {}, used: new Set(), inferred: [], missing: [] };
-  d.inferred.push(`「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），第 ${block.from + 1}–${block.to + 1} 行。`);
+  const d: Draft = {
+    g,
+    cw,
+    rows: [],
+    columns: [],
+    vocabularies: {},
+    used: new Set(),
+    filled: looksFilled(g, kinds, block),
+    inferred: [],
+    missing: [],
+  };
+  if (d.filled)
+    d.missing.push(
+      '表单里大多数项已经填好，像是一份填好的申报表而不是空白模板：填写的内容没有作为格式的一部分（如固定值），请尽量用通知所附的空白模板。',
+    );
+  d.inferred.push(
+    `「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），第 ${block.from + 1}–${block.to + 1} 行。`,
+  );
   const top = readAboveForm(d, kinds, block.from);
   draftRows(d, kinds, block.from, block.to);
   const fields = readBelowForm(d, kinds, block.to);

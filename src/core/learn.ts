@@ -969,21 +969,25 @@ function formCrosswalk(): FormCrosswalk {
   const concepts = new ConceptIndex([...PROFILES]);
   return {
     keyOf: (label) => keyOfHeader(label),
-    column: (label, key, known, inferred) =>
-      ({
-        key,
-        label,
-        required: false,
-        width: headerKeys().byKey.get(key)?.width ?? 12,
-        ...kindFor({ c: 0, label, key, known }, inferred),
-      }) as Column,
+    column: (label, key, known, inferred) => ({
+      key,
+      label,
+      required: false,
+      width: headerKeys().byKey.get(key)?.width ?? 12,
+      ...kindFor({ c: 0, label, key, known }, inferred),
+    }),
     vocabulary: (name, options, what, inferred) => vocabularyOf(name, options, concepts, what, inferred),
   };
 }
 
 /** A template that is only the form (a Word 申报书): the columns are the form's fields. */
 function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnResult {
-  const L: Learning = { doc, sh: doc.sheets[0], inferred: [...f.inferred], missing: [...(doc.limits ?? []), ...f.missing] };
+  const L: Learning = {
+    doc,
+    sh: doc.sheets[0],
+    inferred: [...f.inferred],
+    missing: [...(doc.limits ?? []), ...f.missing],
+  };
   guessRequired(L, f.columns);
   const title = formTitlePlain(f.form.title) || f.sheet;
   const region = regionOf(L, [title, ...f.above].join(' '));
@@ -999,7 +1003,9 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     ...(f.fields.length && { form: { title, fields: f.fields } }),
     projectForm: f.form,
   };
-  L.inferred.push('每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。');
+  L.inferred.push(
+    '每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。',
+  );
   return checkedDraft(draft, L);
 }
 
@@ -1007,7 +1013,8 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
 function withForm(r: LearnResult, f: LearnedForm): LearnResult {
   const p = r.profile;
   // The table had no 附件 label, the form has: the form's answers what the table left open.
-  const known = (m: string) => !(f.attachment && !p.sheet.attachment && m.startsWith('模板没有「附件N」标签'));
+  const known = (m: string) =>
+    !(f.attachment && !p.sheet.attachment && m.startsWith('模板没有「附件N」标签'));
   const L = { inferred: [...r.inferred, ...f.inferred], missing: [...r.missing.filter(known), ...f.missing] };
   let columns = [...p.columns];
   if (columns[0]?.type === 'seq') {
@@ -1017,7 +1024,9 @@ function withForm(r: LearnResult, f: LearnedForm): LearnResult {
   const vocabularies = { ...p.vocabularies };
   for (const fc of f.columns) {
     const i = columns.findIndex((c) => c.key === fc.key);
-    if (fc.vocab) vocabularies[fc.vocab] = columns[i]?.vocab === fc.vocab ? vocabularies[fc.vocab] : f.vocabularies[fc.vocab];
+    if (fc.vocab)
+      vocabularies[fc.vocab] =
+        columns[i]?.vocab === fc.vocab ? vocabularies[fc.vocab] : f.vocabularies[fc.vocab];
     if (i < 0) {
       columns.push(fc);
       L.inferred.push(`表单上的「${fc.label}」汇总表里没有，已加为列。`);
