@@ -143,6 +143,7 @@ describe('上海 blank template written by hqds (working list + project sheet) �
     expect(inferred).toContain('「近三年企业发展情况」是逐年指标：2022、2023、2024 年');
     expect(inferred).toContain('汇总表的「序号」不作为列');
     expect(missing).not.toContain('附件N');
+    expect(missing).not.toContain('与表单的勾选项');
   });
 
   test('a learned 上海-like profile builds its project sheets like the built-in (the plans are equal)', () => {

@@ -459,7 +459,7 @@ function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
   }
   if (!best && doc.sheets.some(looksLikeForm)) {
     throw new LearnError(
-      `「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`,
+      `「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。左列按部分分组的表单（如附件1 基本信息表）暂不能自动学得；每行一项的项目表单（如上海「项目基本信息情况表」）可以。`,
     );
   }
   if (!best)
@@ -1024,9 +1024,9 @@ function withForm(r: LearnResult, f: LearnedForm): LearnResult {
   const vocabularies = { ...p.vocabularies };
   for (const fc of f.columns) {
     const i = columns.findIndex((c) => c.key === fc.key);
-    if (fc.vocab)
-      vocabularies[fc.vocab] =
-        columns[i]?.vocab === fc.vocab ? vocabularies[fc.vocab] : f.vocabularies[fc.vocab];
+    if (fc.vocab && columns[i]?.vocab === fc.vocab)
+      sameOptions(vocabularies[fc.vocab], f.vocabularies[fc.vocab], fc, L);
+    else if (fc.vocab) vocabularies[fc.vocab] = f.vocabularies[fc.vocab];
     if (i < 0) {
       columns.push(fc);
       L.inferred.push(`表单上的「${fc.label}」汇总表里没有，已加为列。`);
@@ -1058,6 +1058,15 @@ function withForm(r: LearnResult, f: LearnedForm): LearnResult {
     projectForm: f.form,
   };
   return checkedDraft(draft, L);
+}
+
+/** The table's dropdown and the form's ☐ options should be one list; where not, the table's is kept, and said. */
+function sameOptions(list: Vocabulary, ticks: Vocabulary, fc: Column, L: Pick<Learning, 'missing'>): void {
+  const words = (v: Vocabulary) => [...v.items.map((x) => x.label), ...(v.other ? [v.other] : [])].join('、');
+  if (words(list) !== words(ticks))
+    L.missing.push(
+      `「${fc.label}」汇总表的下拉列表（${words(list)}）与表单的勾选项（${words(ticks)}）不同：按下拉列表，请核对。`,
+    );
 }
 
 /** A table column the form says more about: a value the form prints (fixed), options it ticks. */
