@@ -39,7 +39,7 @@ const free = (label: string): Cell[] => [label, { text: '', span: 4 }];
 
 /** The notice's 申报书 in Word: its cover, the form as seeds/003 prints it (options one per line under a
  *  label merged down, Wingdings boxes), and the sections below with their word limits. */
-function shanghaiBlankDocx(extraRows: Cell[][] = []): Promise<Buffer> {
+function shanghaiBlankDocx(extraRows: Cell[][] = [], grid = true): Promise<Buffer> {
   const rows: Cell[][] = [
     free('项目名称'),
     free('申报单位名称'),
@@ -83,7 +83,7 @@ function shanghaiBlankDocx(extraRows: Cell[][] = []): Promise<Buffer> {
       para('申报须知') +
       para('1.申报材料要求盖章处，须加盖公章，复印无效。') +
       para('一、项目基本信息情况表') +
-      table(rows, 5) +
+      (grid ? table(rows, 5) : table(rows, 5).replace(/<w:tblGrid>.*?<\/w:tblGrid>/, '')) +
       para('二、发展基础') +
       para('（一）申报单位基本情况（不超过1000字）') +
       para('介绍申报单位主营业务等基本概况。') +
@@ -197,11 +197,19 @@ describe('上海 申报书 as a Word table → learn → the same form', () => {
     expect(learned.region).toEqual({ name: '上海', creditRegion: '31' });
   });
 
-  test('what Word cannot say is listed: column widths, the text below the form', () => {
-    expect(formOf(learned).colWidths).toEqual([22, 14, 14, 14, 14]);
-    expect(missing).toContain('模板没有设置表单的列宽');
+  test("column widths from the Word table's grid (1500 twips = 13.5 characters); the text below the form is said", () => {
+    expect(formOf(learned).colWidths).toEqual([13.5, 13.5, 13.5, 13.5, 13.5]);
+    expect(inferred).toContain('表单列宽（字符）：13.5、13.5、13.5、13.5、13.5');
     expect(missing).toContain('表单下方还有');
     expect(inferred).toContain('表单下方「申报单位基本情况」限 1000 字');
+  });
+
+  test('a table without a grid: a label column and value columns, and it says so', async () => {
+    const r = learnTemplate(await readTemplate('无网格.docx', await shanghaiBlankDocx([], false)), {
+      id: 'no-grid',
+    });
+    expect(formOf(r.profile).colWidths).toEqual([22, 14, 14, 14, 14]);
+    expect(r.missing.join('\n')).toContain('模板没有设置表单的列宽');
   });
 });
 
