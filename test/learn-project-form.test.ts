@@ -298,3 +298,18 @@ test('describeFormRow: one line per row, labels as printed', () => {
     '单位性质\u3000勾选：□国有企业 □事业单位 □民营企业 □外资企业 □合资企业 □其他（请注明）',
   );
 });
+
+test("from a sheet of the open workbook (the pane reads text only: no merges, rows padded to the used range)", async () => {
+  const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
+  const form = doc.sheets.find((s) => s.name.startsWith('项目1'))!;
+  const rows = Array.from(form.rows, (r) => Array.from({ length: 5 }, (_, c) => r?.[c] ?? ''));
+  const r = learnTemplate({
+    file: form.name,
+    kind: 'other',
+    sheets: [{ name: form.name, hidden: false, rows, merges: [], validations: [] }],
+  });
+  const { colWidths: _w, ...learned } = formOf(r.profile);
+  const { colWidths: _b, ...want } = formOf(built);
+  expect(learned).toEqual(want);
+  expect(r.profile.sheet.attachment).toBe('附件');
+});

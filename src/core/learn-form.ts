@@ -43,6 +43,9 @@ const BOX = /[□☐☑☒■✓✔]/;
 const BOXES = /[□☐☑☒■✓✔]/g;
 const YEAR = /^((?:19|20)\d{2})\s*年?度?$/;
 const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$/;
+/** A 附件 label or a heading (「一、项目基本信息情况表」), never a field, even in a grid read without merges. */
+const HEADING =
+  /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$|^\s*[一二三四五六七八九十]+\s*[、.．]|.{3,}[^代报]表\s*$/;
 const OTHER = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
 const MULTI_MARK = /[（(]\s*(?:可多选|多选)\s*[）)]/;
 /** Instructions left in a value cell (「填写…，如“…”」): a hint, not a value every project shares. */
@@ -100,7 +103,8 @@ function classify(g: Grid, r: number): RowKind {
       ? { kind: 'cont', texts: texts.map((x) => x.t) }
       : { kind: 'other' };
   const wide = (mergeAt(g, r, 0)?.c2 ?? 0) >= g.width - 1;
-  if (texts.length === 1 && !hasRoom(g, r)) return { kind: 'text', t: first.t, wide };
+  if (texts.length === 1 && (!hasRoom(g, r) || HEADING.test(first.t)))
+    return { kind: 'text', t: first.t, wide };
   const years = texts.slice(1).map((x) => YEAR.exec(toHalfWidth(x.t).trim())?.[1]);
   if (texts.length >= 3 && years.every(Boolean))
     return { kind: 'years', label: first.t, years: years as string[] };
@@ -321,7 +325,9 @@ function draftRows(d: Draft, kinds: RowKind[], from: number, to: number): void {
           values.push(...(kinds[++r] as { texts: string[] }).texts);
         labelRow(d, k.texts[0].t, values);
       }
-    } else if (k.kind === 'other' || k.kind === 'text')
+    } else if (k.kind === 'text')
+      d.missing.push(`表单第 ${r + 1} 行「${k.t}」像是小标题，不是一项，没有学：请核对。`);
+    else if (k.kind === 'other')
       d.missing.push(`表单第 ${r + 1} 行（${rowWords(d.g, r)}）读不出是哪一项，没有学：请核对。`);
   }
 }
