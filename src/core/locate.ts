@@ -20,8 +20,13 @@ export { checkedValues, parseForm, type FormCell } from './form';
 
 export interface LocatedTable {
   kind: 'table';
-  /** 0-based row of the header in the sheet. */
+  /** 0-based row of the header in the sheet (the upper row of a two-level header). */
   headerRow: number;
+  /** 0-based row below the header: below both rows of a two-level header, or below a units line. */
+  bodyRow: number;
+  /** For each header column, the 0-based sheet row its label is in: the lower row for a two-level
+   *  header's sub-columns, else headerRow. Where a fix renames a header, it writes there. */
+  labelRows: number[];
   table: Table;
   /** 0-based sheet row of each table row. */
   sheetRows: number[];
@@ -77,6 +82,7 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     // 非结构化（GB）), found with either row as the best-scoring one.
     const below = next ? twoLevel(index, rows[h], next) : null;
     const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
+    const lower = below ? next : above ? rows[h] : null;
     if (below) {
       header = below;
       start = h + 2;
@@ -99,7 +105,19 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
       .filter((x) => x.key === 'name' || x.key === 'projectName')
       .map((x) => x.c);
     const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
-    return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows, leftOut };
+    const labelRows = header.map((_, c) => {
+      const sub = lower ? cellText(lower[c]).trim() : '';
+      return sub && sub !== cellText(rows[h][c]).trim() ? h + 1 : h;
+    });
+    return {
+      kind: 'table',
+      headerRow: h,
+      bodyRow: start,
+      labelRows,
+      table: { header, rows: body },
+      sheetRows,
+      leftOut,
+    };
   }
   if (form) return form;
   const first = rows.findIndex(hasContent);
@@ -197,10 +215,27 @@ function twoLevel(
   bottom: readonly CellValue[],
 ): CellValue[] | null {
   const n = Math.max(top.length, bottom.length);
-  const t = (c: number) => cellText(top[c]).trim();
   const b = (c: number) => cellText(bottom[c]).trim();
   // A title merged across the whole table repeats one text everywhere: that is no group row.
   if (new Set(top.map((x) => cellText(x).trim()).filter(Boolean)).size < 2) return null;
+  // Excel (Office.js) gives a merged group heading in its first cell only, the rest blank, where
+  // our file readers copy it into every cell. A blank upper cell right of a heading that has a
+  // different label under it, over a text label of its own, continues that heading. Such a sheet
+  // shows the ungrouped labels merged over both rows as blanks below them; without one, the upper
+  // row is a line above the table (「推荐单位：（盖章）| | 年 月 日」), not a group row.
+  const upper: string[] = [];
+  let filled = false;
+  let spansBoth = false;
+  for (let c = 0; c < n; c++) {
+    const own = cellText(top[c]).trim();
+    const prev = upper[c - 1];
+    const carry = !own && !!prev && typeof bottom[c] === 'string' && !!b(c) && !!b(c - 1) && b(c - 1) !== prev;
+    filled ||= carry;
+    spansBoth ||= !!own && !b(c);
+    upper.push(carry ? prev : own);
+  }
+  if (filled && !spansBoth) return null;
+  const t = (c: number) => upper[c] ?? '';
   let groups = 0;
   const out: CellValue[] = [];
   for (let c = 0; c < n; c++) {
