@@ -46,9 +46,11 @@ export function isNoteRow(row: readonly CellValue[] | undefined, profile?: Profi
 }
 
 export interface TableRegion {
-  /** 0-based sheet rows. */
+  /** 0-based sheet rows: the header's (upper) row, and the first row below the whole header. */
   headerRow: number;
   firstDataRow: number;
+  /** Each header column's label row (a two-level header's sub-labels are in its lower row). */
+  labelRows: number[];
   /** The last row of the table (the row before the first note, or the last used row); below
    *  firstDataRow when the table has no rows yet. */
   lastDataRow: number;
@@ -89,6 +91,7 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
   return {
     headerRow,
     firstDataRow,
+    labelRows: found.labelRows,
     lastDataRow,
     notesFrom,
     entryRows,
