@@ -200,6 +200,37 @@ describe('written to a file and read back', () => {
   });
 });
 
+/** A sub-label under two groups: learn names the second by group and sub-label (「样本数文本」). */
+function repeatedSubLabels(): Profile {
+  const raw = JSON.parse(JSON.stringify(learned)) as Profile;
+  raw.id = 'repeat';
+  const text = (key: string, label: string, group: string) => ({ ...raw.columns[4], key, label, group });
+  raw.columns = [
+    raw.columns[0],
+    raw.columns[1],
+    text('t1', '文本', '数据量'),
+    text('i1', '图像', '数据量'),
+    text('t2', '样本数文本', '样本数'),
+    text('i2', '样本数图像', '样本数'),
+    ...raw.columns.slice(5),
+  ];
+  return parseProfile(raw);
+}
+
+describe('a sub-label repeated under two groups', () => {
+  test('printed bare under each group, read back into its own column', async () => {
+    const p = repeatedSubLabels();
+    const values = [1, '某数据集', 'a', 'b', 'c', 'd', '某单位', '张三 13800000000'];
+    const plan = planWorkbook(p, mergeSheets(p, [{ file: 'x', sheet: 's', rows: [p.columns.map((c) => c.label), values] }]));
+    const lower = plan.sheets[0].cells.filter((c) => c.r === 3 && c.c >= 2 && c.c <= 5).map((c) => c.v);
+    expect(lower).toEqual(['文本', '图像', '文本', '图像']);
+    const file = (await readFile('r.xlsx', new Uint8Array(await writeWorkbook(plan)))).sheets[0];
+    const back = mergeSheets(p, [{ file: 'r.xlsx', sheet: file.name, rows: file.rows }]);
+    expect(back.entries.map((e) => e.entry.cells.slice(2, 6))).toEqual([['a', 'b', 'c', 'd']]);
+    expect(back.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('hqds learn on our own blank two-level template gives back the same format', () => {
   const shape = (p: Profile) =>
     p.columns.map((c) => ({
@@ -211,6 +242,7 @@ describe('hqds learn on our own blank two-level template gives back the same for
   test.each([
     ['learned from a template', () => learned],
     ['青海 with two groups', () => qh2],
+    ['a sub-label under two groups', repeatedSubLabels],
   ])('%s', async (_, p) => {
     const blank = new Uint8Array(await writeWorkbook(planWorkbook(p(), emptyMergeResult(), { annotate: false })));
     const back = learnTemplate(await readTemplate('blank.xlsx', blank), { id: 'back' }).profile;

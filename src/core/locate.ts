@@ -249,7 +249,9 @@ function twoLevel(
       const j = index.match(both);
       const score = (m: { key: string | null; how: string | null; score: number }) =>
         m.key ? (m.how === 'fuzzy' ? m.score : 2) : 0;
-      out.push(score(j) > score(a) ? both : sub);
+      // Both known exactly: the longer name is the more specific one (hqds learn names a sub-label
+      // that repeats under two groups 「样本数文本」, while 「文本」 is the first group's column).
+      out.push(score(j) > score(a) || (score(j) === 2 && score(a) === 2) ? both : sub);
     } else if (!sub || sub === parent) out.push(top[c] ?? null);
     else if (!parent) out.push(bottom[c] ?? null);
     else return null; // a different label under an ungrouped heading: the second row is data
