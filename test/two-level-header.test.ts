@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { learnTemplate } from '../src/core/learn';
 import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 import { planWorkbook, subLabel, summaryLayout } from '../src/core/plan';
@@ -19,7 +20,7 @@ import { DEFAULT_PANE_SETTINGS, settingsToPlan } from '../src/taskpane/settings'
 import { run } from './helpers/cli';
 import { tmpDir } from './helpers/messy';
 import { twoLevelTemplate } from './helpers/templates';
-import { convert, needs, SOFFICE } from './helpers/tools';
+import { convert, needs, PDFTOPPM, SOFFICE } from './helpers/tools';
 import { parseDelimited } from '../src/io/text';
 
 /** 青海's format with two groups, as a learned template could give it: 「数据集属性」 over the two
@@ -197,6 +198,17 @@ describe('written to a file and read back', () => {
     expect(rows[2].slice(0, 7)).toEqual(['序号', '数据集名称', '数据规模', '', '更新频率', '申报单位', '联系人及联系方式']);
     expect(rows[3].slice(0, 7)).toEqual(['', '', '结构化（条）', '非结构化（GB）', '', '', '']);
     expect(rows[4].slice(0, 4)).toEqual(['1', '客流数据集', '3000000条', '2048']);
+  });
+
+  needs(SOFFICE && PDFTOPPM, 'LibreOffice and pdftoppm')('the printed page: A4 landscape, kept as a PNG in test-output/', () => {
+    const pdf = convert(out, 'pdf', dir);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
+    const shots = path.resolve(__dirname, '..', 'test-output');
+    fs.mkdirSync(shots, { recursive: true });
+    execFileSync(PDFTOPPM!, ['-r', '80', '-png', '-f', '1', '-l', '1', pdf, path.join(shots, '两层表头汇总')]);
+    expect(fs.readdirSync(shots).some((f) => f.startsWith('两层表头汇总') && f.endsWith('.png'))).toBe(true);
   });
 });
 
