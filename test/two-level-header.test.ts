@@ -320,4 +320,27 @@ describe('in the add-in (fake Excel)', () => {
     expect(fake.display('汇总表', 5, 1)).toBe('数据集0');
     expect(fake.display('汇总表', 4, 2)).toBe('行业领域');
   });
+
+  test('a sub-column whose header gives another unit: the column is converted and its label, in the lower row, renamed', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('Sheet1');
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    await wb.createSummary(learned, settingsToPlan(DEFAULT_PANE_SETTINGS));
+    const s = fake.sheet('汇总表');
+    // 附件 and title, then the header on rows 3–4 (indexes 2, 3), data from index 4.
+    fake.assign(s.ensure(3, 3), '非结构化（TB）');
+    const rows = [
+      [1, '客流数据集', '300万条', 2, '每日', '公交集团', '张三 13800000000'],
+      [2, '影像数据集', '1.5万条', 0.5, '每月', '某医院', '李四 13900000000'],
+    ];
+    rows.forEach((row, i) => row.forEach((v, c) => fake.assign(s.ensure(4 + i, c), v)));
+    const r = await wb.checkSheet('汇总表', learned, 1024);
+    expect(r).toMatchObject({ headerRow: 2, firstDataRow: 4, rows: 2 });
+    const conv = r.issues.filter((i) => i.code === 'quantity-converted' && i.sheetCol === 3);
+    expect(conv.map((i) => i.address)).toEqual(['D5', 'D6']);
+    await wb.applyFixes(conv.slice(0, 1));
+    expect([s.cell(4, 3)!.value, s.cell(5, 3)!.value]).toEqual([2048, 512]);
+    expect(fake.display('汇总表', 3, 3)).toBe('非结构化（GB）');
+    expect(fake.display('汇总表', 2, 2)).toBe('数据规模');
+  });
 });
