@@ -137,6 +137,24 @@ describe('the plan of a two-level header', () => {
   });
 });
 
+test("上海's working list draws a two-level header the same way, 序号 merged over both rows", () => {
+  const raw = JSON.parse(JSON.stringify(getProfile('shanghai')!)) as Profile;
+  raw.columns = raw.columns.map((c) =>
+    c.label === '电话' || c.label === '邮箱' ? { ...c, group: '联系方式' } : c,
+  );
+  const p = parseProfile(raw);
+  const list = planWorkbook(p, emptyMergeResult()).sheets[0];
+  const tel = p.columns.findIndex((c) => c.label === '电话') + 1;
+  const at = (r: number, c: number) => list.cells.find((x) => x.r === r && x.c === c)?.v;
+  expect([at(2, 0), at(2, tel), at(3, tel), at(3, tel + 1)]).toEqual(['序号', '联系方式', '电话', '邮箱']);
+  expect(list.merges).toContainEqual({ r1: 2, c1: 0, r2: 3, c2: 0 });
+  expect(list.merges).toContainEqual({ r1: 2, c1: tel, r2: 2, c2: tel + 1 });
+  expect(list.table).toMatchObject({ headerRow: 2, firstDataRow: 4 });
+  expect(list.freeze).toEqual({ rows: 4, cols: 2 });
+  expect(list.print?.titleRows).toEqual([2, 3]);
+  expect(list.validations.every((v) => v.r1 === 4)).toBe(true);
+});
+
 describe('written to a file and read back', () => {
   let out: string;
   let received: string;
