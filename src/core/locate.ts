@@ -73,45 +73,20 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
   }
   // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
   // header maps at least three columns, or two when the sheet is no form at all.
-  let h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
+  const h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
   if (h >= 0) {
-    let header = [...rows[h]];
-    let start = h + 1;
-    const next = rows[h + 1];
-    // Two-level headers: a merged group heading over sub-columns (数据量 over 结构化（条） and
-    // 非结构化（GB）), found with either row as the best-scoring one.
-    const below = next ? twoLevel(index, rows[h], next) : null;
-    const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
-    const lower = below ? next : above ? rows[h] : null;
-    if (below) {
-      header = below;
-      start = h + 2;
-    } else if (above) {
-      header = above;
-      h -= 1;
-    } else if (next && isSubHeader(next)) {
-      // A second header line with units or sub-labels is folded into the first.
-      for (let c = 0; c < next.length; c++) {
-        const t = cellText(next[c]).trim();
-        if (t && t !== cellText(header[c]).trim()) header[c] = `${cellText(header[c])}${t}`;
-      }
-      start = h + 2;
-    }
+    const { top, header, start, labelRows } = headerAt(index, rows, h);
     const leftOut: LocatedTable['leftOut'] = [];
-    for (let r = 0; r < h; r++)
+    for (let r = 0; r < top; r++)
       if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
     const nameCols = header
       .map((x, c) => ({ c, key: index.match(cellText(x).trim()).key }))
       .filter((x) => x.key === 'name' || x.key === 'projectName')
       .map((x) => x.c);
     const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
-    const labelRows = header.map((_, c) => {
-      const sub = lower ? cellText(lower[c]).trim() : '';
-      return sub && sub !== cellText(rows[h][c]).trim() ? h + 1 : h;
-    });
     return {
       kind: 'table',
-      headerRow: h,
+      headerRow: top,
       bodyRow: start,
       labelRows,
       table: { header, rows: body },
@@ -134,6 +109,43 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     kind: 'none',
     reason: `找不到表头：前 ${Math.min(rows.length, HEADER_SCAN_MAX)} 行中没有一行能对应到本表的两列以上，也不像基本信息表。${seen}请确认格式（--profile）是否选对，或把表头改为通知中的列名。`,
   };
+}
+
+/** The header around the best-scoring row h: its top row, its labels (a two-level header's or a
+ *  units line's folded in), the row the data starts in and each label's own row. */
+function headerAt(
+  index: HeaderIndex,
+  rows: readonly (readonly CellValue[])[],
+  h: number,
+): { top: number; header: CellValue[]; start: number; labelRows: number[] } {
+  let header = [...rows[h]];
+  let start = h + 1;
+  let top = h;
+  const next = rows[h + 1];
+  // Two-level headers: a merged group heading over sub-columns (数据量 over 结构化（条） and
+  // 非结构化（GB）), found with either row as the best-scoring one.
+  const below = next ? twoLevel(index, rows[h], next) : null;
+  const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
+  const lower = below ? next : above ? rows[h] : null;
+  if (below) {
+    header = below;
+    start = h + 2;
+  } else if (above) {
+    header = above;
+    top = h - 1;
+  } else if (next && isSubHeader(next)) {
+    // A second header line with units or sub-labels is folded into the first.
+    for (let c = 0; c < next.length; c++) {
+      const t = cellText(next[c]).trim();
+      if (t && t !== cellText(header[c]).trim()) header[c] = `${cellText(header[c])}${t}`;
+    }
+    start = h + 2;
+  }
+  const labelRows = header.map((_, c) => {
+    const sub = lower ? cellText(lower[c]).trim() : '';
+    return sub && sub !== cellText(rows[top][c]).trim() ? top + 1 : top;
+  });
+  return { top, header, start, labelRows };
 }
 
 /** The rows below the header, without trailing blank rows; notes and footnotes go to leftOut. */
