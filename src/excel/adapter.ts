@@ -36,6 +36,7 @@ import {
   planWorkbook,
   type PlanSettings,
   type SheetPlan,
+  type PlanCell,
   type WorkbookPlan,
   type CellStyle,
 } from '../core/plan';
@@ -144,6 +145,8 @@ interface SheetModel {
   profile: Profile;
   tb: TbBase;
   headerRow: number;
+  /** Each column's label row: a two-level header's sub-labels sit below headerRow. */
+  labelRows: number[];
   width: number;
   mapping: HeaderMapping;
   firstDataRow: number;
@@ -518,7 +521,8 @@ export class OfficeWorkbook {
           `在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`,
         );
       const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
-      const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
+      // No rows yet: the last header row (both rows of a two-level header are header).
+      const lastDataRow = Math.max(region.lastDataRow, region.firstDataRow - 1);
       const result = validator.validate(region.table, { tb });
       const seqCols = new Set(
         result.mapping.columns
@@ -539,6 +543,7 @@ export class OfficeWorkbook {
         profile,
         tb,
         headerRow: region.headerRow,
+        labelRows: region.labelRows,
         width,
         mapping: result.mapping,
         firstDataRow: region.firstDataRow,
@@ -949,7 +954,7 @@ export class OfficeWorkbook {
         }
       });
       header.push({
-        r: model.headerRow,
+        r: model.labelRows[c] ?? model.headerRow,
         c,
         value: col.label,
         from: m.header,
@@ -1314,12 +1319,26 @@ function modelFromPlan(
 ): SheetModel {
   const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
+  // A two-level header: the group above, the sub-label below (blank under a label merged over both).
+  const upper = Array<string>(t.columns).fill('');
+  const labelRows = Array<number>(t.columns).fill(t.headerRow);
   const painted = new Map<string, string>();
+  const lower: PlanCell[] = [];
   for (const cell of sheetPlan.cells) {
-    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
+    const v = cell.v === null ? '' : String(cell.v);
+    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = upper[cell.c] = v;
+    else if (cell.r > t.headerRow && cell.r < t.firstDataRow && cell.c < t.columns && v) lower.push(cell);
     const fill = styles[cell.style]?.fill;
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow)
       painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
+  }
+  for (const cell of lower) {
+    const g = sheetPlan.merges.find((m) => m.r1 === t.headerRow && m.c1 <= cell.c && cell.c <= m.c2);
+    const group = upper[g ? g.c1 : cell.c];
+    // learn names a sub-label repeated under two groups by both (see subLabel in plan.ts).
+    const both = `${group}${String(cell.v)}`;
+    header[cell.c] = profile.columns.some((x) => x.label === both && x.group === group) ? both : String(cell.v);
+    labelRows[cell.c] = cell.r;
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
   const seqCols = new Set(
@@ -1334,6 +1353,7 @@ function modelFromPlan(
     profile,
     tb,
     headerRow: t.headerRow,
+    labelRows,
     width: t.columns,
     mapping,
     firstDataRow: t.firstDataRow,
