@@ -12,7 +12,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { Profile } from '../core/profile';
-import { resolveProfile } from '../core/profile-store';
+import { resolveProfile } from '../core/profiles';
 import { summarySheetName } from '../core/import';
 import { fixValue } from '../core/fixes';
 import { LISTS_SHEET } from '../core/plan';
