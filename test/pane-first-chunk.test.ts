@@ -93,6 +93,8 @@ test.each([
   ['src/io/read.ts', 'readers load when a file is imported'],
   ['src/io/template.ts', 'templates load in 「新格式」'],
   ['src/taskpane/components/ImportTab.tsx', 'a lazy tab'],
+  ['src/taskpane/components/EnterTab.tsx', 'a lazy tab'],
+  ['src/taskpane/components/BuildTab.tsx', 'a lazy tab'],
   ['src/taskpane/components/LearnTab.tsx', 'a lazy tab'],
 ])('the pane first chunk does not take %s (%s)', (file) => {
   const chain = reached.get(path.join(ROOT, file));
