@@ -8,7 +8,8 @@ import { uniqueSheetName } from './sheet-name';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
 import { WORKING_LIST_SHEET } from './import';
-import { profileTitle, type Column, type Profile, type ProjectRow } from './profile';
+import type { Column, Profile, ProjectRow } from './profile';
+import { profileTitle } from './profile-title';
 import type { TbBase } from './quantity';
 
 export interface CellStyle {

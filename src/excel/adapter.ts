@@ -54,7 +54,12 @@ import { uniqueSheetName } from '../core/sheet-name';
 import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, isApproximate, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
-import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
+import {
+  encodeStoredProfile,
+  readStoredProfile,
+  STORED_PROFILE_KEY,
+  type StoredProfile,
+} from '../core/profile-store';
 import type {
   XlContext,
   XlHandlerResult,
@@ -450,9 +455,8 @@ export class OfficeWorkbook {
   }
 
   /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
-  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
-    const value = await this.readSetting(STORED_PROFILE_KEY);
-    return value === null ? null : decodeStoredProfile(value);
+  async loadStoredProfile(): Promise<StoredProfile> {
+    return readStoredProfile(await this.readSetting(STORED_PROFILE_KEY));
   }
 
   /** Stores a learned format in the workbook, so it travels with the file. One sync. */
