@@ -41,12 +41,12 @@ import {
   type CellStyle,
 } from '../core/plan';
 import type { Profile, ProfileFont } from '../core/profile';
-import {
+import type {
   locateTemplateHeader,
-  type TemplateDoc,
-  type TemplateRange,
-  type TemplateSheet,
-  type TemplateValidation,
+  TemplateDoc,
+  TemplateRange,
+  TemplateSheet,
+  TemplateValidation,
 } from '../core/learn';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
@@ -509,10 +509,11 @@ export class OfficeWorkbook {
   /** 「新格式」 from this workbook: the chosen sheet as hqds learn reads a template file (values,
    *  merges, dropdown lists with their sources on other, hidden sheets or names, widths, fonts,
    *  page setup), for the same learner. At most 3 syncs whatever the sheet's size: see
-   *  readCurrentTemplate. What the host cannot give is said in `limits`. */
-  async readTemplate(sheetName: string): Promise<CurrentTemplate> {
+   *  readCurrentTemplate. What the host cannot give is said in `limits`. The caller passes the
+   *  learner's header finder, so the learner stays in 「新格式」's lazy chunk, out of the first load. */
+  async readTemplate(sheetName: string, locate: typeof locateTemplateHeader): Promise<CurrentTemplate> {
     return this.batch((context) =>
-      readCurrentTemplate(context, sheetName, (v) => this.req.isSetSupported('ExcelApi', v)),
+      readCurrentTemplate(context, sheetName, (v) => this.req.isSetSupported('ExcelApi', v), locate),
     );
   }
 
@@ -1359,7 +1360,9 @@ function modelFromPlan(
     const group = upper[g ? g.c1 : cell.c];
     // learn names a sub-label repeated under two groups by both (see subLabel in plan.ts).
     const both = `${group}${String(cell.v)}`;
-    header[cell.c] = profile.columns.some((x) => x.label === both && x.group === group) ? both : String(cell.v);
+    header[cell.c] = profile.columns.some((x) => x.label === both && x.group === group)
+      ? both
+      : String(cell.v);
     labelRows[cell.c] = cell.r;
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
@@ -1798,11 +1801,12 @@ async function readCurrentTemplate(
   context: XlContext,
   sheetName: string,
   has: (version: string) => boolean,
+  locate: typeof locateTemplateHeader,
 ): Promise<CurrentTemplate> {
   const can = { dv: has('1.8'), page: has('1.9'), merges: has('1.13'), file: has('1.7') };
   const first = await readTop(context, sheetName, can);
   const { main, sheet, all, names, limits, read } = first;
-  const loc = locateTemplateHeader(main);
+  const loc = locate(main);
   const others = all.items.filter((s) => s.name !== main.name);
   // Request 2: under the header, widths, fonts; the other sheets' tops (lists, notes).
   const rowsEach = Math.max(20, Math.floor(READ_CELLS_PER_SYNC / OTHER_COLS / Math.max(1, others.length)));

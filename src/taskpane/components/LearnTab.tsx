@@ -22,6 +22,7 @@ import {
   applyLearnEdits,
   describeColumn,
   learnTemplate,
+  locateTemplateHeader,
   type LearnEdits,
   type LearnResult,
   type TemplateDoc,
@@ -115,7 +116,7 @@ export function LearnTab({
   // widths, fonts, page setup, as far as this Excel can give them (what it cannot is listed).
   const fromSheet = () =>
     act('读取工作表', async () => {
-      const doc = await workbook.readTemplate(sheet);
+      const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
       learned(doc, `工作表「${sheet}」（读了${doc.read.join('、')}）`);
     });
 
