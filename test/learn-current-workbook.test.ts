@@ -4,7 +4,7 @@
  * header, footnote, dropdown lists (inline, on a hidden sheet, through a defined name), multi-choice,
  * widths, fonts and page setup; in at most 3 requests whatever the sheet's size.
  */
-import { learnTemplate, type LearnResult } from '../src/core/learn';
+import { learnTemplate, locateTemplateHeader, type LearnResult } from '../src/core/learn';
 import { emptyMergeResult } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
@@ -32,7 +32,7 @@ const comparable = (p: Profile) => ({ ...p, source: '' });
 
 async function learnInExcel(fake: FakeWorkbook, sheet: string): Promise<LearnResult & { syncs: number }> {
   const wb = new OfficeWorkbook(fake.run, fake.requirements);
-  const doc = await wb.readTemplate(sheet);
+  const doc = await wb.readTemplate(sheet, locateTemplateHeader);
   return { ...learnTemplate(doc, { id: 'learned' }), syncs: wb.syncs };
 }
 
@@ -194,7 +194,10 @@ describe('lists as Excel holds them', () => {
 describe('what an older Excel cannot give is said, and the rest is read', () => {
   test('ExcelApi 1.9 (no merged areas): lists still read; the limit names what is missing', async () => {
     const fake = handMade('1.9');
-    const doc = await new OfficeWorkbook(fake.run, fake.requirements).readTemplate('模板');
+    const doc = await new OfficeWorkbook(fake.run, fake.requirements).readTemplate(
+      '模板',
+      locateTemplateHeader,
+    );
     expect(doc.limits?.join('\n')).toContain('读不出合并单元格');
     expect(doc.read).toContain('下拉列表');
     expect(doc.read).not.toContain('合并单元格');
@@ -204,15 +207,18 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
   });
   test('a current Excel: nothing is listed as unread', async () => {
     const fake = handMade();
-    const doc = await new OfficeWorkbook(fake.run, fake.requirements).readTemplate('模板');
+    const doc = await new OfficeWorkbook(fake.run, fake.requirements).readTemplate(
+      '模板',
+      locateTemplateHeader,
+    );
     expect(doc.limits).toBeUndefined();
     expect(doc.read).toEqual(['文字', '合并单元格', '下拉列表', '列宽', '字体', '页面设置']);
   });
   test('a sheet deleted meanwhile: a Chinese message, not an Office error', async () => {
     const fake = handMade();
-    await expect(new OfficeWorkbook(fake.run, fake.requirements).readTemplate('没有这张')).rejects.toThrow(
-      '找不到工作表「没有这张」',
-    );
+    await expect(
+      new OfficeWorkbook(fake.run, fake.requirements).readTemplate('没有这张', locateTemplateHeader),
+    ).rejects.toThrow('找不到工作表「没有这张」');
   });
 });
 
@@ -245,7 +251,7 @@ describe('sync budget: a 50-column, 2,000-row sheet', () => {
       errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
     });
     const wb = new OfficeWorkbook(fake.run, fake.requirements);
-    const doc = await wb.readTemplate('大表');
+    const doc = await wb.readTemplate('大表', locateTemplateHeader);
     expect(wb.syncs).toBeLessThanOrEqual(4);
     expect(wb.syncs).toBe(3);
     expect(fake.largestResponse).toBeLessThan(5 * 1024 * 1024);

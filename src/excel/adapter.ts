@@ -36,16 +36,17 @@ import {
   planWorkbook,
   type PlanSettings,
   type SheetPlan,
+  type PlanCell,
   type WorkbookPlan,
   type CellStyle,
 } from '../core/plan';
 import type { Profile, ProfileFont } from '../core/profile';
-import {
+import type {
   locateTemplateHeader,
-  type TemplateDoc,
-  type TemplateRange,
-  type TemplateSheet,
-  type TemplateValidation,
+  TemplateDoc,
+  TemplateRange,
+  TemplateSheet,
+  TemplateValidation,
 } from '../core/learn';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
@@ -53,7 +54,12 @@ import { uniqueSheetName } from '../core/sheet-name';
 import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, isApproximate, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
-import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
+import {
+  encodeStoredProfile,
+  readStoredProfile,
+  STORED_PROFILE_KEY,
+  type StoredProfile,
+} from '../core/profile-store';
 import type {
   XlContext,
   XlHandlerResult,
@@ -152,6 +158,8 @@ interface SheetModel {
   profile: Profile;
   tb: TbBase;
   headerRow: number;
+  /** Each column's label row: a two-level header's sub-labels sit below headerRow. */
+  labelRows: number[];
   width: number;
   mapping: HeaderMapping;
   firstDataRow: number;
@@ -447,9 +455,8 @@ export class OfficeWorkbook {
   }
 
   /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
-  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
-    const value = await this.readSetting(STORED_PROFILE_KEY);
-    return value === null ? null : decodeStoredProfile(value);
+  async loadStoredProfile(): Promise<StoredProfile> {
+    return readStoredProfile(await this.readSetting(STORED_PROFILE_KEY));
   }
 
   /** Stores a learned format in the workbook, so it travels with the file. One sync. */
@@ -502,10 +509,11 @@ export class OfficeWorkbook {
   /** 「新格式」 from this workbook: the chosen sheet as hqds learn reads a template file (values,
    *  merges, dropdown lists with their sources on other, hidden sheets or names, widths, fonts,
    *  page setup), for the same learner. At most 3 syncs whatever the sheet's size: see
-   *  readCurrentTemplate. What the host cannot give is said in `limits`. */
-  async readTemplate(sheetName: string): Promise<CurrentTemplate> {
+   *  readCurrentTemplate. What the host cannot give is said in `limits`. The caller passes the
+   *  learner's header finder, so the learner stays in 「新格式」's lazy chunk, out of the first load. */
+  async readTemplate(sheetName: string, locate: typeof locateTemplateHeader): Promise<CurrentTemplate> {
     return this.batch((context) =>
-      readCurrentTemplate(context, sheetName, (v) => this.req.isSetSupported('ExcelApi', v)),
+      readCurrentTemplate(context, sheetName, (v) => this.req.isSetSupported('ExcelApi', v), locate),
     );
   }
 
@@ -536,7 +544,8 @@ export class OfficeWorkbook {
           `在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`,
         );
       const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
-      const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
+      // No rows yet: the last header row (both rows of a two-level header are header).
+      const lastDataRow = Math.max(region.lastDataRow, region.firstDataRow - 1);
       const result = validator.validate(region.table, { tb });
       const seqCols = new Set(
         result.mapping.columns
@@ -557,6 +566,7 @@ export class OfficeWorkbook {
         profile,
         tb,
         headerRow: region.headerRow,
+        labelRows: region.labelRows,
         width,
         mapping: result.mapping,
         firstDataRow: region.firstDataRow,
@@ -967,7 +977,7 @@ export class OfficeWorkbook {
         }
       });
       header.push({
-        r: model.headerRow,
+        r: model.labelRows[c] ?? model.headerRow,
         c,
         value: col.label,
         from: m.header,
@@ -1332,12 +1342,28 @@ function modelFromPlan(
 ): SheetModel {
   const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
+  // A two-level header: the group above, the sub-label below (blank under a label merged over both).
+  const upper = Array<string>(t.columns).fill('');
+  const labelRows = Array<number>(t.columns).fill(t.headerRow);
   const painted = new Map<string, string>();
+  const lower: PlanCell[] = [];
   for (const cell of sheetPlan.cells) {
-    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
+    const v = cell.v === null ? '' : String(cell.v);
+    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = upper[cell.c] = v;
+    else if (cell.r > t.headerRow && cell.r < t.firstDataRow && cell.c < t.columns && v) lower.push(cell);
     const fill = styles[cell.style]?.fill;
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow)
       painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
+  }
+  for (const cell of lower) {
+    const g = sheetPlan.merges.find((m) => m.r1 === t.headerRow && m.c1 <= cell.c && cell.c <= m.c2);
+    const group = upper[g ? g.c1 : cell.c];
+    // learn names a sub-label repeated under two groups by both (see subLabel in plan.ts).
+    const both = `${group}${String(cell.v)}`;
+    header[cell.c] = profile.columns.some((x) => x.label === both && x.group === group)
+      ? both
+      : String(cell.v);
+    labelRows[cell.c] = cell.r;
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
   const seqCols = new Set(
@@ -1352,6 +1378,7 @@ function modelFromPlan(
     profile,
     tb,
     headerRow: t.headerRow,
+    labelRows,
     width: t.columns,
     mapping,
     firstDataRow: t.firstDataRow,
@@ -1774,11 +1801,12 @@ async function readCurrentTemplate(
   context: XlContext,
   sheetName: string,
   has: (version: string) => boolean,
+  locate: typeof locateTemplateHeader,
 ): Promise<CurrentTemplate> {
   const can = { dv: has('1.8'), page: has('1.9'), merges: has('1.13'), file: has('1.7') };
   const first = await readTop(context, sheetName, can);
   const { main, sheet, all, names, limits, read } = first;
-  const loc = locateTemplateHeader(main);
+  const loc = locate(main);
   const others = all.items.filter((s) => s.name !== main.name);
   // Request 2: under the header, widths, fonts; the other sheets' tops (lists, notes).
   const rowsEach = Math.max(20, Math.floor(READ_CELLS_PER_SYNC / OTHER_COLS / Math.max(1, others.length)));

@@ -22,10 +22,12 @@ import {
   applyLearnEdits,
   describeColumn,
   learnTemplate,
+  locateTemplateHeader,
   type LearnEdits,
   type LearnResult,
   type TemplateDoc,
 } from '../../core/learn';
+import { describeFormRow } from '../../core/learn-form';
 import type { Profile } from '../../core/profile';
 import type { OfficeWorkbook } from '../../excel/adapter';
 
@@ -116,7 +118,7 @@ export function LearnTab({
   // widths, fonts, page setup, as far as this Excel can give them (what it cannot is listed).
   const fromSheet = () =>
     act('读取工作表', async () => {
-      const doc = await workbook.readTemplate(sheet);
+      const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
       learned(doc, doc.read);
     });
 
@@ -206,6 +208,7 @@ export function LearnTab({
           {draft.profile.sheet.footnote && (
             <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>
           )}
+          <ProjectFormPreview profile={draft.profile} />
           {(final ?? draft.profile).columns.map((c) => {
             const v = c.vocab ? draft.profile.vocabularies[c.vocab] : undefined;
             const ed = edits.columns?.[c.key];
@@ -284,6 +287,23 @@ export function LearnTab({
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** The learned per-project form (上海's 项目基本信息情况表), read-only: its rows as hqds learn prints them. */
+export function ProjectFormPreview({ profile }: { profile: Profile }) {
+  const st = useStyles();
+  const form = profile.projectForm;
+  if (!form) return null;
+  return (
+    <div className={st.item} aria-label="学得的表单">
+      <Text>表单「{form.title}」（每个项目一张，只读；列在下面逐项核对）</Text>
+      <ol className={st.list}>
+        {form.rows.map((r, i) => (
+          <li key={i}>{describeFormRow(profile.vocabularies, r)}</li>
+        ))}
+      </ol>
     </div>
   );
 }
