@@ -5,7 +5,7 @@
  * widths, fonts and page setup; in at most 3 requests whatever the sheet's size.
  */
 import { learnTemplate, locateTemplateHeader, type LearnResult } from '../src/core/learn';
-import { emptyMergeResult } from '../src/core/merge';
+import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
@@ -14,6 +14,7 @@ import { FakeWorkbook } from '../src/excel/fake';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 import { openInExcel } from './helpers/excel-template';
+import { shanghaiProjectRow } from './helpers/messy';
 import { beijingTemplate, hiddenListsTemplate, twoLevelTemplate, BEIJING_DOMAINS } from './helpers/templates';
 
 /** The blank summary as hqds build writes it (as test/learn-roundtrip.test.ts makes it). */
@@ -188,6 +189,32 @@ describe('lists as Excel holds them', () => {
     ]);
     const again = await learnInExcel(fake, '模板');
     expect(again.profile.columns.map((c) => c.label)).toEqual(r.profile.columns.map((c) => c.label));
+  });
+});
+
+describe('the sheet the clerk chose is the one learnt, in a workbook that holds other formats', () => {
+  // A working workbook: the template beside 上海's working list and a 项目基本信息情况表 built earlier.
+  let fake: FakeWorkbook;
+  let project: string;
+  beforeAll(async () => {
+    fake = handMade();
+    const sh = getProfile('shanghai')!;
+    const header = sh.columns.map((c) => c.label);
+    const merged = mergeSheets(sh, [{ file: 'a.xlsx', sheet: '清单', rows: [header, shanghaiProjectRow()] }]);
+    const plan = planWorkbook(sh, merged, { annotate: false });
+    await new OfficeWorkbook(fake.run, fake.requirements).writePlan(plan);
+    project = plan.sheets.find((x) => x.role === 'project')!.name;
+  });
+  test('the table: its own columns, no project form taken from another sheet', async () => {
+    const alone = await learnInExcel(handMade(), '模板');
+    const r = await learnInExcel(fake, '模板');
+    expect(r.profile.columns.map((c) => c.label)).toEqual(alone.profile.columns.map((c) => c.label));
+    expect(r.profile.sheet.title).toBe('某市行业高质量数据集汇总表');
+    expect(r.profile.projectForm).toBeUndefined();
+  });
+  test('the project form, when that is the sheet chosen', async () => {
+    const r = await learnInExcel(fake, project);
+    expect(r.profile.projectForm?.title).toBe(getProfile('shanghai')!.projectForm!.title);
   });
 });
 

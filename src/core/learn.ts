@@ -967,7 +967,9 @@ export class LearnError extends Error {}
  *  template has one 项目基本信息情况表 per project beside the working list). */
 export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   const cw = formCrosswalk();
-  const forms = doc.sheets.filter((s) => !s.hidden && isFormSheet(s, cw));
+  // The sheet a person chose (the pane's 「用这张工作表」) is the only one learnt, table or form.
+  const chosen = (s: TemplateSheet) => (doc.main !== undefined ? s.name === doc.main : !s.hidden);
+  const forms = doc.sheets.filter((s) => chosen(s) && isFormSheet(s, cw));
   if (!forms.length) return learnSummary(doc, opts);
   const form = learnForm(forms[0], cw);
   if (forms.length > 1)
@@ -975,7 +977,7 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
       `有 ${forms.length} 张同样的表单（${forms.map((s) => `「${s.name}」`).join('')}），按第一张学得。`,
     );
   const rest = { ...doc, sheets: doc.sheets.filter((s) => !forms.includes(s)) };
-  const table = rest.sheets.some((s) => !s.hidden && findHeader(s).row >= 0);
+  const table = rest.sheets.some((s) => chosen(s) && findHeader(s).row >= 0);
   return table ? withForm(learnSummary(rest, opts), form) : fromForm(doc, form, opts);
 }
 
