@@ -695,6 +695,11 @@ async function wordForm(file) {
         assert(!(await pane.getByText(/只读了单元格的文字/).count()), 'no longer says text only');
         await noOverflow();
         await shot('pane-learn-sheet');
+        // The column's card, with its options as read from the dropdown.
+        await pane
+          .getByLabel('「所属领域」的选项')
+          .locator('xpath=../..')
+          .screenshot({ path: path.join(out, 'pane-learn-sheet-options.png') });
       },
     );
 
