@@ -241,6 +241,18 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
     expect(doc.limits).toBeUndefined();
     expect(doc.read).toEqual(['文字', '合并单元格', '下拉列表', '列宽', '字体', '页面设置']);
   });
+  test('over 512 merged areas (a filled sheet): read again without them, said, 4 requests at most', async () => {
+    const fake = handMade();
+    const s = fake.sheet('模板');
+    for (let r = 100; r < 400; r++)
+      s.merges.push({ r1: r, c1: 6, r2: r, c2: 7 }, { r1: r, c1: 8, r2: r, c2: 9 });
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    const doc = await wb.readTemplate('模板', locateTemplateHeader);
+    expect(doc.limits?.join('\n')).toContain('合并单元格太多');
+    expect(doc.read).not.toContain('合并单元格');
+    expect(doc.read).toContain('下拉列表');
+    expect(wb.syncs).toBeLessThanOrEqual(4);
+  });
   test('a sheet deleted meanwhile: a Chinese message, not an Office error', async () => {
     const fake = handMade();
     await expect(
