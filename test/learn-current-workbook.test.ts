@@ -154,6 +154,21 @@ describe('lists as Excel holds them', () => {
     const v = r.profile.vocabularies[r.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
     expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证', '流通交易']);
   });
+  test('a text-length rule gives the word limit, and its input message the hint', async () => {
+    const fake = handMade();
+    fake.sheet('模板').validations.push({
+      r1: 2,
+      c1: 1,
+      r2: 200,
+      c2: 1,
+      rule: { textLength: { formula1: 50, operator: 'LessThanOrEqualTo' } },
+      prompt: { showPrompt: true, title: '数据集名称', message: '请填写数据集全称，不超过50字' },
+    });
+    const t = await learnInExcel(fake, '模板');
+    const col = t.profile.columns.find((c) => c.label === '数据集名称')!;
+    expect(col.maxChars).toBe(50);
+    expect(col.hint).toBe('请填写数据集全称，不超过50字');
+  });
   test("a name scoped to the template's sheet wins over the workbook's of the same name, as in Excel", async () => {
     const fake = handMade();
     fake.sheet('模板').names.set('方向', '=选项!$C$1:$C$2');
