@@ -14,6 +14,7 @@ import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import type { Profile } from '../src/core/profile';
 import { getProfile } from '../src/core/profiles';
+import { readFile } from '../src/io/read';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 import { run } from './helpers/cli';
@@ -299,7 +300,7 @@ test('describeFormRow: one line per row, labels as printed', () => {
   );
 });
 
-test("from a sheet of the open workbook (the pane reads text only: no merges, rows padded to the used range)", async () => {
+test('from a sheet of the open workbook (the pane reads text only: no merges, rows padded to the used range)', async () => {
   const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
   const form = doc.sheets.find((s) => s.name.startsWith('项目1'))!;
   const rows = Array.from(form.rows, (r) => Array.from({ length: 5 }, (_, c) => r?.[c] ?? ''));
@@ -312,4 +313,31 @@ test("from a sheet of the open workbook (the pane reads text only: no merges, ro
   const { colWidths: _b, ...want } = formOf(built);
   expect(learned).toEqual(want);
   expect(r.profile.sheet.attachment).toBe('附件');
+});
+
+test('a format learned from the Word 申报书 reads a filled-in Word form and draws it as the built-in does', async () => {
+  const learned = learnTemplate(await readTemplate('上海申报书.docx', await shanghaiBlankDocx()), {
+    id: 'shanghai-word',
+  }).profile;
+  const wb = await readFile('上海情况表.docx', await shanghaiForm());
+  const sheets = wb.sheets.map((x) => ({
+    file: '上海情况表.docx',
+    sheet: x.name,
+    rows: x.rows,
+    origins: x.origins,
+  }));
+  const read = (p: Profile) => mergeSheets(p, sheets, { asTheyStand: true });
+  const ours = read(learned);
+  const theirs = read(built);
+  expect(ours.inputs[0].kind).toBe('form');
+  const values = (m: typeof ours) => m.entries.map((e) => built.columns.map((c) => e.entry.get(c.key)));
+  expect(values(ours)).toEqual(values(theirs));
+  expect(values(ours)[0]).toContain('长三角航运高质量数据集');
+  const draw = (p: Profile, m: typeof ours) =>
+    planWorkbook(p, m, { date: null })
+      .sheets.filter((x) => x.role === 'project')
+      .map((x) => ({ name: x.name, cells: x.cells, merges: x.merges }));
+  expect(JSON.parse(JSON.stringify(draw(learned, ours)))).toEqual(
+    JSON.parse(JSON.stringify(draw(built, theirs))),
+  );
 });
