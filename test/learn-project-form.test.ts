@@ -341,3 +341,50 @@ test('a format learned from the Word 申报书 reads a filled-in Word form and d
     JSON.parse(JSON.stringify(draw(built, theirs))),
   );
 });
+
+test("a bureau's own summary beside a one-item-a-row 附件1: the summary stays the format, the form's items become its 附件1 fields", () => {
+  const summary: TemplateSheet = {
+    name: '附件2',
+    hidden: false,
+    rows: [
+      ['附件2'],
+      ['某省行业高质量数据集汇总表'],
+      ['序号', '数据集名称', '所属领域', '申报单位名称', '统一社会信用代码', '联系人及联系方式', '备注'],
+      [1],
+    ],
+    merges: [{ r1: 1, c1: 0, r2: 1, c2: 6 }],
+    validations: [],
+  };
+  const form: TemplateSheet = {
+    name: '附件1',
+    hidden: false,
+    rows: [
+      ['附件1'],
+      ['某省行业高质量数据集基本信息表'],
+      ['数据集名称', null],
+      ['申报单位名称', null],
+      ['统一社会信用代码', null],
+      ['单位地址', null],
+      ['联系人及联系方式', null],
+      ['数据集概况（不超过200字）', null],
+    ],
+    merges: [],
+    validations: [],
+  };
+  const r = learnTemplate({ file: '某省通知.xlsx', kind: 'xlsx', sheets: [form, summary] }, { id: 'some' });
+  expect(r.profile.layout).toBe('summary');
+  expect(r.profile.projectForm).toBeUndefined();
+  expect(r.profile.sheet.title).toBe('某省行业高质量数据集汇总表');
+  expect(r.profile.columns.map((c) => c.label)).toEqual(summary.rows[2]);
+  expect(r.profile.form?.title).toBe('某省行业高质量数据集基本信息表');
+  expect(r.profile.form?.fields.map((f) => [f.label, f.key])).toEqual([
+    ['数据集名称', 'name'],
+    ['申报单位名称', 'applicant'],
+    ['统一社会信用代码', 'creditCode'],
+    ['单位地址', undefined],
+    ['联系人及联系方式', 'contact'],
+    ['数据集概况（不超过200字）', undefined],
+  ]);
+  expect(r.profile.form?.fields[5].maxChars).toBe(200);
+  expect(r.inferred.join('\n')).toContain('模板另有每个单位填写一份的表单「某省行业高质量数据集基本信息表」');
+});
