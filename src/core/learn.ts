@@ -73,6 +73,8 @@ export interface TemplateDoc {
   text?: string[];
   /** What the reader could not read, in Chinese (e.g. .xls data validations). */
   limits?: string[];
+  /** The sheet a person chose to learn from (the pane's 「用这张工作表」); otherwise the learner picks. */
+  main?: string;
 }
 
 export interface LearnOptions {
@@ -257,6 +259,18 @@ function findHeader(sh: TemplateSheet): { row: number; score: number } {
     if (cells.length >= 3 && cells.every((x) => x.t.length <= 30)) return { row: r, score: 0 };
   }
   return { row: -1, score: 0 };
+}
+
+/** Where a sheet's table is, as the learner sees it: the header row, the header's columns and the
+ *  first row below it (two-level headers included). The pane's reader uses it to ask Excel for the
+ *  dropdown and fonts of just those cells. Null when the sheet shows no header. */
+export function locateTemplateHeader(
+  sh: TemplateSheet,
+): { row: number; columns: number[]; firstDataRow: number } | null {
+  const { row } = findHeader(sh);
+  if (row < 0) return null;
+  const { cells, firstDataRow } = readHeader(sh, row);
+  return { row, columns: cells.map((h) => h.c), firstDataRow };
 }
 
 /** A header label as the notice names it: a line break typed to wrap a narrow cell is layout, not text. */
@@ -449,11 +463,11 @@ interface Above {
   at: { attachment?: string; title?: string; meta?: string };
 }
 
-/** The main sheet: the visible one whose header the crosswalk knows best. */
+/** The main sheet: the one a person chose, or the visible one whose header the crosswalk knows best. */
 function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
   let best: { sh: TemplateSheet; row: number; score: number } | null = null;
   for (const s of doc.sheets) {
-    if (s.hidden) continue;
+    if (doc.main !== undefined ? s.name !== doc.main : s.hidden) continue;
     const h = findHeader(s);
     if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
@@ -886,7 +900,8 @@ function checkedId(given: string | undefined): string {
 function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   const { sh, row } = chooseSheet(doc);
   const L: Learning = { doc, sh, inferred: [], missing: [...(doc.limits ?? [])] };
-  if (doc.sheets.filter((s) => !s.hidden).length > 1) L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
+  if (doc.main === undefined && doc.sheets.filter((s) => !s.hidden).length > 1)
+    L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
   L.inferred.push(`表头在第 ${row + 1} 行。`);
   const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, row);
   if (twoLevel) L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);

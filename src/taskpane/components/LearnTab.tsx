@@ -22,6 +22,7 @@ import {
   applyLearnEdits,
   describeColumn,
   learnTemplate,
+  locateTemplateHeader,
   type LearnEdits,
   type LearnResult,
   type TemplateDoc,
@@ -92,14 +93,15 @@ export function LearnTab({
   }, [workbook]);
 
   const templateInput = React.useRef<HTMLInputElement>(null);
-  const learned = (doc: TemplateDoc) => {
+  /** `from` names the source when it is not a file: a sheet of this workbook, and what was read of it. */
+  const learned = (doc: TemplateDoc, from?: string) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
     setEdits({});
     setOptionText({});
     setMessage({
       intent: r.missing.length ? 'warning' : 'success',
-      text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
+      text: `已从${from ?? `「${doc.file}」`}学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
     });
   };
 
@@ -110,25 +112,12 @@ export function LearnTab({
       learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
     });
 
+  // The sheet as Excel holds it: text, merges, dropdown lists (also on hidden sheets and names),
+  // widths, fonts, page setup, as far as this Excel can give them (what it cannot is listed).
   const fromSheet = () =>
     act('读取工作表', async () => {
-      const [s] = await workbook.readSheets([sheet]);
-      learned({
-        file: sheet,
-        kind: 'other',
-        sheets: [
-          {
-            name: sheet,
-            hidden: false,
-            rows: (s?.rows ?? []).map((r) => [...r]),
-            merges: [],
-            validations: [],
-          },
-        ],
-        limits: [
-          '从当前工作簿只读了单元格的文字：下拉列表、字体和页面设置没有读取。要连选项一起学，请选择模板文件。',
-        ],
-      });
+      const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
+      learned(doc, `工作表「${sheet}」（读了${doc.read.join('、')}）`);
     });
 
   let final: Profile | null = null;
