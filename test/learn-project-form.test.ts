@@ -388,3 +388,15 @@ test("a bureau's own summary beside a one-item-a-row 附件1: the summary stays 
   expect(r.profile.form?.fields[5].maxChars).toBe(200);
   expect(r.inferred.join('\n')).toContain('模板另有每个单位填写一份的表单「某省行业高质量数据集基本信息表」');
 });
+
+test('a sheet the clerk chose in the pane is learned alone: the project sheet as the form, the working list as a table', async () => {
+  const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
+  const formSheet = doc.sheets.find((s) => s.name.startsWith('项目1'))!.name;
+  const asForm = learnTemplate({ ...doc, main: formSheet }).profile;
+  expect(asForm.layout).toBe('project');
+  expect(formOf(asForm)).toEqual(formOf(built));
+  expect(asForm.columns.map((c) => c.key)).toEqual(built.columns.map((c) => c.key));
+  const asList = learnTemplate({ ...doc, main: '工作清单' }).profile;
+  expect(asList.layout).toBe('summary');
+  expect(asList.projectForm).toBeUndefined();
+});

@@ -967,9 +967,12 @@ export class LearnError extends Error {}
  *  template has one 项目基本信息情况表 per project beside the working list). */
 export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   const cw = formCrosswalk();
-  const forms = doc.sheets.filter((s) => !s.hidden && isFormSheet(s, cw));
+  // A sheet a person chose (the pane's 「用这张工作表」) is learned alone, as the form or the table it is.
+  const chosen = doc.sheets.filter((s) => (doc.main !== undefined ? s.name === doc.main : !s.hidden));
+  const forms = chosen.filter((s) => isFormSheet(s, cw));
   if (!forms.length) return learnSummary(doc, opts);
   const form = learnForm(forms[0], cw);
+  if (doc.main !== undefined) return fromForm(doc, form, opts);
   if (forms.length > 1)
     form.inferred.unshift(
       `有 ${forms.length} 张同样的表单（${forms.map((s) => `「${s.name}」`).join('')}），按第一张学得。`,
@@ -1001,7 +1004,7 @@ function formCrosswalk(): FormCrosswalk {
 function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnResult {
   const L: Learning = {
     doc,
-    sh: doc.sheets[0],
+    sh: doc.sheets.find((s) => s.name === f.sheet) ?? doc.sheets[0],
     inferred: [...f.inferred],
     missing: [...(doc.limits ?? []), ...f.missing],
   };
