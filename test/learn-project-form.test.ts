@@ -5,6 +5,7 @@
  * and the learned format draws project sheets like the built-in one. A label the crosswalk does
  * not know is kept and said; a summary template is never taken for a form.
  */
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -399,4 +400,35 @@ test('a sheet the clerk chose in the pane is learned alone: the project sheet as
   const asList = learnTemplate({ ...doc, main: '工作清单' }).profile;
   expect(asList.layout).toBe('summary');
   expect(asList.projectForm).toBeUndefined();
+});
+
+test('hqds learn on a notice workbook with 附件1 (one item a row) and 附件2 (the summary) prints both', async () => {
+  const wb = new ExcelJS.Workbook();
+  const form = wb.addWorksheet('附件1');
+  [
+    ['附件1'],
+    ['某省行业高质量数据集基本信息表'],
+    ['数据集名称'],
+    ['申报单位名称'],
+    ['单位地址'],
+    ['统一社会信用代码'],
+    ['联系人及联系方式'],
+  ].forEach((r) => form.addRow(r));
+  for (let r = 3; r <= 7; r++) form.mergeCells(r, 2, r, 4);
+  const sum = wb.addWorksheet('附件2');
+  sum.addRow(['附件2']);
+  sum.addRow(['某省行业高质量数据集汇总表']);
+  sum.addRow(['序号', '数据集名称', '所属领域', '申报单位名称', '统一社会信用代码', '联系人及联系方式']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-form-'));
+  try {
+    const file = path.join(dir, '某省通知.xlsx');
+    await wb.xlsx.writeFile(file);
+    const res = await run(['learn', file, '--out', path.join(dir, 'some.json'), '--id', 'some']);
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('表单「某省行业高质量数据集基本信息表」（每个单位填一份，读入汇总表）：');
+    expect(res.out).toContain('  2. 申报单位名称\u3000→ 汇总表「申报单位名称」');
+    expect(res.out).toContain('  3. 单位地址\u3000（只在表单上）');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
