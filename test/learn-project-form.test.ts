@@ -432,3 +432,44 @@ test('hqds learn on a notice workbook with 附件1 (one item a row) and 附件2 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('the other-option is recorded as the form draws it, so a chosen 「其他（…）」 is printed', () => {
+  test('「其他 (请注明)」 in a filled Word form (half-width brackets) becomes 「其他（请注明）」, and it is said', async () => {
+    const r = learnTemplate(await readTemplate('填好的.docx', await shanghaiForm()), { id: 'filled' });
+    const row = formOf(r.profile).rows.find((x) => 'key' in x && x.key === 'nature');
+    expect(row).toMatchObject({ ticks: 'nature', otherTick: '其他（请注明）' });
+    expect(r.inferred).toContain(
+      '勾选项「其他 (请注明)」记作「其他（请注明）」：画表时勾选它并写出所填内容（如「其他（…）」）。',
+    );
+    const header = r.profile.columns.map((c) => c.label);
+    const values = r.profile.columns.map((c) =>
+      c.key === 'nature' ? '其他（社会团体）' : c.key === 'projectName' ? '甲项目' : '',
+    );
+    const plan = planWorkbook(
+      r.profile,
+      mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 'x', rows: [header, values] }]),
+    );
+    const texts = plan.sheets.find((s) => s.role === 'project')!.cells.map((c) => c.v);
+    expect(texts.find((t) => typeof t === 'string' && t.includes('国有企业'))).toMatch(/☑其他（社会团体）$/);
+  });
+  test('「其他：____」 becomes a bare 「其他」; 「（可多选）」 on the label makes the ticks multi-choice', () => {
+    const rows = [
+      ['一、基本信息表'],
+      ['项目名称', null, null],
+      ['申报单位名称', null, null],
+      ['应用领域（可多选）', '□工业制造 □交通运输 □其他：____', null],
+      ['联系人', null, null],
+      ['电话', null, null],
+    ];
+    const r = learnTemplate({
+      file: 'x.xlsx',
+      kind: 'xlsx',
+      sheets: [{ name: '表', hidden: false, rows, merges: [], validations: [] }],
+    });
+    const row = formOf(r.profile).rows[2];
+    expect(row).toEqual({ label: '应用领域（可多选）', key: 'domain', ticks: 'domain', otherTick: '其他' });
+    expect(r.profile.columns.find((c) => c.key === 'domain')).toMatchObject({ type: 'vocab', multi: true });
+    expect(r.profile.vocabularies.domain.items.map((i) => i.label)).toEqual(['工业制造', '交通运输']);
+    expect(r.profile.vocabularies.domain.other).toBe('其他');
+  });
+});
