@@ -460,6 +460,7 @@ describe('the other-option is recorded as the form draws it, so a chosen 「其�
       ['应用领域（可多选）', '□工业制造 □交通运输 □其他：____', null],
       ['联系人', null, null],
       ['电话', null, null],
+      ['填报日期', '　　年　　月　　日', null],
     ];
     const r = learnTemplate({
       file: 'x.xlsx',
@@ -471,5 +472,10 @@ describe('the other-option is recorded as the form draws it, so a chosen 「其�
     expect(r.profile.columns.find((c) => c.key === 'domain')).toMatchObject({ type: 'vocab', multi: true });
     expect(r.profile.vocabularies.domain.items.map((i) => i.label)).toEqual(['工业制造', '交通运输']);
     expect(r.profile.vocabularies.domain.other).toBe('其他');
+    // A date line to fill in is a hint, not a value every project shares.
+    expect(r.profile.columns.find((c) => c.label === '填报日期')).toMatchObject({
+      type: 'text',
+      hint: '年　　月　　日',
+    });
   });
 });

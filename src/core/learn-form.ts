@@ -50,7 +50,7 @@ const HEADING =
 const OTHER_LIKE = /^(其它|其他)(?:\s*[（(][^）)]*[）)]|\s*[：:]?[\s_＿]*)$/;
 const MULTI_MARK = /[（(]\s*(?:可多选|多选)\s*[）)]/;
 /** Instructions left in a value cell (「填写…，如“…”」): a hint, not a value every project shares. */
-const INSTRUCTION = /填写|请|如[:：“"]|例如|示例|XX|××/;
+const INSTRUCTION = /填写|请|如[:：“"]|例如|示例|XX|××|盖章|签字|签名|(?<!\d\s*)年[\s\u3000]*月[\s\u3000]*日/;
 /** 「（一）申报单位基本情况（不超过1000字）」 under the form: a section with its word limit. */
 const SECTION_LIMIT =
   /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*(.+?)\s*[（(]\s*不超过\s*(\d+)\s*字\s*[)）]\s*$/;
