@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
-import { parseProfile, type Profile } from '../core/profile';
+import type { Profile } from '../core/profile';
 import {
   mergeSheets,
   placeText,
@@ -19,9 +19,8 @@ import {
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
-import { annotateDocx, type DocxNote } from '../io/docx-annotate';
+import type { DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
-import { writeWorkbook } from '../io/xlsx-writer';
 import { writeJsonList } from './json-out';
 import { checkInflatedSizes } from '../io/zip-inflate-check';
 import { scanZip } from '../io/zip-guard';
@@ -30,9 +29,11 @@ import { xmlSafe } from '../core/text';
 import { dateOf, tbOf, UsageError, type Args } from './main';
 import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
 
-function profileOf(args: Args): Profile {
+async function profileOf(args: Args): Promise<Profile> {
   const file = args.flags.get('--profile-file');
   if (typeof file === 'string') {
+    // zod (95 modules, 0.06 s to load) only for a profile from outside.
+    const { parseProfile } = await import('../core/profile');
     try {
       return parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')));
     } catch (e) {
@@ -178,7 +179,7 @@ export async function runBuild(
   out: NodeJS.WritableStream,
   errOut: NodeJS.WritableStream,
 ): Promise<number> {
-  const profile = profileOf(args);
+  const profile = await profileOf(args);
   const outFile = args.flags.get('--out');
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile))
     throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
@@ -214,6 +215,7 @@ export async function runBuild(
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix'))
     errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
+  const { writeWorkbook } = await import('../io/xlsx-writer');
   const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbook(plan), backup: true }];
   if (reportFile !== undefined)
     jobs.push({
@@ -258,7 +260,7 @@ export async function runCheck(
   out: NodeJS.WritableStream,
   errOut: NodeJS.WritableStream,
 ): Promise<number> {
-  const profile = profileOf(args);
+  const profile = await profileOf(args);
   const tb = tbOf(args);
   const annotate = strFlag(args, '--annotate');
   if (annotate !== undefined && !/\.(xlsx|docx)$/i.test(annotate))
@@ -427,6 +429,8 @@ async function annotateWord(bytes: Uint8Array, merged: MergeResult): Promise<Buf
     );
     notes.set(k, n);
   }
+  // The Word writer (JSZip, xmldom) only for an annotated Word copy.
+  const { annotateDocx } = await import('../io/docx-annotate');
   const r = await annotateDocx(bytes, [...notes.values()]);
   return Buffer.from(r.bytes);
 }
