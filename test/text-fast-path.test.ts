@@ -1,5 +1,5 @@
 /** toHalfWidth and labelKey skip the normaliser for plain text: only where it changes nothing. */
-import { LABEL_PLAIN, labelKey, NFKC_STABLE, toHalfWidth } from '../src/core/text';
+import { hasXmlForbidden, LABEL_PLAIN, labelKey, NFKC_STABLE, toHalfWidth, xmlSafe } from '../src/core/text';
 
 /** Every character matched by the fast paths (src/core/text.ts), one by one. */
 function matching(re: RegExp): string[] {
@@ -51,4 +51,20 @@ test('the same keys as before for plain and full-width labels', () => {
   expect(toHalfWidth('医疗卫生、教育')).toBe('医疗卫生、教育');
   // A combining mark after plain text goes through the normaliser and composes.
   expect(toHalfWidth('e\u0301')).toBe('\u00e9');
+});
+
+test('hasXmlForbidden and xmlSafe after their quick test: controls and lone surrogates found, pairs kept', () => {
+  const cases: [string, boolean, string][] = [
+    ['医疗 ok\t\n\r', false, '医疗 ok\t\n\r'],
+    ['a\u0001b', true, 'a\ufffdb'],
+    ['😀 emoji', false, '😀 emoji'],
+    ['lone \ud83d end', true, 'lone \ufffd end'],
+    ['\ude00 first', true, '\ufffd first'],
+    ['x\uffff', true, 'x\ufffd'],
+    ['\ud83d\ude00\ud83d', true, '\ud83d\ude00\ufffd'],
+  ];
+  for (const [s, bad, safe] of cases) {
+    expect(hasXmlForbidden(s)).toBe(bad);
+    expect(xmlSafe(s)).toBe(safe);
+  }
 });
