@@ -295,6 +295,23 @@ export function LearnTab({
 export function ProjectFormPreview({ profile }: { profile: Profile }) {
   const st = useStyles();
   const form = profile.projectForm;
+  if (!form && profile.form) {
+    // A bureau's 附件1 beside its summary (one per applicant): each item and the column it fills.
+    const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;
+    return (
+      <div className={st.item} aria-label="学得的表单">
+        <Text>表单「{profile.form.title}」（每个单位填一份，读入汇总表；只读）</Text>
+        <ol className={st.list}>
+          {profile.form.fields.map((f, i) => (
+            <li key={i}>
+              {f.label}
+              {label(f.key) ? ` → 汇总表「${label(f.key)}」` : '（只在表单上）'}
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
   if (!form) return null;
   return (
     <div className={st.item} aria-label="学得的表单">
