@@ -244,6 +244,12 @@ function workbookXml(plan: WorkbookPlan): string {
 }
 
 export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<Buffer> {
+  return Buffer.concat(await writeWorkbookPieces(plan, opts));
+}
+
+/** The .xlsx as writeWorkbook gives it, in pieces to write one after another (hqds build), so the
+ *  file is never joined into one more buffer. */
+export async function writeWorkbookPieces(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<Buffer[]> {
   const now = opts.now ?? new Date();
   const zip = new ZipWriter(opts.level ?? 6, now);
   const sst = opts.strings === 'inline' ? null : new StringTable();
@@ -292,5 +298,5 @@ export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {})
   await zip.add('_rels/.rels', [rootRels()]);
   await zip.add('[Content_Types].xml', [contentTypes(plan.sheets.length, withNotes, !!sst)]);
   // [Content_Types].xml first, as Excel writes it: some tools sniff the first entry.
-  return zip.finish(['[Content_Types].xml', '_rels/.rels']);
+  return zip.finishPieces(['[Content_Types].xml', '_rels/.rels']);
 }
