@@ -479,3 +479,27 @@ describe('the other-option is recorded as the form draws it, so a chosen 「其�
     });
   });
 });
+
+test('the learned Word 申报书 works as --profile-file: hqds build draws each received form as a project sheet', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-form-'));
+  try {
+    const tpl = path.join(dir, '上海申报书.docx');
+    fs.writeFileSync(tpl, await shanghaiBlankDocx());
+    const json = path.join(dir, '上海.json');
+    expect((await run(['learn', tpl, '--out', json, '--id', 'shanghai-2025'])).code).toBe(0);
+    const received = path.join(dir, '上海情况表.docx');
+    fs.writeFileSync(received, await shanghaiForm());
+    const out = path.join(dir, '汇总.xlsx');
+    const res = await run(['build', '--profile-file', json, '--out', out, received]);
+    expect(res.err).not.toMatch(/无法使用|读不了/);
+    expect([0, 1]).toContain(res.code);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('项目1'))!;
+    expect(sheet.name).toBe('项目1-长三角航运高质量数据集');
+    expect(sheet.getCell('A2').value).toBe('一、项目基本信息情况表');
+    expect(sheet.getCell('B3').value).toBe('长三角航运高质量数据集');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
