@@ -113,6 +113,13 @@ function classify(g: Grid, r: number): RowKind {
   return { kind: 'label', texts, room: hasRoom(g, r) };
 }
 
+/** Forms are short (上海's has 21 rows): rows further down are not read, so a large sheet costs little. */
+const FORM_ROWS = 300;
+
+function classifyRows(g: Grid): RowKind[] {
+  return Array.from({ length: Math.min(g.sh.rows.length, FORM_ROWS) }, (_, r) => classify(g, r));
+}
+
 /** Whether the row shows room to fill in: a merged value area, or the cells of a Word table row. */
 function hasRoom(g: Grid, r: number): boolean {
   return (g.sh.rows[r]?.length ?? 0) > 1 || g.sh.merges.some((m) => m.r1 === r && m.c1 > 0);
@@ -148,7 +155,7 @@ const FIGURE = /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/;
 export function isFormSheet(sh: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>): boolean {
   const g: Grid = { sh, width: widthOf(sh) };
   if (g.width < 2) return false;
-  const kinds = Array.from(sh.rows, (_, r) => classify(g, r));
+  const kinds = classifyRows(g);
   const block = formBlock(g, kinds);
   if (!block) return false;
   const inside = kinds.slice(block.from, block.to + 1);
@@ -451,7 +458,7 @@ function nameKeyOf(d: Draft): string {
 /** Drafts `projectForm` and its columns from a sheet isFormSheet accepted. */
 export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
   const g: Grid = { sh, width: widthOf(sh) };
-  const kinds = Array.from(sh.rows, (_, r) => classify(g, r));
+  const kinds = classifyRows(g);
   const block = formBlock(g, kinds)!;
   const d: Draft = {
     g,
