@@ -278,6 +278,7 @@ test('hqds learn prints the learned form row by row', async () => {
     const out = path.join(dir, '上海.json');
     const res = await run(['learn', file, '--out', out, '--id', 'shanghai-2025']);
     expect(res.code).toBe(0);
+    expect(res.out).toContain('项目周期\u3000固定值「2025年12月至2027年11月」\u3000必填');
     expect(res.out).toContain('表单「一、项目基本信息情况表」（每个项目一张）：');
     expect(res.out).toContain(
       '申报方向\u3000勾选：□方向1：行业领域高质量数据集建设 □方向2：高质量数据集工具链平台建设',
