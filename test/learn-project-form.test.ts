@@ -295,8 +295,9 @@ test('hqds learn prints the learned form row by row', async () => {
 });
 
 test('describeFormRow: one line per row, labels as printed', () => {
-  const lines = formOf(built).rows.map((r) => describeFormRow(built.vocabularies, r));
+  const lines = formOf(built).rows.map((r) => describeFormRow(built, r));
   expect(lines[0]).toBe('项目名称\u3000［填写］');
+  expect(lines[3]).toBe('项目周期\u3000印好「2025年12月至2027年11月」');
   expect(lines[13]).toBe(
     '单位性质\u3000勾选：□国有企业 □事业单位 □民营企业 □外资企业 □合资企业 □其他（请注明）',
   );

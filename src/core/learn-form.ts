@@ -11,7 +11,7 @@
  * inference is said in Chinese for the clerk to confirm.
  */
 import { cellText, type CellValue } from './cell';
-import type { Column, FormField, ProjectForm, ProjectRow, Vocabulary } from './profile';
+import type { Column, FormField, Profile, ProjectForm, ProjectRow, Vocabulary } from './profile';
 import type { TemplateRange, TemplateSheet } from './learn';
 import { toHalfWidth } from './text';
 
@@ -476,7 +476,7 @@ export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
       '表单里大多数项已经填好，像是一份填好的申报表而不是空白模板：填写的内容没有作为格式的一部分（如固定值），请尽量用通知所附的空白模板。',
     );
   d.inferred.push(
-    `「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），第 ${block.from + 1}–${block.to + 1} 行。`,
+    `「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），共 ${block.to - block.from + 1} 行。`,
   );
   const top = readAboveForm(d, kinds, block.from);
   draftRows(d, kinds, block.from, block.to);
@@ -501,14 +501,15 @@ export function formTitlePlain(title: string): string {
 }
 
 /** One line per form row for review (CLI and pane), labels as printed. */
-export function describeFormRow(vocabularies: Record<string, Vocabulary>, row: ProjectRow): string {
+export function describeFormRow(p: Pick<Profile, 'vocabularies' | 'columns'>, row: ProjectRow): string {
   const sp = '\u3000';
   if ('years' in row)
     return `${row.label}${sp}${row.years.join('、')} 年 × ${row.measures.map((m) => m.label).join('、')}`;
   if ('items' in row)
     return row.items.map((i) => i.label ?? `［填写${i.span > 1 ? `，占 ${i.span} 格` : ''}］`).join(' | ');
-  if (!row.ticks) return `${row.label}${sp}［填写］`;
-  const v = vocabularies[row.ticks];
+  const fixed = p.columns.find((c) => c.key === row.key && c.type === 'fixed')?.fixedValue;
+  if (!row.ticks) return `${row.label}${sp}${fixed ? `印好「${fixed}」` : '［填写］'}`;
+  const v = p.vocabularies[row.ticks];
   const options = v ? v.items.map((i) => `□${i.label}`).join(' ') : '';
   return `${row.label}${sp}勾选：${options}${row.otherTick ? ` □${row.otherTick}` : ''}`;
 }
