@@ -158,14 +158,15 @@ export function report(profile: Profile, m: MergeResult) {
   };
 }
 
-/** One issue as the report gives it: the summary row it is on, and whether its fix was applied. */
-function reportIssue(i: MergedIssue, firstDataRow: number) {
+/** One issue as the report gives it: the summary row it is on (none for check: firstDataRow null,
+ *  outputRow undefined, which JSON leaves out), and whether its fix was applied. */
+function reportIssue(i: MergedIssue, firstDataRow: number | null) {
   return {
     severity: i.severity,
     code: i.code,
     message: i.message,
     column: i.field,
-    outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
+    outputRow: firstDataRow === null ? undefined : i.entry === null ? null : firstDataRow + i.entry + 1,
     value: i.value ?? null,
     fix: i.fix ?? null,
     /** The fix was applied in the summary (a conversion, a synonym); false: a person must decide. */
@@ -284,15 +285,11 @@ export async function runCheck(
   if (unread !== null) return unread;
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
-    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
-    const r = report(profile, { ...merged, issues: [], changes: [] });
+    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts); check's JSON lists no entries.
+    const r = report(profile, { ...merged, entries: [], issues: [], changes: [] });
     // Each issue shaped as report() shapes it, one at a time, without the summary row (check has none).
-    const { firstDataRow } = summaryLayout(profile);
     const issues = (function* () {
-      for (const one of merged.issues) {
-        const { outputRow: _o, ...i } = reportIssue(one, firstDataRow);
-        yield i;
-      }
+      for (const one of merged.issues) yield reportIssue(one, null);
     })();
     await writeJsonList(
       out,

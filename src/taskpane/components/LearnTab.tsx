@@ -93,15 +93,17 @@ export function LearnTab({
   }, [workbook]);
 
   const templateInput = React.useRef<HTMLInputElement>(null);
-  /** `from` names the source when it is not a file: a sheet of this workbook, and what was read of it. */
-  const learned = (doc: TemplateDoc, from?: string) => {
+  /** `read` says what was read of a sheet of this workbook (what could not be is in `missing`). */
+  const learned = (doc: TemplateDoc, read?: string[]) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
     setEdits({});
     setOptionText({});
     setMessage({
       intent: r.missing.length ? 'warning' : 'success',
-      text: `已从${from ?? `「${doc.file}」`}学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
+      text: read
+        ? `已从工作表「${doc.main}」学得 ${r.profile.columns.length} 列（读了${read.slice(0, -1).join('、')}${read.length > 1 ? '和' : ''}${read[read.length - 1]}）：请核对下面的推断，修改后保存。`
+        : `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
     });
   };
 
@@ -117,7 +119,7 @@ export function LearnTab({
   const fromSheet = () =>
     act('读取工作表', async () => {
       const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
-      learned(doc, `工作表「${sheet}」（读了${doc.read.join('、')}）`);
+      learned(doc, doc.read);
     });
 
   let final: Profile | null = null;
