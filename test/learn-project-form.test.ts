@@ -505,3 +505,16 @@ test('the learned Word 申报书 works as --profile-file: hqds build draws each 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a form drawn from column B (column A a blank margin) learns the same rows and widths', async () => {
+  const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
+  const form = doc.sheets.find((s) => s.name.startsWith('项目1'))!;
+  const moved: TemplateSheet = {
+    ...form,
+    rows: Array.from(form.rows, (r) => [null, ...(r ?? [])]),
+    merges: form.merges.map((m) => ({ ...m, c1: m.c1 + 1, c2: m.c2 + 1 })),
+    colWidths: [3, ...form.colWidths!],
+  };
+  const r = learnTemplate({ file: 'b.xlsx', kind: 'xlsx', sheets: [moved] });
+  expect(formOf(r.profile)).toEqual(formOf(built));
+});

@@ -72,6 +72,25 @@ function mergeAt(g: Grid, r: number, c: number): TemplateRange | undefined {
   return g.sh.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
 }
 
+/**
+ * The sheet as if the form began in column A: an Excel template often leaves column A as a narrow
+ * margin and draws the form from B. Rows, merges and widths move left together.
+ */
+function fromColumnA(sh: TemplateSheet): TemplateSheet {
+  let left = Infinity;
+  for (let r = 0; r < Math.min(sh.rows.length, FORM_ROWS); r++) {
+    const c = (sh.rows[r] ?? []).findIndex((v) => !isBlank(str(v)));
+    if (c >= 0) left = Math.min(left, c);
+  }
+  if (!(left > 0 && left < Infinity) || sh.merges.some((m) => m.c1 < left)) return sh;
+  return {
+    ...sh,
+    rows: Array.from(sh.rows, (row) => (row ?? []).slice(left)),
+    merges: sh.merges.map((m) => ({ ...m, c1: m.c1 - left, c2: m.c2 - left })),
+    ...(sh.colWidths && { colWidths: sh.colWidths.slice(left) }),
+  };
+}
+
 /** The width: the widest table row or merge (a Word table's rows carry every grid cell). */
 function widthOf(sh: TemplateSheet): number {
   let w = 0;
@@ -152,7 +171,8 @@ const FIGURE = /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/;
  * beside it, no header row of five or more columns, and something only forms have (labels the
  * crosswalk knows, ☐ options, a block of years).
  */
-export function isFormSheet(sh: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>): boolean {
+export function isFormSheet(sheet: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>): boolean {
+  const sh = fromColumnA(sheet);
   const g: Grid = { sh, width: widthOf(sh) };
   if (g.width < 2) return false;
   const kinds = classifyRows(g);
@@ -456,7 +476,8 @@ function nameKeyOf(d: Draft): string {
 }
 
 /** Drafts `projectForm` and its columns from a sheet isFormSheet accepted. */
-export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
+export function learnForm(sheet: TemplateSheet, cw: FormCrosswalk): LearnedForm {
+  const sh = fromColumnA(sheet);
   const g: Grid = { sh, width: widthOf(sh) };
   const kinds = classifyRows(g);
   const block = formBlock(g, kinds)!;
