@@ -518,3 +518,63 @@ test('a form drawn from column B (column A a blank margin) learns the same rows 
   const r = learnTemplate({ file: 'b.xlsx', kind: 'xlsx', sheets: [moved] });
   expect(formOf(r.profile)).toEqual(formOf(built));
 });
+
+describe('isFormSheet: what makes a sheet a label | value form', () => {
+  const KNOWN = new Set(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址']);
+  const cw = { keyOf: (l: string) => (KNOWN.has(l) ? { key: l, how: 'exact' as const } : null) };
+  const sheet = (rows: (string | null)[][], merges: TemplateSheet['merges'] = []): TemplateSheet => ({
+    name: '表',
+    hidden: false,
+    rows,
+    merges,
+    validations: [],
+  });
+  const labelled = (labels: string[]) => labels.map((l) => [l, null, null]);
+  test('five labels with room beside them, two the crosswalk knows: a form', () => {
+    expect(isFormSheet(sheet(labelled(['项目名称', '申报单位名称', '甲', '乙', '丙'])), cw)).toBe(true);
+  });
+  test('four labels are too few; five unknown labels without ☐ or years are not enough', () => {
+    expect(isFormSheet(sheet(labelled(['项目名称', '申报单位名称', '甲', '乙'])), cw)).toBe(false);
+    expect(isFormSheet(sheet(labelled(['甲', '乙', '丙', '丁', '戊'])), cw)).toBe(false);
+    expect(isFormSheet(sheet(labelled(['项目名称', '甲', '乙', '丙', '丁'])), cw)).toBe(false);
+  });
+  test('unknown labels with a ☐ list, or with a block of years, are a form', () => {
+    const rows = labelled(['甲', '乙', '丙', '丁']);
+    expect(isFormSheet(sheet([...rows, ['性质', '□国有 □民营', null]]), cw)).toBe(true);
+    expect(isFormSheet(sheet([...rows, ['近三年', '2022年', '2023年'], ['收入', null, null]]), cw)).toBe(
+      true,
+    );
+  });
+  test('a single column of text (paragraphs) is no form', () => {
+    expect(
+      isFormSheet(sheet(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址'].map((l) => [l])), cw),
+    ).toBe(false);
+  });
+  test('a header of five or more columns with a data row under it, among five labels: a table', () => {
+    const rows = labelled(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址']);
+    rows.splice(2, 0, ['序号', '名称', '单位', '电话', '邮箱'], ['1', 'a', 'b', 'c', 'd']);
+    expect(isFormSheet(sheet(rows), cw)).toBe(false);
+  });
+  test('a 附件1 with a section label merged down its left column is not a project form', () => {
+    const rows = [
+      ['申报单位信息', '项目名称', null, null],
+      [null, '申报单位名称', null, null],
+      [null, '电话', null, null],
+      ['联系人信息', '邮箱', null, null],
+      [null, '单位地址', null, null],
+      [null, '甲', null, null],
+      ['其他', '乙', null, null],
+      [null, '丙', null, null],
+    ];
+    const merges = [
+      { r1: 0, c1: 0, r2: 2, c2: 0 },
+      { r1: 3, c1: 0, r2: 5, c2: 0 },
+      { r1: 6, c1: 0, r2: 7, c2: 0 },
+    ];
+    expect(isFormSheet(sheet(rows, merges), cw)).toBe(false);
+  });
+  test('rows filled across (a sheet of option lists) are a table, not a form', () => {
+    const rows = [['项目名称', '申报单位名称'], ...['甲', '乙', '丙', '丁', '戊', '己'].map((x) => [x, x])];
+    expect(isFormSheet(sheet(rows), cw)).toBe(false);
+  });
+});
