@@ -578,3 +578,19 @@ describe('isFormSheet: what makes a sheet a label | value form', () => {
     expect(isFormSheet(sheet(rows), cw)).toBe(false);
   });
 });
+
+test('a workbook hqds built for 上海 (filled project sheets) still learns the same form, and says it used the first', async () => {
+  const header = built.columns.map((c) => c.label);
+  const second = shanghaiProjectRow();
+  second[0] = '第二个项目';
+  const merged = mergeSheets(built, [
+    { file: 'x.xlsx', sheet: '清单', rows: [header, shanghaiProjectRow(), second] },
+  ]);
+  const bytes = new Uint8Array(await writeWorkbook(planWorkbook(built, merged, { date: null })));
+  const r = learnTemplate(await readTemplate('汇总.xlsx', bytes), { id: 'rebuilt' });
+  expect(formOf(r.profile)).toEqual(formOf(built));
+  expect(r.inferred[r.inferred.findIndex((m) => m.startsWith('有 2 张同样的表单'))]).toContain(
+    '按第一张学得',
+  );
+  expect(r.missing.join('\n')).toContain('像是一份填好的申报表');
+});
