@@ -1,6 +1,6 @@
 /** The summary workbook as planned: what the clerk sees in each sheet (title lines, marked cells and
  *  their notes, dropdowns, the issues list, the change log), before any writer carries it out. */
-import { mergeSheets, type MergeResult } from '../src/core/merge';
+import { mergeSheets } from '../src/core/merge';
 import {
   changeLogSheet,
   displayWidth,
@@ -125,28 +125,28 @@ describe('summary sheet', () => {
     const m = received();
     const base = { row: 2, col: 4, entry: 0, source: m.entries[0].source, field: '申报单位名称' };
     m.issues.push(
-      { ...base, severity: 'warning', code: 'too-long', message: '提示一' } as MergeResult['issues'][number],
+      { ...base, severity: 'warning', code: 'too-long', message: '提示一' },
       {
         ...base,
         field: '备注',
         severity: 'warning',
         code: 'too-long',
         message: '提示二',
-      } as MergeResult['issues'][number],
+      },
       {
         ...base,
         field: '备注',
         severity: 'error',
         code: 'required',
         message: '错误三',
-      } as MergeResult['issues'][number],
+      },
       {
         ...base,
         field: '序号',
         severity: 'warning',
         code: 'too-long',
         message: '序号提示',
-      } as MergeResult['issues'][number],
+      },
     );
     const s = planWorkbook(qh, m).sheets[0];
     expect(cellAt(s, 4, 6)).toMatchObject({ style: 'textWarning', note: '提示：提示一' });
@@ -264,7 +264,7 @@ describe('dropdowns', () => {
       accept: [],
       synonyms: [],
       concepts: [],
-    })) as never;
+    }));
     long.vocabularies.modality.items = [
       { label: '文本,表格', accept: [], synonyms: [], concepts: [] },
     ] as never;
@@ -409,7 +409,7 @@ describe('styles and row heights', () => {
 
   test('a learned format’s own fonts are used unless the settings say otherwise', () => {
     const own: Profile = JSON.parse(JSON.stringify(qh));
-    own.sheet.fonts = { title: { name: '黑体' }, table: { name: '宋体', size: 12 } } as never;
+    own.sheet.fonts = { title: { name: '黑体' }, table: { name: '宋体', size: 12 } };
     expect(planWorkbook(own, received()).styles.title.font?.name).toBe('黑体');
     expect(planWorkbook(own, received()).styles.text.font).toMatchObject({ name: '宋体', size: 12 });
     expect(planWorkbook(own, received(), { tableFont: '楷体' }).styles.text.font?.name).toBe('楷体');

@@ -299,7 +299,10 @@ export function headerHeight(profile: Profile): 1 | 2 {
 /** The label printed under a column's group. hqds learn names a sub-label that repeats under two
  *  groups by group and sub-label together (「样本数」「文本」 → 「样本数文本」, learn.ts draftColumns):
  *  the template printed the bare sub-label, so that is what goes back under the group. */
-export function subLabel(cols: readonly { label: string; group?: string }[], col: { label: string; group?: string }): string {
+export function subLabel(
+  cols: readonly { label: string; group?: string }[],
+  col: { label: string; group?: string },
+): string {
   const g = col.group;
   if (!g || col.label === g || !col.label.startsWith(g)) return col.label;
   const bare = col.label.slice(g.length);
@@ -321,12 +324,13 @@ function drawHeader(
   merges: Range[],
   colOffset = 0,
 ): void {
-  const put = (r: number, c: number, v: string | null) => cells.push({ r, c: c + colOffset, v, style: 'header' });
+  const put = (r: number, c: number, v: string | null) =>
+    cells.push({ r, c: c + colOffset, v, style: 'header' });
   if (height === 1) {
     cols.forEach((col, c) => put(headerRow, c, col.label));
     return;
   }
-  for (let c = 0; c < cols.length; ) {
+  for (let c = 0; c < cols.length;) {
     const g = cols[c].group;
     if (!g) {
       put(headerRow, c, cols[c].label);
