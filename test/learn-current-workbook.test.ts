@@ -5,7 +5,7 @@
  * widths, fonts and page setup; in at most 3 requests whatever the sheet's size.
  */
 import { learnTemplate, locateTemplateHeader, type LearnResult } from '../src/core/learn';
-import { emptyMergeResult } from '../src/core/merge';
+import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
@@ -14,6 +14,7 @@ import { FakeWorkbook } from '../src/excel/fake';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 import { openInExcel } from './helpers/excel-template';
+import { shanghaiProjectRow } from './helpers/messy';
 import { beijingTemplate, hiddenListsTemplate, twoLevelTemplate, BEIJING_DOMAINS } from './helpers/templates';
 
 /** The blank summary as hqds build writes it (as test/learn-roundtrip.test.ts makes it). */
@@ -153,6 +154,13 @@ describe('lists as Excel holds them', () => {
     const v = r.profile.vocabularies[r.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
     expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证', '流通交易']);
   });
+  test("a name scoped to the template's sheet wins over the workbook's of the same name, as in Excel", async () => {
+    const fake = handMade();
+    fake.sheet('模板').names.set('方向', '=选项!$C$1:$C$2');
+    const scoped = await learnInExcel(fake, '模板');
+    const v = scoped.profile.vocabularies[scoped.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
+    expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证']);
+  });
   test('an inline list: with an error alert single-choice, without one multi-choice (to confirm)', () => {
     const col = (l: string) => r.profile.columns.find((c) => c.label === l)!;
     expect(col('所属领域').multi).toBe(false);
@@ -184,6 +192,32 @@ describe('lists as Excel holds them', () => {
   });
 });
 
+describe('the sheet the clerk chose is the one learnt, in a workbook that holds other formats', () => {
+  // A working workbook: the template beside 上海's working list and a 项目基本信息情况表 built earlier.
+  let fake: FakeWorkbook;
+  let project: string;
+  beforeAll(async () => {
+    fake = handMade();
+    const sh = getProfile('shanghai')!;
+    const header = sh.columns.map((c) => c.label);
+    const merged = mergeSheets(sh, [{ file: 'a.xlsx', sheet: '清单', rows: [header, shanghaiProjectRow()] }]);
+    const plan = planWorkbook(sh, merged, { annotate: false });
+    await new OfficeWorkbook(fake.run, fake.requirements).writePlan(plan);
+    project = plan.sheets.find((x) => x.role === 'project')!.name;
+  });
+  test('the table: its own columns, no project form taken from another sheet', async () => {
+    const alone = await learnInExcel(handMade(), '模板');
+    const r = await learnInExcel(fake, '模板');
+    expect(r.profile.columns.map((c) => c.label)).toEqual(alone.profile.columns.map((c) => c.label));
+    expect(r.profile.sheet.title).toBe('某市行业高质量数据集汇总表');
+    expect(r.profile.projectForm).toBeUndefined();
+  });
+  test('the project form, when that is the sheet chosen', async () => {
+    const r = await learnInExcel(fake, project);
+    expect(r.profile.projectForm?.title).toBe(getProfile('shanghai')!.projectForm!.title);
+  });
+});
+
 describe('what an older Excel cannot give is said, and the rest is read', () => {
   test('ExcelApi 1.9 (no merged areas): lists still read; the limit names what is missing', async () => {
     const fake = handMade('1.9');
@@ -192,7 +226,7 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
       locateTemplateHeader,
     );
     expect(doc.limits?.join('\n')).toContain('读不出合并单元格');
-    expect(doc.read).toContain('下拉列表（包括其他工作表、隐藏工作表和名称中的列表）');
+    expect(doc.read).toContain('下拉列表');
     expect(doc.read).not.toContain('合并单元格');
     const r = learnTemplate(doc, { id: 'learned' });
     expect(r.missing.join('\n')).toContain('读不出合并单元格');
@@ -205,14 +239,7 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
       locateTemplateHeader,
     );
     expect(doc.limits).toBeUndefined();
-    expect(doc.read).toEqual([
-      '单元格文字',
-      '合并单元格',
-      '下拉列表（包括其他工作表、隐藏工作表和名称中的列表）',
-      '列宽',
-      '字体',
-      '页面设置',
-    ]);
+    expect(doc.read).toEqual(['文字', '合并单元格', '下拉列表', '列宽', '字体', '页面设置']);
   });
   test('a sheet deleted meanwhile: a Chinese message, not an Office error', async () => {
     const fake = handMade();

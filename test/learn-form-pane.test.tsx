@@ -15,5 +15,15 @@ test('a learned project form is listed row by row; a summary format shows no for
   );
   expect(html).toContain('<li>项目联系人 | ［填写］ | 职务 | ［填写，占 2 格］</li>');
   expect(html.match(/<li>/g)).toHaveLength(sh.projectForm!.rows.length);
-  expect(renderToStaticMarkup(<ProjectFormPreview profile={getProfile('qinghai')!} />)).toBe('');
+  const { form: _f, ...qinghai } = getProfile('qinghai')!;
+  expect(renderToStaticMarkup(<ProjectFormPreview profile={qinghai} />)).toBe('');
+});
+
+test('a learned 附件1 beside a summary is listed with the summary column each item fills', () => {
+  const qinghai = getProfile('qinghai')!;
+  const html = renderToStaticMarkup(<ProjectFormPreview profile={qinghai} />);
+  expect(html).toContain(`表单「${qinghai.form!.title}」（每个单位填一份`);
+  const tied = qinghai.form!.fields.find((f) => f.key)!;
+  const col = qinghai.columns.find((c) => c.key === tied.key)!;
+  expect(html).toContain(`<li>${tied.label} → 汇总表「${col.label}」</li>`);
 });

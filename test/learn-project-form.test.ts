@@ -5,6 +5,7 @@
  * and the learned format draws project sheets like the built-in one. A label the crosswalk does
  * not know is kept and said; a summary template is never taken for a form.
  */
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +15,7 @@ import { emptyMergeResult, mergeSheets } from '../src/core/merge';
 import { planWorkbook } from '../src/core/plan';
 import type { Profile } from '../src/core/profile';
 import { getProfile } from '../src/core/profiles';
+import { readFile } from '../src/io/read';
 import { readTemplate } from '../src/io/template';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 import { run } from './helpers/cli';
@@ -299,7 +301,7 @@ test('describeFormRow: one line per row, labels as printed', () => {
   );
 });
 
-test("from a sheet of the open workbook (the pane reads text only: no merges, rows padded to the used range)", async () => {
+test('from a sheet of the open workbook (the pane reads text only: no merges, rows padded to the used range)', async () => {
   const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
   const form = doc.sheets.find((s) => s.name.startsWith('项目1'))!;
   const rows = Array.from(form.rows, (r) => Array.from({ length: 5 }, (_, c) => r?.[c] ?? ''));
@@ -312,4 +314,168 @@ test("from a sheet of the open workbook (the pane reads text only: no merges, ro
   const { colWidths: _b, ...want } = formOf(built);
   expect(learned).toEqual(want);
   expect(r.profile.sheet.attachment).toBe('附件');
+});
+
+test('a format learned from the Word 申报书 reads a filled-in Word form and draws it as the built-in does', async () => {
+  const learned = learnTemplate(await readTemplate('上海申报书.docx', await shanghaiBlankDocx()), {
+    id: 'shanghai-word',
+  }).profile;
+  const wb = await readFile('上海情况表.docx', await shanghaiForm());
+  const sheets = wb.sheets.map((x) => ({
+    file: '上海情况表.docx',
+    sheet: x.name,
+    rows: x.rows,
+    origins: x.origins,
+  }));
+  const read = (p: Profile) => mergeSheets(p, sheets, { asTheyStand: true });
+  const ours = read(learned);
+  const theirs = read(built);
+  expect(ours.inputs[0].kind).toBe('form');
+  const values = (m: typeof ours) => m.entries.map((e) => built.columns.map((c) => e.entry.get(c.key)));
+  expect(values(ours)).toEqual(values(theirs));
+  expect(values(ours)[0]).toContain('长三角航运高质量数据集');
+  const draw = (p: Profile, m: typeof ours) =>
+    planWorkbook(p, m, { date: null })
+      .sheets.filter((x) => x.role === 'project')
+      .map((x) => ({ name: x.name, cells: x.cells, merges: x.merges }));
+  expect(JSON.parse(JSON.stringify(draw(learned, ours)))).toEqual(
+    JSON.parse(JSON.stringify(draw(built, theirs))),
+  );
+});
+
+test("a bureau's own summary beside a one-item-a-row 附件1: the summary stays the format, the form's items become its 附件1 fields", () => {
+  const summary: TemplateSheet = {
+    name: '附件2',
+    hidden: false,
+    rows: [
+      ['附件2'],
+      ['某省行业高质量数据集汇总表'],
+      ['序号', '数据集名称', '所属领域', '申报单位名称', '统一社会信用代码', '联系人及联系方式', '备注'],
+      [1],
+    ],
+    merges: [{ r1: 1, c1: 0, r2: 1, c2: 6 }],
+    validations: [],
+  };
+  const form: TemplateSheet = {
+    name: '附件1',
+    hidden: false,
+    rows: [
+      ['附件1'],
+      ['某省行业高质量数据集基本信息表'],
+      ['数据集名称', null],
+      ['申报单位名称', null],
+      ['统一社会信用代码', null],
+      ['单位地址', null],
+      ['联系人及联系方式', null],
+      ['数据集概况（不超过200字）', null],
+    ],
+    merges: [],
+    validations: [],
+  };
+  const r = learnTemplate({ file: '某省通知.xlsx', kind: 'xlsx', sheets: [form, summary] }, { id: 'some' });
+  expect(r.profile.layout).toBe('summary');
+  expect(r.profile.projectForm).toBeUndefined();
+  expect(r.profile.sheet.title).toBe('某省行业高质量数据集汇总表');
+  expect(r.profile.columns.map((c) => c.label)).toEqual(summary.rows[2]);
+  expect(r.profile.form?.title).toBe('某省行业高质量数据集基本信息表');
+  expect(r.profile.form?.fields.map((f) => [f.label, f.key])).toEqual([
+    ['数据集名称', 'name'],
+    ['申报单位名称', 'applicant'],
+    ['统一社会信用代码', 'creditCode'],
+    ['单位地址', undefined],
+    ['联系人及联系方式', 'contact'],
+    ['数据集概况（不超过200字）', undefined],
+  ]);
+  expect(r.profile.form?.fields[5].maxChars).toBe(200);
+  expect(r.inferred.join('\n')).toContain('模板另有每个单位填写一份的表单「某省行业高质量数据集基本信息表」');
+});
+
+test('a sheet the clerk chose in the pane is learned alone: the project sheet as the form, the working list as a table', async () => {
+  const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
+  const formSheet = doc.sheets.find((s) => s.name.startsWith('项目1'))!.name;
+  const asForm = learnTemplate({ ...doc, main: formSheet }).profile;
+  expect(asForm.layout).toBe('project');
+  expect(formOf(asForm)).toEqual(formOf(built));
+  expect(asForm.columns.map((c) => c.key)).toEqual(built.columns.map((c) => c.key));
+  const asList = learnTemplate({ ...doc, main: '工作清单' }).profile;
+  expect(asList.layout).toBe('summary');
+  expect(asList.projectForm).toBeUndefined();
+});
+
+test('hqds learn on a notice workbook with 附件1 (one item a row) and 附件2 (the summary) prints both', async () => {
+  const wb = new ExcelJS.Workbook();
+  const form = wb.addWorksheet('附件1');
+  [
+    ['附件1'],
+    ['某省行业高质量数据集基本信息表'],
+    ['数据集名称'],
+    ['申报单位名称'],
+    ['单位地址'],
+    ['统一社会信用代码'],
+    ['联系人及联系方式'],
+  ].forEach((r) => form.addRow(r));
+  for (let r = 3; r <= 7; r++) form.mergeCells(r, 2, r, 4);
+  const sum = wb.addWorksheet('附件2');
+  sum.addRow(['附件2']);
+  sum.addRow(['某省行业高质量数据集汇总表']);
+  sum.addRow(['序号', '数据集名称', '所属领域', '申报单位名称', '统一社会信用代码', '联系人及联系方式']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-form-'));
+  try {
+    const file = path.join(dir, '某省通知.xlsx');
+    await wb.xlsx.writeFile(file);
+    const res = await run(['learn', file, '--out', path.join(dir, 'some.json'), '--id', 'some']);
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('表单「某省行业高质量数据集基本信息表」（每个单位填一份，读入汇总表）：');
+    expect(res.out).toContain('  2. 申报单位名称\u3000→ 汇总表「申报单位名称」');
+    expect(res.out).toContain('  3. 单位地址\u3000（只在表单上）');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('the other-option is recorded as the form draws it, so a chosen 「其他（…）」 is printed', () => {
+  test('「其他 (请注明)」 in a filled Word form (half-width brackets) becomes 「其他（请注明）」, and it is said', async () => {
+    const r = learnTemplate(await readTemplate('填好的.docx', await shanghaiForm()), { id: 'filled' });
+    const row = formOf(r.profile).rows.find((x) => 'key' in x && x.key === 'nature');
+    expect(row).toMatchObject({ ticks: 'nature', otherTick: '其他（请注明）' });
+    expect(r.inferred).toContain(
+      '勾选项「其他 (请注明)」记作「其他（请注明）」：画表时勾选它并写出所填内容（如「其他（…）」）。',
+    );
+    const header = r.profile.columns.map((c) => c.label);
+    const values = r.profile.columns.map((c) =>
+      c.key === 'nature' ? '其他（社会团体）' : c.key === 'projectName' ? '甲项目' : '',
+    );
+    const plan = planWorkbook(
+      r.profile,
+      mergeSheets(r.profile, [{ file: 'x.xlsx', sheet: 'x', rows: [header, values] }]),
+    );
+    const texts = plan.sheets.find((s) => s.role === 'project')!.cells.map((c) => c.v);
+    expect(texts.find((t) => typeof t === 'string' && t.includes('国有企业'))).toMatch(/☑其他（社会团体）$/);
+  });
+  test('「其他：____」 becomes a bare 「其他」; 「（可多选）」 on the label makes the ticks multi-choice', () => {
+    const rows = [
+      ['一、基本信息表'],
+      ['项目名称', null, null],
+      ['申报单位名称', null, null],
+      ['应用领域（可多选）', '□工业制造 □交通运输 □其他：____', null],
+      ['联系人', null, null],
+      ['电话', null, null],
+      ['填报日期', '　　年　　月　　日', null],
+    ];
+    const r = learnTemplate({
+      file: 'x.xlsx',
+      kind: 'xlsx',
+      sheets: [{ name: '表', hidden: false, rows, merges: [], validations: [] }],
+    });
+    const row = formOf(r.profile).rows[2];
+    expect(row).toEqual({ label: '应用领域（可多选）', key: 'domain', ticks: 'domain', otherTick: '其他' });
+    expect(r.profile.columns.find((c) => c.key === 'domain')).toMatchObject({ type: 'vocab', multi: true });
+    expect(r.profile.vocabularies.domain.items.map((i) => i.label)).toEqual(['工业制造', '交通运输']);
+    expect(r.profile.vocabularies.domain.other).toBe('其他');
+    // A date line to fill in is a hint, not a value every project shares.
+    expect(r.profile.columns.find((c) => c.label === '填报日期')).toMatchObject({
+      type: 'text',
+      hint: '年　　月　　日',
+    });
+  });
 });

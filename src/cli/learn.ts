@@ -74,6 +74,15 @@ export async function runLearn(
   if (form) {
     out.write(`\n表单「${form.title}」（每个项目一张）：\n`);
     form.rows.forEach((r, i) => out.write(`  ${i + 1}. ${describeFormRow(profile.vocabularies, r)}\n`));
+  } else if (profile.form) {
+    // A bureau's 附件1 beside its summary: each item and the summary column it fills.
+    const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;
+    out.write(`\n表单「${profile.form.title}」（每个单位填一份，读入汇总表）：\n`);
+    profile.form.fields.forEach((f, i) =>
+      out.write(
+        `  ${i + 1}. ${f.label}\u3000${label(f.key) ? `→ 汇总表「${label(f.key)}」` : '（只在表单上）'}\n`,
+      ),
+    );
   }
   out.write(`\n推断（请核对）：\n${inferred.map((s) => `  - ${s}`).join('\n')}\n`);
   out.write(

@@ -161,18 +161,20 @@ export function mapHeader(
   const cols = header.map((h, i) => matchColumn(index, h, i, overrides));
   // One source per key: keep the best, then the leftmost; the rest are reported as duplicates.
   const taken = new Map<string, ColumnMatch>();
+  const contactLabel = p.columns.find((x) => x.key === index.contactTarget)?.label ?? null;
+  // Labels are filled in below, after this loop: the note names the column by its label, never its key.
+  const labelOf = (key: string) => p.columns.find((x) => x.key === key)?.label ?? contactLabel ?? key;
   for (const c of [...cols].sort((a, b) => b.score - a.score || a.source - b.source)) {
     if (!c.key) continue;
     const prev = taken.get(c.key);
     if (prev) {
-      c.note = `「${c.header}」与第 ${prev.source + 1} 列「${prev.header}」对应同一列「${prev.label ?? prev.key}」，未采用：请删去重复列或在映射中指定。`;
+      c.note = `「${c.header}」与第 ${prev.source + 1} 列「${prev.header}」对应同一列「${labelOf(prev.key!)}」，未采用：请删去重复列或在映射中指定。`;
       c.key = null;
       c.how = null;
       continue;
     }
     taken.set(c.key, c);
   }
-  const contactLabel = p.columns.find((x) => x.key === index.contactTarget)?.label ?? null;
   for (const c of cols) {
     if (!c.key) {
       if (!c.note && c.header)

@@ -46,10 +46,11 @@ const ATTACHMENT = /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\
 /** A 附件 label or a heading (「一、项目基本信息情况表」), never a field, even in a grid read without merges. */
 const HEADING =
   /^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$|^\s*[一二三四五六七八九十]+\s*[、.．]|.{3,}[^代报]表\s*$/;
-const OTHER = /^(其它|其他)(?:\s*[（(][^）)]*[）)])?$/;
+/** The other-option among ☐ options: 「其他（请注明）」, 「其它」, 「其他：____」. */
+const OTHER_LIKE = /^(其它|其他)(?:\s*[（(][^）)]*[）)]|\s*[：:]?[\s_＿]*)$/;
 const MULTI_MARK = /[（(]\s*(?:可多选|多选)\s*[）)]/;
 /** Instructions left in a value cell (「填写…，如“…”」): a hint, not a value every project shares. */
-const INSTRUCTION = /填写|请|如[:：“"]|例如|示例|XX|××/;
+const INSTRUCTION = /填写|请|如[:：“"]|例如|示例|XX|××|盖章|签字|签名|(?<!\d\s*)年[\s\u3000]*月[\s\u3000]*日/;
 /** 「（一）申报单位基本情况（不超过1000字）」 under the form: a section with its word limit. */
 const SECTION_LIMIT =
   /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*(.+?)\s*[（(]\s*不超过\s*(\d+)\s*字\s*[)）]\s*$/;
@@ -223,14 +224,30 @@ function tickOptions(texts: string[]): { options: string[]; multi: boolean } {
   return { options, multi };
 }
 
+/**
+ * The other-option as the form draws it: plan.ts ticks 「其他（请注明）」 or a bare 「其他」 and writes
+ * the applicant's text after it; any other spelling (「其他 (请注明)」, 「其他：____」) is recorded in
+ * that form, and said, so a chosen 「其他（社会团体）」 is never printed as an empty box.
+ */
+function otherTickOf(d: Draft, printed: string): string {
+  const word = printed.slice(0, 2);
+  if (printed === word || printed === `${word}（请注明）`) return printed;
+  const tick = /[（(]/.test(printed) ? `${word}（请注明）` : word;
+  d.inferred.push(`勾选项「${printed}」记作「${tick}」：画表时勾选它并写出所填内容（如「${word}（…）」）。`);
+  return tick;
+}
+
 /** A labelled value: free, ticked options, or a value the template already prints (项目周期). */
 function labelRow(d: Draft, label: string, values: string[]): void {
   const { key, known } = keyFor(d, label);
   let col = d.cw.column(label, key, known, d.inferred);
   const row: ProjectRow = { label, key };
   if (values.some((v) => BOX.test(v))) {
-    const { options, multi } = tickOptions(values);
-    const other = options.find((o) => OTHER.test(o));
+    const ticked = tickOptions(values);
+    const multi = ticked.multi || MULTI_MARK.test(label);
+    const printed = ticked.options.find((o) => OTHER_LIKE.test(o));
+    const other = printed && otherTickOf(d, printed);
+    const options = ticked.options.map((o) => (o === printed ? other! : o));
     d.vocabularies[key] = d.cw.vocabulary(key, options, label, d.inferred);
     col = { ...col, type: 'vocab', vocab: key, multi };
     Object.assign(row, { ticks: key }, other ? { otherTick: other } : {});

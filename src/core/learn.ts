@@ -967,16 +967,21 @@ export class LearnError extends Error {}
  *  template has one 项目基本信息情况表 per project beside the working list). */
 export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   const cw = formCrosswalk();
-  const forms = doc.sheets.filter((s) => !s.hidden && isFormSheet(s, cw));
+  // A sheet a person chose (the pane's 「用这张工作表」) is learned alone, as the form or the table it is.
+  const chosen = doc.sheets.filter((s) => (doc.main !== undefined ? s.name === doc.main : !s.hidden));
+  const forms = chosen.filter((s) => isFormSheet(s, cw));
   if (!forms.length) return learnSummary(doc, opts);
   const form = learnForm(forms[0], cw);
+  if (doc.main !== undefined) return fromForm(doc, form, opts);
   if (forms.length > 1)
     form.inferred.unshift(
       `有 ${forms.length} 张同样的表单（${forms.map((s) => `「${s.name}」`).join('')}），按第一张学得。`,
     );
   const rest = { ...doc, sheets: doc.sheets.filter((s) => !forms.includes(s)) };
   const table = rest.sheets.some((s) => !s.hidden && findHeader(s).row >= 0);
-  return table ? withForm(learnSummary(rest, opts), form) : fromForm(doc, form, opts);
+  if (!table) return fromForm(doc, form, opts);
+  const summary = learnSummary(rest, opts);
+  return isWorkingList(summary.profile) ? withForm(summary, form) : withApplicationForm(summary, form);
 }
 
 /** The crosswalk lent to learn-form.ts: concept keys, column kinds, vocabularies as for a table. */
@@ -999,7 +1004,7 @@ function formCrosswalk(): FormCrosswalk {
 function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnResult {
   const L: Learning = {
     doc,
-    sh: doc.sheets[0],
+    sh: doc.sheets.find((s) => s.name === f.sheet) ?? doc.sheets[0],
     inferred: [...f.inferred],
     missing: [...(doc.limits ?? []), ...f.missing],
   };
@@ -1022,6 +1027,42 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     '每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。',
   );
   return checkedDraft(draft, L);
+}
+
+/** Our own working list (hqds writes 上海's that way): a list of the projects, not a bureau's summary. */
+function isWorkingList(p: Profile): boolean {
+  return (
+    /工作清单/.test(p.sheet.title) || p.sheet.linesAbove.some((l) => /不是.{0,8}官方模板/.test(l.join('')))
+  );
+}
+
+/**
+ * A bureau's own summary beside a form each applicant fills in (a 附件1 laid out one item a row):
+ * the summary stays the format's table, and the form's items become its 附件1 fields, each tied to
+ * the summary column it fills, so received forms are read into it.
+ */
+function withApplicationForm(r: LearnResult, f: LearnedForm): LearnResult {
+  const p = r.profile;
+  const keys = new Set(p.columns.map((c) => c.key));
+  const fields = f.columns
+    .filter((c) => !/\d{4}$/.test(c.key) || keys.has(c.key))
+    .map((c) => {
+      const limit = /不超过\s*(\d+)\s*字/.exec(toHalfWidth(c.label));
+      const field = { label: c.label, synonyms: [], perDataset: false };
+      return {
+        ...field,
+        ...(keys.has(c.key) && { key: c.key }),
+        ...(limit && { maxChars: Number(limit[1]) }),
+      };
+    });
+  const title = formTitlePlain(f.form.title) || f.sheet;
+  const tied = fields.filter((x) => x.key).length;
+  const inferred = [
+    ...r.inferred,
+    `模板另有每个单位填写一份的表单「${title}」：记下它的 ${fields.length} 项（${tied} 项对应汇总表的列），用于读取收到的表单；汇总仍按汇总表「${p.sheet.title}」。`,
+  ];
+  const draft = { ...p, form: { title, fields: [...fields, ...f.fields] } };
+  return checkedDraft(draft, { inferred, missing: r.missing });
 }
 
 /** A summary table and the form (上海's own template): the table's columns, completed by the form. */

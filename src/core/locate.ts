@@ -3,7 +3,7 @@
  * basic-information form (附件1) laid out as label | value with checkbox lists.
  */
 import { cellText, isBlank, type CellValue } from './cell';
-import { scoreHeaderRows, type HeaderIndex } from './header';
+import { scoreHeaderRows, splitHeaderUnit, type HeaderIndex } from './header';
 import type { Table } from './engine';
 import { labelKey, quote, toHalfWidth } from './text';
 import { PROFILES } from './profiles';
@@ -134,11 +134,7 @@ function headerAt(
     header = above;
     top = h - 1;
   } else if (next && isSubHeader(next)) {
-    // A second header line with units or sub-labels is folded into the first.
-    for (let c = 0; c < next.length; c++) {
-      const t = cellText(next[c]).trim();
-      if (t && t !== cellText(header[c]).trim()) header[c] = `${cellText(header[c])}${t}`;
-    }
+    foldSubHeader(header, next);
     start = h + 2;
   }
   const labelRows = header.map((_, c) => {
@@ -241,7 +237,8 @@ function twoLevel(
   for (let c = 0; c < n; c++) {
     const own = cellText(top[c]).trim();
     const prev = upper[c - 1];
-    const carry = !own && !!prev && typeof bottom[c] === 'string' && !!b(c) && !!b(c - 1) && b(c - 1) !== prev;
+    const carry =
+      !own && !!prev && typeof bottom[c] === 'string' && !!b(c) && !!b(c - 1) && b(c - 1) !== prev;
     filled ||= carry;
     spansBoth ||= !!own && !b(c);
     upper.push(carry ? prev : own);
@@ -269,6 +266,22 @@ function twoLevel(
     else return null; // a different label under an ungrouped heading: the second row is data
   }
   return groups >= 2 ? out : null;
+}
+
+/** A second header line with units or sub-labels is folded into the first. */
+function foldSubHeader(header: CellValue[], next: readonly CellValue[]): void {
+  for (let c = 0; c < next.length; c++) {
+    const t = cellText(next[c]).trim();
+    if (t && t !== cellText(header[c]).trim() && !sameUnit(cellText(header[c]), t))
+      header[c] = `${cellText(header[c])}${t}`;
+  }
+}
+
+/** 「（GB）」 under 「数据量（GB）」 says the unit again: folded in it would read 「数据量（GB）（GB）」,
+ *  which maps to no column (or only by likeness). */
+function sameUnit(header: string, units: string): boolean {
+  const own = splitHeaderUnit(header).unit;
+  return own !== undefined && own === splitHeaderUnit(units).unit;
 }
 
 function isSubHeader(row: readonly CellValue[]): boolean {

@@ -1845,7 +1845,7 @@ async function readCurrentTemplate(
     const v = templateValidation(dv, loc!.firstDataRow, c);
     if (v) main.validations.push(v);
   }
-  if (can.dv) read.push('下拉列表（包括其他工作表、隐藏工作表和名称中的列表）');
+  if (can.dv) read.push('下拉列表');
   else
     limits.push(
       '这个版本的 Excel 读不出数据验证（需要 ExcelApi 1.8）：下拉列表没有读取，请在结果中补上选项，或选择模板文件。',
@@ -1893,6 +1893,7 @@ async function readTop(
   book.names.load('items/name,items/formula,items/type');
   const sheet = all.getItemOrNullObject(sheetName);
   sheet.load(['name', 'standardWidth', 'visibility']);
+  sheet.names.load('items/name,items/formula,items/type');
   const used = sheet.getUsedRange(true);
   used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   const top = sheet.getRangeByIndexes(0, 0, TEMPLATE_ROWS, TEMPLATE_COLS);
@@ -1912,7 +1913,9 @@ async function readTop(
     throw e;
   }
   const names: Record<string, string> = {};
-  for (const n of book.names.items) if (typeof n.formula === 'string') names[n.name] = fileFormula(n.formula);
+  // A name scoped to the sheet wins over the workbook's of the same name, as in Excel.
+  for (const n of [...book.names.items, ...sheet.names.items])
+    if (typeof n.formula === 'string') names[n.name] = fileFormula(n.formula);
   const main: TemplateSheet = {
     name: sheet.name,
     hidden: sheet.visibility !== 'Visible',
@@ -1922,7 +1925,7 @@ async function readTop(
     ...(can.page && { page: pageOf(sheet.pageLayout) }),
   };
   const limits: string[] = [];
-  const read = ['单元格文字'];
+  const read = ['文字'];
   const [rows, cols] = [used.rowIndex + used.rowCount, used.columnIndex + used.columnCount];
   if (rows > TEMPLATE_ROWS || cols > TEMPLATE_COLS)
     limits.push(

@@ -48,6 +48,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
   XlNamedItem,
+  XlNamedItems,
   XlSetting,
   XlWorkbook,
 } from './xl';
@@ -109,6 +110,8 @@ export class FakeSheet {
   merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
   validations: FakeValidation[] = [];
   notes = new Map<string, string>();
+  /** Names scoped to this sheet → formula, with the leading =. */
+  names = new Map<string, string>();
   frozenRows = 0;
   visibility: string = 'Visible';
   colWidths = new Map<number, number>();
@@ -222,6 +225,29 @@ function ruleOut(rule: Excel.DataValidationRule): Excel.DataValidationRule {
     return { ...rule, list: { ...rule.list!, source: `=${src.absoluteAddress()}` } };
   }
   return rule;
+}
+
+/** A collection of defined names, loaded at sync as Office.js does. */
+function namedItems(ctx: FakeContext, source: () => Map<string, string>): XlNamedItems {
+  let list: XlNamedItem[] | null = null;
+  return {
+    get items(): XlNamedItem[] {
+      if (!list) throw new NotLoaded('items');
+      return list;
+    },
+    load() {
+      ctx.queue(() => {
+        list = [...source()].map(([name, formula]) => ({
+          name,
+          formula,
+          type: /^=.*\$?[A-Z]+\$?\d+/.test(formula) ? 'Range' : 'String',
+          visible: true,
+        }));
+        ctx.respond(sizeOf(list));
+      }, COMMAND_BYTES);
+      return this;
+    },
+  };
 }
 
 function sheetNameError(name: string, others: FakeSheet[], self?: FakeSheet): string | null {
@@ -922,6 +948,13 @@ class FakeWorksheetImpl implements XlWorksheet {
     };
   }
 
+  private namesCache: XlNamedItems | undefined;
+
+  /** One proxy per worksheet object, as Office.js keeps it: what it loaded stays readable. */
+  get names(): XlNamedItems {
+    return (this.namesCache ??= namedItems(this.ctx, () => this.m().names));
+  }
+
   get onChanged() {
     return {
       add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>): XlHandlerResult => {
@@ -1157,7 +1190,6 @@ class FakeContext implements XlContext {
       },
     };
     let nameLoaded = false;
-    const namesLoaded = { done: false, list: [] as XlNamedItem[] };
     return {
       get name(): string {
         if (!nameLoaded) throw new NotLoaded('name');
@@ -1171,25 +1203,7 @@ class FakeContext implements XlContext {
         }, COMMAND_BYTES);
         return this;
       },
-      names: {
-        get items(): XlNamedItem[] {
-          if (!namesLoaded.done) throw new NotLoaded('items');
-          return namesLoaded.list;
-        },
-        load() {
-          ctx.queue(() => {
-            namesLoaded.done = true;
-            namesLoaded.list = [...book.names].map(([name, formula]) => ({
-              name,
-              formula,
-              type: /^=.*!?\$?[A-Z]+\$?\d+/.test(formula) ? 'Range' : 'String',
-              visible: true,
-            }));
-            ctx.respond(sizeOf(namesLoaded.list));
-          }, COMMAND_BYTES);
-          return this;
-        },
-      },
+      names: namedItems(ctx, () => book.names),
       worksheets: sheets,
       settings: {
         add: (key: string, value: unknown) =>

@@ -114,6 +114,8 @@ export interface XlWorksheet extends XlLoadable {
   getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  readonly names: XlNamedItems;
   readonly onChanged: {
     add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult;
   };
@@ -157,13 +159,18 @@ export interface XlNamedItem {
   visible: boolean;
 }
 
+export interface XlNamedItems {
+  load(propertyNames?: string | string[]): unknown;
+  readonly items: XlNamedItem[];
+}
+
 export interface XlWorkbook {
   /** The file's name (ExcelApi 1.7), e.g. 「附件2汇总表.xlsx」. */
   readonly name: string;
   load(propertyNames?: string | string[]): unknown;
   readonly worksheets: XlWorksheetCollection;
   /** Workbook-scoped defined names. */
-  readonly names: { load(propertyNames?: string | string[]): unknown; readonly items: XlNamedItem[] };
+  readonly names: XlNamedItems;
   readonly settings: { add(key: string, value: any): unknown; getItemOrNullObject(key: string): XlSetting };
   getSelectedRange(): XlRange;
 }

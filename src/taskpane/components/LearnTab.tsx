@@ -93,15 +93,17 @@ export function LearnTab({
   }, [workbook]);
 
   const templateInput = React.useRef<HTMLInputElement>(null);
-  /** `from` names the source when it is not a file: a sheet of this workbook, and what was read of it. */
-  const learned = (doc: TemplateDoc, from?: string) => {
+  /** `read` says what was read of a sheet of this workbook (what could not be is in `missing`). */
+  const learned = (doc: TemplateDoc, read?: string[]) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
     setEdits({});
     setOptionText({});
     setMessage({
       intent: r.missing.length ? 'warning' : 'success',
-      text: `已从${from ?? `「${doc.file}」`}学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
+      text: read
+        ? `已从工作表「${doc.main}」学得 ${r.profile.columns.length} 列（读了${read.slice(0, -1).join('、')}${read.length > 1 ? '和' : ''}${read[read.length - 1]}）：请核对下面的推断，修改后保存。`
+        : `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
     });
   };
 
@@ -117,7 +119,7 @@ export function LearnTab({
   const fromSheet = () =>
     act('读取工作表', async () => {
       const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
-      learned(doc, `工作表「${sheet}」（读了${doc.read.join('、')}）`);
+      learned(doc, doc.read);
     });
 
   let final: Profile | null = null;
@@ -293,6 +295,23 @@ export function LearnTab({
 export function ProjectFormPreview({ profile }: { profile: Profile }) {
   const st = useStyles();
   const form = profile.projectForm;
+  if (!form && profile.form) {
+    // A bureau's 附件1 beside its summary (one per applicant): each item and the column it fills.
+    const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;
+    return (
+      <div className={st.item} aria-label="学得的表单">
+        <Text>表单「{profile.form.title}」（每个单位填一份，读入汇总表；只读）</Text>
+        <ol className={st.list}>
+          {profile.form.fields.map((f, i) => (
+            <li key={i}>
+              {f.label}
+              {label(f.key) ? ` → 汇总表「${label(f.key)}」` : '（只在表单上）'}
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
   if (!form) return null;
   return (
     <div className={st.item} aria-label="学得的表单">

@@ -1,0 +1,142 @@
+/**
+ * Mapping received headers: units in brackets, duplicate columns (the best kept, the other named
+ * with what to do), a person's overrides, split contact columns, and finding the header row among
+ * a sheet's first rows.
+ */
+import { findHeaderRow, HeaderIndex, mapHeader, scoreHeaderRows, splitHeaderUnit } from '../src/core/header';
+import { getProfile, PROFILES } from '../src/core/profiles';
+
+const qh = getProfile('qinghai')!;
+const index = new HeaderIndex(
+  qh,
+  PROFILES.filter((p) => p.id !== qh.id),
+);
+
+describe('a unit in a header', () => {
+  it.each([
+    ['数据量（TB）', { base: '数据量', unit: 'TB' }],
+    ['数据量(G)', { base: '数据量', unit: 'GB' }],
+    ['规模 ( T )', { base: '规模', unit: 'TB' }],
+    ['数据量（单位：万条）', { base: '数据量', unit: '万条' }],
+    ['数据量（行/条）', { base: '数据量', unit: '行/条' }],
+    ['数据量（亿条）', { base: '数据量', unit: '亿条' }],
+    ['数据量（kb）', { base: '数据量', unit: 'KB' }],
+    ['数据集 名称', { base: '数据集名称' }],
+    ['数据量（TB）说明', { base: '数据量(TB)说明' }],
+  ])('%s → %j', (h, want) => expect(splitHeaderUnit(h)).toEqual(want));
+
+  it('is kept for a quantity column whose own unit differs, and dropped otherwise', () => {
+    const m = mapHeader(index, ['数据量（TB）', '备注（TB）', '数据集数据量（GB）']).columns;
+    expect(m.map((c) => [c.key, c.unit])).toEqual([
+      ['scale', 'TB'],
+      ['remark', undefined],
+      [null, undefined],
+    ]);
+    const own = mapHeader(index, ['数据集数据量（GB）']).columns[0];
+    expect([own.key, own.how, own.unit]).toEqual(['scale', 'exact', undefined]);
+    const gb = mapHeader(index, ['数据量（gb）']).columns[0];
+    expect([gb.key, gb.unit]).toEqual(['scale', undefined]);
+  });
+});
+
+describe('two columns for one field', () => {
+  it('keep the better match and name the other with the label it duplicates', () => {
+    const m = mapHeader(index, ['数据集的名称', '数据集名称', '序号']);
+    expect(m.columns[0]).toEqual({
+      source: 0,
+      header: '数据集的名称',
+      key: null,
+      label: null,
+      how: null,
+      score: 0.8,
+      note: '「数据集的名称」与第 2 列「数据集名称」对应同一列「数据集名称」，未采用：请删去重复列或在映射中指定。',
+    });
+    expect(m.columns[1]).toMatchObject({ key: 'name', how: 'exact', label: '数据集名称' });
+  });
+
+  it('keep the leftmost of two equal matches', () => {
+    const m = mapHeader(index, ['数据集名称', '数据集名称']).columns;
+    expect(m.map((c) => c.key)).toEqual(['name', null]);
+    expect(m[1].note).toBe(
+      '「数据集名称」与第 1 列「数据集名称」对应同一列「数据集名称」，未采用：请删去重复列或在映射中指定。',
+    );
+  });
+});
+
+describe('a person’s overrides', () => {
+  it('win over the match, keep the header’s unit, and can leave a column out', () => {
+    const m = mapHeader(index, ['数据量（TB）', '名称（TB）', '数据集名称'], {
+      0: 'scale',
+      1: 'remark',
+      2: null,
+    });
+    expect(m.columns.map((c) => [c.key, c.label, c.how, c.score])).toEqual([
+      ['scale', '数据集数据量（GB）', 'manual', 1],
+      ['remark', '备注', 'manual', 1],
+      [null, null, null, 0],
+    ]);
+    expect(m.columns[0].unit).toBe('TB');
+    expect(m.columns[2].note).toBe(
+      '「数据集名称」对应不到本表的任何一列：其内容不会写入汇总表，请在映射中指定或确认可以舍去。',
+    );
+    expect(m.missing).toContain('name');
+  });
+});
+
+describe('what is missing', () => {
+  it('never 序号, and not the contact column when its parts are there, labelled as the contact column', () => {
+    const m = mapHeader(index, ['联系人', '联系电话', '邮箱']);
+    expect(m.columns.map((c) => [c.key, c.label])).toEqual([
+      ['contactName', '申报单位联系人及联系方式'],
+      ['contactPhone', '申报单位联系人及联系方式'],
+      ['contactEmail', '申报单位联系人及联系方式'],
+    ]);
+    expect(m.missing).toEqual(['name', 'domain', 'modality', 'scale', 'models', 'applicant', 'remark']);
+  });
+
+  it('gives no note for an empty header cell, and a note for any other', () => {
+    const m = mapHeader(index, [null, '  ', 5]).columns;
+    expect(m.map((c) => [c.header, c.note])).toEqual([
+      ['', undefined],
+      ['', undefined],
+      ['5', '「5」对应不到本表的任何一列：其内容不会写入汇总表，请在映射中指定或确认可以舍去。'],
+    ]);
+  });
+});
+
+describe('the header row', () => {
+  it('is the row mapping the most columns, each column once', () => {
+    const rows = [['标题'], ['序号', '数据集名称'], ['数据集名称', '数据集名称', '行业领域']];
+    expect(scoreHeaderRows(index, rows)).toEqual({ row: 1, score: 2 });
+    expect(findHeaderRow(index, [[], ['数据集名称', '行业领域']])).toBe(1);
+  });
+
+  it('needs more than one mapped cell, a fuzzy one counting half', () => {
+    expect(scoreHeaderRows(index, [['数据集名称']])).toEqual({ row: -1, score: 0 });
+    expect(scoreHeaderRows(index, [['数据集的名称', '行业的领域']])).toEqual({ row: -1, score: 0 });
+    expect(scoreHeaderRows(index, [['数据集的名称', '行业的领域', '数据集模态']])).toEqual({
+      row: 0,
+      score: 2,
+    });
+  });
+
+  it('is looked for only in the rows scanned, and a long cell is no header', () => {
+    expect(scoreHeaderRows(index, [['数据集名称', '行业领域', '数据集模态']], 0)).toEqual({
+      row: -1,
+      score: 0,
+    });
+    expect(findHeaderRow(index, [[], [], ['数据集名称', '行业领域']], 2)).toBe(-1);
+    const long = `数据集名称${'（说明）'.repeat(10)}`;
+    expect(scoreHeaderRows(index, [[long, '行业领域', '数据集模态']])).toEqual({ row: 0, score: 2 });
+  });
+});
+
+describe('HeaderIndex.match', () => {
+  it('answers nothing for an empty header and keeps the best score of a header it cannot map', () => {
+    expect(index.match('  ')).toEqual({ key: null, how: null, score: 0 });
+    expect(index.match('数据集的名称')).toEqual({ key: 'name', how: 'fuzzy', score: 0.8, unit: undefined });
+    const none = index.match('完全无关');
+    expect(none.key).toBeNull();
+    expect(none.score).toBeLessThan(0.66);
+  });
+});
