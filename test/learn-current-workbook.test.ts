@@ -154,6 +154,21 @@ describe('lists as Excel holds them', () => {
     const v = r.profile.vocabularies[r.profile.columns.find((c) => c.label === '申报方向')!.vocab!];
     expect(v.items.map((i) => i.label)).toEqual(['建设应用', '模型验证', '流通交易']);
   });
+  test('a text-length rule gives the word limit, and its input message the hint', async () => {
+    const fake = handMade();
+    fake.sheet('模板').validations.push({
+      r1: 2,
+      c1: 1,
+      r2: 200,
+      c2: 1,
+      rule: { textLength: { formula1: 50, operator: 'LessThanOrEqualTo' } },
+      prompt: { showPrompt: true, title: '数据集名称', message: '请填写数据集全称，不超过50字' },
+    });
+    const t = await learnInExcel(fake, '模板');
+    const col = t.profile.columns.find((c) => c.label === '数据集名称')!;
+    expect(col.maxChars).toBe(50);
+    expect(col.hint).toBe('请填写数据集全称，不超过50字');
+  });
   test("a name scoped to the template's sheet wins over the workbook's of the same name, as in Excel", async () => {
     const fake = handMade();
     fake.sheet('模板').names.set('方向', '=选项!$C$1:$C$2');
@@ -240,6 +255,18 @@ describe('what an older Excel cannot give is said, and the rest is read', () => 
     );
     expect(doc.limits).toBeUndefined();
     expect(doc.read).toEqual(['文字', '合并单元格', '下拉列表', '列宽', '字体', '页面设置']);
+  });
+  test('over 512 merged areas (a filled sheet): read again without them, said, 4 requests at most', async () => {
+    const fake = handMade();
+    const s = fake.sheet('模板');
+    for (let r = 100; r < 400; r++)
+      s.merges.push({ r1: r, c1: 6, r2: r, c2: 7 }, { r1: r, c1: 8, r2: r, c2: 9 });
+    const wb = new OfficeWorkbook(fake.run, fake.requirements);
+    const doc = await wb.readTemplate('模板', locateTemplateHeader);
+    expect(doc.limits?.join('\n')).toContain('合并单元格太多');
+    expect(doc.read).not.toContain('合并单元格');
+    expect(doc.read).toContain('下拉列表');
+    expect(wb.syncs).toBeLessThanOrEqual(4);
   });
   test('a sheet deleted meanwhile: a Chinese message, not an Office error', async () => {
     const fake = handMade();

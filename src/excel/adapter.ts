@@ -508,8 +508,8 @@ export class OfficeWorkbook {
 
   /** 「新格式」 from this workbook: the chosen sheet as hqds learn reads a template file (values,
    *  merges, dropdown lists with their sources on other, hidden sheets or names, widths, fonts,
-   *  page setup), for the same learner. At most 3 syncs whatever the sheet's size: see
-   *  readCurrentTemplate. What the host cannot give is said in `limits`. The caller passes the
+   *  page setup), for the same learner. At most 3 syncs whatever the sheet's size (4 over 512
+   *  merged areas): see readCurrentTemplate. What the host cannot give is said in `limits`. The caller passes the
    *  learner's header finder, so the learner stays in 「新格式」's lazy chunk, out of the first load. */
   async readTemplate(sheetName: string, locate: typeof locateTemplateHeader): Promise<CurrentTemplate> {
     return this.batch((context) =>
@@ -1663,6 +1663,8 @@ export type CurrentTemplate = TemplateDoc & { read: string[] };
  *  filled one, and its top is where the title and header are): 500 × 100 = READ_CELLS_PER_SYNC. */
 export const TEMPLATE_ROWS = 500;
 export const TEMPLATE_COLS = 100;
+const TOO_MANY_MERGES = (sheet: string) =>
+  `工作表「${sheet}」的合并单元格太多（Excel 一次最多给出 512 处，像是已填写的表），没有读取：两层表头和跨列的注释可能认不出，请核对，或选择模板文件。`;
 /** Columns of each other sheet read with the second request (lists, a 填表说明 sheet). */
 const OTHER_COLS = 50;
 /** A list source is read at most this long (the learner reads no more). */
@@ -1794,6 +1796,7 @@ function listTarget(
  *    widths, the fonts of the title, the lines above, the header and the first row, and the top of
  *    every other sheet (lists, notes), the cells shared between them under READ_CELLS_PER_SYNC;
  * 3. only when a list points past what request 2 read: just those ranges.
+ * (Over 512 merged areas request 1 fails as a whole and is sent again without them: one more.)
  * Values are read as values, never formulas. Data validation needs ExcelApi 1.8, page layout 1.9,
  * merged areas 1.13; without them the rest is read and `limits` says what was not.
  */
@@ -1804,7 +1807,15 @@ async function readCurrentTemplate(
   locate: typeof locateTemplateHeader,
 ): Promise<CurrentTemplate> {
   const can = { dv: has('1.8'), page: has('1.9'), merges: has('1.13'), file: has('1.7') };
-  const first = await readTop(context, sheetName, can);
+  let first: Awaited<ReturnType<typeof readTop>>;
+  try {
+    first = await readTop(context, sheetName, can);
+  } catch (e) {
+    // Over 512 merged areas getMergedAreasOrNullObject fails, and the whole request with it (a
+    // filled sheet, not a blank template): read once more without them, and say so.
+    if (!can.merges || !errorCode(e)) throw e;
+    first = await readTop(context, sheetName, { ...can, merges: false }, TOO_MANY_MERGES(sheetName));
+  }
   const { main, sheet, all, names, limits, read } = first;
   const loc = locate(main);
   const others = all.items.filter((s) => s.name !== main.name);
@@ -1885,6 +1896,7 @@ async function readTop(
   context: XlContext,
   sheetName: string,
   can: { page: boolean; merges: boolean; file: boolean },
+  noMerges = '这个版本的 Excel 读不出合并单元格（需要 ExcelApi 1.13：Excel 2021、Microsoft 365 或网页版）：两层表头和跨列的注释可能认不出，请核对，或选择模板文件。',
 ) {
   const book = context.workbook;
   if (can.file) book.load('name');
@@ -1932,10 +1944,7 @@ async function readTop(
       `工作表「${main.name}」有 ${rows} 行、${cols} 列，只读了前 ${TEMPLATE_ROWS} 行、${TEMPLATE_COLS} 列（空白模板不会这么大，像是已填写的表）：更下面或更右边的注释没有读到。`,
     );
   if (can.merges) read.push('合并单元格');
-  else
-    limits.push(
-      '这个版本的 Excel 读不出合并单元格（需要 ExcelApi 1.13：Excel 2021、Microsoft 365 或网页版）：两层表头和跨列的注释可能认不出，请核对，或选择模板文件。',
-    );
+  else limits.push(noMerges);
   return { main, sheet, all, names, limits, read, probe, file: can.file ? book.name : '' };
 }
 
