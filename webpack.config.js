@@ -12,6 +12,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const { DEV_URL, productionManifest } = require('./scripts/manifest-url');
+const { BUDGET } = require('./bench/bundle-budget');
 const OFFICE_JS_FILES =
   /^(office\.js|o15apptofilemappingtable\.js|es6-promise\.js|excel[-a-z0-9.]*(?<!\.debug)\.js|(zh-cn|en-us)\/[a-z_]+(?<!\.debug)\.js)$/;
 
@@ -52,6 +53,46 @@ class PrecompressPlugin {
                 compilation.emitAsset(`${name}.br`, new sources.RawSource(br), info);
             });
           await Promise.all(jobs);
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Fails a production build whose task pane first load passes its gzip budget (issue 11: 200 KB):
+ * the JavaScript files of the `taskpane` entry, which taskpane.html loads beside Office.js, at
+ * gzip -9 as bench/bundle-budget.js measures them. A count, not a time, checked on every
+ * production build (CI's `npm run build`) for about 0.1 s. To see what grew:
+ * node bench/bundle-contents.js.
+ */
+class BundleBudgetPlugin {
+  constructor(entry, budget) {
+    this.entry = entry;
+    this.budget = budget;
+  }
+
+  apply(compiler) {
+    const { Compilation, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('BundleBudgetPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'BundleBudgetPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const files = [...compilation.entrypoints.get(this.entry).getFiles()].filter((f) =>
+            f.endsWith('.js'),
+          );
+          const gzip = files.map(
+            (f) => zlib.gzipSync(Buffer.from(compilation.getAsset(f).source.source()), { level: 9 }).length,
+          );
+          const total = gzip.reduce((a, b) => a + b, 0);
+          const sizes = files.map((f, i) => `${f} ${(gzip[i] / 1024).toFixed(1)} KB`);
+          if (total > this.budget)
+            compilation.errors.push(
+              new WebpackError(
+                `任务窗格首次加载的 JavaScript 超出预算：gzip ${(total / 1024).toFixed(1)} KB > ${(this.budget / 1024).toFixed(0)} KB（${sizes.join('，')}）。` +
+                  '请把只在某个操作中用到的代码改为按需加载（import()），用 node bench/bundle-contents.js 查看各部分大小。',
+              ),
+            );
         },
       );
     });
@@ -99,6 +140,15 @@ module.exports = (env, argv) => {
             enforce: true,
             priority: 20,
           },
+          // zod checks profiles from outside (a format stored in the workbook, 「新格式」), never the
+          // built-ins at start-up (src/core/profiles/index.ts), so it stays out of the first chunk.
+          zod: {
+            test: /[\\/]node_modules[\\/]zod[\\/]/,
+            name: 'zod',
+            chunks: 'async',
+            enforce: true,
+            priority: 20,
+          },
           word: {
             test: /[\\/]node_modules[\\/](jszip|@xmldom|pako|lie|setimmediate|immediate|readable-stream)[\\/]/,
             name: 'word',
@@ -130,7 +180,7 @@ module.exports = (env, argv) => {
     node: false,
     performance: { hints: false },
     plugins: [
-      ...(dev ? [] : [new PrecompressPlugin()]),
+      ...(dev ? [] : [new PrecompressPlugin(), new BundleBudgetPlugin('taskpane', BUDGET)]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

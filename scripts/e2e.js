@@ -672,12 +672,34 @@ async function wordForm(file) {
         // Checked live, as a built-in format is.
         await pane.getByText('本表写作「医疗健康」').first().waitFor();
         fs.rmSync(file, { force: true });
-        // From a sheet of this workbook: its text only, and the pane says what it did not read.
+      },
+    );
+
+    await step(
+      '新格式 from a sheet of this workbook: its dropdown lists are read and their options listed',
+      async () => {
+        // The 北京 summary the step before built holds dropdowns (the 16 domains); learning from it in
+        // place reads them from Excel, as hqds learn reads them from a file.
         await tab('新格式').click();
         await pane.getByLabel('当前工作簿中的模板工作表').selectOption('汇总表');
         await pane.getByRole('button', { name: '用这张工作表' }).click();
-        await pane.getByText(/已从「汇总表」学得 7 列/).waitFor();
-        await pane.getByText(/只读了单元格的文字/).waitFor();
+        await pane
+          .getByText(/已从工作表「汇总表」学得 7 列（读了文字、合并单元格、下拉列表、列宽、字体和页面设置）/)
+          .waitFor();
+        await pane.getByText('所属领域　单选：工业制造、现代农业', { exact: false }).waitFor();
+        const options = await pane.getByLabel('「所属领域」的选项').inputValue();
+        assert(
+          options.split('、').length === 16 && options.endsWith('区域协同'),
+          `the 16 domains: ${options}`,
+        );
+        assert(!(await pane.getByText(/只读了单元格的文字/).count()), 'no longer says text only');
+        await noOverflow();
+        await shot('pane-learn-sheet');
+        // The column's card, with its options as read from the dropdown.
+        await pane
+          .getByLabel('「所属领域」的选项')
+          .locator('xpath=../..')
+          .screenshot({ path: path.join(out, 'pane-learn-sheet-options.png') });
       },
     );
 

@@ -10,7 +10,7 @@ async function written(head: Record<string, unknown>, items: unknown[]): Promise
   return text;
 }
 
-test('the same bytes as JSON.stringify(…, null, 2), for many, one and no items', async () => {
+test('the same bytes as JSON.stringify(…, null, 2), for many, a whole batch, one and no items', async () => {
   const head = {
     profile: 'qinghai',
     inputs: [{ file: 'a.xlsx', mapping: [{ header: '名称\n（全称）', target: null }] }],
@@ -24,7 +24,7 @@ test('the same bytes as JSON.stringify(…, null, 2), for many, one and no items
     source: { file: 'a.xlsx', row: i, column: undefined },
     fix: [1, { x: [] }],
   }));
-  for (const items of [many, many.slice(0, 1), []])
+  for (const items of [many, many.slice(0, 4096), many.slice(0, 1), []])
     expect(await written(head, items)).toBe(JSON.stringify({ ...head, issues: items }, null, 2) + '\n');
 });
 

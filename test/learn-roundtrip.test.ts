@@ -77,8 +77,9 @@ describe.each(['qinghai', 'wuhan', 'shanxi'])('%s: blank summary → learn → t
 });
 
 describe('shanghai: the blank working list learns back to the same columns and vocabularies', () => {
-  // 上海's official form is one 项目基本信息情况表 per project (label | value), which the learner does
-  // not read as a table; its summary is our working list, and that is what goes round here.
+  // 上海's official form is one 项目基本信息情况表 per project (label | value); with no project in
+  // it, the blank workbook is our working list alone, and that is what goes round here. The form
+  // itself goes round in learn-project-form.test.ts.
   const built = getProfile('shanghai')!;
   let learned: Profile;
   let inferred: string[];

@@ -3,12 +3,8 @@
  * workbook's settings, read back by a colleague's pane, and then used like a built-in format.
  */
 import { learnTemplate } from '../src/core/learn';
-import {
-  decodeStoredProfile,
-  encodeStoredProfile,
-  resolveProfile,
-  STORED_PROFILE_KEY,
-} from '../src/core/profile-store';
+import { encodeStoredProfile, resolveProfile, STORED_PROFILE_KEY } from '../src/core/profile-store';
+import { decodeStoredProfile } from '../src/core/profile-store-decode';
 import { summaryLayout } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import { OfficeWorkbook } from '../src/excel/adapter';

@@ -578,7 +578,7 @@ test('「不可多选」 and 「单选」 are single-choice; 「（多选）」 
   expect(vocabSentences(['数据集模态（多选）：文本、图像'])[0].multi).toBe(true);
 });
 
-test('a form (label | room to fill in) is not a summary: the message says so', () => {
+test('a form (label | room to fill in) is not taken for a summary: it is learned as a per-project form', () => {
   const rows = [
     ['某市行业高质量数据集基本信息表'],
     ['单位名称', null],
@@ -587,11 +587,15 @@ test('a form (label | room to fill in) is not a summary: the message says so', (
     ['所属领域', null],
     ['联系人及联系方式', null],
   ];
-  expect(() =>
-    learnTemplate({
-      file: '附件1.xlsx',
-      kind: 'xlsx',
-      sheets: [{ name: '基本信息表', hidden: false, rows, merges: [], validations: [] }],
-    }),
-  ).toThrow(/像是每个单位或项目各填一份的表单/);
+  const r = learnTemplate({
+    file: '附件1.xlsx',
+    kind: 'xlsx',
+    sheets: [{ name: '基本信息表', hidden: false, rows, merges: [], validations: [] }],
+  });
+  expect(r.profile.layout).toBe('project');
+  expect(r.profile.projectForm?.title).toBe('某市行业高质量数据集基本信息表');
+  expect(r.profile.projectForm?.rows.map((x) => ('label' in x ? x.label : ''))).toEqual(
+    rows.slice(1).map((x) => x[0]),
+  );
+  expect(r.inferred.join('\n')).toContain('每个项目填一份的表单');
 });

@@ -3,12 +3,8 @@
  * would clash with a built-in or outgrow the room allowed, and read back with a Chinese reason
  * whenever it cannot be used.
  */
-import {
-  decodeStoredProfile,
-  encodeStoredProfile,
-  MAX_STORED_CHARS,
-  resolveProfile,
-} from '../src/core/profile-store';
+import { encodeStoredProfile, MAX_STORED_CHARS, resolveProfile } from '../src/core/profile-store';
+import { decodeStoredProfile } from '../src/core/profile-store-decode';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
 

@@ -131,3 +131,43 @@ test('dates and what it does not know go to SheetJS (null), and readWorkbook sti
     readXlsxFast('junk.xlsx', new Uint8Array(Buffer.from('PK\u0003\u0004 not a zip')), inflateRaw),
   ).toBeNull();
 });
+
+test('hand-written sheet XML: prefixed tags, quotes and spaces in attributes, tags that begin like <c, hidden columns and merges around the cells: the same as SheetJS', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = new JSZip();
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><x:workbook xmlns:x="${ns}" xmlns:r="${rel}"><x:sheets><x:sheet name="表 &amp; 一" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0"?><x:sst xmlns:x="${ns}"><x:si><x:t>序号</x:t></x:si><x:si><x:t>名称 &lt;甲&gt;</x:t></x:si><x:si><x:t xml:space="preserve"> 合并 </x:t></x:si></x:sst>`,
+  );
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0"?><x:worksheet xmlns:x="${ns}"><x:cols><x:col min="2" max="2" hidden="1" width="3"/></x:cols><x:sheetData>` +
+      `<x:row r = '1' spans="1:3"><x:c r='A1' t = "s"><x:v>0</x:v></x:c><x:c r="B1" t="s" s="0"><x:v>1</x:v></x:c></x:row>` +
+      `<x:row r="2" hidden="true"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c></x:row>` +
+      `<x:row r="3"><x:c r="A3" t="s"><x:v>2</x:v></x:c><x:c r="C3" t="b"><x:v>1</x:v></x:c><x:c r="D3"/></x:row>` +
+      `<x:row><x:c t="e"><x:v>#N/A</x:v></x:c><x:c><x:v>2.5</x:v></x:c></x:row>` +
+      `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A3:B3"/></x:mergeCells>` +
+      `<x:conditionalFormatting sqref="A1"><x:cfRule type="colorScale" priority="1"><x:colorScale><x:cfvo type="min"/><x:cfvo type="max"/><x:color rgb="FF000000"/><x:color rgb="FFFFFFFF"/></x:colorScale></x:cfRule></x:conditionalFormatting></x:worksheet>`,
+  );
+  fs.writeFileSync(f('hand.xlsx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const wb = same(f('hand.xlsx'));
+  expect(wb.sheets[0].rows[2].slice(0, 3)).toEqual([' 合并 ', ' 合并 ', true]);
+});

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type ExcelJS from 'exceljs';
 import { getProfile, PROFILES } from '../core/profiles';
-import { parseProfile, type Profile } from '../core/profile';
+import type { Profile } from '../core/profile';
 import {
   mergeSheets,
   placeText,
@@ -19,9 +19,8 @@ import {
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
-import { annotateDocx, type DocxNote } from '../io/docx-annotate';
+import type { DocxNote } from '../io/docx-annotate';
 import { ConvertError, convertLegacyWord } from './legacy-word';
-import { writeWorkbook } from '../io/xlsx-writer';
 import { writeJsonList } from './json-out';
 import { checkInflatedSizes } from '../io/zip-inflate-check';
 import { scanZip } from '../io/zip-guard';
@@ -30,9 +29,11 @@ import { xmlSafe } from '../core/text';
 import { dateOf, tbOf, UsageError, type Args } from './main';
 import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
 
-function profileOf(args: Args): Profile {
+async function profileOf(args: Args): Promise<Profile> {
   const file = args.flags.get('--profile-file');
   if (typeof file === 'string') {
+    // zod (95 modules, 0.06 s to load) only for a profile from outside.
+    const { parseProfile } = await import('../core/profile');
     try {
       return parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')));
     } catch (e) {
@@ -157,14 +158,15 @@ export function report(profile: Profile, m: MergeResult) {
   };
 }
 
-/** One issue as the report gives it: the summary row it is on, and whether its fix was applied. */
-function reportIssue(i: MergedIssue, firstDataRow: number) {
+/** One issue as the report gives it: the summary row it is on (none for check: firstDataRow null,
+ *  outputRow undefined, which JSON leaves out), and whether its fix was applied. */
+function reportIssue(i: MergedIssue, firstDataRow: number | null) {
   return {
     severity: i.severity,
     code: i.code,
     message: i.message,
     column: i.field,
-    outputRow: i.entry === null ? null : firstDataRow + i.entry + 1,
+    outputRow: firstDataRow === null ? undefined : i.entry === null ? null : firstDataRow + i.entry + 1,
     value: i.value ?? null,
     fix: i.fix ?? null,
     /** The fix was applied in the summary (a conversion, a synonym); false: a person must decide. */
@@ -178,7 +180,7 @@ export async function runBuild(
   out: NodeJS.WritableStream,
   errOut: NodeJS.WritableStream,
 ): Promise<number> {
-  const profile = profileOf(args);
+  const profile = await profileOf(args);
   const outFile = args.flags.get('--out');
   if (typeof outFile !== 'string' || !/\.xlsx$/i.test(outFile))
     throw new UsageError('请用 --out 给出要写出的汇总表，扩展名为 .xlsx。');
@@ -214,6 +216,7 @@ export async function runBuild(
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix'))
     errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
+  const { writeWorkbook } = await import('../io/xlsx-writer');
   const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbook(plan), backup: true }];
   if (reportFile !== undefined)
     jobs.push({
@@ -258,7 +261,7 @@ export async function runCheck(
   out: NodeJS.WritableStream,
   errOut: NodeJS.WritableStream,
 ): Promise<number> {
-  const profile = profileOf(args);
+  const profile = await profileOf(args);
   const tb = tbOf(args);
   const annotate = strFlag(args, '--annotate');
   if (annotate !== undefined && !/\.(xlsx|docx)$/i.test(annotate))
@@ -282,15 +285,11 @@ export async function runCheck(
   if (unread !== null) return unread;
   const { errors, warnings } = counts(merged);
   if (args.flags.has('--json')) {
-    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts).
-    const r = report(profile, { ...merged, issues: [], changes: [] });
+    // The same JSON as one JSON.stringify, written issue by issue (json-out.ts); check's JSON lists no entries.
+    const r = report(profile, { ...merged, entries: [], issues: [], changes: [] });
     // Each issue shaped as report() shapes it, one at a time, without the summary row (check has none).
-    const { firstDataRow } = summaryLayout(profile);
     const issues = (function* () {
-      for (const one of merged.issues) {
-        const { outputRow: _o, ...i } = reportIssue(one, firstDataRow);
-        yield i;
-      }
+      for (const one of merged.issues) yield reportIssue(one, null);
     })();
     await writeJsonList(
       out,
@@ -427,6 +426,8 @@ async function annotateWord(bytes: Uint8Array, merged: MergeResult): Promise<Buf
     );
     notes.set(k, n);
   }
+  // The Word writer (JSZip, xmldom) only for an annotated Word copy.
+  const { annotateDocx } = await import('../io/docx-annotate');
   const r = await annotateDocx(bytes, [...notes.values()]);
   return Buffer.from(r.bytes);
 }

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeColumn, learnTemplate, LearnError } from '../core/learn';
+import { describeFormRow } from '../core/learn-form';
 import { parseProfile, type Profile } from '../core/profile';
 import { ReadError } from '../io/read';
 import { readTemplate } from '../io/template';
@@ -69,6 +70,20 @@ export async function runLearn(
     `标题：${profile.sheet.title}${profile.sheet.attachment ? `（${profile.sheet.attachment}）` : ''}\n列：\n`,
   );
   profile.columns.forEach((c, i) => out.write(`  ${i + 1}. ${describeColumn(profile, c)}\n`));
+  const form = profile.projectForm;
+  if (form) {
+    out.write(`\n表单「${form.title}」（每个项目一张）：\n`);
+    form.rows.forEach((r, i) => out.write(`  ${i + 1}. ${describeFormRow(profile.vocabularies, r)}\n`));
+  } else if (profile.form) {
+    // A bureau's 附件1 beside its summary: each item and the summary column it fills.
+    const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;
+    out.write(`\n表单「${profile.form.title}」（每个单位填一份，读入汇总表）：\n`);
+    profile.form.fields.forEach((f, i) =>
+      out.write(
+        `  ${i + 1}. ${f.label}\u3000${label(f.key) ? `→ 汇总表「${label(f.key)}」` : '（只在表单上）'}\n`,
+      ),
+    );
+  }
   out.write(`\n推断（请核对）：\n${inferred.map((s) => `  - ${s}`).join('\n')}\n`);
   out.write(
     `\n未能从模板得知（请补充或确认）：\n${missing.length ? missing.map((s) => `  - ${s}`).join('\n') : '  （无）'}\n`,

@@ -23,6 +23,7 @@ import {
 import { PROFILES } from './profiles';
 import { gramSimilarity, grams, labelKey, toHalfWidth } from './text';
 import { ConceptIndex } from './vocab';
+import { formTitlePlain, isFormSheet, learnForm, type FormCrosswalk, type LearnedForm } from './learn-form';
 
 /** 0-based, inclusive. */
 export interface TemplateRange {
@@ -72,6 +73,8 @@ export interface TemplateDoc {
   text?: string[];
   /** What the reader could not read, in Chinese (e.g. .xls data validations). */
   limits?: string[];
+  /** The sheet a person chose to learn from (the pane's 「用这张工作表」); otherwise the learner picks. */
+  main?: string;
 }
 
 export interface LearnOptions {
@@ -256,6 +259,18 @@ function findHeader(sh: TemplateSheet): { row: number; score: number } {
     if (cells.length >= 3 && cells.every((x) => x.t.length <= 30)) return { row: r, score: 0 };
   }
   return { row: -1, score: 0 };
+}
+
+/** Where a sheet's table is, as the learner sees it: the header row, the header's columns and the
+ *  first row below it (two-level headers included). The pane's reader uses it to ask Excel for the
+ *  dropdown and fonts of just those cells. Null when the sheet shows no header. */
+export function locateTemplateHeader(
+  sh: TemplateSheet,
+): { row: number; columns: number[]; firstDataRow: number } | null {
+  const { row } = findHeader(sh);
+  if (row < 0) return null;
+  const { cells, firstDataRow } = readHeader(sh, row);
+  return { row, columns: cells.map((h) => h.c), firstDataRow };
 }
 
 /** A header label as the notice names it: a line break typed to wrap a narrow cell is layout, not text. */
@@ -448,17 +463,17 @@ interface Above {
   at: { attachment?: string; title?: string; meta?: string };
 }
 
-/** The main sheet: the visible one whose header the crosswalk knows best. */
+/** The main sheet: the one a person chose, or the visible one whose header the crosswalk knows best. */
 function chooseSheet(doc: TemplateDoc): { sh: TemplateSheet; row: number } {
   let best: { sh: TemplateSheet; row: number; score: number } | null = null;
   for (const s of doc.sheets) {
-    if (s.hidden) continue;
+    if (doc.main !== undefined ? s.name !== doc.main : s.hidden) continue;
     const h = findHeader(s);
     if (h.row >= 0 && (!best || h.score > best.score)) best = { sh: s, row: h.row, score: h.score };
   }
   if (!best && doc.sheets.some(looksLikeForm)) {
     throw new LearnError(
-      `「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。表单格式暂不能自动学得。`,
+      `「${doc.file}」里的表像是每个单位或项目各填一份的表单（左列是「单位名称」等项目，右边填写），不是一行一条的汇总表：请选择通知所附的汇总表模板。左列按部分分组的表单（如附件1 基本信息表）暂不能自动学得；每行一项的项目表单（如上海「项目基本信息情况表」）可以。`,
     );
   }
   if (!best)
@@ -880,12 +895,13 @@ function checkedId(given: string | undefined): string {
   return id;
 }
 
-/** Learns a draft profile from a template. What it cannot read it lists; it throws (LearnError) only
- *  when there is no table to learn from or the result is not a usable format. */
-export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
+/** Learns a draft profile from a template's summary table. What it cannot read it lists; it throws
+ *  (LearnError) only when there is no table to learn from or the result is not a usable format. */
+function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   const { sh, row } = chooseSheet(doc);
   const L: Learning = { doc, sh, inferred: [], missing: [...(doc.limits ?? [])] };
-  if (doc.sheets.filter((s) => !s.hidden).length > 1) L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
+  if (doc.main === undefined && doc.sheets.filter((s) => !s.hidden).length > 1)
+    L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
   L.inferred.push(`表头在第 ${row + 1} 行。`);
   const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, row);
   if (twoLevel) L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);
@@ -943,6 +959,190 @@ export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnR
 }
 
 export class LearnError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// A per-project form (上海's 项目基本信息情况表, learn-form.ts), alone or beside a summary table.
+
+/** Learns a draft profile from a template: its summary table, its per-project form, or both (上海's
+ *  template has one 项目基本信息情况表 per project beside the working list). */
+export function learnTemplate(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
+  const cw = formCrosswalk();
+  // A sheet a person chose (the pane's 「用这张工作表」) is learned alone, as the form or the table it is.
+  const chosen = doc.sheets.filter((s) => (doc.main !== undefined ? s.name === doc.main : !s.hidden));
+  const forms = chosen.filter((s) => isFormSheet(s, cw));
+  if (!forms.length) return learnSummary(doc, opts);
+  const form = learnForm(forms[0], cw);
+  if (doc.main !== undefined) return fromForm(doc, form, opts);
+  if (forms.length > 1)
+    form.inferred.unshift(
+      `有 ${forms.length} 张同样的表单（${forms.map((s) => `「${s.name}」`).join('')}），按第一张学得。`,
+    );
+  const rest = { ...doc, sheets: doc.sheets.filter((s) => !forms.includes(s)) };
+  const table = rest.sheets.some((s) => !s.hidden && findHeader(s).row >= 0);
+  if (!table) return fromForm(doc, form, opts);
+  const summary = learnSummary(rest, opts);
+  return isWorkingList(summary.profile) ? withForm(summary, form) : withApplicationForm(summary, form);
+}
+
+/** The crosswalk lent to learn-form.ts: concept keys, column kinds, vocabularies as for a table. */
+function formCrosswalk(): FormCrosswalk {
+  const concepts = new ConceptIndex([...PROFILES]);
+  return {
+    keyOf: (label) => keyOfHeader(label),
+    column: (label, key, known, inferred) => ({
+      key,
+      label,
+      required: false,
+      width: headerKeys().byKey.get(key)?.width ?? 12,
+      ...kindFor({ c: 0, label, key, known }, inferred),
+    }),
+    vocabulary: (name, options, what, inferred) => vocabularyOf(name, options, concepts, what, inferred),
+  };
+}
+
+/** A template that is only the form (a Word 申报书): the columns are the form's fields. */
+function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnResult {
+  const L: Learning = {
+    doc,
+    sh: doc.sheets.find((s) => s.name === f.sheet) ?? doc.sheets[0],
+    inferred: [...f.inferred],
+    missing: [...(doc.limits ?? []), ...f.missing],
+  };
+  guessRequired(L, f.columns);
+  const title = formTitlePlain(f.form.title) || f.sheet;
+  const region = regionOf(L, [title, ...f.above].join(' '));
+  const draft = {
+    id: checkedId(opts.id),
+    name: opts.name?.trim() || f.above.find((t) => /申报书|通知/.test(t))?.trim() || title,
+    region,
+    source: `由模板「${doc.file}」的表单学得（hqds learn），请核对后使用`,
+    layout: 'project',
+    sheet: { sheetName: title.slice(0, 31), attachment: f.attachment, title, linesAbove: [] },
+    vocabularies: f.vocabularies,
+    columns: f.columns,
+    ...(f.fields.length && { form: { title, fields: f.fields } }),
+    projectForm: f.form,
+  };
+  L.inferred.push(
+    '每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。',
+  );
+  return checkedDraft(draft, L);
+}
+
+/** Our own working list (hqds writes 上海's that way): a list of the projects, not a bureau's summary. */
+function isWorkingList(p: Profile): boolean {
+  return (
+    /工作清单/.test(p.sheet.title) || p.sheet.linesAbove.some((l) => /不是.{0,8}官方模板/.test(l.join('')))
+  );
+}
+
+/**
+ * A bureau's own summary beside a form each applicant fills in (a 附件1 laid out one item a row):
+ * the summary stays the format's table, and the form's items become its 附件1 fields, each tied to
+ * the summary column it fills, so received forms are read into it.
+ */
+function withApplicationForm(r: LearnResult, f: LearnedForm): LearnResult {
+  const p = r.profile;
+  const keys = new Set(p.columns.map((c) => c.key));
+  const fields = f.columns
+    .filter((c) => !/\d{4}$/.test(c.key) || keys.has(c.key))
+    .map((c) => {
+      const limit = /不超过\s*(\d+)\s*字/.exec(toHalfWidth(c.label));
+      const field = { label: c.label, synonyms: [], perDataset: false };
+      return {
+        ...field,
+        ...(keys.has(c.key) && { key: c.key }),
+        ...(limit && { maxChars: Number(limit[1]) }),
+      };
+    });
+  const title = formTitlePlain(f.form.title) || f.sheet;
+  const tied = fields.filter((x) => x.key).length;
+  const inferred = [
+    ...r.inferred,
+    `模板另有每个单位填写一份的表单「${title}」：记下它的 ${fields.length} 项（${tied} 项对应汇总表的列），用于读取收到的表单；汇总仍按汇总表「${p.sheet.title}」。`,
+  ];
+  const draft = { ...p, form: { title, fields: [...fields, ...f.fields] } };
+  return checkedDraft(draft, { inferred, missing: r.missing });
+}
+
+/** A summary table and the form (上海's own template): the table's columns, completed by the form. */
+function withForm(r: LearnResult, f: LearnedForm): LearnResult {
+  const p = r.profile;
+  // The table had no 附件 label, the form has: the form's answers what the table left open.
+  const known = (m: string) =>
+    !(f.attachment && !p.sheet.attachment && m.startsWith('模板没有「附件N」标签'));
+  const L = { inferred: [...r.inferred, ...f.inferred], missing: [...r.missing.filter(known), ...f.missing] };
+  let columns = [...p.columns];
+  if (columns[0]?.type === 'seq') {
+    columns = columns.slice(1);
+    L.inferred.push(`汇总表的「${p.columns[0].label}」不作为列：工作清单自己编序号。`);
+  }
+  const vocabularies = { ...p.vocabularies };
+  for (const fc of f.columns) {
+    const i = columns.findIndex((c) => c.key === fc.key);
+    if (fc.vocab && columns[i]?.vocab === fc.vocab)
+      sameOptions(vocabularies[fc.vocab], f.vocabularies[fc.vocab], fc, L);
+    else if (fc.vocab) vocabularies[fc.vocab] = f.vocabularies[fc.vocab];
+    if (i < 0) {
+      columns.push(fc);
+      L.inferred.push(`表单上的「${fc.label}」汇总表里没有，已加为列。`);
+    } else columns[i] = completedColumn(columns[i], fc, L);
+  }
+  const onForm = new Set(f.columns.map((c) => c.key));
+  const offForm = columns.filter((c) => !onForm.has(c.key));
+  if (offForm.length)
+    L.inferred.push(`汇总表的${offForm.map((c) => `「${c.label}」`).join('')}不在表单上：只在工作清单中。`);
+  const title = formTitlePlain(f.form.title) || p.sheet.title;
+  const { linesAbove, footnote: _f, title: listTitle, ...sheet } = p.sheet;
+  const note = linesAbove.map((l) => l.join('')).join('\n');
+  L.inferred.push(`汇总表「${listTitle}」作为工作清单${note ? '，表头上方的文字作为清单说明' : ''}。`);
+  const draft = {
+    ...p,
+    layout: 'project',
+    sheet: {
+      ...sheet,
+      sheetName: title.slice(0, 31),
+      attachment: p.sheet.attachment || f.attachment,
+      title,
+      linesAbove: [],
+      workingListTitle: listTitle,
+      ...(note && { workingListNote: note }),
+    },
+    vocabularies,
+    columns,
+    ...(f.fields.length && { form: { title, fields: f.fields } }),
+    projectForm: f.form,
+  };
+  return checkedDraft(draft, L);
+}
+
+/** The table's dropdown and the form's ☐ options should be one list; where not, the table's is kept, and said. */
+function sameOptions(list: Vocabulary, ticks: Vocabulary, fc: Column, L: Pick<Learning, 'missing'>): void {
+  const words = (v: Vocabulary) => [...v.items.map((x) => x.label), ...(v.other ? [v.other] : [])].join('、');
+  if (words(list) !== words(ticks))
+    L.missing.push(
+      `「${fc.label}」汇总表的下拉列表（${words(list)}）与表单的勾选项（${words(ticks)}）不同：按下拉列表，请核对。`,
+    );
+}
+
+/** A table column the form says more about: a value the form prints (fixed), options it ticks. */
+function completedColumn(c: Column, fc: Column, L: Pick<Learning, 'inferred' | 'missing'>): Column {
+  if (fc.type === 'fixed' && c.type === 'text') return { ...c, type: 'fixed', fixedValue: fc.fixedValue };
+  if (fc.type !== 'vocab') return c;
+  if (c.type !== 'vocab') return { ...c, type: 'vocab', vocab: fc.vocab, multi: fc.multi };
+  if (c.vocab !== fc.vocab)
+    L.missing.push(`「${c.label}」的下拉列表与表单的勾选项分属不同词表：请核对 projectForm 的 ticks。`);
+  return c;
+}
+
+/** The draft checked like any profile file; a draft that does not hold is a LearnError. */
+function checkedDraft(draft: unknown, L: Pick<Learning, 'inferred' | 'missing'>): LearnResult {
+  try {
+    return { profile: parseProfile(draft), inferred: L.inferred, missing: L.missing };
+  } catch (e) {
+    throw new LearnError(`学得的格式不完整：${(e as Error).message}`);
+  }
+}
 
 /** A vocabulary from a list of options: the other-option taken out, concepts linked through the crosswalk. */
 function vocabularyOf(

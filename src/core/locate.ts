@@ -20,8 +20,13 @@ export { checkedValues, parseForm, type FormCell } from './form';
 
 export interface LocatedTable {
   kind: 'table';
-  /** 0-based row of the header in the sheet. */
+  /** 0-based row of the header in the sheet (the upper row of a two-level header). */
   headerRow: number;
+  /** 0-based row below the header: below both rows of a two-level header, or below a units line. */
+  bodyRow: number;
+  /** For each header column, the 0-based sheet row its label is in: the lower row for a two-level
+   *  header's sub-columns, else headerRow. Where a fix renames a header, it writes there. */
+  labelRows: number[];
   table: Table;
   /** 0-based sheet row of each table row. */
   sheetRows: number[];
@@ -68,34 +73,26 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
   }
   // A form's label row can look like a two-column header (「数据集名称 | … | 数据集规模」); a real
   // header maps at least three columns, or two when the sheet is no form at all.
-  let h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
+  const h = best.score >= 3 || (best.score >= 2 && !form) ? best.row : -1;
   if (h >= 0) {
-    let header = [...rows[h]];
-    let start = h + 1;
-    const next = rows[h + 1];
-    // Two-level headers: a merged group heading over sub-columns (数据量 over 结构化（条） and
-    // 非结构化（GB）), found with either row as the best-scoring one.
-    const below = next ? twoLevel(index, rows[h], next) : null;
-    const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
-    if (below) {
-      header = below;
-      start = h + 2;
-    } else if (above) {
-      header = above;
-      h -= 1;
-    } else if (next && isSubHeader(next)) {
-      foldSubHeader(header, next);
-      start = h + 2;
-    }
+    const { top, header, start, labelRows } = headerAt(index, rows, h);
     const leftOut: LocatedTable['leftOut'] = [];
-    for (let r = 0; r < h; r++)
+    for (let r = 0; r < top; r++)
       if (hasContent(rows[r])) leftOut.push({ row: r, reason: '表头以上的标题或说明行' });
     const nameCols = header
       .map((x, c) => ({ c, key: index.match(cellText(x).trim()).key }))
       .filter((x) => x.key === 'name' || x.key === 'projectName')
       .map((x) => x.c);
     const { body, sheetRows } = tableBody(rows, start, nameCols, leftOut);
-    return { kind: 'table', headerRow: h, table: { header, rows: body }, sheetRows, leftOut };
+    return {
+      kind: 'table',
+      headerRow: top,
+      bodyRow: start,
+      labelRows,
+      table: { header, rows: body },
+      sheetRows,
+      leftOut,
+    };
   }
   if (form) return form;
   const first = rows.findIndex(hasContent);
@@ -112,6 +109,39 @@ export function locate(index: HeaderIndex, rows: readonly (readonly CellValue[])
     kind: 'none',
     reason: `找不到表头：前 ${Math.min(rows.length, HEADER_SCAN_MAX)} 行中没有一行能对应到本表的两列以上，也不像基本信息表。${seen}请确认格式（--profile）是否选对，或把表头改为通知中的列名。`,
   };
+}
+
+/** The header around the best-scoring row h: its top row, its labels (a two-level header's or a
+ *  units line's folded in), the row the data starts in and each label's own row. */
+function headerAt(
+  index: HeaderIndex,
+  rows: readonly (readonly CellValue[])[],
+  h: number,
+): { top: number; header: CellValue[]; start: number; labelRows: number[] } {
+  let header = [...rows[h]];
+  let start = h + 1;
+  let top = h;
+  const next = rows[h + 1];
+  // Two-level headers: a merged group heading over sub-columns (数据量 over 结构化（条） and
+  // 非结构化（GB）), found with either row as the best-scoring one.
+  const below = next ? twoLevel(index, rows[h], next) : null;
+  const above = !below && h > 0 ? twoLevel(index, rows[h - 1], rows[h]) : null;
+  const lower = below ? next : above ? rows[h] : null;
+  if (below) {
+    header = below;
+    start = h + 2;
+  } else if (above) {
+    header = above;
+    top = h - 1;
+  } else if (next && isSubHeader(next)) {
+    foldSubHeader(header, next);
+    start = h + 2;
+  }
+  const labelRows = header.map((_, c) => {
+    const sub = lower ? cellText(lower[c]).trim() : '';
+    return sub && sub !== cellText(rows[top][c]).trim() ? top + 1 : top;
+  });
+  return { top, header, start, labelRows };
 }
 
 /** The rows below the header, without trailing blank rows; notes and footnotes go to leftOut. */
@@ -193,10 +223,28 @@ function twoLevel(
   bottom: readonly CellValue[],
 ): CellValue[] | null {
   const n = Math.max(top.length, bottom.length);
-  const t = (c: number) => cellText(top[c]).trim();
   const b = (c: number) => cellText(bottom[c]).trim();
   // A title merged across the whole table repeats one text everywhere: that is no group row.
   if (new Set(top.map((x) => cellText(x).trim()).filter(Boolean)).size < 2) return null;
+  // Excel (Office.js) gives a merged group heading in its first cell only, the rest blank, where
+  // our file readers copy it into every cell. A blank upper cell right of a heading that has a
+  // different label under it, over a text label of its own, continues that heading. Such a sheet
+  // shows the ungrouped labels merged over both rows as blanks below them; without one, the upper
+  // row is a line above the table (「推荐单位：（盖章）| | 年 月 日」), not a group row.
+  const upper: string[] = [];
+  let filled = false;
+  let spansBoth = false;
+  for (let c = 0; c < n; c++) {
+    const own = cellText(top[c]).trim();
+    const prev = upper[c - 1];
+    const carry =
+      !own && !!prev && typeof bottom[c] === 'string' && !!b(c) && !!b(c - 1) && b(c - 1) !== prev;
+    filled ||= carry;
+    spansBoth ||= !!own && !b(c);
+    upper.push(carry ? prev : own);
+  }
+  if (filled && !spansBoth) return null;
+  const t = (c: number) => upper[c] ?? '';
   let groups = 0;
   const out: CellValue[] = [];
   for (let c = 0; c < n; c++) {
@@ -210,7 +258,9 @@ function twoLevel(
       const j = index.match(both);
       const score = (m: { key: string | null; how: string | null; score: number }) =>
         m.key ? (m.how === 'fuzzy' ? m.score : 2) : 0;
-      out.push(score(j) > score(a) ? both : sub);
+      // Both known exactly: the longer name is the more specific one (hqds learn names a sub-label
+      // that repeats under two groups 「样本数文本」, while 「文本」 is the first group's column).
+      out.push(score(j) > score(a) || (score(j) === 2 && score(a) === 2) ? both : sub);
     } else if (!sub || sub === parent) out.push(top[c] ?? null);
     else if (!parent) out.push(bottom[c] ?? null);
     else return null; // a different label under an ungrouped heading: the second row is data

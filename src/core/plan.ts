@@ -8,7 +8,8 @@ import { uniqueSheetName } from './sheet-name';
 import type { CellOut } from './engine';
 import type { MergeResult, MergedIssue } from './merge';
 import { WORKING_LIST_SHEET } from './import';
-import { profileTitle, type Column, type Profile, type ProjectRow } from './profile';
+import type { Column, Profile, ProjectRow } from './profile';
+import { profileTitle } from './profile-title';
 import type { TbBase } from './quantity';
 
 export interface CellStyle {
@@ -226,17 +227,16 @@ export function planWorkbook(
  *  LibreOffice grows a row for wrapped text in a file it opens, so a clipped header would print. */
 export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellStyle>): void {
   const merged = new Set<string>();
-  for (const m of sheet.merges)
+  // A label merged down one column (an ungrouped label over a two-level header's rows) shares its height among them.
+  const down = new Map<string, Range>();
+  for (const m of sheet.merges) {
     for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
+    if (m.r2 > m.r1 && m.c1 === m.c2) down.set(`${m.r1},${m.c1}`, m);
+  }
   const need = new Map<number, number>();
   for (const cell of sheet.cells) {
-    if (
-      cell.v === null ||
-      cell.v === '' ||
-      merged.has(`${cell.r},${cell.c}`) ||
-      sheet.rowHeights[cell.r] !== undefined
-    )
-      continue;
+    const span = down.get(`${cell.r},${cell.c}`);
+    if (cell.v === null || cell.v === '' || (merged.has(`${cell.r},${cell.c}`) && !span)) continue;
     const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
     const size = style.font?.size ?? 11;
@@ -246,7 +246,12 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
     for (const part of String(cell.v).split('\n'))
       lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
     const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
-    if (h > (need.get(cell.r) ?? 0)) need.set(cell.r, h);
+    const rows = span ? span.r2 - span.r1 + 1 : 1;
+    for (let r = cell.r; r < cell.r + rows; r++) {
+      if (sheet.rowHeights[r] !== undefined) continue;
+      const each = Math.ceil(h / rows);
+      if (each > (need.get(r) ?? 0)) need.set(r, each);
+    }
   }
   for (const [r, h] of need) if (h > 15) sheet.rowHeights[r] = h;
 }
@@ -283,7 +288,61 @@ function listsSheet(profile: Profile): { sheet: SheetPlan; refs: Map<number, str
  *  (its title, its note, then the header). */
 export function summaryLayout(profile: Profile): { headerRow: number; firstDataRow: number } {
   const headerRow = profile.layout === 'project' ? 2 : 2 + profile.sheet.linesAbove.length;
-  return { headerRow, firstDataRow: headerRow + 1 };
+  return { headerRow, firstDataRow: headerRow + headerHeight(profile) };
+}
+
+/** Header rows: two when a learned template had a two-level header (a column with a group), else one. */
+export function headerHeight(profile: Profile): 1 | 2 {
+  return profile.columns.some((c) => c.group) ? 2 : 1;
+}
+
+/** The label printed under a column's group. hqds learn names a sub-label that repeats under two
+ *  groups by group and sub-label together (「样本数」「文本」 → 「样本数文本」, learn.ts draftColumns):
+ *  the template printed the bare sub-label, so that is what goes back under the group. */
+export function subLabel(cols: readonly { label: string; group?: string }[], col: { label: string; group?: string }): string {
+  const g = col.group;
+  if (!g || col.label === g || !col.label.startsWith(g)) return col.label;
+  const bare = col.label.slice(g.length);
+  return cols.some((x) => x !== col && x.label === bare) ? bare : col.label;
+}
+
+/**
+ * The header from headerRow down. One row: each label in its cell. Two rows (FORMATS.md has none;
+ * learned templates such as 「数据规模」 over 「结构化（条）」「非结构化（GB）」 do): a group's label merged
+ * across its consecutive sub-columns above their sub-labels, and each ungrouped label merged over
+ * both rows. Covered cells are drawn blank in the header style so the merged block keeps its
+ * borders and fill in every writer.
+ */
+function drawHeader(
+  cols: readonly { label: string; group?: string }[],
+  headerRow: number,
+  height: 1 | 2,
+  cells: PlanCell[],
+  merges: Range[],
+  colOffset = 0,
+): void {
+  const put = (r: number, c: number, v: string | null) => cells.push({ r, c: c + colOffset, v, style: 'header' });
+  if (height === 1) {
+    cols.forEach((col, c) => put(headerRow, c, col.label));
+    return;
+  }
+  for (let c = 0; c < cols.length; ) {
+    const g = cols[c].group;
+    if (!g) {
+      put(headerRow, c, cols[c].label);
+      put(headerRow + 1, c, null);
+      merges.push({ r1: headerRow, c1: c + colOffset, r2: headerRow + 1, c2: c + colOffset });
+      c++;
+      continue;
+    }
+    let end = c;
+    while (end + 1 < cols.length && cols[end + 1].group === g) end++;
+    put(headerRow, c, g);
+    for (let k = c + 1; k <= end; k++) put(headerRow, k, null);
+    if (end > c) merges.push({ r1: headerRow, c1: c + colOffset, r2: headerRow, c2: end + colOffset });
+    for (let k = c; k <= end; k++) put(headerRow + 1, k, subLabel(cols, cols[k]));
+    c = end + 1;
+  }
 }
 
 function validationsFor(
@@ -408,7 +467,7 @@ function summarySheet(
     );
   });
   const { headerRow, firstDataRow } = summaryLayout(profile);
-  cols.forEach((col, c) => cells.push({ r: headerRow, c, v: col.label, style: 'header' }));
+  drawHeader(cols, headerRow, headerHeight(profile), cells, merges);
   const marks = marksOf(merged.issues);
   merged.entries.forEach((m, i) => cells.push(...dataCells(cols, m.entry.cells, firstDataRow + i, marks, i)));
   // A new, empty summary gets bordered blank rows to type into, above the notes.
@@ -432,7 +491,7 @@ function summarySheet(
     print: {
       landscape: profile.sheet.page?.landscape ?? true,
       fitToWidth: true,
-      titleRows: [headerRow, headerRow],
+      titleRows: [headerRow, firstDataRow - 1],
     },
     textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
     table: { headerRow, firstDataRow, lastDataRow, columns: n },
@@ -552,15 +611,14 @@ function workingList(
     style: 'meta',
   });
   merges.push({ r1: 1, c1: 0, r2: 1, c2: n - 1 });
-  const { headerRow } = summaryLayout(profile);
-  cells.push({ r: headerRow, c: 0, v: '序号', style: 'header' });
-  cols.forEach((col, c) => cells.push({ r: headerRow, c: c + 1, v: col.label, style: 'header' }));
+  const { headerRow, firstDataRow } = summaryLayout(profile);
+  drawHeader([{ label: '序号' }, ...cols], headerRow, headerHeight(profile), cells, merges);
   const marks = marksOf(merged.issues);
   merged.entries.forEach((m, i) => {
-    cells.push({ r: headerRow + 1 + i, c: 0, v: i + 1, style: 'seq' });
-    cells.push(...dataCells(cols, m.entry.cells, headerRow + 1 + i, marks, i, 1));
+    cells.push({ r: firstDataRow + i, c: 0, v: i + 1, style: 'seq' });
+    cells.push(...dataCells(cols, m.entry.cells, firstDataRow + i, marks, i, 1));
   });
-  const lastDataRow = headerRow + Math.max(merged.entries.length, 1);
+  const lastDataRow = firstDataRow - 1 + Math.max(merged.entries.length, 1);
   return {
     name: WORKING_LIST_SHEET,
     role: 'working-list',
@@ -574,11 +632,11 @@ function workingList(
       ),
     ],
     rowHeights: { 0: 36 },
-    validations: validationsFor(profile, headerRow + 1, lastDataRow, refs, 1),
-    freeze: { rows: headerRow + 1, cols: 2 },
-    print: { landscape: true, fitToWidth: true, titleRows: [headerRow, headerRow] },
+    validations: validationsFor(profile, firstDataRow, lastDataRow, refs, 1),
+    freeze: { rows: firstDataRow, cols: 2 },
+    print: { landscape: true, fitToWidth: true, titleRows: [headerRow, firstDataRow - 1] },
     textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i + 1)).filter((i) => i >= 0),
-    table: { headerRow, firstDataRow: headerRow + 1, lastDataRow, columns: n },
+    table: { headerRow, firstDataRow, lastDataRow, columns: n },
   };
 }
 

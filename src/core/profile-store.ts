@@ -3,13 +3,21 @@
  * (issue 13). Pure: the add-in's adapter puts the text in the workbook's settings and hands it back.
  * Settings rather than a custom XML part: a profile is a few kilobytes of JSON, well inside what
  * document settings hold, and the adapter already keeps the pane's settings there.
+ *
+ * Reading one back checks it with zod (profile-store-decode.ts), loaded here on demand: zod is not
+ * in the pane's first chunk, and a workbook without a stored format never loads it.
  */
-import { parseProfile, type Profile } from './profile';
+import type { Profile } from './profile';
 import { getProfile } from './profiles';
+
+export { resolveProfile } from './profiles';
 
 export const STORED_PROFILE_KEY = 'hqds.profile';
 /** Room we allow one stored format: document settings are meant for small data (Office caps them at 2 MB in all). */
 export const MAX_STORED_CHARS = 256 * 1024;
+
+/** The stored format, null when there is none, or the reason it cannot be used (in Chinese). */
+export type StoredProfile = { profile: Profile } | { error: string } | null;
 
 export function encodeStoredProfile(p: Profile): string {
   if (getProfile(p.id)) throw new Error(`格式 ID「${p.id}」与内置格式重名：请改一个 ID，如「${p.id}-2」。`);
@@ -21,21 +29,15 @@ export function encodeStoredProfile(p: Profile): string {
   return text;
 }
 
-/** The stored format, null when there is none, or the reason it cannot be used (in Chinese). */
-export function decodeStoredProfile(value: unknown): { profile: Profile } | { error: string } | null {
+/** decodeStoredProfile with its checker loaded on demand; nothing is loaded when nothing is stored. */
+export async function readStoredProfile(value: unknown): Promise<StoredProfile> {
   if (value === null || value === undefined || value === '') return null;
+  let decode: (v: unknown) => StoredProfile;
   try {
-    const data: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-    if (!data || typeof data !== 'object' || (data as { hqdsProfile?: unknown }).hqdsProfile !== 1)
-      return { error: '工作簿里保存的格式不是本助手写的，未使用。' };
-    return { profile: parseProfile((data as { profile: unknown }).profile) };
-  } catch (e) {
-    return { error: `工作簿里保存的格式无法使用：${(e as Error).message}。请在「新格式」中重新学得并保存。` };
+    ({ decodeStoredProfile: decode } = await import('./profile-store-decode'));
+  } catch {
+    // The pane's own chunk did not load (server gone, add-in updated meanwhile): say so, go on without it.
+    return { error: '工作簿里保存的格式暂时无法读取：请关闭再打开任务窗格后重试。' };
   }
-}
-
-/** A format by ID: built-in first, then the one stored in the workbook. */
-export function resolveProfile(id: string | null, stored: Profile | null): Profile | null {
-  if (!id) return null;
-  return getProfile(id) ?? (stored && stored.id === id ? stored : null);
+  return decode(value);
 }

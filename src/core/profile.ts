@@ -255,7 +255,4 @@ function checkProjectForm(p: Profile, keys: ReadonlySet<string>): void {
     if (!keys.has(k)) throw new Error(`格式文件不合规：projectForm 引用了不存在的列 ${k}`);
 }
 
-/** The title with the recommender's prefix filled in (山西), or the XXX placeholder when none was given. */
-export function profileTitle(p: Profile, prefix?: string): string {
-  return p.sheet.title.replace('{prefix}', prefix && prefix.trim() ? prefix.trim() : 'XXX');
-}
+export { profileTitle } from './profile-title';

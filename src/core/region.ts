@@ -46,9 +46,11 @@ export function isNoteRow(row: readonly CellValue[] | undefined, profile?: Profi
 }
 
 export interface TableRegion {
-  /** 0-based sheet rows. */
+  /** 0-based sheet rows: the header's (upper) row, and the first row below the whole header. */
   headerRow: number;
   firstDataRow: number;
+  /** Each header column's label row (a two-level header's sub-labels are in its lower row). */
+  labelRows: number[];
   /** The last row of the table (the row before the first note, or the last used row); below
    *  firstDataRow when the table has no rows yet. */
   lastDataRow: number;
@@ -65,10 +67,10 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
   const found = locate(index, rows);
   if (found.kind !== 'table') return null;
   const headerRow = found.headerRow;
-  // locate folds a units line under the header into it; the data starts after it.
+  // locate folds a units line, or the lower row of a two-level header, into the header; the data starts after it.
   const firstDataRow = found.sheetRows.length
-    ? Math.min(found.sheetRows[0], firstBodyRow(rows, headerRow))
-    : firstBodyRow(rows, headerRow);
+    ? Math.min(found.sheetRows[0], found.bodyRow)
+    : found.bodyRow;
   const seqCols = seqColumns(index, found.table.header);
   let notesFrom: number | null = null;
   let lastDataRow = firstDataRow - 1;
@@ -89,6 +91,7 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
   return {
     headerRow,
     firstDataRow,
+    labelRows: found.labelRows,
     lastDataRow,
     notesFrom,
     entryRows,
@@ -109,16 +112,6 @@ function seqColumns(index: HeaderIndex, header: readonly CellValue[]): Set<numbe
       .filter((c) => c.key !== null && index.profile.columns.find((x) => x.key === c.key)?.type === 'seq')
       .map((c) => c.source),
   );
-}
-
-/** The header row plus a units line under it, if any (「（GB）」 alone in its cells). */
-function firstBodyRow(rows: readonly (readonly CellValue[])[], headerRow: number): number {
-  const next = rows[headerRow + 1];
-  const texts = (next ?? []).map((c) => cellText(c).trim()).filter(Boolean);
-  const units =
-    texts.length > 0 &&
-    texts.every((t) => /^[(（]?\s*(单位[:：])?\s*(GB|TB|MB|PB|条|行|万条|个|%|万元)\s*[)）]?$/i.test(t));
-  return units ? headerRow + 2 : headerRow + 1;
 }
 
 /** Which rows of [r1, r2] a write may touch: inside the table region, never a note or a title. */

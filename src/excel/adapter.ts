@@ -36,20 +36,34 @@ import {
   planWorkbook,
   type PlanSettings,
   type SheetPlan,
+  type PlanCell,
   type WorkbookPlan,
   type CellStyle,
 } from '../core/plan';
-import type { Profile } from '../core/profile';
+import type { Profile, ProfileFont } from '../core/profile';
+import type {
+  locateTemplateHeader,
+  TemplateDoc,
+  TemplateRange,
+  TemplateSheet,
+  TemplateValidation,
+} from '../core/learn';
 import { convert, type TbBase, type Target } from '../core/quantity';
 import { a1, parseAddress } from '../core/address';
 import { uniqueSheetName } from '../core/sheet-name';
 import { findRegion, isNoteRow, isTemplateRow } from '../core/region';
 import { planFixes, fixValue, isApproximate, type ChangeRecord, type CellWrite } from '../core/fixes';
 import { CHANGE_LOG_SHEET, changeLogHeader, changeLogRow } from '../core/plan';
-import { decodeStoredProfile, encodeStoredProfile, STORED_PROFILE_KEY } from '../core/profile-store';
+import {
+  encodeStoredProfile,
+  readStoredProfile,
+  STORED_PROFILE_KEY,
+  type StoredProfile,
+} from '../core/profile-store';
 import type {
   XlContext,
   XlHandlerResult,
+  XlRange,
   XlRangeAreas,
   XlRequirements,
   XlRun,
@@ -144,6 +158,8 @@ interface SheetModel {
   profile: Profile;
   tb: TbBase;
   headerRow: number;
+  /** Each column's label row: a two-level header's sub-labels sit below headerRow. */
+  labelRows: number[];
   width: number;
   mapping: HeaderMapping;
   firstDataRow: number;
@@ -439,9 +455,8 @@ export class OfficeWorkbook {
   }
 
   /** The learned format stored in the workbook (hqds learn / 「新格式」), or why it cannot be used. One sync. */
-  async loadStoredProfile(): Promise<ReturnType<typeof decodeStoredProfile>> {
-    const value = await this.readSetting(STORED_PROFILE_KEY);
-    return value === null ? null : decodeStoredProfile(value);
+  async loadStoredProfile(): Promise<StoredProfile> {
+    return readStoredProfile(await this.readSetting(STORED_PROFILE_KEY));
   }
 
   /** Stores a learned format in the workbook, so it travels with the file. One sync. */
@@ -491,6 +506,17 @@ export class OfficeWorkbook {
     });
   }
 
+  /** 「新格式」 from this workbook: the chosen sheet as hqds learn reads a template file (values,
+   *  merges, dropdown lists with their sources on other, hidden sheets or names, widths, fonts,
+   *  page setup), for the same learner. At most 3 syncs whatever the sheet's size (4 over 512
+   *  merged areas): see readCurrentTemplate. What the host cannot give is said in `limits`. The caller passes the
+   *  learner's header finder, so the learner stays in 「新格式」's lazy chunk, out of the first load. */
+  async readTemplate(sheetName: string, locate: typeof locateTemplateHeader): Promise<CurrentTemplate> {
+    return this.batch((context) =>
+      readCurrentTemplate(context, sheetName, (v) => this.req.isSetSupported('ExcelApi', v), locate),
+    );
+  }
+
   // ---------------------------------------------------------------- checking
 
   /** Check a whole sheet: read it (2 syncs up to READ_CELLS_PER_SYNC cells), validate, colour the
@@ -518,7 +544,8 @@ export class OfficeWorkbook {
           `在「${sheetName}」中找不到${profile.name}的表头：请确认选择的格式，或先「新建汇总表」。`,
         );
       const width = Math.max(region.table.header.length, ...values.map((r) => r.length));
-      const lastDataRow = Math.max(region.lastDataRow, region.headerRow);
+      // No rows yet: the last header row (both rows of a two-level header are header).
+      const lastDataRow = Math.max(region.lastDataRow, region.firstDataRow - 1);
       const result = validator.validate(region.table, { tb });
       const seqCols = new Set(
         result.mapping.columns
@@ -539,6 +566,7 @@ export class OfficeWorkbook {
         profile,
         tb,
         headerRow: region.headerRow,
+        labelRows: region.labelRows,
         width,
         mapping: result.mapping,
         firstDataRow: region.firstDataRow,
@@ -949,7 +977,7 @@ export class OfficeWorkbook {
         }
       });
       header.push({
-        r: model.headerRow,
+        r: model.labelRows[c] ?? model.headerRow,
         c,
         value: col.label,
         from: m.header,
@@ -1314,12 +1342,28 @@ function modelFromPlan(
 ): SheetModel {
   const t = sheetPlan.table!;
   const header = Array<CellValue>(t.columns).fill('');
+  // A two-level header: the group above, the sub-label below (blank under a label merged over both).
+  const upper = Array<string>(t.columns).fill('');
+  const labelRows = Array<number>(t.columns).fill(t.headerRow);
   const painted = new Map<string, string>();
+  const lower: PlanCell[] = [];
   for (const cell of sheetPlan.cells) {
-    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = cell.v ?? '';
+    const v = cell.v === null ? '' : String(cell.v);
+    if (cell.r === t.headerRow && cell.c < t.columns) header[cell.c] = upper[cell.c] = v;
+    else if (cell.r > t.headerRow && cell.r < t.firstDataRow && cell.c < t.columns && v) lower.push(cell);
     const fill = styles[cell.style]?.fill;
     if (fill && cell.r >= t.firstDataRow && cell.r <= t.lastDataRow)
       painted.set(`${cell.r},${cell.c}`, `#${fill.slice(2)}`);
+  }
+  for (const cell of lower) {
+    const g = sheetPlan.merges.find((m) => m.r1 === t.headerRow && m.c1 <= cell.c && cell.c <= m.c2);
+    const group = upper[g ? g.c1 : cell.c];
+    // learn names a sub-label repeated under two groups by both (see subLabel in plan.ts).
+    const both = `${group}${String(cell.v)}`;
+    header[cell.c] = profile.columns.some((x) => x.label === both && x.group === group)
+      ? both
+      : String(cell.v);
+    labelRows[cell.c] = cell.r;
   }
   const mapping = mapHeader(validatorFor(profile, tb).index, header);
   const seqCols = new Set(
@@ -1334,6 +1378,7 @@ function modelFromPlan(
     profile,
     tb,
     headerRow: t.headerRow,
+    labelRows,
     width: t.columns,
     mapping,
     firstDataRow: t.firstDataRow,
@@ -1607,4 +1652,369 @@ export async function writePageSetup(
   sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   sheet.pageLayout.load('zoom');
   return true;
+}
+
+// ---------------------------------------------------------------- learning a template in place
+
+/** A template read from the open workbook, with what was read (Chinese, for the pane). */
+export type CurrentTemplate = TemplateDoc & { read: string[] };
+
+/** The top of the chosen sheet that is read (a blank template is far smaller; a bigger sheet is a
+ *  filled one, and its top is where the title and header are): 500 × 100 = READ_CELLS_PER_SYNC. */
+export const TEMPLATE_ROWS = 500;
+export const TEMPLATE_COLS = 100;
+const TOO_MANY_MERGES = (sheet: string) =>
+  `工作表「${sheet}」的合并单元格太多（Excel 一次最多给出 512 处，像是已填写的表），没有读取：两层表头和跨列的注释可能认不出，请核对，或选择模板文件。`;
+/** Columns of each other sheet read with the second request (lists, a 填表说明 sheet). */
+const OTHER_COLS = 50;
+/** A list source is read at most this long (the learner reads no more). */
+const LIST_ROWS = 2000;
+
+/** DataValidationType (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationtype)
+ *  → the file's ST_DataValidationType, which TemplateValidation speaks. 'None', 'Inconsistent' and
+ *  'MixedCriteria' have no rule to learn. */
+const DV_TYPES: Record<string, string> = {
+  List: 'list',
+  WholeNumber: 'whole',
+  Decimal: 'decimal',
+  TextLength: 'textLength',
+  Date: 'date',
+  Time: 'time',
+  Custom: 'custom',
+};
+/** DataValidationOperator → ST_DataValidationOperator (ECMA-376 §18.18.22). */
+const DV_OPERATORS: Record<string, string> = {
+  Between: 'between',
+  NotBetween: 'notBetween',
+  EqualTo: 'equal',
+  NotEqualTo: 'notEqual',
+  GreaterThan: 'greaterThan',
+  LessThan: 'lessThan',
+  GreaterThanOrEqualTo: 'greaterThanOrEqual',
+  LessThanOrEqualTo: 'lessThanOrEqual',
+};
+/** Excel.PaperType → the file's paperSize code (ECMA-376 §18.3.1.63). */
+const PAPER_CODES: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11, B4: 12, B5: 13 };
+
+/** The default font of a new workbook (as src/io/template.ts): a cell in it chose nothing. */
+const FACTORY_FONT = /^(calibri|aptos narrow|aptos|等线|dengxian|宋体|simsun)$/i;
+
+/** Values as the learner takes them: at sheet coordinates, blanks as null (as the file reader). */
+function templateRows(values: unknown[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  const rows: CellValue[][] = Array.from({ length: rowIndex }, () => []);
+  for (const row of values) {
+    const out: CellValue[] = Array<CellValue>(columnIndex).fill(null);
+    for (const v of row) out.push(v === '' || v === undefined ? null : (v as CellValue));
+    rows.push(out);
+  }
+  return rows;
+}
+
+/** "Sheet1!A1:C1, Sheet1!A2:A3" (a RangeAreas address) → 0-based ranges. */
+function mergedRanges(address: string): TemplateRange[] {
+  const out: TemplateRange[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g)) {
+    const b = parseAddress(m[1]);
+    out.push({ r1: b.r1, c1: b.c1, r2: b.r2, c2: b.c2 });
+  }
+  return out;
+}
+
+/** A formula as the file holds it: without the leading = that Office.js gives. */
+const fileFormula = (f: unknown) =>
+  typeof f === 'string' || typeof f === 'number' || typeof f === 'boolean' ? String(f).replace(/^=/, '') : '';
+
+/** One cell's validation, as Office.js reads it, in the file's terms (what src/io/template.ts gives). */
+export function templateValidation(
+  dv: {
+    type: string;
+    rule: Excel.DataValidationRule;
+    errorAlert: Excel.DataValidationErrorAlert | null;
+    prompt: Excel.DataValidationPrompt | null;
+  },
+  r: number,
+  c: number,
+): TemplateValidation | null {
+  const type = DV_TYPES[dv.type];
+  if (!type || !dv.rule) return null;
+  const v: TemplateValidation = {
+    ranges: [{ r1: r, c1: c, r2: r, c2: c }],
+    type,
+    formula: '',
+    errorAlert: dv.errorAlert?.showAlert !== false,
+    errorStyle:
+      dv.errorAlert?.style === 'Warning'
+        ? 'warning'
+        : dv.errorAlert?.style === 'Information'
+          ? 'information'
+          : 'stop',
+  };
+  if (type === 'list') {
+    // An inline list comes back as typed, without quotes ('yes,no,maybe', office-js-docs #1314);
+    // a range or a name as a formula with its leading =. The file writes the list in quotes.
+    const src = dv.rule.list?.source;
+    const text = typeof src === 'string' ? src : '';
+    v.formula = text.startsWith('=') ? text.slice(1) : `"${text.replace(/"/g, '""')}"`;
+  } else if (type === 'custom') v.formula = fileFormula(dv.rule.custom?.formula);
+  else {
+    const b = dv.rule.wholeNumber ?? dv.rule.decimal ?? dv.rule.textLength ?? dv.rule.date ?? dv.rule.time;
+    v.formula = fileFormula(b?.formula1);
+    if (b?.formula2 !== undefined && b.formula2 !== '') v.formula2 = fileFormula(b.formula2);
+    if (b?.operator) v.operator = DV_OPERATORS[b.operator] ?? String(b.operator);
+  }
+  if (dv.prompt?.title) v.promptTitle = dv.prompt.title;
+  if (dv.prompt?.message) v.prompt = dv.prompt.message;
+  return v;
+}
+
+/** Where a list's options live (a name resolved, at most 3 deep): sheet and 0-based bounds. */
+function listTarget(
+  formula: string,
+  names: Record<string, string>,
+  here: string,
+  depth = 0,
+): { sheet: string; r1: number; c1: number; r2: number; c2: number } | null {
+  const f = formula.trim().replace(/^=/, '');
+  if (!f || f.startsWith('"')) return null;
+  const named = Object.entries(names).find(([k]) => k.toLowerCase() === f.toLowerCase())?.[1];
+  if (named !== undefined) return depth < 3 ? listTarget(named, names, here, depth + 1) : null;
+  try {
+    const b = parseAddress(f);
+    if (b.r1 < 0 || b.c1 < 0) return null;
+    return { sheet: b.sheet ?? here, r1: b.r1, c1: b.c1, r2: Math.min(b.r2, b.r1 + LIST_ROWS - 1), c2: b.c2 };
+  } catch {
+    return null; // a formula (INDIRECT …): the learner says it cannot read it
+  }
+}
+
+/**
+ * The chosen sheet and what its lists need, in at most 3 requests whatever the sheet's size:
+ * 1. every sheet's name and visibility, the defined names, the file name, the top of the chosen
+ *    sheet (values, merged areas), its page layout and the width of an untouched column;
+ * 2. under each header column found by the learner's own rule (locateTemplateHeader), one cell's
+ *    data validation (a single cell: a range whose cells differ reads 'Inconsistent'), the column
+ *    widths, the fonts of the title, the lines above, the header and the first row, and the top of
+ *    every other sheet (lists, notes), the cells shared between them under READ_CELLS_PER_SYNC;
+ * 3. only when a list points past what request 2 read: just those ranges.
+ * (Over 512 merged areas request 1 fails as a whole and is sent again without them: one more.)
+ * Values are read as values, never formulas. Data validation needs ExcelApi 1.8, page layout 1.9,
+ * merged areas 1.13; without them the rest is read and `limits` says what was not.
+ */
+async function readCurrentTemplate(
+  context: XlContext,
+  sheetName: string,
+  has: (version: string) => boolean,
+  locate: typeof locateTemplateHeader,
+): Promise<CurrentTemplate> {
+  const can = { dv: has('1.8'), page: has('1.9'), merges: has('1.13'), file: has('1.7') };
+  let first: Awaited<ReturnType<typeof readTop>>;
+  try {
+    first = await readTop(context, sheetName, can);
+  } catch (e) {
+    // Over 512 merged areas getMergedAreasOrNullObject fails, and the whole request with it (a
+    // filled sheet, not a blank template): read once more without them, and say so.
+    if (!can.merges || !errorCode(e)) throw e;
+    first = await readTop(context, sheetName, { ...can, merges: false }, TOO_MANY_MERGES(sheetName));
+  }
+  const { main, sheet, all, names, limits, read } = first;
+  const loc = locate(main);
+  const others = all.items.filter((s) => s.name !== main.name);
+  // Request 2: under the header, widths, fonts; the other sheets' tops (lists, notes).
+  const rowsEach = Math.max(20, Math.floor(READ_CELLS_PER_SYNC / OTHER_COLS / Math.max(1, others.length)));
+  const otherReads = new Map(
+    others.map((s) => {
+      const w = s
+        .getUsedRange(true)
+        .getIntersectionOrNullObject(s.getRangeByIndexes(0, 0, rowsEach, OTHER_COLS));
+      w.load(['values', 'rowIndex', 'columnIndex']);
+      return [s, w] as const;
+    }),
+  );
+  const dvs = (loc && can.dv ? loc.columns : []).map((c) => {
+    const dv = sheet.getRangeByIndexes(loc!.firstDataRow, c, 1, 1).dataValidation;
+    dv.load(['type', 'rule', 'errorAlert', 'prompt']);
+    return { c, dv };
+  });
+  const widths = (loc?.columns ?? []).map((c) => {
+    const f = sheet.getRangeByIndexes(0, c, 1, 1).format;
+    f.load('columnWidth');
+    return { c, f };
+  });
+  const fonts = fontCells(main, loc).map(({ r, c }) => {
+    const f = sheet.getRangeByIndexes(r, c, 1, 1).format.font;
+    f.load(['name', 'size', 'bold']);
+    return { r, c, f };
+  });
+  await context.sync();
+  const sheets = all.items.map((s): TemplateSheet => {
+    if (s.name === main.name) return main;
+    const w = otherReads.get(s)!;
+    const rows = w.isNullObject ? [] : templateRows(w.values, w.rowIndex, w.columnIndex);
+    return { name: s.name, hidden: s.visibility !== 'Visible', rows, merges: [], validations: [] };
+  });
+  for (const { c, dv } of dvs) {
+    const v = templateValidation(dv, loc!.firstDataRow, c);
+    if (v) main.validations.push(v);
+  }
+  if (can.dv) read.push('下拉列表');
+  else
+    limits.push(
+      '这个版本的 Excel 读不出数据验证（需要 ExcelApi 1.8）：下拉列表没有读取，请在结果中补上选项，或选择模板文件。',
+    );
+  if (widths.length) {
+    main.colWidths = [];
+    const standard = first.probe.format.columnWidth;
+    const digit = digitPixels(sheet.standardWidth, standard);
+    // A column left at the standard width was not set by the template (the file reader leaves it out too).
+    for (const { c, f } of widths)
+      if (Math.abs(f.columnWidth - standard) > 0.01)
+        main.colWidths[c] = Math.round(((f.columnWidth / 0.75 - 5) / digit) * 100) / 100;
+    read.push('列宽');
+  }
+  main.fonts = {};
+  for (const { r, c, f } of fonts) {
+    const font = templateFont(f);
+    if (font) main.fonts[`${r},${c}`] = font;
+  }
+  if (fonts.length) read.push('字体');
+  if (can.page) read.push('页面设置');
+  else limits.push('这个版本的 Excel 读不出页面设置（需要 ExcelApi 1.9）：汇总表按 A4 横向、一页宽打印。');
+  await readListSources(context, main, sheets, names, all.items, rowsEach);
+  return {
+    file: (can.file && first.file) || main.name,
+    kind: 'other',
+    sheets,
+    names,
+    main: main.name,
+    ...(limits.length && { limits }),
+    read,
+  };
+}
+
+/** Request 1: the sheets, the names, the file name, and the chosen sheet's top, merges and page. */
+async function readTop(
+  context: XlContext,
+  sheetName: string,
+  can: { page: boolean; merges: boolean; file: boolean },
+  noMerges = '这个版本的 Excel 读不出合并单元格（需要 ExcelApi 1.13：Excel 2021、Microsoft 365 或网页版）：两层表头和跨列的注释可能认不出，请核对，或选择模板文件。',
+) {
+  const book = context.workbook;
+  if (can.file) book.load('name');
+  const all = book.worksheets;
+  all.load('items/name,items/visibility');
+  book.names.load('items/name,items/formula,items/type');
+  const sheet = all.getItemOrNullObject(sheetName);
+  sheet.load(['name', 'standardWidth', 'visibility']);
+  sheet.names.load('items/name,items/formula,items/type');
+  const used = sheet.getUsedRange(true);
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const top = sheet.getRangeByIndexes(0, 0, TEMPLATE_ROWS, TEMPLATE_COLS);
+  const win = used.getIntersectionOrNullObject(top);
+  win.load(['values', 'rowIndex', 'columnIndex']);
+  const merged = can.merges ? top.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  if (can.page) sheet.pageLayout.load(['orientation', 'paperSize', 'zoom']);
+  // The width of an untouched column: the standard width in points, for the widths in characters.
+  const probe = sheet.getRangeByIndexes(0, 16383, 1, 1);
+  probe.format.load('columnWidth');
+  try {
+    await context.sync();
+  } catch (e) {
+    if (errorCode(e) === 'ItemNotFound')
+      throw new Error(`找不到工作表「${sheetName}」：它可能已被删除或改名，请重新选择。`);
+    throw e;
+  }
+  const names: Record<string, string> = {};
+  // A name scoped to the sheet wins over the workbook's of the same name, as in Excel.
+  for (const n of [...book.names.items, ...sheet.names.items])
+    if (typeof n.formula === 'string') names[n.name] = fileFormula(n.formula);
+  const main: TemplateSheet = {
+    name: sheet.name,
+    hidden: sheet.visibility !== 'Visible',
+    rows: win.isNullObject ? [] : templateRows(win.values, win.rowIndex, win.columnIndex),
+    merges: merged && !merged.isNullObject ? mergedRanges(merged.address) : [],
+    validations: [],
+    ...(can.page && { page: pageOf(sheet.pageLayout) }),
+  };
+  const limits: string[] = [];
+  const read = ['文字'];
+  const [rows, cols] = [used.rowIndex + used.rowCount, used.columnIndex + used.columnCount];
+  if (rows > TEMPLATE_ROWS || cols > TEMPLATE_COLS)
+    limits.push(
+      `工作表「${main.name}」有 ${rows} 行、${cols} 列，只读了前 ${TEMPLATE_ROWS} 行、${TEMPLATE_COLS} 列（空白模板不会这么大，像是已填写的表）：更下面或更右边的注释没有读到。`,
+    );
+  if (can.merges) read.push('合并单元格');
+  else limits.push(noMerges);
+  return { main, sheet, all, names, limits, read, probe, file: can.file ? book.name : '' };
+}
+
+/** Cells whose fonts stand for the roles the learner names: the first two texts of each row above
+ *  the header (附件 label, title, lines), the header's first cell, the first row's second column. */
+function fontCells(
+  sh: TemplateSheet,
+  loc: ReturnType<typeof locateTemplateHeader>,
+): { r: number; c: number }[] {
+  if (!loc) return [];
+  const out: { r: number; c: number }[] = [];
+  for (let r = 0; r <= loc.row; r++) {
+    const texts = (sh.rows[r] ?? [])
+      .map((v, c) => ({ c, t: v === null || v === undefined ? '' : cellText(v) }))
+      .filter((x) => x.t.replace(/[\s\u3000]/g, ''));
+    for (const x of texts.slice(0, 2)) out.push({ r, c: x.c });
+  }
+  out.push({ r: loc.firstDataRow, c: loc.columns[Math.min(1, loc.columns.length - 1)] });
+  return out;
+}
+
+/** A font the template chose: Excel's default font (any cell left alone shows it) says nothing. */
+function templateFont(f: { name: string; size: number; bold: boolean }): ProfileFont | null {
+  const font: ProfileFont = {};
+  const factory = f.size === 11 && FACTORY_FONT.test(f.name ?? '');
+  if (f.name && !factory) font.name = f.name;
+  if (f.size && !factory) font.size = f.size;
+  if (f.bold) font.bold = true;
+  return font.name || font.size ? font : null;
+}
+
+/** The page as Office.js reports it. Every sheet has an orientation and a paper size, so portrait
+ *  without fit-to-width is taken as a new sheet's default (as a file without pageSetup). */
+function pageOf(layout: XlWorksheet['pageLayout']): TemplateSheet['page'] {
+  const landscape = layout.orientation === 'Landscape';
+  const fitToWidth = layout.zoom?.horizontalFitToPages === 1 ? true : undefined;
+  if (!landscape && !fitToWidth) return { landscape: false };
+  return { paperSize: PAPER_CODES[String(layout.paperSize)], landscape, fitToWidth };
+}
+
+/** Request 3, only when a list points past what was read: just the ranges its options are in. */
+async function readListSources(
+  context: XlContext,
+  main: TemplateSheet,
+  sheets: TemplateSheet[],
+  names: Record<string, string>,
+  proxies: XlWorksheet[],
+  rowsEach: number,
+): Promise<void> {
+  const loaded = (s: TemplateSheet) =>
+    s === main ? { rows: TEMPLATE_ROWS, cols: TEMPLATE_COLS } : { rows: rowsEach, cols: OTHER_COLS };
+  const wanted: { sh: TemplateSheet; r1: number; c1: number; range: XlRange }[] = [];
+  for (const v of main.validations) {
+    if (v.type !== 'list') continue;
+    const t = listTarget(v.formula, names, main.name);
+    const sh = t && sheets.find((s) => s.name === t.sheet);
+    if (!t || !sh) continue;
+    const have = loaded(sh);
+    if (t.r2 < have.rows && t.c2 < have.cols) continue;
+    const proxy = proxies.find((p) => p.name === sh.name)!;
+    const range = proxy.getRangeByIndexes(t.r1, t.c1, t.r2 - t.r1 + 1, t.c2 - t.c1 + 1);
+    range.load('values');
+    wanted.push({ sh, r1: t.r1, c1: t.c1, range });
+  }
+  if (!wanted.length) return;
+  await context.sync();
+  for (const { sh, r1, c1, range } of wanted)
+    (range.values as unknown[][]).forEach((row, i) => {
+      const r = (sh.rows[r1 + i] ??= []);
+      row.forEach((v, j) => (r[c1 + j] = v === '' ? null : (v as CellValue)));
+    });
+  for (const sh of sheets) for (let r = 0; r < sh.rows.length; r++) sh.rows[r] ??= [];
 }

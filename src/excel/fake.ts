@@ -26,6 +26,10 @@
  * - API writes clear the undo stack (before ExcelApi 1.19), user edits add to it;
  * - on some Windows builds fit-to-width is ignored on an inactive sheet (office-js #1860), and
  *   freezing panes of an inactive sheet activates it for a moment (activation events);
+ * - data validations read back as Excel holds them: list sources without quotes for an inline list
+ *   and with the leading = for a reference or name, 'Inconsistent' or 'MixedCriteria' over cells
+ *   whose rules differ; merged areas (ExcelApi 1.13), defined names, sheet visibility, fonts and
+ *   page layout read back;
  * - every context.sync is counted.
  * Used by the tests (sync budgets) and by the preview (npm start without Excel).
  */
@@ -43,6 +47,8 @@ import type {
   XlRun,
   XlWorksheet,
   XlWorksheetCollection,
+  XlNamedItem,
+  XlNamedItems,
   XlSetting,
   XlWorkbook,
 } from './xl';
@@ -89,6 +95,8 @@ export interface FakeHost {
   fitIgnored: boolean;
   /** Width in points of a column of standard width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
   standardColumnPoints: number;
+  /** The Normal style's font, which every cell without its own shows (Chinese Excel 2016+: 等线 11). */
+  defaultFont: { name: string; size: number };
 }
 
 const MAX_ROWS = 1048576;
@@ -102,6 +110,8 @@ export class FakeSheet {
   merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
   validations: FakeValidation[] = [];
   notes = new Map<string, string>();
+  /** Names scoped to this sheet → formula, with the leading =. */
+  names = new Map<string, string>();
   frozenRows = 0;
   visibility: string = 'Visible';
   colWidths = new Map<number, number>();
@@ -193,6 +203,51 @@ function sizeOf(v: unknown): number {
   let n = 2;
   for (const x of Array.isArray(v) ? (v as unknown[]) : Object.values(v)) n += sizeOf(x) + 1;
   return n;
+}
+
+/** DataValidationType by the rule's one key. */
+const RULE_TYPES: Record<string, string> = {
+  list: 'List',
+  wholeNumber: 'WholeNumber',
+  decimal: 'Decimal',
+  textLength: 'TextLength',
+  date: 'Date',
+  time: 'Time',
+  custom: 'Custom',
+};
+
+/** A rule as Excel gives it back: a list source set as a Range comes back as its address with the
+ *  leading =; an inline list as the text that was set, without quotes (the Office.js test quoted in
+ *  office-js-docs #1314 reads back 'yes,no,maybe'). */
+function ruleOut(rule: Excel.DataValidationRule): Excel.DataValidationRule {
+  const src = rule.list?.source as unknown;
+  if (src instanceof FakeRangeImpl) {
+    return { ...rule, list: { ...rule.list!, source: `=${src.absoluteAddress()}` } };
+  }
+  return rule;
+}
+
+/** A collection of defined names, loaded at sync as Office.js does. */
+function namedItems(ctx: FakeContext, source: () => Map<string, string>): XlNamedItems {
+  let list: XlNamedItem[] | null = null;
+  return {
+    get items(): XlNamedItem[] {
+      if (!list) throw new NotLoaded('items');
+      return list;
+    },
+    load() {
+      ctx.queue(() => {
+        list = [...source()].map(([name, formula]) => ({
+          name,
+          formula,
+          type: /^=.*\$?[A-Z]+\$?\d+/.test(formula) ? 'Range' : 'String',
+          visible: true,
+        }));
+        ctx.respond(sizeOf(list));
+      }, COMMAND_BYTES);
+      return this;
+    },
+  };
 }
 
 function sheetNameError(name: string, others: FakeSheet[], self?: FakeSheet): string | null {
@@ -306,6 +361,13 @@ class FakeRangeImpl implements XlRange {
     return r1 === r2 && c1 === c2 ? a1(r1, c1) : `${a1(r1, c1)}:${a1(r2, c2)}`;
   }
 
+  /** 'Sheet2'!$A$1:$A$9, as a formula names it. */
+  absoluteAddress(): string {
+    const { r1, c1, r2, c2 } = this.b();
+    const abs = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
+    return `${this.address_().replace(/!.*$/, '')}!${abs(r1, c1)}${r1 === r2 && c1 === c2 ? '' : `:${abs(r2, c2)}`}`;
+  }
+
   private address_(): string {
     const name = this.sheet.name;
     const q = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -379,6 +441,13 @@ class FakeRangeImpl implements XlRange {
       for (let c = c1; c <= Math.min(c2, c1 + 200); c++) f(this.sheet.ensure(r, c), r, c);
   }
 
+  /** Every cell of the range (capped), without creating any: undefined where none is stored. */
+  eachExisting(f: (c: FakeCell | undefined) => void) {
+    const { r1, c1, r2, c2 } = this.b();
+    for (let r = r1; r <= Math.min(r2, r1 + 100000); r++)
+      for (let c = c1; c <= Math.min(c2, c1 + 200); c++) f(this.sheet.cell(r, c));
+  }
+
   get format(): XlRange['format'] {
     if (!this.formatCache) this.formatCache = this.makeFormat();
     return this.formatCache;
@@ -400,16 +469,32 @@ class FakeRangeImpl implements XlRange {
       },
     };
     const font = {} as XlRange['format']['font'];
+    const loadedFont = new Map<string, unknown>();
     for (const k of ['name', 'size', 'bold', 'color'] as const) {
       Object.defineProperty(font, k, {
         set(v) {
           set(sizeOf(v), () => self.each((c) => (c.font = { ...c.font, [k]: v })));
         },
         get() {
-          throw new NotLoaded(k);
+          if (!loadedFont.has(k)) throw new NotLoaded(k);
+          return loadedFont.get(k);
         },
       });
     }
+    // A cell without its own font shows the Normal style's; over cells that differ Excel gives null.
+    font.load = (names?: string | string[]) => {
+      const props = propsOf(names);
+      self.ctx.queue(() => {
+        const d = self.book.host.defaultFont;
+        for (const k of ['name', 'size', 'bold', 'color'] as const) {
+          if (!props.includes(k) && !props.includes('*')) continue;
+          const seen = new Set<unknown>();
+          self.eachExisting((c) => seen.add(c?.font?.[k] ?? { ...d, bold: false, color: '#000000' }[k]));
+          loadedFont.set(k, seen.size === 1 ? [...seen][0] : null);
+        }
+      });
+      return font;
+    };
     return {
       load(names?: string | string[]) {
         const props = propsOf(names);
@@ -471,8 +556,58 @@ class FakeRangeImpl implements XlRange {
     } as unknown as XlRange['format'];
   }
 
+  private validationCache: XlRange['dataValidation'] | undefined;
+
+  /** One proxy per range, as Office.js keeps it: what it loaded stays readable. */
   get dataValidation(): XlRange['dataValidation'] {
+    if (!this.validationCache) this.validationCache = this.makeValidation();
+    return this.validationCache;
+  }
+
+  /** The validation as Excel reports it for this range: one rule over every cell, 'None' over none,
+   *  'MixedCriteria' over some, 'Inconsistent' where cells differ. */
+  private readValidation(): {
+    type: string;
+    rule: Excel.DataValidationRule;
+    errorAlert: Excel.DataValidationErrorAlert | null;
+    prompt: Excel.DataValidationPrompt | null;
+  } {
+    const { r1, c1, r2, c2 } = this.b();
+    const key = (v: FakeValidation) => JSON.stringify([ruleOut(v.rule), v.errorAlert, v.prompt]);
+    const seen = new Set<string>();
+    let first: FakeValidation | null = null;
+    let bare = 0;
+    for (let r = r1; r <= Math.min(r2, r1 + 100000); r++)
+      for (let c = c1; c <= Math.min(c2, c1 + 200); c++) {
+        const v = [...this.sheet.validations]
+          .reverse()
+          .find((x) => r >= x.r1 && r <= x.r2 && c >= x.c1 && c <= x.c2);
+        if (!v) bare++;
+        else {
+          first ??= v;
+          seen.add(key(v));
+        }
+      }
+    if (!first) return { type: 'None', rule: {}, errorAlert: null, prompt: null };
+    if (bare) return { type: 'MixedCriteria', rule: {}, errorAlert: null, prompt: null };
+    if (seen.size > 1) return { type: 'Inconsistent', rule: {}, errorAlert: null, prompt: null };
+    const rule = ruleOut(first.rule);
+    return {
+      type: RULE_TYPES[Object.keys(rule)[0]] ?? 'None',
+      rule,
+      // Excel's defaults where the rule was set without them.
+      errorAlert: { showAlert: true, style: 'Stop', title: '', message: '', ...first.errorAlert },
+      prompt: { showPrompt: false, title: '', message: '', ...first.prompt },
+    };
+  }
+
+  private makeValidation(): XlRange['dataValidation'] {
     const self = this;
+    const loaded = new Map<string, unknown>();
+    const got = <T>(k: string): T => {
+      if (!loaded.has(k)) throw new NotLoaded(k);
+      return loaded.get(k) as T;
+    };
     const current = {
       errorAlert: undefined as Excel.DataValidationErrorAlert | undefined,
       prompt: undefined as Excel.DataValidationPrompt | undefined,
@@ -482,6 +617,19 @@ class FakeRangeImpl implements XlRange {
       return self.sheet.validations.find((v) => v.r1 === r1 && v.c1 === c1);
     };
     return {
+      load(names?: string | string[]) {
+        const props = propsOf(names);
+        self.ctx.queue(() => {
+          const v = self.readValidation();
+          self.ctx.respond(sizeOf(v));
+          for (const k of ['type', 'rule', 'errorAlert', 'prompt'] as const)
+            if (props.includes(k) || props.includes('*')) loaded.set(k, v[k]);
+        });
+        return this;
+      },
+      get type(): string {
+        return got('type');
+      },
       clear() {
         self.write(COMMAND_BYTES, () => {
           const { r1, c1, r2, c2 } = self.b();
@@ -505,7 +653,7 @@ class FakeRangeImpl implements XlRange {
         });
       },
       get rule(): Excel.DataValidationRule {
-        throw new NotLoaded('rule');
+        return got('rule');
       },
       set errorAlert(a: Excel.DataValidationErrorAlert) {
         self.write(sizeOf(a) + COMMAND_BYTES, () => {
@@ -515,7 +663,7 @@ class FakeRangeImpl implements XlRange {
         });
       },
       get errorAlert(): Excel.DataValidationErrorAlert {
-        throw new NotLoaded('errorAlert');
+        return got('errorAlert');
       },
       set prompt(p: Excel.DataValidationPrompt) {
         self.write(sizeOf(p) + COMMAND_BYTES, () => {
@@ -525,7 +673,43 @@ class FakeRangeImpl implements XlRange {
         });
       },
       get prompt(): Excel.DataValidationPrompt {
-        throw new NotLoaded('prompt');
+        return got('prompt');
+      },
+    };
+  }
+
+  /** ExcelApi 1.13: the merged areas inside this range, as one RangeAreas address. */
+  getMergedAreasOrNullObject(): ReturnType<XlRange['getMergedAreasOrNullObject']> {
+    const self = this;
+    const loaded = new Map<string, unknown>();
+    const got = <T>(k: string): T => {
+      if (!loaded.has(k)) throw new NotLoaded(k);
+      return loaded.get(k) as T;
+    };
+    return {
+      load() {
+        self.ctx.queue(() => {
+          if (!self.book.supports('1.13'))
+            throw new FakeRichApiError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13.');
+          const { r1, c1, r2, c2 } = self.b();
+          const inside = self.sheet.merges.filter(
+            (m) => m.r1 >= r1 && m.r2 <= r2 && m.c1 >= c1 && m.c2 <= c2,
+          );
+          if (inside.length > 512)
+            throw new FakeRichApiError('GeneralException', 'more than 512 merged areas.');
+          const name = self.address_().replace(/!.*$/, '');
+          const address = inside.map((m) => `${name}!${a1(m.r1, m.c1)}:${a1(m.r2, m.c2)}`).join(', ');
+          loaded.set('isNullObject', inside.length === 0);
+          loaded.set('address', address);
+          self.ctx.respond(sizeOf(address));
+        });
+        return this;
+      },
+      get address(): string {
+        return got('address');
+      },
+      get isNullObject(): boolean {
+        return got('isNullObject');
       },
     };
   }
@@ -764,6 +948,13 @@ class FakeWorksheetImpl implements XlWorksheet {
     };
   }
 
+  private namesCache: XlNamedItems | undefined;
+
+  /** One proxy per worksheet object, as Office.js keeps it: what it loaded stays readable. */
+  get names(): XlNamedItems {
+    return (this.namesCache ??= namedItems(this.ctx, () => this.m().names));
+  }
+
   get onChanged() {
     return {
       add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>): XlHandlerResult => {
@@ -812,6 +1003,9 @@ class FakeWorksheetImpl implements XlWorksheet {
           const m = self.m();
           if (props.includes('zoom') || props.includes('*'))
             loaded.set('zoom', { horizontalFitToPages: m.page.fitToWidth, verticalFitToPages: 0 });
+          if (props.includes('orientation') || props.includes('*'))
+            loaded.set('orientation', m.page.orientation);
+          if (props.includes('paperSize') || props.includes('*')) loaded.set('paperSize', m.page.paperSize);
         });
         return this;
       },
@@ -819,13 +1013,15 @@ class FakeWorksheetImpl implements XlWorksheet {
         w((m) => (m.page.orientation = v));
       },
       get orientation(): any {
-        throw new NotLoaded('orientation');
+        if (!loaded.has('orientation')) throw new NotLoaded('orientation');
+        return loaded.get('orientation');
       },
       set paperSize(v: any) {
         w((m) => (m.page.paperSize = v));
       },
       get paperSize(): any {
-        throw new NotLoaded('paperSize');
+        if (!loaded.has('paperSize')) throw new NotLoaded('paperSize');
+        return loaded.get('paperSize');
       },
       set zoom(z: Excel.PageLayoutZoomOptions) {
         w((m) => {
@@ -949,12 +1145,21 @@ class FakeContext implements XlContext {
         if (!sheetsLoaded.done) throw new NotLoaded('items');
         return sheetsLoaded.list;
       },
-      load() {
+      load(names?: string | string[]) {
+        const props = propsOf(names);
         ctx.queue(() => {
           sheetsLoaded.done = true;
-          // 'items/name' loads each item's name (and id) in the same round trip.
+          // 'items/name' loads each item's name (and id) in the same round trip; visibility only
+          // when asked for ('items/visibility').
           sheetsLoaded.list = book.sheets.map((s) =>
-            ctx.sheetProxy(() => s).markLoaded({ name: s.name, id: s.id, isNullObject: false }),
+            ctx
+              .sheetProxy(() => s)
+              .markLoaded({
+                name: s.name,
+                id: s.id,
+                isNullObject: false,
+                ...(props.some((p) => p === 'items/visibility' || p === '*') && { visibility: s.visibility }),
+              }),
           );
         }, COMMAND_BYTES);
         return sheets;
@@ -984,7 +1189,21 @@ class FakeContext implements XlContext {
         return ctx.sheetProxy(() => made);
       },
     };
+    let nameLoaded = false;
     return {
+      get name(): string {
+        if (!nameLoaded) throw new NotLoaded('name');
+        return book.fileName;
+      },
+      load() {
+        ctx.queue(() => {
+          if (!book.supports('1.7'))
+            throw new FakeRichApiError('ApiNotFound', 'Workbook.name needs ExcelApi 1.7.');
+          nameLoaded = true;
+        }, COMMAND_BYTES);
+        return this;
+      },
+      names: namedItems(ctx, () => book.names),
       worksheets: sheets,
       settings: {
         add: (key: string, value: unknown) =>
@@ -1071,6 +1290,10 @@ class FakeContext implements XlContext {
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
+  /** The file's name, as Workbook.name gives it. */
+  fileName = '工作簿1.xlsx';
+  /** Workbook-scoped defined names → formula, with the leading = as Excel gives it. */
+  names = new Map<string, string>();
   active = '';
   selection: { sheet: string; r: number; c: number; rows: number; cols: number; areas?: number } = {
     sheet: '',
@@ -1113,6 +1336,7 @@ export class FakeWorkbook {
       fitNeedsActive: false,
       fitIgnored: false,
       standardColumnPoints: 48,
+      defaultFont: { name: '等线', size: 11 },
       ...host,
     };
   }

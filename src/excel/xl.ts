@@ -20,6 +20,8 @@ export interface XlFill {
 }
 
 export interface XlFont {
+  /** Reading fonts back (learning a template): name, size, bold. */
+  load(propertyNames?: string | string[]): unknown;
   name: string;
   size: number;
   bold: boolean;
@@ -47,6 +49,9 @@ export interface XlRangeFormat extends XlLoadable {
 }
 
 export interface XlDataValidation {
+  /** ExcelApi 1.8: read back as Excel holds it ('Inconsistent' over cells with different rules). */
+  load(propertyNames?: string | string[]): unknown;
+  readonly type: string;
   clear(): void;
   rule: Excel.DataValidationRule;
   errorAlert: Excel.DataValidationErrorAlert;
@@ -66,6 +71,12 @@ export interface XlRange extends XlLoadable {
   merge(across?: boolean): void;
   select(): void;
   getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.13: the merged areas in the range, as one RangeAreas ("Sheet1!A1:C1, Sheet1!A2:A3"). */
+  getMergedAreasOrNullObject(): {
+    load(propertyNames?: string | string[]): unknown;
+    readonly address: string;
+    readonly isNullObject: boolean;
+  };
   /** ExcelApi 1.4: null object when the ranges do not overlap. */
   getIntersectionOrNullObject(anotherRange: XlRange | string): XlRange & { readonly isNullObject: boolean };
 }
@@ -103,6 +114,8 @@ export interface XlWorksheet extends XlLoadable {
   getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  readonly names: XlNamedItems;
   readonly onChanged: {
     add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<any>): XlHandlerResult;
   };
@@ -138,8 +151,26 @@ export interface XlSetting {
   load(propertyNames?: string | string[]): unknown;
 }
 
+/** A defined name (ExcelApi 1.1; formula 1.7): "=Sheet2!$A$1:$A$9", always with the leading "=". */
+export interface XlNamedItem {
+  readonly name: string;
+  formula: any;
+  readonly type: string;
+  visible: boolean;
+}
+
+export interface XlNamedItems {
+  load(propertyNames?: string | string[]): unknown;
+  readonly items: XlNamedItem[];
+}
+
 export interface XlWorkbook {
+  /** The file's name (ExcelApi 1.7), e.g. 「附件2汇总表.xlsx」. */
+  readonly name: string;
+  load(propertyNames?: string | string[]): unknown;
   readonly worksheets: XlWorksheetCollection;
+  /** Workbook-scoped defined names. */
+  readonly names: XlNamedItems;
   readonly settings: { add(key: string, value: any): unknown; getItemOrNullObject(key: string): XlSetting };
   getSelectedRange(): XlRange;
 }

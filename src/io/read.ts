@@ -3,15 +3,24 @@
  * SheetJS, which reads both the OOXML and the legacy BIFF8 formats and gives each formula cell's
  * cached value; text files (.csv, .tsv, .txt) go through our own decoder so GBK and UTF-16 are never
  * garbled. Works on bytes, so the add-in (browser) and hqds (Node) share it.
+ * SheetJS (sheetjs-read.ts) and the Word reader (docx.ts) are loaded when a file needs them: a plain
+ * .xlsx read by the fast reader needs neither, and loading both cost hqds 0.18 s (BENCHMARKS.md).
  */
-import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../core/cell';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
-import { struckNote, struckRows } from './strike';
 import { scanZip, type ZipScan } from './zip-guard';
-import { finishSheet } from './sheet-grid';
 import { readXlsxFast, type InflateRaw } from './xlsx-reader';
-import { docxSheet, DocxError, readDocx, type DocxOrigin } from './docx';
+import type { DocxOrigin } from './docx';
+
+type SheetJSReader = typeof import('./sheetjs-read');
+let sheetjsReader: SheetJSReader | undefined;
+/** The SheetJS half, loaded on first use. A synchronous require because readWorkbook is
+ *  synchronous; lib/ (CommonJS) then loads it only here, and webpack still bundles it (into the
+ *  `sheetjs` chunk, fetched with the chunk of whatever imports this module). */
+function sheetjs(): SheetJSReader {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sheetjsReader ??= require('./sheetjs-read') as SheetJSReader);
+}
 
 export interface RawSheet {
   name: string;
@@ -85,6 +94,8 @@ async function readWord(file: string, bytes: Uint8Array): Promise<RawWorkbook> {
     '请重新获取原文件，或用 Word 打开后另存为 .docx 再试。',
     '这不像收到的申报表：请确认文件来源。',
   );
+  // The Word reader (JSZip, xmldom: 0.05 s to load in Node, the pane's word chunk) only for Word files.
+  const { docxSheet, DocxError, readDocx } = await import('./docx');
   let doc;
   try {
     doc = await readDocx(bytes);
@@ -177,55 +188,17 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   if (kind.container === null) {
     // Not a spreadsheet container: a text or HTML table saved under a spreadsheet name (online
     // systems and WPS do this; a Chinese locale writes it in GBK).
-    if (!SHEET_EXT.test(file) || kind.text) return kind.html ? readHtml(file, bytes) : readText(file, bytes);
+    if (!SHEET_EXT.test(file) || kind.text)
+      return kind.html ? sheetjs().readHtml(file, bytes) : readText(file, bytes);
   }
   if (opts.inflateRaw && kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file)) {
     const fast = readXlsxFast(file, bytes, opts.inflateRaw);
     if (fast) return fast;
   }
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(bytes, {
-      type: 'array',
-      cellFormula: false,
-      cellHTML: false,
-      cellNF: false,
-      cellDates: true,
-      cellStyles: true,
-      dense: true,
-      bookFiles: kind.container === 'zip',
-    });
-  } catch (e) {
-    const msg = String((e as Error)?.message ?? e);
-    const hint = isLegacyWord(bytes)
-      ? `${LEGACY_WORD_MESSAGE}。`
-      : kind.container === 'ole' && (kind.encrypted || /password|encrypt/i.test(msg))
-        ? '文件有密码保护：请去掉密码后另存再试。'
-        : kind.container === 'zip'
-          ? '文件已损坏（压缩数据不完整）：请重新获取原文件，或用 Excel 打开后另存为 .xlsx 再试。'
-          : '文件可能已损坏或不是 Excel 文件：请用 Excel 打开后另存为 .xlsx 再试。';
-    throw new ReadError(file, `读不了「${file}」：${hint}`);
-  }
-  const sheets: RawSheet[] = [];
-  const notes: ReadNote[] = [];
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    if (!ws) continue;
-    sheets.push(sheetRows(name, ws, notes));
-  }
-  if (!sheets.length) throw new ReadError(file, `「${file}」里没有工作表。`);
-  if (kind.container === 'zip') {
-    for (const [sheet, rows] of struckRows(
-      (wb as { files?: Parameters<typeof struckRows>[0] }).files,
-      wb.SheetNames,
-    )) {
-      for (const r of rows) notes.push(struckNote(sheet, r));
-    }
-  }
-  return { file, sheets, notes };
+  return sheetjs().readWithSheetJS(file, bytes, kind);
 }
 
-interface Kind {
+export interface Kind {
   container: 'zip' | 'ole' | null;
   /** A Word, PDF or image file, named for what it is. */
   what?: string;
@@ -327,57 +300,4 @@ function readText(file: string, bytes: Uint8Array): RawWorkbook {
     message: n.message,
   }));
   return { file, encoding, notes, sheets: [{ name, rows, merges: [] }] };
-}
-
-/** An HTML table saved as .xls (「另存为网页」, many online systems): decoded by our own decoder (GBK
- *  included), then the table read by SheetJS from the text. */
-function readHtml(file: string, bytes: Uint8Array): RawWorkbook {
-  const { text, encoding } = decodeText(bytes);
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(text, { type: 'string', cellDates: true, dense: true, raw: true });
-  } catch {
-    throw new ReadError(
-      file,
-      `读不了「${file}」：这是网页格式的表格，但无法解析：请用 Excel 打开后另存为 .xlsx 再试。`,
-    );
-  }
-  const notes: ReadNote[] = [];
-  const sheets = wb.SheetNames.map((n) => sheetRows(n, wb.Sheets[n] as DenseSheet, notes));
-  if (!sheets.length) throw new ReadError(file, `「${file}」里没有表格。`);
-  return { file, encoding, sheets, notes };
-}
-
-type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
-
-function cellValue(c: XLSX.CellObject | undefined): CellValue {
-  if (!c) return null;
-  switch (c.t) {
-    case 'e':
-      return { error: c.w ?? '#N/A' };
-    case 'z':
-      return null;
-    case 'd':
-      return c.v instanceof Date ? c.v : null;
-    case 'n':
-    case 'b':
-      return c.v;
-    default:
-      return c.v === undefined || c.v === null ? null : String(c.v);
-  }
-}
-
-function sheetRows(name: string, ws: DenseSheet, notes: ReadNote[]): RawSheet {
-  const data = ws['!data'] ?? [];
-  const grid: CellValue[][] = [];
-  for (let r = 0; r < data.length; r++) {
-    const src = data[r];
-    const row: CellValue[] = [];
-    if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c]);
-    grid.push(row);
-  }
-  const merges = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c }));
-  const hiddenRows = (ws['!rows'] ?? []).flatMap((p, r) => (p?.hidden ? [r] : []));
-  const hiddenCols = (ws['!cols'] ?? []).flatMap((p, c) => (p?.hidden ? [c] : []));
-  return finishSheet({ name, grid, merges, hiddenRows, hiddenCols }, notes);
 }

@@ -7,7 +7,15 @@
  */
 import type { CellValue } from '../core/cell';
 import type { TemplateDoc, TemplateRange, TemplateSheet } from '../core/learn';
-import { DocxError, findBody, openDocx, readDocx, type DocxDocument, type DocxTable } from './docx';
+import {
+  DocxError,
+  findBody,
+  openDocx,
+  readDocx,
+  tableElements,
+  type DocxDocument,
+  type DocxTable,
+} from './docx';
 import { ReadError } from './read';
 
 const twips = (a: number, b: number) => Math.abs(a - b) <= 60;
@@ -31,8 +39,16 @@ export async function readDocxTemplate(file: string, bytes: Uint8Array): Promise
       file,
       `「${file}」里没有表格：请选择通知所附的空白汇总表（Word 表格或 Excel 文件）。`,
     );
-  const page = pageOf(findBody(opened.doc));
+  const body = findBody(opened.doc);
+  const page = pageOf(body);
   for (const sheet of sheets) if (page) sheet.page = page;
+  const grids = tableElements(body);
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    const sheet = sheets.find((x) => x.name === `表${b.table}`);
+    const widths = gridWidths(grids[b.table - 1]);
+    if (sheet && widths) sheet.colWidths = widths;
+  }
   return {
     file,
     kind: 'docx',
@@ -131,4 +147,23 @@ function pageOf(body: Element): TemplateSheet['page'] | undefined {
   const paperSize =
     twips(s, 11906) && twips(l, 16838) ? 9 : twips(s, 16838) && twips(l, 23811) ? 8 : undefined;
   return { landscape, paperSize };
+}
+
+/**
+ * A table's column widths from its grid (w:tblGrid/w:gridCol/@w:w in twips, ECMA-376 Part 1
+ * §17.4.16), in Excel's character units: a column of w characters is 7w + 5 pixels wide for the
+ * default font's 7-pixel digit (§18.3.1.13), and 15 twips make a pixel at 96 dpi. Half characters.
+ */
+function gridWidths(tbl: Element | undefined): number[] | undefined {
+  let grid: Element | undefined;
+  for (let n = tbl?.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (n as Element).localName === 'tblGrid') grid = n as Element;
+  const out: number[] = [];
+  for (let n = grid?.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1 || (n as Element).localName !== 'gridCol') continue;
+    const twips = Number(attr(n as Element, 'w'));
+    if (!(twips > 0)) return undefined;
+    out.push(Math.max(1, Math.round(((twips / 15 - 5) / 7) * 2) / 2));
+  }
+  return out.length ? out : undefined;
 }

@@ -166,7 +166,53 @@ function decodeRef(ref: string): [number, number] {
   return [r - 1, c - 1];
 }
 
-const TAG = /<(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)>/g;
+/** The tags sheet() acts on; any other is stepped over. */
+const TAGS = new Set(['row', 'c', 'v', 'is', 'f', 'sheetData']);
+
+function isWord(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95;
+}
+
+/** The r, t, s and hidden attributes of a <row> or <c>, read in one pass over the attribute text
+ *  (the same values as attr(): a name preceded by white space, then =, then a quoted value); four
+ *  regular-expression searches per cell were a third of the time spent reading. */
+interface CellAttrs {
+  r: string | undefined;
+  t: string | undefined;
+  s: string | undefined;
+  hidden: string | undefined;
+}
+function cellAttrs(attrs: string, out: CellAttrs): CellAttrs {
+  out.r = out.t = out.s = out.hidden = undefined;
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    // A name: from after white space (or the start) to the first white space or =.
+    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
+    const from = i;
+    while (i < n && attrs.charCodeAt(i) !== 61 && !isSpace(attrs.charCodeAt(i))) i++;
+    const name = attrs.slice(from, i);
+    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
+    if (attrs.charCodeAt(i) !== 61) continue; // no = : not an attribute, go on from here
+    i++;
+    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
+    const q = attrs.charCodeAt(i);
+    if (q !== 34 && q !== 39) continue;
+    const end = attrs.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (end < 0) break;
+    const value = attrs.slice(i + 1, end);
+    i = end + 1;
+    // The first occurrence wins, as with attr().
+    if (name === 'r') out.r ??= value;
+    else if (name === 't') out.t ??= value;
+    else if (name === 's') out.s ??= value;
+    else if (name === 'hidden') out.hidden ??= value;
+  }
+  return out;
+}
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
 
 /** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for SheetJS. */
 function sheet(name: string, xml: string, sst: string[], dates: boolean[]): SheetGrid | null {
@@ -174,63 +220,102 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
   if (start < 0) return null;
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const a: CellAttrs = { r: undefined, t: undefined, s: undefined, hidden: undefined };
   let r = -1;
   let col = -1;
-  let cell: { r: number; c: number; t: string; s: number } | null = null;
+  // The open cell (inCell), kept in locals rather than an object per cell.
+  let inCell = false;
+  let cellR = 0;
+  let cellC = 0;
+  let cellT = 'n';
+  let cellS = 0;
   let value: CellValue | undefined;
-  TAG.lastIndex = start;
-  for (let m; (m = TAG.exec(xml));) {
-    const [, close, tag, attrs, self] = m;
+  // A scan from < to < rather than a regular expression: the tags matched by
+  // <(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)> , without a match array and four
+  // strings for every tag (half the time of reading, and most of its garbage).
+  let pos = start;
+  let dataEnd = start;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) break;
+    let i = lt + 1;
+    const close = xml.charCodeAt(i) === 47;
+    if (close) i++;
+    let from = i;
+    while (isWord(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) === 58 && i > from) {
+      from = ++i; // a namespace prefix
+      while (isWord(xml.charCodeAt(i))) i++;
+    }
+    const tag = xml.slice(from, i);
+    if (!TAGS.has(tag)) {
+      pos = lt + 1;
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0) break;
+    pos = gt + 1;
+    const self = xml.charCodeAt(gt - 1) === 47 && gt - 1 >= i;
+    const attrs = tag === 'row' || tag === 'c' ? xml.slice(i, self ? gt - 1 : gt) : '';
     if (tag === 'sheetData') {
-      if (close || self) break;
+      if (close || self) {
+        dataEnd = pos;
+        break;
+      }
       continue;
     }
     if (tag === 'row') {
       if (close) continue;
-      const rr = attr(attrs, 'r');
-      r = rr ? Number(rr) - 1 : r + 1;
+      cellAttrs(attrs, a);
+      r = a.r ? Number(a.r) - 1 : r + 1;
       col = -1;
-      if (/^(1|true)$/.test(attr(attrs, 'hidden') ?? '')) hiddenRows.push(r);
+      if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(r);
       continue;
     }
     if (tag === 'c') {
       if (close) {
         // An empty cell that exists (styled) is null, as SheetJS gives it with cellStyles on.
-        if (cell) (rows[cell.r] ??= [])[cell.c] = value === undefined ? null : value;
-        cell = null;
+        if (inCell) (rows[cellR] ??= [])[cellC] = value === undefined ? null : value;
+        inCell = false;
         continue;
       }
-      const ref = attr(attrs, 'r');
+      cellAttrs(attrs, a);
       let cr = r;
       let cc = col + 1;
-      if (ref) [cr, cc] = decodeRef(ref);
+      if (a.r) [cr, cc] = decodeRef(a.r);
       if (cr < 0) cr = Math.max(r, 0);
       col = cc;
-      cell = { r: cr, c: cc, t: attr(attrs, 't') ?? 'n', s: Number(attr(attrs, 's') ?? 0) };
+      cellR = cr;
+      cellC = cc;
+      cellT = a.t ?? 'n';
+      cellS = Number(a.s ?? 0);
+      inCell = true;
       value = undefined;
-      if (cell.t === 'd') return null;
+      if (cellT === 'd') return null;
       if (self) {
         (rows[cr] ??= [])[cc] ??= null;
-        cell = null;
+        inCell = false;
       }
       continue;
     }
-    if (!cell || close) continue;
+    if (!inCell || close) continue;
     if (tag === 'f') {
       if (!self) {
-        const end = xml.indexOf('</', TAG.lastIndex);
+        const end = xml.indexOf('</', pos);
         if (end < 0) return null;
-        TAG.lastIndex = xml.indexOf('>', end) + 1;
+        pos = xml.indexOf('>', end) + 1;
+        if (pos === 0) return null;
       }
       continue;
     }
     if (tag === 'v') {
       if (self) continue;
-      const end = xml.indexOf('</', TAG.lastIndex);
+      const end = xml.indexOf('</', pos);
       if (end < 0) return null;
-      const text = xml.slice(TAG.lastIndex, end);
-      TAG.lastIndex = xml.indexOf('>', end) + 1;
-      switch (cell.t) {
+      const text = xml.slice(pos, end);
+      pos = xml.indexOf('>', end) + 1;
+      if (pos === 0) return null;
+      switch (cellT) {
         case 's': {
           const s = sst[Number(text)];
           if (s === undefined) return null;
@@ -248,7 +333,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
           break;
         case 'n': {
           if (text === '') break;
-          if (dates[cell.s]) return null; // a date: SheetJS turns it into a Date its own way
+          if (dates[cellS]) return null; // a date: SheetJS turns it into a Date its own way
           const n = Number(text);
           if (!Number.isFinite(n)) return null;
           value = n;
@@ -261,17 +346,18 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     }
     if (tag === 'is') {
       if (self) continue;
-      const end =
-        xml.indexOf('</is>', TAG.lastIndex) >= 0
-          ? xml.indexOf('</is>', TAG.lastIndex)
-          : xml.search(/<\/\w+:is>/);
+      const end = xml.indexOf('</is>', pos) >= 0 ? xml.indexOf('</is>', pos) : xml.search(/<\/\w+:is>/);
       if (end < 0) return null;
-      if (cell.t === 'inlineStr') value = richText(xml.slice(TAG.lastIndex, end));
-      TAG.lastIndex = end;
+      if (cellT === 'inlineStr') value = richText(xml.slice(pos, end));
+      pos = end;
     }
   }
   const merges: SheetGrid['merges'] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
+  // <mergeCells> follows <sheetData> and <cols> precedes it (Part 1 §18.3.1.99, CT_Worksheet's
+  // sequence): neither is looked for through the cells, which are most of the text.
+  const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*)\/?>/g;
+  mergeRe.lastIndex = dataEnd;
+  for (let m; (m = mergeRe.exec(xml));) {
     const ref = attr(m[1], 'ref');
     if (!ref) continue;
     const [a, b = a] = ref.split(':');
@@ -280,7 +366,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     merges.push({ r1, c1, r2, c2 });
   }
   const hiddenCols: number[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+  for (const m of xml.slice(0, start).matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
     if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
     const min = Number(attr(m[1], 'min') ?? 0);
     const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);

@@ -12,7 +12,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { Profile } from '../core/profile';
-import { resolveProfile } from '../core/profile-store';
+import { resolveProfile } from '../core/profiles';
 import { summarySheetName } from '../core/import';
 import { fixValue } from '../core/fixes';
 import { LISTS_SHEET } from '../core/plan';
@@ -21,10 +21,11 @@ import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, type Settings } from
 import { checkReducer, initialCheck, statusLine } from './state';
 import { chineseError } from './errors';
 import { CheckTab } from './components/CheckTab';
-import { EnterTab } from './components/EnterTab';
-import { BuildTab } from './components/BuildTab';
-// The import and 新格式 tabs, with what they pull in, load when first opened: they are not needed
-// to check a sheet, and keeping them out of the first chunk keeps the pane's start small.
+// Every tab but 检查 loads when first opened, with what it pulls in (inputs, switches, the format
+// list): the pane opens on 检查, and keeping the rest out of the first chunk keeps its start small
+// (BENCHMARKS.md, 「The pane bundle」).
+const EnterTab = React.lazy(() => import('./components/EnterTab').then((m) => ({ default: m.EnterTab })));
+const BuildTab = React.lazy(() => import('./components/BuildTab').then((m) => ({ default: m.BuildTab })));
 const ImportTab = React.lazy(() => import('./components/ImportTab').then((m) => ({ default: m.ImportTab })));
 const LearnTab = React.lazy(() => import('./components/LearnTab').then((m) => ({ default: m.LearnTab })));
 import { useStyles, type Notify } from './components/styles';
@@ -229,7 +230,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
         />
       )}
       {tab === 'enter' && profile && (
-        <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />
+        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+          <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />
+        </React.Suspense>
       )}
       {tab === 'import' && profile && (
         <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
@@ -246,15 +249,17 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       )}
       {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
       {tab === 'build' && (
-        <BuildTab
-          workbook={workbook}
-          profile={profile}
-          stored={stored}
-          settings={settings}
-          save={save}
-          act={act}
-          onBuilt={afterBuild}
-        />
+        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+          <BuildTab
+            workbook={workbook}
+            profile={profile}
+            stored={stored}
+            settings={settings}
+            save={save}
+            act={act}
+            onBuilt={afterBuild}
+          />
+        </React.Suspense>
       )}
       {tab === 'learn' && (
         <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>

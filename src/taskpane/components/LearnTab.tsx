@@ -22,10 +22,12 @@ import {
   applyLearnEdits,
   describeColumn,
   learnTemplate,
+  locateTemplateHeader,
   type LearnEdits,
   type LearnResult,
   type TemplateDoc,
 } from '../../core/learn';
+import { describeFormRow } from '../../core/learn-form';
 import type { Profile } from '../../core/profile';
 import type { OfficeWorkbook } from '../../excel/adapter';
 
@@ -91,14 +93,17 @@ export function LearnTab({
   }, [workbook]);
 
   const templateInput = React.useRef<HTMLInputElement>(null);
-  const learned = (doc: TemplateDoc) => {
+  /** `read` says what was read of a sheet of this workbook (what could not be is in `missing`). */
+  const learned = (doc: TemplateDoc, read?: string[]) => {
     const r = learnTemplate(doc, { id: 'learned' });
     setDraft(r);
     setEdits({});
     setOptionText({});
     setMessage({
       intent: r.missing.length ? 'warning' : 'success',
-      text: `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
+      text: read
+        ? `已从工作表「${doc.main}」学得 ${r.profile.columns.length} 列（读了${read.slice(0, -1).join('、')}${read.length > 1 ? '和' : ''}${read[read.length - 1]}）：请核对下面的推断，修改后保存。`
+        : `已从「${doc.file}」学得 ${r.profile.columns.length} 列：请核对下面的推断，修改后保存。`,
     });
   };
 
@@ -109,25 +114,12 @@ export function LearnTab({
       learned(await readTemplate(f.name, new Uint8Array(await f.arrayBuffer())));
     });
 
+  // The sheet as Excel holds it: text, merges, dropdown lists (also on hidden sheets and names),
+  // widths, fonts, page setup, as far as this Excel can give them (what it cannot is listed).
   const fromSheet = () =>
     act('读取工作表', async () => {
-      const [s] = await workbook.readSheets([sheet]);
-      learned({
-        file: sheet,
-        kind: 'other',
-        sheets: [
-          {
-            name: sheet,
-            hidden: false,
-            rows: (s?.rows ?? []).map((r) => [...r]),
-            merges: [],
-            validations: [],
-          },
-        ],
-        limits: [
-          '从当前工作簿只读了单元格的文字：下拉列表、字体和页面设置没有读取。要连选项一起学，请选择模板文件。',
-        ],
-      });
+      const doc = await workbook.readTemplate(sheet, locateTemplateHeader);
+      learned(doc, doc.read);
     });
 
   let final: Profile | null = null;
@@ -216,6 +208,7 @@ export function LearnTab({
           {draft.profile.sheet.footnote && (
             <Text className={st.small}>表尾注：{draft.profile.sheet.footnote}</Text>
           )}
+          <ProjectFormPreview profile={draft.profile} />
           {(final ?? draft.profile).columns.map((c) => {
             const v = c.vocab ? draft.profile.vocabularies[c.vocab] : undefined;
             const ed = edits.columns?.[c.key];
@@ -294,6 +287,40 @@ export function LearnTab({
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** The learned per-project form (上海's 项目基本信息情况表), read-only: its rows as hqds learn prints them. */
+export function ProjectFormPreview({ profile }: { profile: Profile }) {
+  const st = useStyles();
+  const form = profile.projectForm;
+  if (!form && profile.form) {
+    // A bureau's 附件1 beside its summary (one per applicant): each item and the column it fills.
+    const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;
+    return (
+      <div className={st.item} aria-label="学得的表单">
+        <Text>表单「{profile.form.title}」（每个单位填一份，读入汇总表；只读）</Text>
+        <ol className={st.list}>
+          {profile.form.fields.map((f, i) => (
+            <li key={i}>
+              {f.label}
+              {label(f.key) ? ` → 汇总表「${label(f.key)}」` : '（只在表单上）'}
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
+  if (!form) return null;
+  return (
+    <div className={st.item} aria-label="学得的表单">
+      <Text>表单「{form.title}」（每个项目一张，只读；列在下面逐项核对）</Text>
+      <ol className={st.list}>
+        {form.rows.map((r, i) => (
+          <li key={i}>{describeFormRow(profile.vocabularies, r)}</li>
+        ))}
+      </ol>
     </div>
   );
 }
