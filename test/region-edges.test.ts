@@ -41,6 +41,7 @@ describe('findRegion', () => {
     expect(findRegion(index, [['标题'], H, ROW, [2], [], ['注：x'], ['y']])).toEqual({
       headerRow: 1,
       firstDataRow: 2,
+      labelRows: H.map(() => 1),
       lastDataRow: 4,
       notesFrom: 5,
       entryRows: [2],
