@@ -757,14 +757,26 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
 }
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
-function guessRequired(L: Learning, columns: Column[]): void {
+function guessRequired(L: Learning, columns: Column[]): Profile['requireOneOf'] {
   const marked = columns.filter((c) => REQUIRED_MARK.test(c.label));
+  const oneOf: Profile['requireOneOf'] = [];
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
     L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
   } else {
     for (const c of columns)
       c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
+    // Quantities grouped under one upper header (数据规模 over 结构化（条）| 非结构化（GB）) are one
+    // question answered in either column, as 武汉's 至少填一项 (FORMATS.md): both required would make
+    // every row that has only records, or only a size, an error.
+    for (const g of new Set(columns.map((c) => c.group).filter(Boolean))) {
+      const pair = columns.filter((c) => c.group === g);
+      if (pair.length < 2 || !pair.every((c) => c.type === 'quantity')) continue;
+      for (const c of pair) c.required = false;
+      const names = pair.map((c) => `「${c.label}」`).join('');
+      oneOf.push({ keys: pair.map((c) => c.key), message: `「${g}」下的${names}至少填一项。` });
+      L.inferred.push(`「${g}」下的${names}至少填一项（不是每项必填）：如通知要求都填，请改为必填。`);
+    }
     L.missing.push(
       `模板没有标明必填项：已把${columns
         .filter((c) => c.required)
@@ -776,6 +788,7 @@ function guessRequired(L: Learning, columns: Column[]): void {
     L.inferred.push(
       '联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。',
     );
+  return oneOf;
 }
 
 /** The region from the title or the file name; only province-level codes are known. */
@@ -917,7 +930,7 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
     concepts: new ConceptIndex([...PROFILES]),
   };
   const columns = draftColumns(L, headCells).map((d) => buildColumn(L, d, ctx));
-  guessRequired(L, columns);
+  const requireOneOf = guessRequired(L, columns);
   const region = regionOf(L, above.title);
   const fonts = fontsOf(L, {
     ...above.at,
@@ -950,6 +963,7 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
     },
     vocabularies: ctx.vocabularies,
     columns,
+    ...(requireOneOf.length && { requireOneOf }),
   };
   try {
     return { profile: parseProfile(draft), inferred: L.inferred, missing: L.missing };
