@@ -11,7 +11,9 @@ import { twoLevelTemplate } from './helpers/templates';
 describe('a size group of two quantity columns learned from a template without required marks', () => {
   let r: LearnResult;
   beforeAll(async () => {
-    r = learnTemplate(await readTemplate('two.xlsx', new Uint8Array(await twoLevelTemplate())), { id: 'two' });
+    r = learnTemplate(await readTemplate('two.xlsx', new Uint8Array(await twoLevelTemplate())), {
+      id: 'two',
+    });
   });
 
   test('asks for at least one of the pair, and says so for review', () => {
@@ -28,7 +30,15 @@ describe('a size group of two quantity columns learned from a template without r
 
   test('a received row with only the records, or only the size, is not an error; with neither it is', () => {
     const head = ['序号', '数据集名称', '数据规模', '数据规模', '更新频率', '申报单位', '联系人及联系方式'];
-    const sub = ['序号', '数据集名称', '结构化（条）', '非结构化（GB）', '更新频率', '申报单位', '联系人及联系方式'];
+    const sub = [
+      '序号',
+      '数据集名称',
+      '结构化（条）',
+      '非结构化（GB）',
+      '更新频率',
+      '申报单位',
+      '联系人及联系方式',
+    ];
     const rows = [
       head,
       sub,

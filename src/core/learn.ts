@@ -684,6 +684,12 @@ function optionsFromText(
   };
 }
 
+/** 「（不超过300字）」「300字以内」 in a label: the column's word limit. */
+function wordLimitOf(label: string): number | undefined {
+  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(label));
+  return limit ? Number(limit[1] ?? limit[2]) : undefined;
+}
+
 const VOCAB_KEYS = ['domain', 'modality', 'category', 'direction', 'district', 'nature'];
 
 /** One column: its kind, width and word limit, and its options when the template gives them. */
@@ -707,9 +713,9 @@ function buildColumn(
     ...kindFor(d, L.inferred),
     ...(d.group ? { group: d.group } : {}),
   } as Column;
-  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
+  const limit = wordLimitOf(d.label);
   if (limit) {
-    col.maxChars = Number(limit[1] ?? limit[2]);
+    col.maxChars = limit;
     L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
   }
   ruleHints(L, d, col, ctx.firstDataRow);
@@ -1003,13 +1009,18 @@ function formCrosswalk(): FormCrosswalk {
   const concepts = new ConceptIndex([...PROFILES]);
   return {
     keyOf: (label) => keyOfHeader(label),
-    column: (label, key, known, inferred) => ({
-      key,
-      label,
-      required: false,
-      width: headerKeys().byKey.get(key)?.width ?? 12,
-      ...kindFor({ c: 0, label, key, known }, inferred),
-    }),
+    column: (label, key, known, inferred) => {
+      const maxChars = wordLimitOf(label);
+      if (maxChars) inferred.push(`「${label}」限 ${maxChars} 字。`);
+      return {
+        key,
+        label,
+        required: false,
+        width: headerKeys().byKey.get(key)?.width ?? 12,
+        ...kindFor({ c: 0, label, key, known }, inferred),
+        ...(maxChars && { maxChars }),
+      };
+    },
     vocabulary: (name, options, what, inferred) => vocabularyOf(name, options, concepts, what, inferred),
   };
 }
@@ -1022,6 +1033,7 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     inferred: [...f.inferred],
     missing: [...(doc.limits ?? []), ...f.missing],
   };
+  formOptionsFromText(L, f);
   guessRequired(L, f.columns);
   const title = formTitlePlain(f.form.title) || f.sheet;
   const region = regionOf(L, [title, ...f.above].join(' '));
@@ -1041,6 +1053,44 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     '每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。',
   );
   return checkedDraft(draft, L);
+}
+
+/**
+ * A form's fields without ticked options take them from the text around the form, as a summary's
+ * columns do (「所属领域：A、B、C。」 below a Word 附件1); a field that usually has options and finds
+ * none is said, as for a summary.
+ */
+function formOptionsFromText(L: Learning, f: LearnedForm): void {
+  const lines = [...f.above, ...f.below];
+  const sentences = vocabSentences(lines);
+  const concepts = new ConceptIndex([...PROFILES]);
+  const used = new Set<string>();
+  f.columns = f.columns.map((c) => {
+    if (c.type !== 'text') return c;
+    const d = { c: 0, label: c.label, key: c.key, known: keyOfHeader(c.label) !== null };
+    const o = optionsFromText(d, sentences, lines);
+    if (!o) {
+      if (VOCAB_KEYS.includes(c.key.replace(/\d+$/, '')))
+        L.missing.push(
+          `「${c.label}」通常有固定选项，但模板里既没有勾选项，也没有「${c.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`,
+        );
+      return c;
+    }
+    for (const x of sentences) if (x.items.join('、') === o.options.join('、')) used.add(x.source);
+    f.vocabularies[c.key] = vocabularyOf(c.key, o.options, concepts, c.label, L.inferred);
+    L.inferred.push(
+      `「${c.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`,
+    );
+    return { ...c, type: 'vocab', vocab: c.key, multi: o.multi };
+  });
+  if (!used.size) return;
+  // The sentences read as options are part of the format now; only the rest is left out.
+  const rest = f.below.filter((t) => ![...used].some((src) => t.includes(src)));
+  L.missing = L.missing.filter((m) => !m.startsWith('表单下方还有'));
+  if (rest.length)
+    L.missing.push(
+      `表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身、字数要求和选项，其余不作为格式的一部分。`,
+    );
 }
 
 /** Our own working list (hqds writes 上海's that way): a list of the projects, not a bureau's summary. */
