@@ -1314,11 +1314,20 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
   const columns = p.columns.map((c) => {
     const ed = e.columns?.[c.key];
     if (!ed) return c;
-    const next = {
+    let next: Column = {
       ...c,
       ...(ed.required !== undefined && { required: ed.required }),
       ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }),
     };
+    const given = (ed.options ?? []).map((o) => o.trim()).filter(Boolean);
+    if (given.length && !c.vocab && c.type === 'text') {
+      // A column the template left as free text (no list, no 「更新频率：A、B」 sentence) gets the
+      // options the clerk typed in review, linked to the concepts as learnt ones are.
+      let vocab = c.key;
+      for (let n = 2; vocabularies[vocab]; n++) vocab = `${c.key}${n}`;
+      vocabularies[vocab] = vocabularyOf(vocab, given, new ConceptIndex([...PROFILES]), c.label, []);
+      next = { ...next, type: 'vocab', vocab, multi: ed.multi ?? false };
+    }
     if (ed.options && c.vocab) {
       const opts = ed.options.map((o) => o.trim()).filter(Boolean);
       if (!opts.length) throw new LearnError(`「${c.label}」至少要有一个选项。`);
