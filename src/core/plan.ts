@@ -435,7 +435,9 @@ function notesBelow(
   const sized = cols.some(
     (c) => c.type === 'quantity' && (c.quantity?.kind === 'size' || c.quantity?.kind === 'pairs'),
   );
-  if (sized) {
+  // A learned template's footnote may state the base itself (「数据量按 1TB=1024GB 折算」): once is enough.
+  const stated = new RegExp(`1\\s*TB\\s*[=＝]\\s*${s.tb}\\s*GB`, 'i').test(profile.sheet.footnote ?? '');
+  if (sized && !stated) {
     cells.push({ r, c: 0, v: `注：数据量按 1TB=${s.tb}GB 换算。`, style: 'note' });
     merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
   }
