@@ -361,7 +361,12 @@ export function vocabSentences(
 ): { label: string; items: string[]; multi: boolean; source: string }[] {
   const out: { label: string; items: string[]; multi: boolean; source: string }[] = [];
   for (const line of lines) {
-    for (const sentence of line.split(/[。；;\n]/)) {
+    for (const whole of line.split(/[。；;\n]/)) {
+      // 「填表说明：1.行业领域：A、B」: the heading before the first numbered item is not its label.
+      const sentence = whole.replace(
+        /^\s*(?:注|说明|备注|填表说明|填报说明|附注)\s*[：:]\s*(?=[0-9０-９]+\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])/,
+        '',
+      );
       const m =
         /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(
           sentence,
@@ -378,7 +383,9 @@ export function vocabSentences(
         )
         .filter(Boolean);
       if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
-      out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
+      // 「数据来源可多选：A、B」 names the column 「数据来源」.
+      const label = m[1].trim().replace(/\s*(?:可多选|多选|单选)$/, '');
+      out.push({ label, items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
     }
   }
   return out;
