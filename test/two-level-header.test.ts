@@ -267,6 +267,8 @@ function repeatedSubLabels(): Profile {
     text('i2', '样本数图像', '样本数'),
     ...raw.columns.slice(5),
   ];
+  // The learned pair's 至少填一项 names the scale columns replaced above.
+  raw.requireOneOf = [];
   return parseProfile(raw);
 }
 

@@ -32,6 +32,8 @@ export interface LearnedForm {
   vocabularies: Record<string, Vocabulary>;
   /** Sections below the form with a word limit (「（一）申报单位基本情况（不超过1000字）」). */
   fields: FormField[];
+  /** The other text below the form (「所属领域：A、B、C。」, a seal line), for learn.ts to read options from. */
+  below: string[];
   inferred: string[];
   missing: string[];
 }
@@ -434,7 +436,7 @@ function readAboveForm(
 }
 
 /** Below the form: sections with a word limit become the form's fields; the rest is said, not learned. */
-function readBelowForm(d: Draft, kinds: RowKind[], to: number): FormField[] {
+function readBelowForm(d: Draft, kinds: RowKind[], to: number): { fields: FormField[]; rest: string[] } {
   const fields: FormField[] = [];
   const rest: string[] = [];
   for (let r = to + 1; r < kinds.length; r++) {
@@ -450,7 +452,7 @@ function readBelowForm(d: Draft, kinds: RowKind[], to: number): FormField[] {
     d.missing.push(
       `表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身和字数要求，其余不作为格式的一部分。`,
     );
-  return fields;
+  return { fields, rest };
 }
 
 /** Column widths where the file sets them; otherwise a label column and value columns, said so. */
@@ -501,7 +503,7 @@ export function learnForm(sheet: TemplateSheet, cw: FormCrosswalk): LearnedForm 
   );
   const top = readAboveForm(d, kinds, block.from);
   draftRows(d, kinds, block.from, block.to);
-  const fields = readBelowForm(d, kinds, block.to);
+  const { fields, rest: below } = readBelowForm(d, kinds, block.to);
   const form: ProjectForm = { title: top.title, nameKey: nameKeyOf(d), colWidths: widthsOf(d), rows: d.rows };
   return {
     sheet: sh.name,
@@ -511,6 +513,7 @@ export function learnForm(sheet: TemplateSheet, cw: FormCrosswalk): LearnedForm 
     columns: d.columns,
     vocabularies: d.vocabularies,
     fields,
+    below,
     inferred: d.inferred,
     missing: d.missing,
   };
