@@ -216,8 +216,8 @@ export async function runBuild(
   });
   if (profile.id === 'shanxi' && !strFlag(args, '--title-prefix'))
     errOut.write('提示：山西汇总表标题为「XXX行业高质量数据集汇总表」，请用 --title-prefix 填写行业。\n');
-  const { writeWorkbook } = await import('../io/xlsx-writer');
-  const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbook(plan), backup: true }];
+  const { writeWorkbookPieces } = await import('../io/xlsx-writer');
+  const jobs: WriteJob[] = [{ file: outFile, data: await writeWorkbookPieces(plan), backup: true }];
   if (reportFile !== undefined)
     jobs.push({
       file: reportFile,

@@ -101,7 +101,8 @@ export function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly
 
 export interface WriteJob {
   file: string;
-  data: Buffer | string;
+  /** Pieces are written one after another (a built .xlsx, never joined into one buffer). */
+  data: Buffer | string | readonly Buffer[];
   /** Keep an existing file under a backup name before replacing it (the summary workbook). */
   backup: boolean;
 }
@@ -147,7 +148,7 @@ export function writeAllOrNothing(jobs: readonly WriteJob[]): { file: string; ba
       const tmp = tempName(j.file);
       temps.push(tmp);
       try {
-        fs.writeFileSync(tmp, j.data, { flag: 'wx' });
+        writeData(tmp, j.data);
       } catch (e) {
         throw new OutputError(errnoMessage(e, j.file, '写出'));
       }
@@ -174,5 +175,21 @@ export function writeAllOrNothing(jobs: readonly WriteJob[]): { file: string; ba
         /* already gone */
       }
     }
+  }
+}
+
+/** Writes data to a new file (exclusive, as before): a buffer, text, or buffers one after another. */
+function writeData(file: string, data: Buffer | string | readonly Buffer[]): void {
+  if (!Array.isArray(data)) {
+    fs.writeFileSync(file, data as Buffer | string, { flag: 'wx' });
+    return;
+  }
+  const fd = fs.openSync(file, 'wx');
+  try {
+    for (const piece of data as readonly Buffer[]) {
+      for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }

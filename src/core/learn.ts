@@ -1296,6 +1296,7 @@ export function describeColumn(p: Profile, c: Column): string {
             ? '数据量（模态+GB）'
             : '数据量（大小或条数，照写）';
   }
+  if (c.type === 'fixed' && c.fixedValue) kind = `固定值「${c.fixedValue}」`;
   if (c.type === 'vocab' && c.vocab) {
     const v = p.vocabularies[c.vocab];
     kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;

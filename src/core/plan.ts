@@ -72,6 +72,60 @@ export interface WorkbookPlan {
   styles: Record<string, CellStyle>;
 }
 
+/** A sheet whose bulk rows (the summary's data, the issues list, the change log) are generated
+ *  from the merge result when read, rather than held as one PlanCell object per cell: 100,000 rows
+ *  made 3.8 million such objects, about 290 MB of a build's heap (BENCHMARKS.md, 「Memory」). */
+interface LazyCells {
+  head: readonly PlanCell[];
+  rows: () => Iterable<PlanCell>;
+  tail: readonly PlanCell[];
+}
+const lazySheets = new WeakMap<SheetPlan, LazyCells>();
+
+/** Gives `sheet.cells` as head, rows(), tail. Reading `cells` (the add-in's adapter, tests, JSON)
+ *  builds the array once, as it was before, and from then on the array is the sheet's; the file
+ *  writer walks planCells() instead and never builds it. */
+function lazyCells(
+  sheet: SheetPlan,
+  head: PlanCell[],
+  rows: () => Iterable<PlanCell>,
+  tail: PlanCell[],
+): SheetPlan {
+  let cells: PlanCell[] | undefined;
+  lazySheets.set(sheet, { head, rows, tail });
+  // Redefining the existing key keeps its place in the object's key order (JSON, toEqual).
+  Object.defineProperty(sheet, 'cells', {
+    enumerable: true,
+    configurable: true,
+    get(): PlanCell[] {
+      if (!cells) {
+        cells = [...head];
+        for (const cell of rows()) cells.push(cell);
+        cells.push(...tail);
+        lazySheets.delete(sheet);
+      }
+      return cells;
+    },
+    set(v: PlanCell[]) {
+      cells = v;
+      lazySheets.delete(sheet);
+    },
+  });
+  return sheet;
+}
+
+/** A sheet's cells in plan order, without building the array where the sheet generates its rows:
+ *  each PlanCell is made as it is read and can be dropped once used. */
+export function planCells(sheet: SheetPlan): Iterable<PlanCell> {
+  const lazy = lazySheets.get(sheet);
+  if (!lazy) return sheet.cells;
+  return (function* () {
+    yield* lazy.head;
+    yield* lazy.rows();
+    yield* lazy.tail;
+  })();
+}
+
 export interface PlanSettings {
   tb: TbBase;
   recommender?: string;
@@ -238,7 +292,7 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
     if (m.r2 === m.r1 && m.c2 > m.c1) across.set(`${m.r1},${m.c1}`, m);
   }
   const need = new Map<number, number>();
-  for (const cell of sheet.cells) {
+  for (const cell of planCells(sheet)) {
     const span = down.get(`${cell.r},${cell.c}`);
     const wide = cell.style === 'note' ? across.get(`${cell.r},${cell.c}`) : undefined;
     if (cell.v === null || cell.v === '' || (merged.has(`${cell.r},${cell.c}`) && !span && !wide)) continue;
@@ -308,7 +362,10 @@ export function headerHeight(profile: Profile): 1 | 2 {
 /** The label printed under a column's group. hqds learn names a sub-label that repeats under two
  *  groups by group and sub-label together (「样本数」「文本」 → 「样本数文本」, learn.ts draftColumns):
  *  the template printed the bare sub-label, so that is what goes back under the group. */
-export function subLabel(cols: readonly { label: string; group?: string }[], col: { label: string; group?: string }): string {
+export function subLabel(
+  cols: readonly { label: string; group?: string }[],
+  col: { label: string; group?: string },
+): string {
   const g = col.group;
   if (!g || col.label === g || !col.label.startsWith(g)) return col.label;
   const bare = col.label.slice(g.length);
@@ -330,12 +387,13 @@ function drawHeader(
   merges: Range[],
   colOffset = 0,
 ): void {
-  const put = (r: number, c: number, v: string | null) => cells.push({ r, c: c + colOffset, v, style: 'header' });
+  const put = (r: number, c: number, v: string | null) =>
+    cells.push({ r, c: c + colOffset, v, style: 'header' });
   if (height === 1) {
     cols.forEach((col, c) => put(headerRow, c, col.label));
     return;
   }
-  for (let c = 0; c < cols.length; ) {
+  for (let c = 0; c < cols.length;) {
     const g = cols[c].group;
     if (!g) {
       put(headerRow, c, cols[c].label);
@@ -480,33 +538,44 @@ function summarySheet(
   const { headerRow, firstDataRow } = summaryLayout(profile);
   drawHeader(cols, headerRow, headerHeight(profile), cells, merges);
   const marks = marksOf(merged.issues);
-  merged.entries.forEach((m, i) => cells.push(...dataCells(cols, m.entry.cells, firstDataRow + i, marks, i)));
+  const entries = merged.entries;
   // A new, empty summary gets bordered blank rows to type into, above the notes.
-  const blankRows = merged.entries.length ? 0 : 10;
+  const blankRows = entries.length ? 0 : 10;
   const blank = cols.map(() => null);
   for (let i = 0; i < blankRows; i++) cells.push(...dataCells(cols, blank, firstDataRow + i, marks, -1));
-  const lastDataRow = firstDataRow + Math.max(merged.entries.length, blankRows, 1) - 1;
-  notesBelow(profile, s, lastDataRow + 1, cells, merges);
-  return {
-    name: profile.sheet.sheetName,
-    role: 'summary',
-    cells,
-    merges,
-    colWidths: columnWidths(
-      cols,
-      merged.entries.map((m) => m.entry.cells),
-    ),
-    rowHeights,
-    validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
-    freeze: { rows: firstDataRow, cols: 0 },
-    print: {
-      landscape: profile.sheet.page?.landscape ?? true,
-      fitToWidth: true,
-      titleRows: [headerRow, firstDataRow - 1],
-    },
-    textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
-    table: { headerRow, firstDataRow, lastDataRow, columns: n },
+  const lastDataRow = firstDataRow + Math.max(entries.length, blankRows, 1) - 1;
+  const tail: PlanCell[] = [];
+  notesBelow(profile, s, lastDataRow + 1, tail, merges);
+  // The entries' rows are generated when read (lazyCells): values are the entries' own.
+  const rows = function* () {
+    for (let i = 0; i < entries.length; i++)
+      yield* dataCells(cols, entries[i].entry.cells, firstDataRow + i, marks, i);
   };
+  return lazyCells(
+    {
+      name: profile.sheet.sheetName,
+      role: 'summary',
+      cells,
+      merges,
+      colWidths: columnWidths(
+        cols,
+        entries.map((m) => m.entry.cells),
+      ),
+      rowHeights,
+      validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
+      freeze: { rows: firstDataRow, cols: 0 },
+      print: {
+        landscape: profile.sheet.page?.landscape ?? true,
+        fitToWidth: true,
+        titleRows: [headerRow, firstDataRow - 1],
+      },
+      textColumns: cols.map((c, i) => (isNumberColumn(c) ? -1 : i)).filter((i) => i >= 0),
+      table: { headerRow, firstDataRow, lastDataRow, columns: n },
+    },
+    cells,
+    rows,
+    tail,
+  );
 }
 
 /** Lay the segments of a meta line across the row: first left, last right, any middle centred. */
@@ -565,37 +634,45 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
         (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
         (a.entry ?? -1) - (b.entry ?? -1),
     );
-  sorted.forEach((issue, i) => {
-    const r = i + 2;
-    const values: CellOut[] = [
-      i + 1,
-      issue.severity === 'error' ? '错误' : '提示',
-      issue.code,
-      issue.entry === null ? null : first + issue.entry + 1,
-      issue.field,
-      issue.value ?? null,
-      issue.message,
-      issue.source.file,
-      issue.source.sheet,
-      issue.source.row,
-      issue.source.column,
-    ];
-    values.forEach((v, c) =>
-      cells.push({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }),
-    );
-  });
-  return {
-    name: ISSUES_SHEET,
-    role: 'issues',
-    cells,
-    merges: [],
-    colWidths: [6, 6, 22, 9, 18, 18, 60, 24, 14, 8, 18],
-    rowHeights: {},
-    validations: [],
-    freeze: { rows: 2, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: [1, 1] },
-    textColumns: [1, 2, 4, 5, 6, 7, 8, 10],
+  // One row per issue, generated when read (lazyCells).
+  const rows = function* () {
+    for (let i = 0; i < sorted.length; i++) {
+      const issue = sorted[i];
+      const r = i + 2;
+      const values: CellOut[] = [
+        i + 1,
+        issue.severity === 'error' ? '错误' : '提示',
+        issue.code,
+        issue.entry === null ? null : first + issue.entry + 1,
+        issue.field,
+        issue.value ?? null,
+        issue.message,
+        issue.source.file,
+        issue.source.sheet,
+        issue.source.row,
+        issue.source.column,
+      ];
+      for (let c = 0; c < values.length; c++)
+        yield { r, c, v: values[c], style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' };
+    }
   };
+  return lazyCells(
+    {
+      name: ISSUES_SHEET,
+      role: 'issues',
+      cells,
+      merges: [],
+      colWidths: [6, 6, 22, 9, 18, 18, 60, 24, 14, 8, 18],
+      rowHeights: {},
+      validations: [],
+      freeze: { rows: 2, cols: 0 },
+      print: { landscape: true, fitToWidth: true, titleRows: [1, 1] },
+      textColumns: [1, 2, 4, 5, 6, 7, 8, 10],
+    },
+    cells,
+    rows,
+    [],
+  );
 }
 
 function workingList(
@@ -773,34 +850,44 @@ export function changeLogSheet(profile: Profile, merged: MergeResult, target: Sh
   const first = target.table?.firstDataRow ?? 0;
   // The working list (上海) has 序号 in its first column, so its fields sit one column to the right.
   const shift = target.role === 'working-list' ? 1 : 0;
-  merged.changes.forEach((ch, i) => {
-    const col = profile.columns.findIndex((c) => c.label === ch.field);
-    const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
-    const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
-    const row = changeLogRow(
-      i + 1,
-      {
-        sheet: target.name,
-        cell,
-        field: ch.field,
-        from: ch.from,
-        to: ch.to === null ? '' : String(ch.to),
-        rule: ch.reason,
-      },
-      src,
-    );
-    row.forEach((v, c) => cells.push({ r: i + 1, c, v, style: c === 0 ? 'number' : 'text' }));
-  });
-  return {
-    name: CHANGE_LOG_SHEET,
-    role: 'changes',
-    cells,
-    merges: [],
-    colWidths: [6, 14, 8, 18, 24, 24, 50, 36],
-    rowHeights: {},
-    validations: [],
-    freeze: { rows: 1, cols: 0 },
-    print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
-    textColumns: [1, 2, 3, 4, 5, 6, 7],
+  // One row per change, generated when read (lazyCells): 283,000 changes made 2.3 million cells at 100,000 rows.
+  const rows = function* () {
+    for (let i = 0; i < merged.changes.length; i++) {
+      const ch = merged.changes[i];
+      const col = profile.columns.findIndex((c) => c.label === ch.field);
+      const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
+      const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
+      const row = changeLogRow(
+        i + 1,
+        {
+          sheet: target.name,
+          cell,
+          field: ch.field,
+          from: ch.from,
+          to: ch.to === null ? '' : String(ch.to),
+          rule: ch.reason,
+        },
+        src,
+      );
+      for (let c = 0; c < row.length; c++)
+        yield { r: i + 1, c, v: row[c], style: c === 0 ? 'number' : 'text' };
+    }
   };
+  return lazyCells(
+    {
+      name: CHANGE_LOG_SHEET,
+      role: 'changes',
+      cells,
+      merges: [],
+      colWidths: [6, 14, 8, 18, 24, 24, 50, 36],
+      rowHeights: {},
+      validations: [],
+      freeze: { rows: 1, cols: 0 },
+      print: { landscape: true, fitToWidth: true, titleRows: [0, 0] },
+      textColumns: [1, 2, 3, 4, 5, 6, 7],
+    },
+    cells,
+    rows,
+    [],
+  );
 }

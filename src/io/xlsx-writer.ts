@@ -6,7 +6,7 @@
  * Values are always written as values: a string beginning with = + - @ stays a string (no <f>).
  */
 import { columnLetter } from '../core/address';
-import type { PlanCell, SheetPlan, WorkbookPlan } from '../core/plan';
+import { planCells, type PlanCell, type SheetPlan, type WorkbookPlan } from '../core/plan';
 import { ZipWriter } from './zip';
 import {
   appProps,
@@ -67,15 +67,26 @@ class StringTable {
 }
 
 /** The plan's cells in row-then-column order, the last of any duplicates kept (as a later write
- *  would overwrite). Plans are built in order, so usually this is the list itself. */
-function orderedCells(cells: readonly PlanCell[]): readonly PlanCell[] {
+ *  would overwrite), with the used range. Plans are built in order, so usually the cells are walked
+ *  as the plan gives them (planCells: generated row by row, no array of the whole sheet); only a
+ *  sheet out of order is gathered and sorted. */
+function orderedCells(sp: SheetPlan): { cells: Iterable<PlanCell>; count: number; maxR: number; maxC: number } {
   let sorted = true;
-  for (let i = 1; i < cells.length && sorted; i++) {
-    const a = cells[i - 1];
-    const b = cells[i];
-    if (b.r < a.r || (b.r === a.r && b.c <= a.c)) sorted = false;
+  let count = 0;
+  let maxR = 0;
+  let maxC = 0;
+  let pr = -1;
+  let pc = -1;
+  for (const b of planCells(sp)) {
+    if (b.r < pr || (b.r === pr && b.c <= pc)) sorted = false;
+    pr = b.r;
+    pc = b.c;
+    if (b.c > maxC) maxC = b.c;
+    if (b.r > maxR) maxR = b.r;
+    count++;
   }
-  if (sorted) return cells;
+  if (sorted) return { cells: planCells(sp), count, maxR, maxC };
+  const cells = sp.cells;
   const idx = cells
     .map((_, i) => i)
     .sort((x, y) => cells[x].r - cells[y].r || cells[x].c - cells[y].c || x - y);
@@ -86,7 +97,7 @@ function orderedCells(cells: readonly PlanCell[]): readonly PlanCell[] {
     if (next && next.r === c.r && next.c === c.c) continue;
     out.push(c);
   }
-  return out;
+  return { cells: out, count: out.length, maxR, maxC };
 }
 
 interface SheetOut {
@@ -124,19 +135,13 @@ function* sheetXml(
   sst: StringTable | null,
   out: SheetOut,
 ): Generator<string> {
-  const cells = orderedCells(sp.cells);
-  let maxC = 0;
-  let maxR = 0;
-  for (const pc of cells) {
-    if (pc.c > maxC) maxC = pc.c;
-    if (pc.r > maxR) maxR = pc.r;
-  }
+  const { cells, count, maxR, maxC } = orderedCells(sp);
   const letters: string[] = [];
   for (let c = 0; c <= maxC; c++) letters.push(columnLetter(c));
   const fit = !!sp.print?.fitToWidth;
   let head = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
   if (fit) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
-  head += `<dimension ref="${cells.length ? `A1:${letters[maxC]}${maxR + 1}` : 'A1'}"/>`;
+  head += `<dimension ref="${count ? `A1:${letters[maxC]}${maxR + 1}` : 'A1'}"/>`;
   head += `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${paneXml(sp.freeze?.rows ?? 0, sp.freeze?.cols ?? 0)}</sheetView></sheetViews>`;
   head += '<sheetFormatPr defaultRowHeight="15"/>';
   head += colsXml(sp.colWidths);
@@ -149,19 +154,21 @@ function* sheetXml(
     .sort((a, b) => a - b);
   let h = 0;
   let buf = '';
-  let i = 0;
   const rowOpen = (r: number) => {
     const ht = sp.rowHeights[r];
     return ht > 0 ? `<row r="${r + 1}" ht="${ht}" customHeight="1">` : `<row r="${r + 1}">`;
   };
-  while (i < cells.length || h < heights.length) {
-    const r =
-      i < cells.length ? (h < heights.length ? Math.min(cells[i].r, heights[h]) : cells[i].r) : heights[h];
+  // The cells are walked once, one ahead: `next` is the first cell not yet written.
+  const it = cells[Symbol.iterator]();
+  let step = it.next();
+  while (!step.done || h < heights.length) {
+    const next = step.done ? undefined : step.value;
+    const r = next ? (h < heights.length ? Math.min(next.r, heights[h]) : next.r) : heights[h];
     while (h < heights.length && heights[h] <= r) h++;
     let row = rowOpen(r);
     const rn = r + 1;
-    for (; i < cells.length && cells[i].r === r; i++) {
-      const pc = cells[i];
+    for (; !step.done && step.value.r === r; step = it.next()) {
+      const pc = step.value;
       const s = styleIndex.get(pc.style) ?? 0;
       const sa = s ? ` s="${s}"` : '';
       const ref = letters[pc.c] + rn;
@@ -237,6 +244,12 @@ function workbookXml(plan: WorkbookPlan): string {
 }
 
 export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<Buffer> {
+  return Buffer.concat(await writeWorkbookPieces(plan, opts));
+}
+
+/** The .xlsx as writeWorkbook gives it, in pieces to write one after another (hqds build), so the
+ *  file is never joined into one more buffer. */
+export async function writeWorkbookPieces(plan: WorkbookPlan, opts: WriteOptions = {}): Promise<Buffer[]> {
   const now = opts.now ?? new Date();
   const zip = new ZipWriter(opts.level ?? 6, now);
   const sst = opts.strings === 'inline' ? null : new StringTable();
@@ -285,5 +298,5 @@ export async function writeWorkbook(plan: WorkbookPlan, opts: WriteOptions = {})
   await zip.add('_rels/.rels', [rootRels()]);
   await zip.add('[Content_Types].xml', [contentTypes(plan.sheets.length, withNotes, !!sst)]);
   // [Content_Types].xml first, as Excel writes it: some tools sniff the first entry.
-  return zip.finish(['[Content_Types].xml', '_rels/.rels']);
+  return zip.finishPieces(['[Content_Types].xml', '_rels/.rels']);
 }

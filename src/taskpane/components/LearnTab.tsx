@@ -321,7 +321,7 @@ export function ProjectFormPreview({ profile }: { profile: Profile }) {
       <Text>表单「{form.title}」（每个项目一张，只读；列在下面逐项核对）</Text>
       <ol className={st.list}>
         {form.rows.map((r, i) => (
-          <li key={i}>{describeFormRow(profile.vocabularies, r)}</li>
+          <li key={i}>{describeFormRow(profile, r)}</li>
         ))}
       </ol>
     </div>
