@@ -952,10 +952,9 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   });
   const page = pageOf(L);
   const sheetName = summarySheetName(L);
-  const id = checkedId(opts.id);
   const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
-    id,
+    id: checkedId(opts.id),
     name:
       opts.name?.trim() ||
       (title
