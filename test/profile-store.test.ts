@@ -87,3 +87,18 @@ describe('readStoredProfile', () => {
     });
   });
 });
+
+describe('readStoredProfile when its checker cannot load', () => {
+  it('says to reopen the pane instead of failing', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../src/core/profile-store-decode', () => {
+        throw new Error('chunk load failed');
+      });
+      const { readStoredProfile: read } = await import('../src/core/profile-store');
+      await expect(read('{"hqdsProfile":1}')).resolves.toEqual({
+        error: '工作簿里保存的格式暂时无法读取：请关闭再打开任务窗格后重试。',
+      });
+    });
+    jest.dontMock('../src/core/profile-store-decode');
+  });
+});

@@ -93,7 +93,7 @@ describe('identifiers stored as numbers', () => {
 
   it('a landline that lost its leading 0 is offered back, never applied on its own', () => {
     expect(phoneLostZero(9716145250)).toBe('09716145250');
-    for (const v of [13800000000, 0, -5, 1.5, 123, '971']) expect(phoneLostZero(v)).toBeNull();
+    for (const v of [13800000000, 0, -5, 1.5, 123, '971', '9716145250']) expect(phoneLostZero(v)).toBeNull();
     expect(phoneLostZeroIssue(9716145250, '09716145250')).toEqual({
       severity: 'warning',
       code: 'phone-leading-zero',
@@ -117,6 +117,11 @@ describe('total rows', () => {
     [['合计x', ''], false, 'more than the label'],
     [[5, ''], false, 'a number'],
   ])('%j → %s (%s)', (row, total) => expect(isTotalRow(row, [1], [0])).toBe(total));
+
+  it('up to 12 characters counted before spaces are dropped: a long spaced line is no label', () => {
+    expect(isTotalRow([`合${' '.repeat(10)}计`, ''], [1], [0])).toBe(true);
+    expect(isTotalRow([`合${' '.repeat(11)}计`, ''], [1], [0])).toBe(false);
+  });
 
   it('with no name column, by the label column alone', () => {
     expect(isTotalRow(['总数：'], [], [0])).toBe(true);
