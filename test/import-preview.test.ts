@@ -3,6 +3,7 @@
  *  and possible duplicates grouped. */
 import { duplicateGroups, previewImport, workbookInputs, inputKey } from '../src/core/import';
 import { getProfile } from '../src/core/profiles';
+import { shanghaiProjectRow } from './helpers/messy';
 
 const qh = getProfile('qinghai')!;
 const H = [
@@ -216,4 +217,11 @@ test('an entry still flagged after its copy was dropped is no group', () => {
     issues: p.merged.issues.filter((i) => !(i.code === 'possible-duplicate' && i.entry === 1)),
   };
   expect(duplicateGroups(qh, merged)).toEqual([]);
+});
+
+test('上海 groups projects by 项目名称 and 申报单位', () => {
+  const sh = getProfile('shanghai')!;
+  const rows = [sh.columns.map((c) => c.label), shanghaiProjectRow(), shanghaiProjectRow()];
+  const p = previewImport(sh, [{ file: 'f', sheet: 's', rows }], 1024);
+  expect(duplicateGroups(sh, p.merged)).toEqual([[0, 1]]);
 });
