@@ -510,14 +510,12 @@ function notesBelow(
   }
 }
 
-function summarySheet(
+/** The attachment line, the title and the lines above the table (推荐单位, date). */
+function summaryTop(
   profile: Profile,
-  merged: MergeResult,
   s: PlanSettings,
-  refs: Map<number, string>,
-): SheetPlan {
-  const cols = profile.columns;
-  const n = cols.length;
+): { cells: PlanCell[]; merges: Range[]; rowHeights: Record<number, number> } {
+  const n = profile.columns.length;
   const cells: PlanCell[] = [];
   const merges: Range[] = [];
   const rowHeights: Record<number, number> = { 1: 40 };
@@ -535,6 +533,18 @@ function summarySheet(
       merges,
     );
   });
+  return { cells, merges, rowHeights };
+}
+
+function summarySheet(
+  profile: Profile,
+  merged: MergeResult,
+  s: PlanSettings,
+  refs: Map<number, string>,
+): SheetPlan {
+  const cols = profile.columns;
+  const n = cols.length;
+  const { cells, merges, rowHeights } = summaryTop(profile, s);
   const { headerRow, firstDataRow } = summaryLayout(profile);
   drawHeader(cols, headerRow, headerHeight(profile), cells, merges);
   const marks = marksOf(merged.issues);
