@@ -312,3 +312,31 @@ describe('more shapes from the received forms', () => {
     expect(f.table.rows[0][col(qh, 'name')]).toBe(want);
   });
 });
+
+describe('the last shapes: two ticked modalities, spaced scale, a two-year grid', () => {
+  const sx = getProfile('shanxi')!;
+  const col = (p: Profile, k: string) => p.columns.findIndex((c) => c.key === k);
+
+  test('山西: 「规模： 100TB ，模态：☑文本 ☑图像」 gives 100TB and 文本、图像', () => {
+    const f = parseForm(sx, [
+      ['数据集名称', 'a'],
+      ['所属领域', '☑工业制造'],
+      ['数据规模与模态', '规模： 100TB ，模态：☑文本 ☑图像'],
+    ])!;
+    expect(f.table.rows[0][col(sx, 'scale')]).toBe('100TB');
+    expect(f.table.rows[0][col(sx, 'modality')]).toBe('文本、图像');
+  });
+
+  test('上海: a grid of two years and two measures fills each year’s columns', () => {
+    const f = parseForm(sh, [
+      ['近三年企业发展情况', '2023年', '2024年'],
+      ['资产总额（万元）', 200, 300],
+      ['主营业务收入（万元）', 20, 30],
+      ['项目名称', 'P'],
+    ])!;
+    const row = f.table.rows[0];
+    expect([row[col(sh, 'assets2023')], row[col(sh, 'assets2024')]]).toEqual(['200', '300']);
+    expect([row[col(sh, 'revenue2023')], row[col(sh, 'revenue2024')]]).toEqual(['20', '30']);
+    expect(row[col(sh, 'assets2022')]).toBeNull();
+  });
+});
