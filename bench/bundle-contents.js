@@ -5,6 +5,7 @@
 //   node bench/bundle-contents.js               build into a temp dir, then count (about 30 s here)
 //   node bench/bundle-contents.js --dir DIR     count a build made with --devtool source-map in DIR
 //   --chunk NAME.js   another chunk (default taskpane.js)    --top N   rows shown (default 30)
+//   --keep            keep the temp build (its path is printed) to count other chunks with --dir
 // Per group: minified bytes; gzip -9 of the group's bytes alone; and what the chunk's gzip would
 // lose without them (whole chunk gzipped minus the chunk with the group cut out). The last is the
 // figure to read: gzip shares its dictionary across groups, so the standalone figures overlap.
@@ -24,7 +25,8 @@ const arg = (name, dflt) => {
 const chunk = arg('--chunk', 'taskpane.js');
 const top = Number(arg('--top', '30'));
 let dir = arg('--dir');
-if (!dir) {
+const temp = !dir;
+if (temp) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-bundle-'));
   const r = spawnSync(
     process.execPath,
@@ -44,6 +46,8 @@ if (!dir) {
 
 const code = fs.readFileSync(path.join(dir, chunk));
 const map = JSON.parse(fs.readFileSync(path.join(dir, `${chunk}.map`), 'utf8'));
+if (temp && process.argv.includes('--keep')) console.error(`build kept in ${dir}`);
+else if (temp) fs.rmSync(dir, { recursive: true, force: true });
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const digit = new Map([...B64].map((c, i) => [c, i]));

@@ -703,6 +703,57 @@ async function wordForm(file) {
       },
     );
 
+    await step(
+      'a format stored in the workbook is checked with zod, loaded only then: a good one is used, a broken one said',
+      async () => {
+        const qinghai = JSON.parse(
+          fs.readFileSync(path.join(root, 'src/core/profiles/qinghai.json'), 'utf8'),
+        );
+        const good = { ...qinghai, id: 'qinghai-copy', name: '青海（工作簿中保存的副本）' };
+        const cases = [
+          [null, /格式：青海省行业高质量数据集/],
+          [JSON.stringify({ hqdsProfile: 1, profile: good }), /格式：青海（工作簿中保存的副本）/],
+          [
+            JSON.stringify({ hqdsProfile: 1, profile: { id: 'x' } }),
+            /工作簿里保存的格式无法使用：格式文件不合规/,
+          ],
+        ];
+        for (const [stored, shown] of cases) {
+          const ctx = await browser.newContext();
+          const p = await ctx.newPage();
+          const loaded = [];
+          p.on('request', (r) => loaded.push(r.url()));
+          // The workbook as the pane finds it on opening: the preview's fake, given the stored values
+          // the moment the preview makes it.
+          await p.addInitScript(
+            ([value, settings]) => {
+              let fake;
+              Object.defineProperty(window, 'hqdsFake', {
+                configurable: true,
+                get: () => fake,
+                set: (f) => {
+                  if (value !== null) f.settings.set('hqds.profile', value);
+                  f.settings.set('hqds.settings', settings);
+                  fake = f;
+                },
+              });
+            },
+            [stored, JSON.stringify({ profileId: stored === null ? 'qinghai' : 'qinghai-copy' })],
+          );
+          await p.goto(`${origin}/preview.html`);
+          const ownPane = p.locator('[aria-label="任务窗格"]');
+          await ownPane.getByText(shown).first().waitFor();
+          await ownPane.getByRole('button', { name: '全面检查' }).waitFor();
+          const zod = loaded.some((u) => /\/zod\.[0-9a-f]+\.js$/.test(u));
+          assert(
+            zod === (stored !== null),
+            `zod chunk loaded: ${zod}, with a stored format: ${stored !== null}`,
+          );
+          await ctx.close();
+        }
+      },
+    );
+
     await step('the page made no request beyond its own server', async () => {
       const foreign = requests.filter(
         (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),

@@ -53,12 +53,15 @@ describe('a 序号 column in a format without one (上海)', () => {
       unmapped([
         [1, '项目A'],
         [' 2 ', '项目B'],
+        [12, '项目D'],
         ['', '项目C'],
       ]),
     ).toEqual([]);
   });
 
   it('is reported, with what to do, when it holds anything else (a project code)', () => {
+    expect(unmapped([['3a', '项目C']]).map((i) => i.value)).toEqual(['编号']);
+    expect(unmapped([[12345678, '项目C']]).map((i) => i.value)).toEqual(['编号']);
     expect(
       unmapped([
         [1, '项目A'],
@@ -151,6 +154,12 @@ describe('a table that cannot be read', () => {
     expect(r.issues[0].message).toMatch(/^检查中断（TypeError: .+）：请把此表反馈给维护人员。$/);
   });
 
+  it('without rows, stays quiet about a 编号 column as about one holding only numbers', () => {
+    const header = ['编号', ...sh.columns.map((c) => c.label)];
+    const r = validateTable(sh, { header } as never);
+    expect(r.issues.filter((i) => i.code === 'unmapped-column')).toEqual([]);
+  });
+
   it('without header or rows gives only the missing required columns', () => {
     const r = validateTable(qh, {} as never);
     expect(r.entries).toEqual([]);
@@ -228,7 +237,8 @@ describe('changes and their reasons', () => {
   it('name the column by its label in a vocabulary message', () => {
     const row = [...ROW];
     row[2] = '养牦牛';
-    const r = validateTable(qh, { header: HEADER, rows: [row] });
+    // A new validator: the cached one was built before this test, with its matchers.
+    const r = new Validator(qh).validate({ header: HEADER, rows: [row] });
     expect(r.issues.map((i) => i.message)).toEqual([
       '「养牦牛」不是本表的行业领域选项：请从下拉列表中选择；确属其他的，写「其它（养牦牛）」。',
     ]);
@@ -286,9 +296,23 @@ describe('cell messages', () => {
     expect(res.issues.map((i) => i.code)).toEqual(['value-too-long']);
   });
 
-  it('give sample text in a benefit one message, not also 「no figure」', () => {
+  it('give sample text in a benefit one message, not also 「no figure」, and keep its other issues', () => {
     const res = validatorFor(wh).checkCell(col(wh, 'benefit'), '带来XX万元收益');
     expect(res.issues.map((i) => i.code)).toEqual(['placeholder-text']);
+    const capped = {
+      ...wh,
+      columns: wh.columns.map((c) => (c.key === 'benefit' ? { ...c, maxChars: 10 } : c)),
+    };
+    const long = new Validator(capped).checkCell(col(capped, 'benefit'), '如：提升效率提升效率提升效率');
+    expect(long.issues.map((i) => i.code)).toEqual(['placeholder-text', 'too-long']);
+  });
+
+  it('never ask for a 序号 a format marks required: rows are numbered', () => {
+    const strict = {
+      ...qh,
+      columns: qh.columns.map((c) => (c.key === 'seq' ? { ...c, required: true } : c)),
+    };
+    expect(new Validator(strict).checkCell(col(strict, 'seq'), '')).toMatchObject({ out: null, issues: [] });
   });
 
   it('read a bare number by the header unit given, without mixing it up with the same number unheaded', () => {

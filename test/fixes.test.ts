@@ -94,6 +94,12 @@ describe('planFixes', () => {
     ]);
   });
 
+  it('turns only a leading 将 into 已: a 将 inside the value stays', () => {
+    const msg = '已按通知写作「其它（将军）」。';
+    const { changes } = planFixes([issue({ message: msg, value: '其他（将军）', fix: '其它（将军）' })]);
+    expect(changes[0].rule).toBe(msg);
+  });
+
   it('writes nothing for an issue without a column, without a fix, or whose fix changes nothing', () => {
     expect(
       planFixes([

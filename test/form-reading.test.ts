@@ -6,6 +6,9 @@ import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
 import type { CellValue } from '../src/core/cell';
 
+/** A credit code Excel stored as a number: past 15 digits the last ones are already lost, as in Excel. */
+const LOST_DIGITS = Number('916325007109012345');
+
 const wh = getProfile('wuhan')!;
 const qh = getProfile('qinghai')!;
 const sh = getProfile('shanghai')!;
@@ -146,10 +149,10 @@ describe('labels and values (青海)', () => {
   test('a number cell keeps its number, so digits lost to it are noticed', () => {
     const { form } = read(qh, [
       ['单位名称', '甲'],
-      ['统一社会信用代码', 916325007109012345],
+      ['统一社会信用代码', LOST_DIGITS],
       ['数据集名称', 'a'],
     ])!;
-    expect(form.formOnly[0].value).toBe(916325007109012345);
+    expect(form.formOnly[0].value).toBe(LOST_DIGITS);
   });
 });
 
@@ -196,7 +199,7 @@ describe('form-only fields checked', () => {
     const issues = formOnlyIssues(qh, {
       row: 0,
       label: '统一社会信用代码',
-      value: 916325007109012345,
+      value: LOST_DIGITS,
       at: { row: 1, col: 1 },
     });
     expect(issues.map((i) => i.code)).toEqual(['number-lost-digits']);
@@ -215,5 +218,125 @@ describe('form-only fields checked', () => {
     expect(
       formOnlyIssues(qh, { row: 0, label: '单位地址', value: '西宁市城西区', at: { row: 1, col: 1 } }),
     ).toEqual([]);
+  });
+});
+
+describe('more shapes from the received forms', () => {
+  const sx = getProfile('shanxi')!;
+  const col = (p: Profile, k: string) => p.columns.findIndex((c) => c.key === k);
+
+  test('山西: 数据规模与模态 without 「规模：」 and with the modality written out fills both columns', () => {
+    const f = parseForm(sx, [
+      ['数据集名称', 'a'],
+      ['所属领域', '☑工业制造'],
+      ['数据规模与模态', '100TB，模态：文本、图像'],
+    ])!;
+    expect(f.table.rows[0][col(sx, 'scale')]).toBe('100TB');
+    expect(f.table.rows[0][col(sx, 'modality')]).toBe('文本、图像');
+    // The modality is read from that field, so it is carried and required like any other.
+    expect(f.notCarried).toEqual(['seq', 'remark']);
+  });
+
+  test('only the scale field is split at 「模态：」; a name that says it stays whole', () => {
+    const f = parseForm(qh, [
+      ['单位名称', '甲'],
+      ['数据集名称', 'a 模态：文本'],
+      ['数据集规模（单位：TB）', '1TB'],
+    ])!;
+    expect(f.table.rows[0][col(qh, 'name')]).toBe('a 模态：文本');
+    expect(f.table.rows[0][col(qh, 'modality')]).toBeNull();
+  });
+
+  test('a dataset section that begins with another field than the name is still one dataset', () => {
+    const f = parseForm(qh, [
+      ['单位名称', '甲'],
+      ['所属行业领域', '☑通用'],
+      ['数据集名称', 'a'],
+      ['数据集规模（单位：TB）', '1TB'],
+    ])!;
+    expect(f.sheetRows).toEqual([1]);
+    expect(f.table.rows).toHaveLength(1);
+  });
+
+  test.each([
+    ['☑是 矿山大模型 □否', '矿山大模型'],
+    ['☑是（请注明模型类型/项目名称：__矿山大模型__） □否', '矿山大模型'],
+    ['☑是（水文大模型）□否', '水文大模型'],
+    ['☑待定', '待定'],
+  ])('山西 是否已用于AI训练 %s → %s', (answer, want) => {
+    const f = parseForm(sx, [
+      ['数据集名称', 'a'],
+      ['所属领域', '☑工业制造'],
+      ['是否已用于AI训练', answer],
+    ])!;
+    expect(f.table.rows[0][col(sx, 'models')]).toBe(want);
+  });
+
+  test.each([
+    ['box after the option, with the choice note at the end', '甲☑ 乙□（可多选）', ['甲']],
+    ['blanks after an option', '☑文本___ □音频', ['文本']],
+    ['a tick with no option beside it', '☑ □文本', []],
+    ['an unfilled 其它：', '☑其它：', ['其它']],
+    ['其它 with a spaced content', '☑其它  海 洋', ['其它（海 洋）']],
+    ['the next heading after two spaces', '☑城市治理  创新领域：', ['城市治理']],
+  ])('checkedValues: %s', (_n, text, want) => expect(checkedValues(text)).toEqual(want));
+
+  const wuhanSize = (mods: string, size: string) =>
+    parseForm(wh, [
+      ['单位名称', '甲'],
+      ['数据集案例名称', 'x'],
+      ['非结构化数据集规模（单位：GB）', size],
+      ['数据集模态及规模', mods],
+    ])!.table.rows[0][col(wh, 'unstructuredScale')];
+
+  test('武汉 pairs: a size written on the form wins; a modality without a size is not guessed', () => {
+    expect(wuhanSize('☑图片100GB ☑音频', '')).toBe('');
+    expect(wuhanSize('☑图片100GB ☑音频160GB', '260')).toBe('260GB');
+    expect(wuhanSize('☑图片', '100 GB')).toBe('图片100 GB');
+    expect(wuhanSize('☑图片', '约100GB')).toBe('约100GB');
+  });
+
+  test.each([
+    ['如“100TB”、“500 万条记录”等。', ''],
+    ['例如：“某某”', ''],
+    ['请填写名称，如“某某”', ''],
+    ['（含说明）', ''],
+    ['规模较大，如“城市”', '规模较大，如“城市”'],
+    ['（填写名称）附加', '（填写名称）附加'],
+  ])('help text %s reads as %s', (v, want) => {
+    const f = parseForm(qh, [
+      ['单位名称', '甲'],
+      ['数据集名称', v],
+      ['所属行业领域', '☑通用'],
+    ])!;
+    expect(f.table.rows[0][col(qh, 'name')]).toBe(want);
+  });
+});
+
+describe('the last shapes: two ticked modalities, spaced scale, a two-year grid', () => {
+  const sx = getProfile('shanxi')!;
+  const col = (p: Profile, k: string) => p.columns.findIndex((c) => c.key === k);
+
+  test('山西: 「规模： 100TB ，模态：☑文本 ☑图像」 gives 100TB and 文本、图像', () => {
+    const f = parseForm(sx, [
+      ['数据集名称', 'a'],
+      ['所属领域', '☑工业制造'],
+      ['数据规模与模态', '规模： 100TB ，模态：☑文本 ☑图像'],
+    ])!;
+    expect(f.table.rows[0][col(sx, 'scale')]).toBe('100TB');
+    expect(f.table.rows[0][col(sx, 'modality')]).toBe('文本、图像');
+  });
+
+  test('上海: a grid of two years and two measures fills each year’s columns', () => {
+    const f = parseForm(sh, [
+      ['近三年企业发展情况', '2023年', '2024年'],
+      ['资产总额（万元）', 200, 300],
+      ['主营业务收入（万元）', 20, 30],
+      ['项目名称', 'P'],
+    ])!;
+    const row = f.table.rows[0];
+    expect([row[col(sh, 'assets2023')], row[col(sh, 'assets2024')]]).toEqual(['200', '300']);
+    expect([row[col(sh, 'revenue2023')], row[col(sh, 'revenue2024')]]).toEqual(['20', '30']);
+    expect(row[col(sh, 'assets2022')]).toBeNull();
   });
 });

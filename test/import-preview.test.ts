@@ -3,6 +3,7 @@
  *  and possible duplicates grouped. */
 import { duplicateGroups, previewImport, workbookInputs, inputKey } from '../src/core/import';
 import { getProfile } from '../src/core/profiles';
+import { shanghaiProjectRow } from './helpers/messy';
 
 const qh = getProfile('qinghai')!;
 const H = [
@@ -141,4 +142,86 @@ test('a format without a name column has no duplicate groups', () => {
   const p = previewImport(qh, received(), 1024);
   const noName = { ...qh, columns: qh.columns.filter((c) => c.key !== 'name') };
   expect(duplicateGroups(noName, p.merged)).toEqual([]);
+});
+
+test('an ambiguous value is listed to decide; an unreadable size or a bad contact is not a value to map', () => {
+  const rows = [
+    H,
+    [1, '甲', '通用', '多模态', 5, '无', 'u', '张三 13800000000'],
+    [2, '乙', '通用', '文本', '很多', '无', 'u', '李四'],
+  ];
+  const p = previewImport(qh, [{ file: 'f', sheet: 's', rows }], 1024);
+  expect(p.merged.issues.map((i) => i.code)).toEqual(
+    expect.arrayContaining(['quantity-unreadable', 'contact-incomplete']),
+  );
+  expect(p.unknowns).toEqual([{ field: '数据集模态', key: 'modality', value: '多模态' }]);
+});
+
+test('every choice made stays listed, each under its own value', () => {
+  const p = previewImport(qh, received(), 1024, { valueMap: { domain: { 草业: '现代农业', 火星: '通用' } } });
+  expect(p.unknowns).toEqual([
+    { field: '行业领域', key: 'domain', value: '草业' },
+    { field: '行业领域', key: 'domain', value: '火星' },
+  ]);
+});
+
+test('two datasets each sent twice make two groups; the same name from another applicant is not a copy', () => {
+  const rows = [
+    H,
+    row(1, '甲'),
+    row(2, '乙'),
+    row(3, '甲'),
+    row(4, '乙'),
+    row(5, '甲', '通用', 'v'),
+    row(6, '甲', '通用', 'v'),
+  ];
+  const p = previewImport(qh, [{ file: 'f', sheet: 's', rows }], 1024);
+  expect(duplicateGroups(qh, p.merged)).toEqual([
+    [0, 2],
+    [1, 3],
+    [4, 5],
+  ]);
+});
+
+test('山西 groups by 建设/牵头单位', () => {
+  const sx = getProfile('shanxi')!;
+  const header = sx.columns.map((c) => c.label);
+  const r = (n: number, builder: string) => [
+    n,
+    '矿山数据集',
+    '工业制造',
+    builder,
+    '100TB',
+    '文本',
+    '无',
+    '场景',
+    '张三 13800000000',
+    '',
+  ];
+  const p = previewImport(
+    sx,
+    [{ file: 'f', sheet: 's', rows: [header, r(1, '甲'), r(2, '乙'), r(3, '甲'), r(4, '乙')] }],
+    1024,
+  );
+  expect(duplicateGroups(sx, p.merged)).toEqual([
+    [0, 2],
+    [1, 3],
+  ]);
+});
+
+test('an entry still flagged after its copy was dropped is no group', () => {
+  const rows = [H, row(1, '甲'), row(2, '甲'), row(3, '乙')];
+  const p = previewImport(qh, [{ file: 'f', sheet: 's', rows }], 1024);
+  const merged = {
+    ...p.merged,
+    issues: p.merged.issues.filter((i) => !(i.code === 'possible-duplicate' && i.entry === 1)),
+  };
+  expect(duplicateGroups(qh, merged)).toEqual([]);
+});
+
+test('上海 groups projects by 项目名称 and 申报单位', () => {
+  const sh = getProfile('shanghai')!;
+  const rows = [sh.columns.map((c) => c.label), shanghaiProjectRow(), shanghaiProjectRow()];
+  const p = previewImport(sh, [{ file: 'f', sheet: 's', rows }], 1024);
+  expect(duplicateGroups(sh, p.merged)).toEqual([[0, 1]]);
 });

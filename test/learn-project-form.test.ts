@@ -278,6 +278,7 @@ test('hqds learn prints the learned form row by row', async () => {
     const out = path.join(dir, '上海.json');
     const res = await run(['learn', file, '--out', out, '--id', 'shanghai-2025']);
     expect(res.code).toBe(0);
+    expect(res.out).toContain('项目周期\u3000固定值「2025年12月至2027年11月」\u3000必填');
     expect(res.out).toContain('表单「一、项目基本信息情况表」（每个项目一张）：');
     expect(res.out).toContain(
       '申报方向\u3000勾选：□方向1：行业领域高质量数据集建设 □方向2：高质量数据集工具链平台建设',
@@ -294,8 +295,9 @@ test('hqds learn prints the learned form row by row', async () => {
 });
 
 test('describeFormRow: one line per row, labels as printed', () => {
-  const lines = formOf(built).rows.map((r) => describeFormRow(built.vocabularies, r));
+  const lines = formOf(built).rows.map((r) => describeFormRow(built, r));
   expect(lines[0]).toBe('项目名称\u3000［填写］');
+  expect(lines[3]).toBe('项目周期\u3000印好「2025年12月至2027年11月」');
   expect(lines[13]).toBe(
     '单位性质\u3000勾选：□国有企业 □事业单位 □民营企业 □外资企业 □合资企业 □其他（请注明）',
   );
@@ -478,4 +480,117 @@ describe('the other-option is recorded as the form draws it, so a chosen 「其�
       hint: '年　　月　　日',
     });
   });
+});
+
+test('the learned Word 申报书 works as --profile-file: hqds build draws each received form as a project sheet', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hqds-form-'));
+  try {
+    const tpl = path.join(dir, '上海申报书.docx');
+    fs.writeFileSync(tpl, await shanghaiBlankDocx());
+    const json = path.join(dir, '上海.json');
+    expect((await run(['learn', tpl, '--out', json, '--id', 'shanghai-2025'])).code).toBe(0);
+    const received = path.join(dir, '上海情况表.docx');
+    fs.writeFileSync(received, await shanghaiForm());
+    const out = path.join(dir, '汇总.xlsx');
+    const res = await run(['build', '--profile-file', json, '--out', out, received]);
+    expect(res.err).not.toMatch(/无法使用|读不了/);
+    expect([0, 1]).toContain(res.code);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('项目1'))!;
+    expect(sheet.name).toBe('项目1-长三角航运高质量数据集');
+    expect(sheet.getCell('A2').value).toBe('一、项目基本信息情况表');
+    expect(sheet.getCell('B3').value).toBe('长三角航运高质量数据集');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a form drawn from column B (column A a blank margin) learns the same rows and widths', async () => {
+  const doc = await readTemplate('上海空白.xlsx', await shanghaiBlankXlsx());
+  const form = doc.sheets.find((s) => s.name.startsWith('项目1'))!;
+  const moved: TemplateSheet = {
+    ...form,
+    rows: Array.from(form.rows, (r) => [null, ...(r ?? [])]),
+    merges: form.merges.map((m) => ({ ...m, c1: m.c1 + 1, c2: m.c2 + 1 })),
+    colWidths: [3, ...form.colWidths!],
+  };
+  const r = learnTemplate({ file: 'b.xlsx', kind: 'xlsx', sheets: [moved] });
+  expect(formOf(r.profile)).toEqual(formOf(built));
+});
+
+describe('isFormSheet: what makes a sheet a label | value form', () => {
+  const KNOWN = new Set(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址']);
+  const cw = { keyOf: (l: string) => (KNOWN.has(l) ? { key: l, how: 'exact' as const } : null) };
+  const sheet = (rows: (string | null)[][], merges: TemplateSheet['merges'] = []): TemplateSheet => ({
+    name: '表',
+    hidden: false,
+    rows,
+    merges,
+    validations: [],
+  });
+  const labelled = (labels: string[]) => labels.map((l) => [l, null, null]);
+  test('five labels with room beside them, two the crosswalk knows: a form', () => {
+    expect(isFormSheet(sheet(labelled(['项目名称', '申报单位名称', '甲', '乙', '丙'])), cw)).toBe(true);
+  });
+  test('four labels are too few; five unknown labels without ☐ or years are not enough', () => {
+    expect(isFormSheet(sheet(labelled(['项目名称', '申报单位名称', '甲', '乙'])), cw)).toBe(false);
+    expect(isFormSheet(sheet(labelled(['甲', '乙', '丙', '丁', '戊'])), cw)).toBe(false);
+    expect(isFormSheet(sheet(labelled(['项目名称', '甲', '乙', '丙', '丁'])), cw)).toBe(false);
+  });
+  test('unknown labels with a ☐ list, or with a block of years, are a form', () => {
+    const rows = labelled(['甲', '乙', '丙', '丁']);
+    expect(isFormSheet(sheet([...rows, ['性质', '□国有 □民营', null]]), cw)).toBe(true);
+    expect(isFormSheet(sheet([...rows, ['近三年', '2022年', '2023年'], ['收入', null, null]]), cw)).toBe(
+      true,
+    );
+  });
+  test('a single column of text (paragraphs) is no form', () => {
+    expect(
+      isFormSheet(sheet(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址'].map((l) => [l])), cw),
+    ).toBe(false);
+  });
+  test('a header of five or more columns with a data row under it, among five labels: a table', () => {
+    const rows = labelled(['项目名称', '申报单位名称', '电话', '邮箱', '单位地址']);
+    rows.splice(2, 0, ['序号', '名称', '单位', '电话', '邮箱'], ['1', 'a', 'b', 'c', 'd']);
+    expect(isFormSheet(sheet(rows), cw)).toBe(false);
+  });
+  test('a 附件1 with a section label merged down its left column is not a project form', () => {
+    const rows = [
+      ['申报单位信息', '项目名称', null, null],
+      [null, '申报单位名称', null, null],
+      [null, '电话', null, null],
+      ['联系人信息', '邮箱', null, null],
+      [null, '单位地址', null, null],
+      [null, '甲', null, null],
+      ['其他', '乙', null, null],
+      [null, '丙', null, null],
+    ];
+    const merges = [
+      { r1: 0, c1: 0, r2: 2, c2: 0 },
+      { r1: 3, c1: 0, r2: 5, c2: 0 },
+      { r1: 6, c1: 0, r2: 7, c2: 0 },
+    ];
+    expect(isFormSheet(sheet(rows, merges), cw)).toBe(false);
+  });
+  test('rows filled across (a sheet of option lists) are a table, not a form', () => {
+    const rows = [['项目名称', '申报单位名称'], ...['甲', '乙', '丙', '丁', '戊', '己'].map((x) => [x, x])];
+    expect(isFormSheet(sheet(rows), cw)).toBe(false);
+  });
+});
+
+test('a workbook hqds built for 上海 (filled project sheets) still learns the same form, and says it used the first', async () => {
+  const header = built.columns.map((c) => c.label);
+  const second = shanghaiProjectRow();
+  second[0] = '第二个项目';
+  const merged = mergeSheets(built, [
+    { file: 'x.xlsx', sheet: '清单', rows: [header, shanghaiProjectRow(), second] },
+  ]);
+  const bytes = new Uint8Array(await writeWorkbook(planWorkbook(built, merged, { date: null })));
+  const r = learnTemplate(await readTemplate('汇总.xlsx', bytes), { id: 'rebuilt' });
+  expect(formOf(r.profile)).toEqual(formOf(built));
+  expect(r.inferred[r.inferred.findIndex((m) => m.startsWith('有 2 张同样的表单'))]).toContain(
+    '按第一张学得',
+  );
+  expect(r.missing.join('\n')).toContain('像是一份填好的申报表');
 });

@@ -25,7 +25,10 @@ function plans(): Record<string, WorkbookPlan[]> {
   const out: Record<string, WorkbookPlan[]> = {};
   const settings = { date: new Date(2026, 0, 2), recommender: '某单位' };
   for (const p of PROFILES) {
-    const rows = [p.columns.map((c) => c.label), ...[0, 1, 2].map((i) => p.columns.map((c) => sample(p, c, i)))];
+    const rows = [
+      p.columns.map((c) => c.label),
+      ...[0, 1, 2].map((i) => p.columns.map((c) => sample(p, c, i))),
+    ];
     out[p.id] = [
       planWorkbook(p, mergeSheets(p, []), settings),
       planWorkbook(p, mergeSheets(p, [{ file: '收到.xlsx', sheet: 'Sheet1', rows }]), settings),

@@ -1,6 +1,6 @@
 /** The summary workbook as planned: what the clerk sees in each sheet (title lines, marked cells and
  *  their notes, dropdowns, the issues list, the change log), before any writer carries it out. */
-import { mergeSheets, type MergeResult } from '../src/core/merge';
+import { mergeSheets } from '../src/core/merge';
 import {
   changeLogSheet,
   displayWidth,
@@ -13,6 +13,7 @@ import {
 } from '../src/core/plan';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
+import { shanghaiProjectRow } from './helpers/messy';
 
 const qh = getProfile('qinghai')!;
 const wh = getProfile('wuhan')!;
@@ -125,28 +126,28 @@ describe('summary sheet', () => {
     const m = received();
     const base = { row: 2, col: 4, entry: 0, source: m.entries[0].source, field: '申报单位名称' };
     m.issues.push(
-      { ...base, severity: 'warning', code: 'too-long', message: '提示一' } as MergeResult['issues'][number],
+      { ...base, severity: 'warning', code: 'too-long', message: '提示一' },
       {
         ...base,
         field: '备注',
         severity: 'warning',
         code: 'too-long',
         message: '提示二',
-      } as MergeResult['issues'][number],
+      },
       {
         ...base,
         field: '备注',
         severity: 'error',
         code: 'required',
         message: '错误三',
-      } as MergeResult['issues'][number],
+      },
       {
         ...base,
         field: '序号',
         severity: 'warning',
         code: 'too-long',
         message: '序号提示',
-      } as MergeResult['issues'][number],
+      },
     );
     const s = planWorkbook(qh, m).sheets[0];
     expect(cellAt(s, 4, 6)).toMatchObject({ style: 'textWarning', note: '提示：提示一' });
@@ -264,7 +265,7 @@ describe('dropdowns', () => {
       accept: [],
       synonyms: [],
       concepts: [],
-    })) as never;
+    }));
     long.vocabularies.modality.items = [
       { label: '文本,表格', accept: [], synonyms: [], concepts: [] },
     ] as never;
@@ -409,7 +410,7 @@ describe('styles and row heights', () => {
 
   test('a learned format’s own fonts are used unless the settings say otherwise', () => {
     const own: Profile = JSON.parse(JSON.stringify(qh));
-    own.sheet.fonts = { title: { name: '黑体' }, table: { name: '宋体', size: 12 } } as never;
+    own.sheet.fonts = { title: { name: '黑体' }, table: { name: '宋体', size: 12 } };
     expect(planWorkbook(own, received()).styles.title.font?.name).toBe('黑体');
     expect(planWorkbook(own, received()).styles.text.font).toMatchObject({ name: '宋体', size: 12 });
     expect(planWorkbook(own, received(), { tableFont: '楷体' }).styles.text.font?.name).toBe('楷体');
@@ -463,5 +464,62 @@ describe('styles and row heights', () => {
     };
     fitRowHeights(sheet, styles(DEFAULT_SETTINGS));
     expect(sheet.rowHeights[0]).toBe(409);
+  });
+});
+
+describe('上海: the working list and one form per project', () => {
+  const sh = getProfile('shanghai')!;
+  const plan = () =>
+    planWorkbook(
+      sh,
+      mergeSheets(sh, [
+        {
+          file: 'a',
+          sheet: 's',
+          rows: [sh.columns.map((c) => c.label), shanghaiProjectRow(), shanghaiProjectRow()],
+        },
+      ]),
+    );
+
+  test('the working list: its own title and note, 序号 first, every field one column to the right', () => {
+    const w = plan().sheets[0];
+    expect(w).toMatchObject({ name: '工作清单', role: 'working-list' });
+    expect(cellAt(w, 0, 0)?.v).toBe('上海市高质量数据集先行先试项目基本信息汇总（工作清单）');
+    expect(String(cellAt(w, 1, 0)?.v)).toMatch(/^本清单为汇总助手生成的工作表/);
+    expect(w.merges).toEqual([
+      { r1: 0, c1: 0, r2: 0, c2: 27 },
+      { r1: 1, c1: 0, r2: 1, c2: 27 },
+    ]);
+    expect(rowValues(w, 2).slice(0, 3)).toEqual(['序号', '项目名称', '申报单位名称']);
+    expect(cellAt(w, 3, 0)).toMatchObject({ v: 1, style: 'seq' });
+    expect(cellAt(w, 4, 0)).toMatchObject({ v: 2, style: 'seq' });
+    expect(cellAt(w, 3, 5)).toMatchObject({ v: 500, style: 'number' });
+    // The copy is flagged on the name, one column right of the profile's first column.
+    expect(cellAt(w, 3, 1)?.style).toBe('textWarning');
+    expect(w.table).toEqual({ headerRow: 2, firstDataRow: 3, lastDataRow: 4, columns: 28 });
+    expect(w.freeze).toEqual({ rows: 3, cols: 2 });
+    expect(w.colWidths[0]).toBe(6);
+    expect(w.colWidths).toHaveLength(28);
+    expect(w.textColumns.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(w.textColumns).not.toContain(5);
+    expect(w.validations.map((v) => [v.c1, v.c2, v.r1, v.r2, v.title])).toEqual([
+      [3, 3, 3, 202, '申报方向'],
+      [12, 12, 3, 202, '所在区（注册区县）'],
+      [15, 15, 3, 202, '单位性质'],
+    ]);
+  });
+
+  test('sheets in order, project forms named by number and project, and the change log shifted with the list', () => {
+    const p = plan();
+    expect(p.sheets.map((s) => s.name)).toEqual([
+      '工作清单',
+      '项目1-智能制造数据集',
+      '项目2-智能制造数据集',
+      '问题清单',
+      '修改记录',
+      'hqds选项',
+    ]);
+    const log = p.sheets.find((s) => s.role === 'changes')!;
+    expect(log.cells.filter((c) => c.c === 2 && c.r > 0).map((c) => c.v)).toEqual(['D4', 'M4', 'D5', 'M5']);
   });
 });

@@ -3,7 +3,12 @@
  * would clash with a built-in or outgrow the room allowed, and read back with a Chinese reason
  * whenever it cannot be used.
  */
-import { encodeStoredProfile, MAX_STORED_CHARS, resolveProfile } from '../src/core/profile-store';
+import {
+  encodeStoredProfile,
+  MAX_STORED_CHARS,
+  readStoredProfile,
+  resolveProfile,
+} from '../src/core/profile-store';
 import { decodeStoredProfile } from '../src/core/profile-store-decode';
 import { getProfile } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
@@ -68,5 +73,32 @@ describe('resolveProfile', () => {
     expect(resolveProfile('mine', mine)).toBe(mine);
     expect(resolveProfile('other', mine)).toBeNull();
     expect(resolveProfile('', mine)).toBeNull();
+  });
+});
+
+describe('readStoredProfile', () => {
+  it('loads the checker only for a stored value, and answers as decodeStoredProfile does', async () => {
+    for (const none of [null, undefined, '']) await expect(readStoredProfile(none)).resolves.toBeNull();
+    await expect(readStoredProfile(encodeStoredProfile(mine))).resolves.toEqual({
+      profile: JSON.parse(JSON.stringify(mine)),
+    });
+    await expect(readStoredProfile('5')).resolves.toEqual({
+      error: '工作簿里保存的格式不是本助手写的，未使用。',
+    });
+  });
+});
+
+describe('readStoredProfile when its checker cannot load', () => {
+  it('says to reopen the pane instead of failing', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../src/core/profile-store-decode', () => {
+        throw new Error('chunk load failed');
+      });
+      const { readStoredProfile: read } = await import('../src/core/profile-store');
+      await expect(read('{"hqdsProfile":1}')).resolves.toEqual({
+        error: '工作簿里保存的格式暂时无法读取：请关闭再打开任务窗格后重试。',
+      });
+    });
+    jest.dontMock('../src/core/profile-store-decode');
   });
 });

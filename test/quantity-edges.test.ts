@@ -331,3 +331,95 @@ describe('output', () => {
     ]);
   });
 });
+
+describe('more forms, each read exactly', () => {
+  it('Chinese numerals: 亿 after a 万 part, and 万 straight after 亿 refused', () => {
+    expect(chineseToNumber('一万二千亿')).toBe(1.2e12);
+    expect(chineseToNumber('一万亿')).toBe(1e12);
+    expect(chineseToNumber('一亿万')).toBeNaN();
+    expect(single('三点五万条').quantity).toEqual({
+      kind: 'records',
+      value: 35000,
+      unitWord: '条',
+      approximate: false,
+    });
+    expect(parseQuantity('十十条')).toEqual({
+      ok: false,
+      code: 'quantity-unreadable',
+      message: UNREADABLE('十十条'),
+    });
+    expect(parseQuantity('一万条又三万条')).toEqual({
+      ok: false,
+      code: 'quantity-unreadable',
+      message: UNREADABLE('一万条又三万条'),
+    });
+  });
+
+  it('a decimal with no leading digit, filler before the figure, 多 after a multiplier', () => {
+    expect(single('.55TB').quantity.value).toBeCloseTo(563.2, 9);
+    expect(single('共计2TB')).toEqual({
+      ok: true,
+      form: 'single',
+      quantity: { kind: 'size', value: 2048, approximate: false },
+      modality: undefined,
+    });
+    expect(single('100万多条').quantity).toEqual({
+      kind: 'records',
+      value: 1e6,
+      unitWord: '条',
+      approximate: true,
+    });
+  });
+
+  it('k before a count unit is a thousand; K+ alone is kilobytes, approximate', () => {
+    expect(single('10k张').quantity).toEqual({
+      kind: 'items',
+      value: 1e4,
+      unitWord: '张',
+      approximate: false,
+    });
+    expect(single('10K+').quantity).toEqual({ kind: 'size', value: 10 / 1024 / 1024, approximate: true });
+  });
+
+  it('a duration names no modality', () => {
+    for (const s of ['3个小时', '90分钟', '2天']) expect(single(s).modality).toBeUndefined();
+  });
+
+  it('a header unit with a multiplier and a record word after it', () => {
+    expect(single('3', { headerUnit: '万条记录' }).quantity).toEqual({
+      kind: 'records',
+      value: 30000,
+      unitWord: '条',
+      approximate: false,
+    });
+  });
+
+  it('a per-modality list with an empty piece, and one with an unreadable piece named', () => {
+    const p = parseQuantity('图片100GB，，音频160GB');
+    expect(p.ok && p.form === 'pairs' && p.pairs.map((x) => [x.modality, x.quantity.value])).toEqual([
+      ['图片', 100],
+      ['音频', 160],
+    ]);
+    expect(parseQuantity('图片100GB，很大')).toEqual({
+      ok: false,
+      code: 'quantity-unreadable',
+      message: UNREADABLE('很大'),
+    });
+  });
+
+  it('an empty cell from a reader (undefined) is empty, not unreadable', () => {
+    expect(parseQuantity(undefined)).toEqual({ ok: true, form: 'empty' });
+  });
+
+  it('convert: 1 TB is 1000 GB under that setting; two notes are joined with ；', () => {
+    expect(convert('1TB', 'GB', 1000)).toMatchObject({ ok: true, value: 1000 });
+    expect(convert('约1.5条', '条')).toEqual({
+      input: '约1.5条',
+      ok: true,
+      value: 2,
+      unit: '条',
+      approximate: true,
+      message: '原值是约数，已保留数字，请核实；条数 1.5 不是整数，已四舍五入',
+    });
+  });
+});

@@ -213,21 +213,44 @@ describe('written to a file and read back', () => {
   needs(SOFFICE, 'LibreOffice')('LibreOffice reads both header rows and the values below them', () => {
     const csv = convert(out, 'csv:Text - txt - csv (StarCalc):44,34,76,1', dir);
     const rows = parseDelimited(fs.readFileSync(csv, 'utf8').replace(/^\ufeff/, ''), ',');
-    expect(rows[2].slice(0, 7)).toEqual(['序号', '数据集名称', '数据规模', '', '更新频率', '申报单位', '联系人及联系方式']);
+    expect(rows[2].slice(0, 7)).toEqual([
+      '序号',
+      '数据集名称',
+      '数据规模',
+      '',
+      '更新频率',
+      '申报单位',
+      '联系人及联系方式',
+    ]);
     expect(rows[3].slice(0, 7)).toEqual(['', '', '结构化（条）', '非结构化（GB）', '', '', '']);
     expect(rows[4].slice(0, 4)).toEqual(['1', '客流数据集', '3000000条', '2048']);
   });
 
-  needs(SOFFICE && PDFTOPPM, 'LibreOffice and pdftoppm')('the printed page: A4 landscape, kept as a PNG in test-output/', () => {
-    const pdf = convert(out, 'pdf', dir);
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
-    expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
-    const shots = path.resolve(__dirname, '..', 'test-output');
-    fs.mkdirSync(shots, { recursive: true });
-    execFileSync(PDFTOPPM!, ['-r', '80', '-png', '-f', '1', '-l', '1', pdf, path.join(shots, '两层表头汇总')]);
-    expect(fs.readdirSync(shots).some((f) => f.startsWith('两层表头汇总') && f.endsWith('.png'))).toBe(true);
-  });
+  needs(SOFFICE && PDFTOPPM, 'LibreOffice and pdftoppm')(
+    'the printed page: A4 landscape, kept as a PNG in test-output/',
+    () => {
+      const pdf = convert(out, 'pdf', dir);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+      expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
+      const shots = path.resolve(__dirname, '..', 'test-output');
+      fs.mkdirSync(shots, { recursive: true });
+      execFileSync(PDFTOPPM!, [
+        '-r',
+        '80',
+        '-png',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        pdf,
+        path.join(shots, '两层表头汇总'),
+      ]);
+      expect(fs.readdirSync(shots).some((f) => f.startsWith('两层表头汇总') && f.endsWith('.png'))).toBe(
+        true,
+      );
+    },
+  );
 });
 
 /** A sub-label under two groups: learn names the second by group and sub-label (「样本数文本」). */
@@ -244,6 +267,8 @@ function repeatedSubLabels(): Profile {
     text('i2', '样本数图像', '样本数'),
     ...raw.columns.slice(5),
   ];
+  // The learned pair's 至少填一项 names the scale columns replaced above.
+  raw.requireOneOf = [];
   return parseProfile(raw);
 }
 
@@ -251,7 +276,10 @@ describe('a sub-label repeated under two groups', () => {
   test('printed bare under each group, read back into its own column', async () => {
     const p = repeatedSubLabels();
     const values = [1, '某数据集', 'a', 'b', 'c', 'd', '某单位', '张三 13800000000'];
-    const plan = planWorkbook(p, mergeSheets(p, [{ file: 'x', sheet: 's', rows: [p.columns.map((c) => c.label), values] }]));
+    const plan = planWorkbook(
+      p,
+      mergeSheets(p, [{ file: 'x', sheet: 's', rows: [p.columns.map((c) => c.label), values] }]),
+    );
     const lower = plan.sheets[0].cells.filter((c) => c.r === 3 && c.c >= 2 && c.c <= 5).map((c) => c.v);
     expect(lower).toEqual(['文本', '图像', '文本', '图像']);
     const file = (await readFile('r.xlsx', new Uint8Array(await writeWorkbook(plan)))).sheets[0];
@@ -274,7 +302,9 @@ describe('hqds learn on our own blank two-level template gives back the same for
     ['青海 with two groups', () => qh2],
     ['a sub-label under two groups', repeatedSubLabels],
   ])('%s', async (_, p) => {
-    const blank = new Uint8Array(await writeWorkbook(planWorkbook(p(), emptyMergeResult(), { annotate: false })));
+    const blank = new Uint8Array(
+      await writeWorkbook(planWorkbook(p(), emptyMergeResult(), { annotate: false })),
+    );
     const back = learnTemplate(await readTemplate('blank.xlsx', blank), { id: 'back' }).profile;
     expect(shape(back)).toEqual(shape(p()));
     expect(back.sheet.footnote).toBe(p().sheet.footnote);

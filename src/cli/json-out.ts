@@ -5,8 +5,9 @@
  */
 import { once } from 'events';
 
-/** Items per JSON.stringify call: about 1.5 MB of text for issues. */
-const BATCH = 4096;
+/** Items per JSON.stringify call: about 45,000 characters of issues, short-lived text that a
+ *  young-generation collection frees (4,096 at a time made 1.5 MB strings that wait for a full one). */
+const BATCH = 128;
 
 export async function writeJsonList(
   out: NodeJS.WritableStream,
@@ -25,7 +26,7 @@ export async function writeJsonList(
   };
   // Items go to JSON.stringify a batch at a time, inside an object as deep as the list itself, so
   // each comes out indented as in the whole document: one call per item plus re-indenting its lines
-  // took twice as long (0.9 s against 0.5 s for 250,000 issues, BENCHMARKS.md).
+  // took about twice as long (BENCHMARKS.md).
   const open = '{\n  "a": [\n';
   const close = '\n  ]\n}';
   let batch: unknown[] = [];

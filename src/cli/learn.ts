@@ -73,7 +73,7 @@ export async function runLearn(
   const form = profile.projectForm;
   if (form) {
     out.write(`\n表单「${form.title}」（每个项目一张）：\n`);
-    form.rows.forEach((r, i) => out.write(`  ${i + 1}. ${describeFormRow(profile.vocabularies, r)}\n`));
+    form.rows.forEach((r, i) => out.write(`  ${i + 1}. ${describeFormRow(profile, r)}\n`));
   } else if (profile.form) {
     // A bureau's 附件1 beside its summary: each item and the summary column it fills.
     const label = (k?: string) => profile.columns.find((c) => c.key === k)?.label;

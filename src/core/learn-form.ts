@@ -11,7 +11,7 @@
  * inference is said in Chinese for the clerk to confirm.
  */
 import { cellText, type CellValue } from './cell';
-import type { Column, FormField, ProjectForm, ProjectRow, Vocabulary } from './profile';
+import type { Column, FormField, Profile, ProjectForm, ProjectRow, Vocabulary } from './profile';
 import type { TemplateRange, TemplateSheet } from './learn';
 import { toHalfWidth } from './text';
 
@@ -32,6 +32,8 @@ export interface LearnedForm {
   vocabularies: Record<string, Vocabulary>;
   /** Sections below the form with a word limit (「（一）申报单位基本情况（不超过1000字）」). */
   fields: FormField[];
+  /** The other text below the form (「所属领域：A、B、C。」, a seal line), for learn.ts to read options from. */
+  below: string[];
   inferred: string[];
   missing: string[];
 }
@@ -70,6 +72,25 @@ const at = (g: Grid, r: number, c: number) => oneLine(str(g.sh.rows[r]?.[c]));
 
 function mergeAt(g: Grid, r: number, c: number): TemplateRange | undefined {
   return g.sh.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+}
+
+/**
+ * The sheet as if the form began in column A: an Excel template often leaves column A as a narrow
+ * margin and draws the form from B. Rows, merges and widths move left together.
+ */
+function fromColumnA(sh: TemplateSheet): TemplateSheet {
+  let left = Infinity;
+  for (let r = 0; r < Math.min(sh.rows.length, FORM_ROWS); r++) {
+    const c = (sh.rows[r] ?? []).findIndex((v) => !isBlank(str(v)));
+    if (c >= 0) left = Math.min(left, c);
+  }
+  if (!(left > 0 && left < Infinity) || sh.merges.some((m) => m.c1 < left)) return sh;
+  return {
+    ...sh,
+    rows: Array.from(sh.rows, (row) => (row ?? []).slice(left)),
+    merges: sh.merges.map((m) => ({ ...m, c1: m.c1 - left, c2: m.c2 - left })),
+    ...(sh.colWidths && { colWidths: sh.colWidths.slice(left) }),
+  };
 }
 
 /** The width: the widest table row or merge (a Word table's rows carry every grid cell). */
@@ -113,6 +134,13 @@ function classify(g: Grid, r: number): RowKind {
   return { kind: 'label', texts, room: hasRoom(g, r) };
 }
 
+/** Forms are short (上海's has 21 rows): rows further down are not read, so a large sheet costs little. */
+const FORM_ROWS = 300;
+
+function classifyRows(g: Grid): RowKind[] {
+  return Array.from({ length: Math.min(g.sh.rows.length, FORM_ROWS) }, (_, r) => classify(g, r));
+}
+
 /** Whether the row shows room to fill in: a merged value area, or the cells of a Word table row. */
 function hasRoom(g: Grid, r: number): boolean {
   return (g.sh.rows[r]?.length ?? 0) > 1 || g.sh.merges.some((m) => m.r1 === r && m.c1 > 0);
@@ -145,10 +173,11 @@ const FIGURE = /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/;
  * beside it, no header row of five or more columns, and something only forms have (labels the
  * crosswalk knows, ☐ options, a block of years).
  */
-export function isFormSheet(sh: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>): boolean {
+export function isFormSheet(sheet: TemplateSheet, cw: Pick<FormCrosswalk, 'keyOf'>): boolean {
+  const sh = fromColumnA(sheet);
   const g: Grid = { sh, width: widthOf(sh) };
   if (g.width < 2) return false;
-  const kinds = Array.from(sh.rows, (_, r) => classify(g, r));
+  const kinds = classifyRows(g);
   const block = formBlock(g, kinds);
   if (!block) return false;
   const inside = kinds.slice(block.from, block.to + 1);
@@ -407,7 +436,7 @@ function readAboveForm(
 }
 
 /** Below the form: sections with a word limit become the form's fields; the rest is said, not learned. */
-function readBelowForm(d: Draft, kinds: RowKind[], to: number): FormField[] {
+function readBelowForm(d: Draft, kinds: RowKind[], to: number): { fields: FormField[]; rest: string[] } {
   const fields: FormField[] = [];
   const rest: string[] = [];
   for (let r = to + 1; r < kinds.length; r++) {
@@ -423,7 +452,7 @@ function readBelowForm(d: Draft, kinds: RowKind[], to: number): FormField[] {
     d.missing.push(
       `表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身和字数要求，其余不作为格式的一部分。`,
     );
-  return fields;
+  return { fields, rest };
 }
 
 /** Column widths where the file sets them; otherwise a label column and value columns, said so. */
@@ -449,9 +478,10 @@ function nameKeyOf(d: Draft): string {
 }
 
 /** Drafts `projectForm` and its columns from a sheet isFormSheet accepted. */
-export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
+export function learnForm(sheet: TemplateSheet, cw: FormCrosswalk): LearnedForm {
+  const sh = fromColumnA(sheet);
   const g: Grid = { sh, width: widthOf(sh) };
-  const kinds = Array.from(sh.rows, (_, r) => classify(g, r));
+  const kinds = classifyRows(g);
   const block = formBlock(g, kinds)!;
   const d: Draft = {
     g,
@@ -469,11 +499,11 @@ export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
       '表单里大多数项已经填好，像是一份填好的申报表而不是空白模板：填写的内容没有作为格式的一部分（如固定值），请尽量用通知所附的空白模板。',
     );
   d.inferred.push(
-    `「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），第 ${block.from + 1}–${block.to + 1} 行。`,
+    `「${sh.name}」是每个项目填一份的表单（左列项目名、右边填写），共 ${block.to - block.from + 1} 行。`,
   );
   const top = readAboveForm(d, kinds, block.from);
   draftRows(d, kinds, block.from, block.to);
-  const fields = readBelowForm(d, kinds, block.to);
+  const { fields, rest: below } = readBelowForm(d, kinds, block.to);
   const form: ProjectForm = { title: top.title, nameKey: nameKeyOf(d), colWidths: widthsOf(d), rows: d.rows };
   return {
     sheet: sh.name,
@@ -483,6 +513,7 @@ export function learnForm(sh: TemplateSheet, cw: FormCrosswalk): LearnedForm {
     columns: d.columns,
     vocabularies: d.vocabularies,
     fields,
+    below,
     inferred: d.inferred,
     missing: d.missing,
   };
@@ -494,14 +525,15 @@ export function formTitlePlain(title: string): string {
 }
 
 /** One line per form row for review (CLI and pane), labels as printed. */
-export function describeFormRow(vocabularies: Record<string, Vocabulary>, row: ProjectRow): string {
+export function describeFormRow(p: Pick<Profile, 'vocabularies' | 'columns'>, row: ProjectRow): string {
   const sp = '\u3000';
   if ('years' in row)
     return `${row.label}${sp}${row.years.join('、')} 年 × ${row.measures.map((m) => m.label).join('、')}`;
   if ('items' in row)
     return row.items.map((i) => i.label ?? `［填写${i.span > 1 ? `，占 ${i.span} 格` : ''}］`).join(' | ');
-  if (!row.ticks) return `${row.label}${sp}［填写］`;
-  const v = vocabularies[row.ticks];
+  const fixed = p.columns.find((c) => c.key === row.key && c.type === 'fixed')?.fixedValue;
+  if (!row.ticks) return `${row.label}${sp}${fixed ? `印好「${fixed}」` : '［填写］'}`;
+  const v = p.vocabularies[row.ticks];
   const options = v ? v.items.map((i) => `□${i.label}`).join(' ') : '';
   return `${row.label}${sp}勾选：${options}${row.otherTick ? ` □${row.otherTick}` : ''}`;
 }

@@ -361,7 +361,12 @@ export function vocabSentences(
 ): { label: string; items: string[]; multi: boolean; source: string }[] {
   const out: { label: string; items: string[]; multi: boolean; source: string }[] = [];
   for (const line of lines) {
-    for (const sentence of line.split(/[。；;\n]/)) {
+    for (const whole of line.split(/[。；;\n]/)) {
+      // 「填表说明：1.行业领域：A、B」: the heading before the first numbered item is not its label.
+      const sentence = whole.replace(
+        /^\s*(?:注|说明|备注|填表说明|填报说明|附注)\s*[：:]\s*(?=[0-9０-９]+\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])/,
+        '',
+      );
       const m =
         /^\s*(?:[0-9０-９]+\s*[.．、]\s*|[（(][0-9０-９一二三四五六七八九十]+[)）]\s*)?([^：:，,。]{1,20}?)\s*([（(][^）)]*[）)])?\s*[：:]\s*(.+)$/.exec(
           sentence,
@@ -378,7 +383,9 @@ export function vocabSentences(
         )
         .filter(Boolean);
       if (parts.length < 2 || parts.some((p) => p.length > 24 || /[：:]/.test(p))) continue;
-      out.push({ label: m[1].trim(), items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
+      // 「数据来源可多选：A、B」 names the column 「数据来源」.
+      const label = m[1].trim().replace(/\s*(?:可多选|多选|单选)$/, '');
+      out.push({ label, items: parts, multi: MULTI_RE.test(sentence), source: sentence.trim() });
     }
   }
   return out;
@@ -684,6 +691,12 @@ function optionsFromText(
   };
 }
 
+/** 「（不超过300字）」「300字以内」 in a label: the column's word limit. */
+function wordLimitOf(label: string): number | undefined {
+  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(label));
+  return limit ? Number(limit[1] ?? limit[2]) : undefined;
+}
+
 const VOCAB_KEYS = ['domain', 'modality', 'category', 'direction', 'district', 'nature'];
 
 /** One column: its kind, width and word limit, and its options when the template gives them. */
@@ -707,9 +720,9 @@ function buildColumn(
     ...kindFor(d, L.inferred),
     ...(d.group ? { group: d.group } : {}),
   } as Column;
-  const limit = /(?:不超过|不多于|限)\s*(\d+)\s*字|(\d+)\s*字(?:以内|以下)/.exec(toHalfWidth(d.label));
+  const limit = wordLimitOf(d.label);
   if (limit) {
-    col.maxChars = Number(limit[1] ?? limit[2]);
+    col.maxChars = limit;
     L.inferred.push(`「${d.label}」限 ${col.maxChars} 字。`);
   }
   ruleHints(L, d, col, ctx.firstDataRow);
@@ -757,14 +770,26 @@ function ruleHints(L: Learning, d: ColumnDraft, col: Column, firstDataRow: numbe
 }
 
 /** Required columns: a template shows them only by a mark (*, 必填); otherwise a stated guess. */
-function guessRequired(L: Learning, columns: Column[]): void {
+function guessRequired(L: Learning, columns: Column[]): Profile['requireOneOf'] {
   const marked = columns.filter((c) => REQUIRED_MARK.test(c.label));
+  const oneOf: Profile['requireOneOf'] = [];
   if (marked.length) {
     for (const c of columns) c.required = marked.includes(c);
     L.inferred.push(`标有 * 或「必填」的列为必填：${marked.map((c) => c.label).join('、')}。`);
   } else {
     for (const c of columns)
       c.required = c.type !== 'seq' && c.key !== 'remark' && !/备注|说明/.test(c.label);
+    // Quantities grouped under one upper header (数据规模 over 结构化（条）| 非结构化（GB）) are one
+    // question answered in either column, as 武汉's 至少填一项 (FORMATS.md): both required would make
+    // every row that has only records, or only a size, an error.
+    for (const g of new Set(columns.map((c) => c.group).filter(Boolean))) {
+      const pair = columns.filter((c) => c.group === g);
+      if (pair.length < 2 || !pair.every((c) => c.type === 'quantity')) continue;
+      for (const c of pair) c.required = false;
+      const names = pair.map((c) => `「${c.label}」`).join('');
+      oneOf.push({ keys: pair.map((c) => c.key), message: `「${g}」下的${names}至少填一项。` });
+      L.inferred.push(`「${g}」下的${names}至少填一项（不是每项必填）：如通知要求都填，请改为必填。`);
+    }
     L.missing.push(
       `模板没有标明必填项：已把${columns
         .filter((c) => c.required)
@@ -776,6 +801,7 @@ function guessRequired(L: Learning, columns: Column[]): void {
     L.inferred.push(
       '联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。',
     );
+  return oneOf;
 }
 
 /** The region from the title or the file name; only province-level codes are known. */
@@ -917,7 +943,7 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
     concepts: new ConceptIndex([...PROFILES]),
   };
   const columns = draftColumns(L, headCells).map((d) => buildColumn(L, d, ctx));
-  guessRequired(L, columns);
+  const requireOneOf = guessRequired(L, columns);
   const region = regionOf(L, above.title);
   const fonts = fontsOf(L, {
     ...above.at,
@@ -926,10 +952,9 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   });
   const page = pageOf(L);
   const sheetName = summarySheetName(L);
-  const id = checkedId(opts.id);
   const { attachment, title, titlePrefixLabel, linesAbove } = above;
   const draft = {
-    id,
+    id: checkedId(opts.id),
     name:
       opts.name?.trim() ||
       (title
@@ -950,6 +975,7 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
     },
     vocabularies: ctx.vocabularies,
     columns,
+    ...(requireOneOf.length && { requireOneOf }),
   };
   try {
     return { profile: parseProfile(draft), inferred: L.inferred, missing: L.missing };
@@ -989,13 +1015,18 @@ function formCrosswalk(): FormCrosswalk {
   const concepts = new ConceptIndex([...PROFILES]);
   return {
     keyOf: (label) => keyOfHeader(label),
-    column: (label, key, known, inferred) => ({
-      key,
-      label,
-      required: false,
-      width: headerKeys().byKey.get(key)?.width ?? 12,
-      ...kindFor({ c: 0, label, key, known }, inferred),
-    }),
+    column: (label, key, known, inferred) => {
+      const maxChars = wordLimitOf(label);
+      if (maxChars) inferred.push(`「${label}」限 ${maxChars} 字。`);
+      return {
+        key,
+        label,
+        required: false,
+        width: headerKeys().byKey.get(key)?.width ?? 12,
+        ...kindFor({ c: 0, label, key, known }, inferred),
+        ...(maxChars && { maxChars }),
+      };
+    },
     vocabulary: (name, options, what, inferred) => vocabularyOf(name, options, concepts, what, inferred),
   };
 }
@@ -1008,6 +1039,7 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     inferred: [...f.inferred],
     missing: [...(doc.limits ?? []), ...f.missing],
   };
+  formOptionsFromText(L, f);
   guessRequired(L, f.columns);
   const title = formTitlePlain(f.form.title) || f.sheet;
   const region = regionOf(L, [title, ...f.above].join(' '));
@@ -1027,6 +1059,44 @@ function fromForm(doc: TemplateDoc, f: LearnedForm, opts: LearnOptions): LearnRe
     '每个项目画一张表单；汇总时另有一张工作清单（每个项目一行，表单各项为列），不是通知的模板。',
   );
   return checkedDraft(draft, L);
+}
+
+/**
+ * A form's fields without ticked options take them from the text around the form, as a summary's
+ * columns do (「所属领域：A、B、C。」 below a Word 附件1); a field that usually has options and finds
+ * none is said, as for a summary.
+ */
+function formOptionsFromText(L: Learning, f: LearnedForm): void {
+  const lines = [...f.above, ...f.below];
+  const sentences = vocabSentences(lines);
+  const concepts = new ConceptIndex([...PROFILES]);
+  const used = new Set<string>();
+  f.columns = f.columns.map((c) => {
+    if (c.type !== 'text') return c;
+    const d = { c: 0, label: c.label, key: c.key, known: keyOfHeader(c.label) !== null };
+    const o = optionsFromText(d, sentences, lines);
+    if (!o) {
+      if (VOCAB_KEYS.includes(c.key.replace(/\d+$/, '')))
+        L.missing.push(
+          `「${c.label}」通常有固定选项，但模板里既没有勾选项，也没有「${c.label}：A、B、C」这样的说明：按自由文本检查，请补上选项。`,
+        );
+      return c;
+    }
+    for (const x of sentences) if (x.items.join('、') === o.options.join('、')) used.add(x.source);
+    f.vocabularies[c.key] = vocabularyOf(c.key, o.options, concepts, c.label, L.inferred);
+    L.inferred.push(
+      `「${c.label}」的选项来自${o.where}：${o.options.join('、')}${o.multi ? '（可多选）' : '（单选）'}。`,
+    );
+    return { ...c, type: 'vocab', vocab: c.key, multi: o.multi };
+  });
+  if (!used.size) return;
+  // The sentences read as options are part of the format now; only the rest is left out.
+  const rest = f.below.filter((t) => ![...used].some((src) => t.includes(src)));
+  L.missing = L.missing.filter((m) => !m.startsWith('表单下方还有'));
+  if (rest.length)
+    L.missing.push(
+      `表单下方还有 ${rest.length} 段文字（「${rest[0].slice(0, 20)}」…）：只学了表单本身、字数要求和选项，其余不作为格式的一部分。`,
+    );
 }
 
 /** Our own working list (hqds writes 上海's that way): a list of the projects, not a bureau's summary. */
@@ -1226,6 +1296,7 @@ export function describeColumn(p: Profile, c: Column): string {
             ? '数据量（模态+GB）'
             : '数据量（大小或条数，照写）';
   }
+  if (c.type === 'fixed' && c.fixedValue) kind = `固定值「${c.fixedValue}」`;
   if (c.type === 'vocab' && c.vocab) {
     const v = p.vocabularies[c.vocab];
     kind = `${c.multi ? '多选' : '单选'}：${v.items.map((i) => i.label).join('、')}${v.other ? `、${v.other}` : ''}`;
@@ -1250,11 +1321,20 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
   const columns = p.columns.map((c) => {
     const ed = e.columns?.[c.key];
     if (!ed) return c;
-    const next = {
+    let next: Column = {
       ...c,
       ...(ed.required !== undefined && { required: ed.required }),
       ...(ed.multi !== undefined && c.type === 'vocab' && { multi: ed.multi }),
     };
+    const given = (ed.options ?? []).map((o) => o.trim()).filter(Boolean);
+    if (given.length && !c.vocab && c.type === 'text') {
+      // A column the template left as free text (no list, no 「更新频率：A、B」 sentence) gets the
+      // options the clerk typed in review, linked to the concepts as learnt ones are.
+      let vocab = c.key;
+      for (let n = 2; vocabularies[vocab]; n++) vocab = `${c.key}${n}`;
+      vocabularies[vocab] = vocabularyOf(vocab, given, new ConceptIndex([...PROFILES]), c.label, []);
+      next = { ...next, type: 'vocab', vocab, multi: ed.multi ?? false };
+    }
     if (ed.options && c.vocab) {
       const opts = ed.options.map((o) => o.trim()).filter(Boolean);
       if (!opts.length) throw new LearnError(`「${c.label}」至少要有一个选项。`);

@@ -283,22 +283,31 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
   const merged = new Set<string>();
   // A label merged down one column (an ungrouped label over a two-level header's rows) shares its height among them.
   const down = new Map<string, Range>();
+  // A note merged across the table (a learned template's long 填表说明) wraps within all its columns;
+  // other merged cells are left alone.
+  const across = new Map<string, Range>();
   for (const m of sheet.merges) {
     for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
     if (m.r2 > m.r1 && m.c1 === m.c2) down.set(`${m.r1},${m.c1}`, m);
+    if (m.r2 === m.r1 && m.c2 > m.c1) across.set(`${m.r1},${m.c1}`, m);
   }
   const need = new Map<number, number>();
   for (const cell of planCells(sheet)) {
     const span = down.get(`${cell.r},${cell.c}`);
-    if (cell.v === null || cell.v === '' || (merged.has(`${cell.r},${cell.c}`) && !span)) continue;
+    const wide = cell.style === 'note' ? across.get(`${cell.r},${cell.c}`) : undefined;
+    if (cell.v === null || cell.v === '' || (merged.has(`${cell.r},${cell.c}`) && !span && !wide)) continue;
     const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
     const size = style.font?.size ?? 11;
+    let width = 0;
+    for (let c = cell.c; c <= (wide?.c2 ?? cell.c); c++) width += sheet.colWidths[c] ?? 8.43;
     // Column width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that.
-    const perLine = Math.max(1, ((sheet.colWidths[cell.c] ?? 8.43) - 1) * (11 / size));
+    const perLine = Math.max(1, (width - 1) * (11 / size));
     let lines = 0;
     for (const part of String(cell.v).split('\n'))
       lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    // (A one-line note keeps the default height, as before.)
+    if (wide && lines < 2) continue;
     const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
     const rows = span ? span.r2 - span.r1 + 1 : 1;
     for (let r = cell.r; r < cell.r + rows; r++) {
@@ -353,7 +362,10 @@ export function headerHeight(profile: Profile): 1 | 2 {
 /** The label printed under a column's group. hqds learn names a sub-label that repeats under two
  *  groups by group and sub-label together (「样本数」「文本」 → 「样本数文本」, learn.ts draftColumns):
  *  the template printed the bare sub-label, so that is what goes back under the group. */
-export function subLabel(cols: readonly { label: string; group?: string }[], col: { label: string; group?: string }): string {
+export function subLabel(
+  cols: readonly { label: string; group?: string }[],
+  col: { label: string; group?: string },
+): string {
   const g = col.group;
   if (!g || col.label === g || !col.label.startsWith(g)) return col.label;
   const bare = col.label.slice(g.length);
@@ -375,12 +387,13 @@ function drawHeader(
   merges: Range[],
   colOffset = 0,
 ): void {
-  const put = (r: number, c: number, v: string | null) => cells.push({ r, c: c + colOffset, v, style: 'header' });
+  const put = (r: number, c: number, v: string | null) =>
+    cells.push({ r, c: c + colOffset, v, style: 'header' });
   if (height === 1) {
     cols.forEach((col, c) => put(headerRow, c, col.label));
     return;
   }
-  for (let c = 0; c < cols.length; ) {
+  for (let c = 0; c < cols.length;) {
     const g = cols[c].group;
     if (!g) {
       put(headerRow, c, cols[c].label);
@@ -489,7 +502,9 @@ function notesBelow(
   const sized = cols.some(
     (c) => c.type === 'quantity' && (c.quantity?.kind === 'size' || c.quantity?.kind === 'pairs'),
   );
-  if (sized) {
+  // A learned template's footnote may state the base itself (「数据量按 1TB=1024GB 折算」): once is enough.
+  const stated = new RegExp(`1\\s*TB\\s*[=＝]\\s*${s.tb}\\s*GB`, 'i').test(profile.sheet.footnote ?? '');
+  if (sized && !stated) {
     cells.push({ r, c: 0, v: `注：数据量按 1TB=${s.tb}GB 换算。`, style: 'note' });
     merges.push({ r1: r, c1: 0, r2: r, c2: n - 1 });
   }

@@ -1,6 +1,8 @@
 /**
- * A profile is one bureau's format, as data. It is checked with zod when loaded, so a new bureau is
- * a new JSON file (src/core/profiles, or `hqds --profile-file`), not new code.
+ * A profile is one bureau's format, as data. It is checked with zod, so a new bureau is a new JSON
+ * file (src/core/profiles, or `hqds --profile-file`), not new code: a profile from outside when it
+ * is loaded, the built-ins by test/profiles-builtin.test.ts (they load without zod, which keeps zod
+ * out of the pane's first chunk; src/core/profiles/index.ts).
  */
 import { z } from 'zod';
 

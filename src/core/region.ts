@@ -68,9 +68,7 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
   if (found.kind !== 'table') return null;
   const headerRow = found.headerRow;
   // locate folds a units line, or the lower row of a two-level header, into the header; the data starts after it.
-  const firstDataRow = found.sheetRows.length
-    ? Math.min(found.sheetRows[0], found.bodyRow)
-    : found.bodyRow;
+  const firstDataRow = found.sheetRows.length ? Math.min(found.sheetRows[0], found.bodyRow) : found.bodyRow;
   const seqCols = seqColumns(index, found.table.header);
   let notesFrom: number | null = null;
   let lastDataRow = firstDataRow - 1;

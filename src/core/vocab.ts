@@ -186,6 +186,14 @@ export class VocabMatcher {
         };
       }
       const canon = this.otherOf(inner);
+      // A format whose other-option takes no detail (武汉's 「其他」): writing it would drop 「海洋」 from
+      // 「其他（海洋）」, so it is offered for the clerk to accept, never applied as a safe fix.
+      if (!this.vocab.otherBracketed)
+        return {
+          status: 'other',
+          value: canon,
+          message: `本表的${this.what}按通知只写「${canon}」，不带说明：可改为「${canon}」，原填的「${inner}」请另行说明。`,
+        };
       if (canon !== t)
         return {
           status: 'fixed',

@@ -134,6 +134,8 @@ export interface Recheck {
   sheet: string;
   rows: [number, number];
   issues: SheetIssue[];
+  /** Entries on the sheet after this recheck (the status line's 「共 N 条」 follows the edits). */
+  entries: number;
 }
 
 export interface Selection {
@@ -170,6 +172,8 @@ interface SheetModel {
   notesFrom: number | null;
   /** Received columns holding 序号: a row with only these filled is an empty template row. */
   seqCols: Set<number>;
+  /** Sheet rows that are entries, kept up to date by rechecks. */
+  entryRows: Set<number>;
 }
 
 /** Groups of addresses into chunks of at most ADDRESS_CHUNK characters. */
@@ -574,6 +578,7 @@ export class OfficeWorkbook {
         painted: same ? before.painted : null,
         notesFrom: region.notesFrom,
         seqCols,
+        entryRows: new Set(result.entries.map((e) => region.entryRows[e.row])),
       };
       this.models.set(model.id, model);
       const issues = placeIssues(read.name, result, region.entryRows, region.headerRow);
@@ -719,7 +724,8 @@ export class OfficeWorkbook {
         // Rows or columns moved: find the header again and check the whole table.
         model.painted = null;
         const r = await this.checkSheet(model.id, model.profile, model.tb);
-        for (const l of this.listeners) l({ sheet: r.sheet, rows: [0, LAST_ROW], issues: r.issues });
+        for (const l of this.listeners)
+          l({ sheet: r.sheet, rows: [0, LAST_ROW], issues: r.issues, entries: r.rows });
         return;
       }
       await this.recheckModel(model, e.address);
@@ -797,8 +803,10 @@ export class OfficeWorkbook {
         );
         issues.push(...this.keptApproximations(model, r1, r2, (r, c) => rows[r - r1]?.[c], issues));
         if (r2 > model.lastDataRow) model.lastDataRow = r2;
+        for (let r = r1; r <= r2; r++) model.entryRows.delete(r);
+        for (const e of res.entries) model.entryRows.add(r1 + e.row);
         if (this.paint(sheet, model, r1, r2, issues)) queued = true;
-        out.push({ sheet: model.sheet, rows: [r1, r2], issues });
+        out.push({ sheet: model.sheet, rows: [r1, r2], issues, entries: model.entryRows.size });
       });
       if (queued) await context.sync();
       return out;
@@ -1371,6 +1379,12 @@ function modelFromPlan(
       .filter((c) => c.key !== null && profile.columns.find((x) => x.key === c.key)?.type === 'seq')
       .map((c) => c.source),
   );
+  // The plan's data rows with more than 序号 are its entries (blank template rows are not).
+  const entryRows = new Set<number>();
+  for (const cell of sheetPlan.cells) {
+    const data = cell.r >= t.firstDataRow && cell.r <= t.lastDataRow && !seqCols.has(cell.c);
+    if (data && cell.v !== null && cell.v !== '') entryRows.add(cell.r);
+  }
   // Notes under the table are found by the first recheck's probe.
   return {
     id,
@@ -1386,6 +1400,7 @@ function modelFromPlan(
     painted,
     notesFrom: null,
     seqCols,
+    entryRows,
   };
 }
 

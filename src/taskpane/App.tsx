@@ -115,7 +115,7 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
       }
     });
     const stopRechecks = workbook.onRecheck((r) =>
-      dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues }),
+      dispatch({ type: 'rechecked', sheet: r.sheet, rows: r.rows, issues: r.issues, entries: r.entries }),
     );
     // Live checking runs in Excel's event handler: its errors are shown here, not lost.
     const stopErrors = workbook.onError((text) => setMessage({ intent: 'error', text }));

@@ -28,7 +28,7 @@ export interface CheckState {
 export type CheckAction =
   | { type: 'sheet'; sheet: string }
   | { type: 'checked'; sheet: string; rows: number; issues: SheetIssue[] }
-  | { type: 'rechecked'; sheet: string; rows: [number, number]; issues: SheetIssue[] }
+  | { type: 'rechecked'; sheet: string; rows: [number, number]; issues: SheetIssue[]; entries?: number }
   | { type: 'filter'; filter: Filter }
   | { type: 'dismiss'; issue: SheetIssue };
 
@@ -64,7 +64,12 @@ export function checkReducer(s: CheckState, a: CheckAction): CheckState {
         ...s.suggest.filter(outside),
         ...a.issues.filter((i) => i.code === 'quantity-converted' && fixValue(i) !== null),
       ];
-      return { ...s, issues, suggest };
+      // The entry count follows the edits too, so 「共 N 条」 never lags the list under it.
+      const checked =
+        s.checked && s.checked.sheet === a.sheet && a.entries !== undefined
+          ? { ...s.checked, rows: a.entries }
+          : s.checked;
+      return { ...s, issues, suggest, checked };
     }
     case 'filter':
       return { ...s, filter: a.filter };

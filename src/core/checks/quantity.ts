@@ -150,7 +150,10 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
   const converted =
     typeof value === 'number' ? value !== out : headerUnit !== undefined || asWritten?.[1] !== String(out);
   const fromHeader = headerUnit && typeof value === 'number' ? headerUnit : undefined;
-  const params = { text, out, unit, tb: ctx.tb, headerUnit: fromHeader };
+  // 「约2TB」 in a TB column is rewritten, not converted: saying 「已换算为」 would claim a conversion.
+  const sameNumber = new RegExp(`^\\D*?(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?\\D*$`, 'i').exec(text);
+  const rewritten = typeof value !== 'number' && !headerUnit && sameNumber?.[1] === String(out);
+  const params = { text, out, unit, tb: rewritten ? undefined : ctx.tb, headerUnit: fromHeader };
   return finish(text, out, issues, 'quantity-converted', params, converted);
 }
 

@@ -210,7 +210,9 @@ export function LearnTab({
           )}
           <ProjectFormPreview profile={draft.profile} />
           {(final ?? draft.profile).columns.map((c) => {
-            const v = c.vocab ? draft.profile.vocabularies[c.vocab] : undefined;
+            const v = c.vocab ? (final ?? draft.profile).vocabularies[c.vocab] : undefined;
+            // A free-text column may be given options here (the review asks 「请补上选项」).
+            const free = !v && (c.type === 'text' || optionText[c.key] !== undefined);
             const ed = edits.columns?.[c.key];
             return (
               <div key={c.key} className={st.item}>
@@ -231,13 +233,14 @@ export function LearnTab({
                     />
                   )}
                 </div>
-                {v && (
+                {(v || free) && (
                   <Textarea
                     aria-label={`「${c.label}」的选项`}
                     resize="vertical"
+                    placeholder={free ? '自由填写；如有固定选项，在此用「、」分隔填写' : undefined}
                     value={
                       optionText[c.key] ??
-                      [...v.items.map((i) => i.label), ...(v.other ? [v.other] : [])].join('、')
+                      (v ? [...v.items.map((i) => i.label), ...(v.other ? [v.other] : [])].join('、') : '')
                     }
                     onChange={(_, d) => {
                       setOptionText((x) => ({ ...x, [c.key]: d.value }));
@@ -318,7 +321,7 @@ export function ProjectFormPreview({ profile }: { profile: Profile }) {
       <Text>表单「{form.title}」（每个项目一张，只读；列在下面逐项核对）</Text>
       <ol className={st.list}>
         {form.rows.map((r, i) => (
-          <li key={i}>{describeFormRow(profile.vocabularies, r)}</li>
+          <li key={i}>{describeFormRow(profile, r)}</li>
         ))}
       </ol>
     </div>
