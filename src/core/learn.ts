@@ -1311,7 +1311,57 @@ export interface LearnEdits {
   id?: string;
   name?: string;
   title?: string;
-  columns?: Record<string, { required?: boolean; multi?: boolean; options?: string[] }>;
+  columns?: Record<string, { required?: boolean; multi?: boolean; options?: string[]; kind?: EditableKind }>;
+}
+
+/** The kinds a clerk may give a column in review (「类型」), and what each makes of it. Options are
+ *  given through the options box (a column with options is a dropdown), so they are not a kind here. */
+export const EDITABLE_KINDS = {
+  text: { label: '文本', column: { type: 'text' } },
+  sizeGB: {
+    label: '数据量（大小，GB）',
+    column: { type: 'quantity', quantity: { kind: 'size', unit: 'GB' } },
+  },
+  sizeTB: {
+    label: '数据量（大小，TB）',
+    column: { type: 'quantity', quantity: { kind: 'size', unit: 'TB' } },
+  },
+  records: {
+    label: '数据量（条数）',
+    column: { type: 'quantity', quantity: { kind: 'records', unit: '条' } },
+  },
+  scale: { label: '数据量（大小或条数，照填）', column: { type: 'quantity', quantity: { kind: 'scale' } } },
+  creditCode: { label: '统一社会信用代码', column: { type: 'creditCode' } },
+  phone: { label: '电话', column: { type: 'phone' } },
+  email: { label: '邮箱', column: { type: 'email' } },
+  person: { label: '姓名', column: { type: 'person' } },
+  money: { label: '金额', column: { type: 'money' } },
+  percent: { label: '百分数', column: { type: 'percent' } },
+} as const satisfies Record<string, { label: string; column: Partial<Column> }>;
+export type EditableKind = keyof typeof EDITABLE_KINDS;
+
+/** The editable kind a column has now, or null (序号, options, contact … are kept as learnt). */
+export function editableKindOf(c: Column): EditableKind | null {
+  if (c.type !== 'quantity') {
+    const k = (Object.keys(EDITABLE_KINDS) as EditableKind[]).find(
+      (x) => EDITABLE_KINDS[x].column.type === c.type,
+    );
+    return k ?? null;
+  }
+  const q = c.quantity;
+  if (q?.kind === 'size') return q.unit === 'TB' ? 'sizeTB' : 'sizeGB';
+  if (q?.kind === 'records') return 'records';
+  return q?.kind === 'scale' ? 'scale' : null;
+}
+
+/** The column as the kind the clerk chose: label, key, required, width, hint and group kept. */
+function withKind(c: Column, kind: EditableKind): Column {
+  const spec: { column: Partial<Column> } | undefined = (
+    EDITABLE_KINDS as Record<string, { column: Partial<Column> }>
+  )[kind];
+  if (!spec) throw new LearnError(`「${c.label}」的类型「${String(kind)}」无法识别：请从列表中选择。`);
+  const { vocab: _v, quantity: _q, fixedValue: _f, contactNeeds: _c, noneWord: _n, ...rest } = c;
+  return { ...rest, multi: false, ...spec.column };
 }
 
 /** The draft with the clerk's corrections, checked again; new options are linked to the concepts as
@@ -1321,6 +1371,8 @@ export function applyLearnEdits(p: Profile, e: LearnEdits): Profile {
   const columns = p.columns.map((c) => {
     const ed = e.columns?.[c.key];
     if (!ed) return c;
+    if (ed.kind && ed.kind !== editableKindOf(c))
+      return withKind({ ...c, required: ed.required ?? c.required }, ed.kind);
     let next: Column = {
       ...c,
       ...(ed.required !== undefined && { required: ed.required }),

@@ -21,6 +21,9 @@ import {
 import {
   applyLearnEdits,
   describeColumn,
+  EDITABLE_KINDS,
+  editableKindOf,
+  type EditableKind,
   learnTemplate,
   locateTemplateHeader,
   type LearnEdits,
@@ -217,6 +220,19 @@ export function LearnTab({
             return (
               <div key={c.key} className={st.item}>
                 <Text>{describeColumn(final ?? draft.profile, c)}</Text>
+                {editableKindOf(c) && (
+                  <Select
+                    aria-label={`「${c.label}」的类型`}
+                    value={ed?.kind ?? editableKindOf(c) ?? 'text'}
+                    onChange={(_, d) => editColumn(c.key, { kind: d.value as EditableKind })}
+                  >
+                    {(Object.keys(EDITABLE_KINDS) as EditableKind[]).map((k) => (
+                      <option key={k} value={k}>
+                        {EDITABLE_KINDS[k].label}
+                      </option>
+                    ))}
+                  </Select>
+                )}
                 <div className={st.row}>
                   {c.type !== 'seq' && (
                     <Checkbox
