@@ -535,6 +535,22 @@ describe('what a real template holds around its table', () => {
     expect(r.profile.sheet.linesAbove).toEqual([['推荐单位：（盖章）', '年　月　日']]);
     expect(r.missing.join('\n')).toContain('模板没有标题行');
   });
+  test('review lines tell the clerk what it means and what to do; JSON field names only in the closing brackets', () => {
+    const r = learnTemplate(
+      doc([['序号', '数据集名称', '申报单位', '统一社会信用代码', '联系人及联系方式']]),
+    );
+    const lines = [...r.inferred, ...r.missing];
+    const all = lines.join('\n');
+    expect(all).toContain('检查时不核对统一社会信用代码是否本地登记');
+    expect(all).toContain('请在「标题（逐字）」框照通知填写汇总表标题');
+    expect(all).toContain('生成后在汇总表左上角补上');
+    expect(all).toContain('请逐行核对三项都已填写');
+    // The CLI user edits the JSON: the field is named, after what the clerk reads.
+    for (const f of ['region.creditRegion', 'sheet.title', 'sheet.attachment', 'contactNeeds'])
+      expect(all).toContain(`（格式文件中为 ${f}`);
+    for (const l of lines)
+      expect(l.replace(/（格式文件中为 [^）]*）/, '')).not.toMatch(/[a-z]+\.[a-z]|contactNeeds/i);
+  });
   test('a header wrapped by hand (「数据集\\n名称」) names the column without the break', () => {
     const r = learnTemplate(doc([['某市汇总表'], ['序号', '数据集\n名称', '申报\r\n单位']]));
     expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);

@@ -546,14 +546,17 @@ function describeAbove(L: Learning, a: Above): void {
   if (a.attachment) L.inferred.push(`附件标签：「${a.attachment}」。`);
   else
     L.missing.push(
-      '模板没有「附件N」标签：汇总表左上角将不写附件标签，如通知有请在格式中填写 sheet.attachment。',
+      '模板没有「附件N」标签：汇总表左上角不写附件标签；通知要求写时，生成后在汇总表左上角补上（格式文件中为 sheet.attachment）。',
     );
   if (a.title && TITLE_BLANK.test(a.title)) {
     a.title = a.title.replace(TITLE_BLANK, '{prefix}');
     a.titlePrefixLabel = '标题中的XXX';
     L.inferred.push(`标题「${a.title.replace('{prefix}', 'XXX')}」中的 XXX 由推荐单位填写。`);
   } else if (a.title) L.inferred.push(`标题：「${a.title}」。`);
-  else L.missing.push('模板没有标题行：请在格式中填写 sheet.title。');
+  else
+    L.missing.push(
+      '模板没有标题行：请在「标题（逐字）」框照通知填写汇总表标题（格式文件中为 sheet.title）。',
+    );
   a.linesAbove.forEach((l) =>
     L.inferred.push(`表头上方一行（逐字保留）：${l.map((s) => `「${s}」`).join(' ')}。`),
   );
@@ -799,7 +802,7 @@ function guessRequired(L: Learning, columns: Column[]): Profile['requireOneOf'] 
   }
   if (columns.some((c) => c.type === 'contact'))
     L.inferred.push(
-      '联系方式列要求姓名加电话或邮箱（模板未写明时的默认）：如通知要求三项齐全，请改 contactNeeds。',
+      '联系方式列按「姓名加电话或邮箱」检查（模板未写明时的默认）：通知要求姓名、电话、邮箱三项齐全时，请逐行核对三项都已填写（格式文件中为 contactNeeds）。',
     );
   return oneOf;
 }
@@ -813,7 +816,7 @@ function regionOf(L: Learning, title: string): Profile['region'] {
     return { name: prov[0], creditRegion: prov[1] };
   }
   L.missing.push(
-    `没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：不检查统一社会信用代码是否本地登记；需要时在 region.creditRegion 填写行政区划代码前几位。`,
+    `没有认出地区${city ? `（标题写「${city}市」，本工具只认省级代码）` : ''}：检查时不核对统一社会信用代码是否本地登记，非本地单位请自行留意（格式文件中为 region.creditRegion，可填行政区划代码前几位）。`,
   );
   return { name: city ?? '' };
 }
@@ -869,7 +872,7 @@ function pageOf(L: Learning): TemplateSheet['page'] | undefined {
   }
   if (page.paperSize === undefined && !page.fitToWidth && page.landscape !== true) {
     L.missing.push(
-      '模板的页面设置只写了纵向，没有纸张大小（新建工作表的默认，不像是特意选的）：汇总表按 A4 横向、一页宽打印；确要纵向，把 sheet.page.landscape 改为 false。',
+      '模板的页面设置只写了纵向，没有纸张大小（新建工作表的默认，不像是特意选的）：汇总表按 A4 横向、一页宽打印；确要纵向，生成后在 Excel「页面布局」中改为纵向（格式文件中为 sheet.page.landscape）。',
     );
     return undefined;
   }
