@@ -187,7 +187,7 @@ function writeData(file: string, data: Buffer | string | readonly Buffer[]): voi
   const fd = fs.openSync(file, 'wx');
   try {
     for (const piece of data as readonly Buffer[]) {
-      for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
+      for (let at = 0; at < piece.length;) at += fs.writeSync(fd, piece, at, piece.length - at);
     }
   } finally {
     fs.closeSync(fd);

@@ -70,7 +70,12 @@ class StringTable {
  *  would overwrite), with the used range. Plans are built in order, so usually the cells are walked
  *  as the plan gives them (planCells: generated row by row, no array of the whole sheet); only a
  *  sheet out of order is gathered and sorted. */
-function orderedCells(sp: SheetPlan): { cells: Iterable<PlanCell>; count: number; maxR: number; maxC: number } {
+function orderedCells(sp: SheetPlan): {
+  cells: Iterable<PlanCell>;
+  count: number;
+  maxR: number;
+  maxC: number;
+} {
   let sorted = true;
   let count = 0;
   let maxR = 0;
