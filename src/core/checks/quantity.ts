@@ -127,6 +127,21 @@ interface SizeInput {
   issues: CellIssue[];
 }
 
+/** The two ways a size can stand in its own column's unit, per unit (GB or TB), built once rather than
+ *  for every cell: 「500GB」 exactly as written, and the same number among other words (「约2TB」). */
+const writtenPatterns = new Map<string, { asWritten: RegExp; sameNumber: RegExp }>();
+function numberAsWritten(unit: string): { asWritten: RegExp; sameNumber: RegExp } {
+  let p = writtenPatterns.get(unit);
+  if (!p) {
+    p = {
+      asWritten: new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?$`, 'i'),
+      sameNumber: new RegExp(`^\\D*?(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?\\D*$`, 'i'),
+    };
+    writtenPatterns.set(unit, p);
+  }
+  return p;
+}
+
 /** A size in the column's unit (GB, or TB under the 1024/1000 setting); bare numbers are the column's unit. */
 function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: SizeInput): CellResult {
   const { value, text, headerUnit, issues } = input;
@@ -146,12 +161,13 @@ function checkSize(ctx: CheckContext, col: Column, spec: QuantitySpec, input: Si
   const out = roundNumber(size);
   if (input.summed) issues.push(cellIssue('quantity-summed', { text, out, unit }, { value: text }));
   // 「100」 or 「500GB」 in a GB column is that number as written: written as a number without a message.
-  const asWritten = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?$`, 'i').exec(text);
+  const { asWritten: plain, sameNumber: around } = numberAsWritten(unit);
+  const asWritten = plain.exec(text);
   const converted =
     typeof value === 'number' ? value !== out : headerUnit !== undefined || asWritten?.[1] !== String(out);
   const fromHeader = headerUnit && typeof value === 'number' ? headerUnit : undefined;
   // 「约2TB」 in a TB column is rewritten, not converted: saying 「已换算为」 would claim a conversion.
-  const sameNumber = new RegExp(`^\\D*?(\\d+(?:\\.\\d+)?)\\s*(?:${unit})?\\D*$`, 'i').exec(text);
+  const sameNumber = around.exec(text);
   const rewritten = typeof value !== 'number' && !headerUnit && sameNumber?.[1] === String(out);
   const params = { text, out, unit, tb: rewritten ? undefined : ctx.tb, headerUnit: fromHeader };
   return finish(text, out, issues, 'quantity-converted', params, converted);
