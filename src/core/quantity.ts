@@ -373,10 +373,17 @@ function hasRange(s: string): boolean {
 
 /** The text split at separators: one quantity, or one per modality (「图片100GB，音频160GB」). */
 function parseParts(input: string, s: string, opts: ParseOptions): Parsed {
-  const parts = s
-    .split(/[,;、\n]|，|；|\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const parts: string[] = [];
+  for (const piece of s.split(/[,;、\n]|，|；|\s{2,}/)) {
+    for (const bit of piece.split(/(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/)) {
+      const t = bit.trim();
+      if (!t) continue;
+      // A bare unit after a space belongs to the figure before it (「10k 条」), not a second figure.
+      if (parts.length && !RANGE_START.test(t) && isCountUnit(t) && /[kKwW]$/.test(parts[parts.length - 1]))
+        parts[parts.length - 1] += ` ${t}`;
+      else parts.push(t);
+    }
+  }
   if (parts.length <= 1) {
     const one = parseOne(parts[0] ?? s, opts);
     if (!one.ok) return one;
@@ -421,7 +428,8 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
       .trim();
     if (!text) return { ok: true, form: 'empty' };
     // Thousands separators: a comma between a digit and exactly three digits.
-    const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+    // A leading plus is the figure's sign, not a modality (「+5GB」 is 5GB).
+    const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replace(/^\+\s*(?=[\d.])/, '');
     if (hasRange(s.replace(/^[-+]/, '')) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) {
       return {
         ok: false,
