@@ -96,3 +96,21 @@ test('importing a fresh 武汉 sheet adds no entry for its footnote', () => {
   );
   expect(merged.rowsWritten).toBe(0);
 });
+
+describe('the table runs to its last row', () => {
+  const index = validatorFor(getProfile('qinghai')!).index;
+  const header = ['序号', '数据集名称', '数据集数据量（GB）', '申报单位'];
+
+  test('blank rows after the last entry stay in the table when no note follows (a repaint clears their marks)', () => {
+    const r = findRegion(index, [header, [1, '甲', 5, '某单位'], ['', '', '', ''], [3, '', '', '']])!;
+    expect(r.entryRows).toEqual([1]);
+    expect(r.lastDataRow).toBe(3);
+    expect(r.notesFrom).toBeNull();
+  });
+
+  test('a note ends the table on the row before it', () => {
+    const r = findRegion(index, [header, [1, '甲', 5, '某单位'], ['', '', '', ''], ['注：数据量以 GB 计。']])!;
+    expect(r.lastDataRow).toBe(2);
+    expect(r.notesFrom).toBe(3);
+  });
+});

@@ -79,13 +79,11 @@ export function findRegion(index: HeaderIndex, rows: readonly (readonly CellValu
       notesFrom = r;
       break;
     }
+    // Blank and 序号-only rows stay in the table (rows to type into, whose old marks a repaint clears).
     lastDataRow = r;
     if (isTemplateRow(row, seqCols)) continue;
     entryRows.push(r);
   }
-  // Trailing blank rows are still the table (bordered rows to type into) when notes follow them.
-  if (notesFrom === null)
-    lastDataRow = entryRows.length ? Math.max(entryRows[entryRows.length - 1], lastDataRow) : lastDataRow;
   return {
     headerRow,
     firstDataRow,
