@@ -20,7 +20,11 @@ describe('a figure written with a space before its count unit, or with a plus si
   test('「+5GB」 is 5 GB with no modality: the plus is a sign', () => {
     for (const text of ['+5GB', '＋5GB', '+ 5GB']) {
       const p = parseQuantity(text);
-      expect(p).toEqual({ ok: true, form: 'single', quantity: { kind: 'size', value: 5, approximate: false } });
+      expect(p).toEqual({
+        ok: true,
+        form: 'single',
+        quantity: { kind: 'size', value: 5, approximate: false },
+      });
     }
   });
 

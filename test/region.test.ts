@@ -109,7 +109,12 @@ describe('the table runs to its last row', () => {
   });
 
   test('a note ends the table on the row before it', () => {
-    const r = findRegion(index, [header, [1, '甲', 5, '某单位'], ['', '', '', ''], ['注：数据量以 GB 计。']])!;
+    const r = findRegion(index, [
+      header,
+      [1, '甲', 5, '某单位'],
+      ['', '', '', ''],
+      ['注：数据量以 GB 计。'],
+    ])!;
     expect(r.lastDataRow).toBe(2);
     expect(r.notesFrom).toBe(3);
   });
