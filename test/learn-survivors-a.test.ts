@@ -608,10 +608,22 @@ describe('column keys', () => {
     expect(r.inferred).toContain('「更新频率（次）」不是已知的列（键「更新频率(次)」）。');
   });
 
-  test('a near spelling is a known column, to be confirmed', () => {
-    const r = learn(doc([table(['序号', '数据集名', '申报单位'])]));
-    expect(col(r, '数据集名').key).toBe('name');
-    expect(r.inferred).toContain('「数据集名」按相似度认作已知列「name」：请确认。');
+  test('a near spelling is a known column, to be confirmed; one too far is a new column', () => {
+    const r = learn(doc([table(['序号', '数据集名', '申报单位名', '内部编号'])]));
+    expect(r.profile.columns.map((c) => [c.key, c.type])).toEqual([
+      ['seq', 'seq'],
+      ['name', 'text'],
+      ['applicant', 'text'],
+      ['内部编号', 'text'],
+    ]);
+    expect(r.inferred).toEqual(
+      expect.arrayContaining([
+        '「数据集名」按相似度认作已知列「name」：请确认。',
+        '「申报单位名」按相似度认作已知列「applicant」：请确认。',
+        '「内部编号」不是已知的列（键「内部编号」）。',
+        '「内部编号」按自由文本检查。',
+      ]),
+    );
   });
 
   test('the same sub-label under a second group is named with that group', () => {
