@@ -180,6 +180,42 @@ describe('a two-level header read into columns', () => {
     expect(at40.profile.columns.map((c) => c.label)).toContain('x'.repeat(40));
   });
 
+  test('a header cell merged over two columns with nothing under it stays a column beside a group (was dropped)', () => {
+    const r = learn(
+      doc([
+        sheet(
+          [
+            ['t'],
+            ['序号', '数据集名称', '数据规模', null, '数据集描述', null, '申报单位'],
+            [null, null, '结构化（条）', '非结构化（GB）'],
+          ],
+          {
+            merges: [
+              { r1: 1, c1: 2, r2: 1, c2: 3 },
+              { r1: 1, c1: 4, r2: 1, c2: 5 },
+            ],
+          },
+        ),
+      ]),
+    );
+    expect(r.profile.columns.map((c) => [c.label, c.group ?? null])).toEqual([
+      ['序号', null],
+      ['数据集名称', null],
+      ['结构化（条）', '数据规模'],
+      ['非结构化（GB）', '数据规模'],
+      ['数据集描述', null],
+      ['申报单位', null],
+    ]);
+    // A near spelling under a group is keyed by its own words, and said to be no known column.
+    expect(r.inferred).toContain('「非结构化（GB）」不是已知的列（键「非结构化」）。');
+    expect(r.inferred.some((l) => l.startsWith('「非结构化（GB）」按相似度'))).toBe(false);
+  });
+
+  test('a header on the sheet\'s last row, merged over its first columns, is one row', () => {
+    const sh = sheet([['数据集名称', null, '申报单位', '序号']], { merges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }] });
+    expect(locateTemplateHeader(sh)).toEqual({ row: 0, columns: [0, 2, 3], firstDataRow: 1 });
+  });
+
   test('text below but outside every group does not make a second header row', () => {
     const r = learn(doc([twoLevel([null, '示例名称', null, null, '某单位'])]));
     expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '数据规模', '申报 单位']);
@@ -751,5 +787,76 @@ describe('word limits written in the header', () => {
 
   test('a number without 字 is no limit', () => {
     expect(col(learn(doc([table(['序号', '数据集名称', '简介（300）'])])), '简介（300）').maxChars).toBeUndefined();
+  });
+});
+
+describe('finer points the review depends on', () => {
+  test('two known labels alone make a header; two near spellings alone do not', () => {
+    expect(locateTemplateHeader(sheet([['序号', '数据集名称']]))).toEqual({ row: 0, columns: [0, 1], firstDataRow: 1 });
+    expect(locateTemplateHeader(sheet([['数据集名', '申报单位名']]))).toBeNull();
+  });
+
+  test('a header spelt exactly, or exactly with a unit, is no guess', () => {
+    const r = learn(doc([table(['序号', '数据集名称', '数据集规模（条）', '数据量（GB）', '申报单位'])]));
+    expect(r.inferred.filter((l) => l.includes('按相似度') || l.includes('不是已知的列'))).toEqual([]);
+    expect(r.profile.columns.map((c) => c.key)).toEqual(['seq', 'name', 'scale', 'scale2', 'applicant']);
+  });
+
+  test('blanks around a header label are not part of it', () => {
+    const r = learn(doc([table(['序号', ' 数据集名称 ', '申报单位\n'])]));
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);
+  });
+
+  test('a merge over two header rows is no group, even with text under its second column', () => {
+    const r = learn(
+      doc([table(['序号', '数据集名称', '数据规模', null, '申报单位'], [[null, null, null, '说明']], { merges: [{ r1: 1, c1: 2, r2: 2, c2: 3 }] })]),
+    );
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '数据规模', '申报单位']);
+  });
+
+  test('formulas that only contain a range are not read as one, nor as an inline list', () => {
+    const why = (f: string) => `「所属领域」：下拉列表的来源「${f}」不是单元格区域（可能是公式或 INDIRECT），读不出选项。`;
+    for (const f of ['A1+B2', '$A$1:$A$3,$C$1', 'B1&"其他"', '"科学研究,工业制造"&C1']) {
+      const r = learn(doc([table(HEADER, [], { validations: [list(2, f)] })]));
+      expect(r.missing).toContain(why(f));
+    }
+  });
+
+  test('one cell as the source; an = inside an inline option is kept', () => {
+    const one = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$B$2')] }), sheet([[], [null, '科学研究，工业制造']], { name: '选项', hidden: true })]));
+    expect(options(one, '所属领域')).toEqual(['科学研究', '工业制造']);
+    const eq = learn(doc([table(HEADER, [], { validations: [list(2, '"A=1,B"')] })]));
+    expect(options(eq, '所属领域')).toEqual(['A=1', 'B']);
+  });
+
+  test('a rule with several ranges applies where any of them covers the column; one ending on the first row counts', () => {
+    const rule = list(2, '"科学研究,工业制造"', {
+      ranges: [
+        { r1: 0, c1: 7, r2: 9, c2: 7 },
+        { r1: 0, c1: 2, r2: 2, c2: 2 },
+      ],
+    });
+    expect(col(learn(doc([table(HEADER, [], { validations: [rule] })])), '所属领域').type).toBe('vocab');
+  });
+
+  test('a header that is only a unit is not made multi-choice by a note about another column', () => {
+    const r = learn(
+      doc([table(['序号', '数据集名称', '（条）'], [[], ['注：数据集模态可多选']], { validations: [list(2, '"甲,乙"')] })]),
+    );
+    expect(col(r, '（条）').multi).toBe(false);
+  });
+
+  test('option sentences: heading spaces, numbers past 9, 等 inside an item, blanks inside an item', () => {
+    expect(vocabSentences([' 注： 12.行业领域：工业、农业'])[0]).toMatchObject({ label: '行业领域', source: '12.行业领域：工业、农业' });
+    expect(vocabSentences(['填表说明：（十二）行业领域：工业、农业'])[0].label).toBe('行业领域');
+    expect(vocabSentences(['安全：等保测评、有条件 开放、医疗等等、交通　　等、农业等领域 '])[0].items).toEqual([
+      '等保测评',
+      '有条件 开放',
+      '医疗',
+      '交通',
+      '农业',
+    ]);
+    expect(vocabSentences(['单选题型：甲、乙'])[0].label).toBe('单选题型');
+    expect(vocabSentences([' 所属领域：甲、乙 '])[0].source).toBe('所属领域：甲、乙');
   });
 });
