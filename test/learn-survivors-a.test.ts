@@ -364,3 +364,392 @@ describe('which notes make a dropdown column multi-choice', () => {
     expect(col(learnWith(['所属领域只能选一项，可多选的是模态。']), '所属领域').multi).toBe(false);
   });
 });
+
+describe('column kinds from the header', () => {
+  const kinds = (header: string[]) => {
+    const r = learn(doc([table(['序号', '数据集名称', ...header])]));
+    return { r, cols: r.profile.columns.slice(2) };
+  };
+
+  test('a percent, money in 元, 万元 or 亿元 (full-width brackets and spaces allowed)', () => {
+    const { cols } = kinds(['占比（%）', '投资额 （万元）', '费用(元)', '产值（亿元）', '金额（美元）']);
+    expect(cols.map((c) => c.type)).toEqual(['percent', 'money', 'money', 'money', 'text']);
+    expect(cols[0]).toMatchObject({ multi: false, joiner: '、', singleUnit: false });
+  });
+
+  test('a size by its header unit, records by 条 or 行, and a unit the tool cannot keep said so', () => {
+    const { r, cols } = kinds(['数据量（GB）', '数据集大小（TB）', '记录数（条）', '数据量（行）', '数据量（万条）', '大小（MB）']);
+    expect(cols.map((c) => c.quantity)).toEqual([
+      { kind: 'size', unit: 'GB' },
+      { kind: 'size', unit: 'TB' },
+      { kind: 'records', unit: '条' },
+      { kind: 'records', unit: '条' },
+      { kind: 'scale' },
+      { kind: 'scale' },
+    ]);
+    expect(cols.every((c) => c.type === 'quantity' && c.multi === false)).toBe(true);
+    expect(r.inferred).toEqual(
+      expect.arrayContaining([
+        '「数据量（GB）」是数据量：大小，以 GB 计（表头单位）。',
+        '「数据集大小（TB）」是数据量：大小，以 TB 计（表头单位）。',
+        '「记录数（条）」是数据量：条数。',
+        '「数据量（万条）」的单位「万条」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。',
+        '「数据量（万条）」是数据量：大小或条数，照写（表头没有单位）。',
+        '「大小（MB）」的单位「MB」本工具不能作为列单位，按「大小或条数，照写」检查：请确认。',
+      ]),
+    );
+    expect(r.inferred.filter((l) => l.includes('不能作为列单位'))).toHaveLength(2);
+  });
+
+  test('quantities named without a unit: records, 模态+GB pairs, or as written', () => {
+    const { r, cols } = kinds(['结构化数据量', '非结构化数据量', '数据规模']);
+    expect(cols.map((c) => [c.key, c.quantity])).toEqual([
+      ['structuredScale', { kind: 'records', unit: '条' }],
+      ['unstructuredScale', { kind: 'pairs', unit: 'GB' }],
+      ['scale', { kind: 'scale' }],
+    ]);
+    expect(r.inferred).toEqual(
+      expect.arrayContaining([
+        '「结构化数据量」是数据量：条数。',
+        '「非结构化数据量」是数据量：「模态+GB」。',
+        '「数据规模」是数据量：大小或条数，照写（表头没有单位）。',
+      ]),
+    );
+  });
+
+  test('a known column keeps its built-in kind; unknown ones are read from their words', () => {
+    const { cols } = kinds([
+      '统一社会信用代码',
+      '企业信用代码',
+      '联系人及联系方式（电话、邮箱）',
+      '对接联系方式',
+      '填报人手机',
+      '办公电话',
+      '电子邮件地址',
+      '负责人E-mail',
+      '编号',
+      '自定义说明',
+    ]);
+    expect(cols.map((c) => c.type)).toEqual([
+      'creditCode',
+      'creditCode',
+      'contact',
+      'contact',
+      'phone',
+      'phone',
+      'email',
+      'email',
+      'seq',
+      'text',
+    ]);
+    expect(cols[2].contactNeeds).toEqual(['name', 'phone', 'email']);
+    expect(cols[3].contactNeeds).toEqual(['name', 'phoneOrEmail']);
+    expect(cols[1]).toMatchObject({ multi: false, joiner: '、', singleUnit: false });
+  });
+});
+
+describe('the sheet learned from', () => {
+  test('the visible sheet whose header is best known, and it says which', () => {
+    const r = learn(
+      doc([
+        sheet([['说明'], ['数据集名称', '申报单位']], { name: '说明' }),
+        sheet([['标题'], HEADER], { name: '推荐表' }),
+        sheet([[], [...HEADER, '数据集模态', '数据量（TB）']], { name: '选项', hidden: true }),
+      ]),
+    );
+    expect(r.profile.sheet.sheetName).toBe('推荐表');
+    expect(r.inferred[0]).toBe('按表头选用了工作表「推荐表」。');
+    expect(r.inferred[1]).toBe('表头在第 2 行。');
+  });
+
+  test('the sheet a person chose, even a weaker or hidden one, and then no 「按表头选用」 line', () => {
+    const r = learn(
+      doc([sheet([HEADER, []], { name: '甲' }), sheet([['标题'], ['数据集名称', '申报单位', '序号']], { name: '乙', hidden: true })], {
+        main: '乙',
+      }),
+    );
+    expect(r.profile.sheet.sheetName).toBe('乙');
+    expect(r.inferred.some((l) => l.startsWith('按表头选用'))).toBe(false);
+  });
+
+  test('no header anywhere: a Chinese error that names the file', () => {
+    expect(() => learn(doc([sheet([['一段说明'], ['甲', '乙']])]))).toThrow(
+      new LearnError('在「某市汇总表.xlsx」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。'),
+    );
+  });
+
+  test('a form of label-and-blank rows is refused with what to choose instead; two such rows are not a form', () => {
+    const form = (n: number) =>
+      doc([sheet(['单位名称', '统一社会信用代码', '联系人', '联系电话'].slice(0, n).map((l) => [l, null]))]);
+    expect(() => learn(form(3))).toThrow(/像是每个单位或项目各填一份的表单.*请选择通知所附的汇总表模板/);
+    expect(() => learn(form(2))).toThrow(/找不到表头/);
+  });
+});
+
+describe('above the header: the 附件 label, the title, the lines kept as written', () => {
+  const above = (rows: CellValue[][]) => learn(doc([sheet([...rows, HEADER])]));
+
+  test('附件 label and title in their own cells, each said in the review', () => {
+    const r = above([['附件 2：'], ['某市行业高质量数据集汇总表']]);
+    expect(r.profile.sheet).toMatchObject({ attachment: '附件 2：', title: '某市行业高质量数据集汇总表', linesAbove: [] });
+    expect(r.inferred).toEqual(expect.arrayContaining(['附件标签：「附件 2：」。', '标题：「某市行业高质量数据集汇总表」。']));
+  });
+
+  test('附件 label and title in one row, side by side', () => {
+    const r = above([['附件３', '某市', '数据集汇总表']]);
+    expect(r.profile.sheet).toMatchObject({ attachment: '附件３', title: '某市数据集汇总表' });
+  });
+
+  test('附件 label and title in one cell are split, and it says so; the title is the recommender\'s to fill', () => {
+    const r = above([['附件一　××××行业高质量数据集汇总表']]);
+    expect(r.profile.sheet).toMatchObject({
+      attachment: '附件一',
+      title: '{prefix}行业高质量数据集汇总表',
+      titlePrefixLabel: '标题中的XXX',
+    });
+    expect(r.inferred).toEqual(
+      expect.arrayContaining([
+        '附件标签和标题写在同一格「附件一　××××行业高质量数据集汇总表」，已分开。',
+        '标题「XXX行业高质量数据集汇总表」中的 XXX 由推荐单位填写。',
+      ]),
+    );
+    for (const blank of ['XX', '＿＿', '__'])
+      expect(above([[`${blank}市数据集汇总表`]]).profile.sheet.title).toBe('{prefix}市数据集汇总表');
+    expect(above([['X市数据集汇总表']]).profile.sheet.title).toBe('X市数据集汇总表');
+  });
+
+  test('a line with a colon, 盖章 or a date is a line above, not the title — unless it names a 表, 名单 or 清单', () => {
+    const r = above([['推荐单位（盖章）'], ['填报日期：', '　年　月　日'], ['标题：某市数据集推荐清单']]);
+    expect(r.profile.sheet.title).toBe('标题：某市数据集推荐清单');
+    expect(r.profile.sheet.linesAbove).toEqual([['推荐单位（盖章）'], ['填报日期：', '　年　月　日']]);
+    expect(r.inferred).toContain('表头上方一行（逐字保留）：「填报日期：」 「　年　月　日」。');
+    expect(above([['2025年 月 日']]).profile.sheet.linesAbove).toEqual([['2025年 月 日']]);
+    const second = above([['某市汇总表'], ['某市汇总名单']]);
+    expect(second.profile.sheet).toMatchObject({ title: '某市汇总表', linesAbove: [['某市汇总名单']] });
+  });
+
+  test('a second 附件 line after the label is a line above; no label and no title are asked for', () => {
+    expect(above([['附件1'], ['附件2']]).profile.sheet).toMatchObject({ attachment: '附件1', title: '附件2' });
+    const none = above([]);
+    expect(none.profile.sheet).toMatchObject({ attachment: '', title: '', linesAbove: [] });
+    expect(none.missing).toEqual(
+      expect.arrayContaining([
+        '模板没有「附件N」标签：汇总表左上角不写附件标签；通知要求写时，生成后在汇总表左上角补上（格式文件中为 sheet.attachment）。',
+        '模板没有标题行：请在「标题（逐字）」框照通知填写汇总表标题（格式文件中为 sheet.title）。',
+      ]),
+    );
+  });
+});
+
+describe('below the header: rows to fill, examples, totals, signatures and notes', () => {
+  const below = (rows: CellValue[][], extra: Partial<TemplateSheet> = {}) => learn(doc([table(HEADER, rows, extra)]));
+
+  test('numbered blank rows are skipped; an example row is named by its row number', () => {
+    const r = below([['1'], ['2', null, null, null], ['示例', '某数据集', null, '某单位']]);
+    expect(r.inferred).toContain('第 5 行像是填写示例：「示例」 「某数据集」 「某单位」（不作为格式的一部分）。');
+    expect(r.inferred.filter((l) => /^第 [34] 行/.test(l))).toEqual([]);
+    expect(r.profile.sheet.footnote).toBeUndefined();
+  });
+
+  test('a total row, with or without a space, is left out and said', () => {
+    const r = below([['合 计'], ['总计'], ['小　计']]);
+    expect(r.inferred).toEqual(
+      expect.arrayContaining(['第 3 行是合计行，不作为格式的一部分。', '第 4 行是合计行，不作为格式的一部分。']),
+    );
+    expect(r.inferred.some((l) => l.startsWith('第 5 行'))).toBe(true);
+  });
+
+  test('a signature row is not written, and the clerk is told where to add it', () => {
+    const r = below([['填表人：', '审核人：　', '签字'], ['盖章'], ['年　月　日']]);
+    expect(r.missing).toContain(
+      '表下第 3 行是签字行（「填表人：」「审核人：　」「签字」）：格式只有一段表尾注，这一行没有写入，如需要请加进 sheet.footnote。',
+    );
+    expect(r.missing.filter((l) => l.includes('是签字行'))).toHaveLength(3);
+  });
+
+  test('notes: a 注/说明 start, a merged cell across columns, or a long text — in order, kept as written', () => {
+    const r = below(
+      [['注：数据量以TB为单位'], ['合并的说明'], [null, '这是一段超过十五个字的填写说明文字'], [null, '短的示例'], [null, null, null, null, null, '说明1、表外的说明']],
+      { merges: [{ r1: 3, c1: 0, r2: 3, c2: 3 }] },
+    );
+    expect(r.profile.sheet.footnote).toBe('注：数据量以TB为单位\n合并的说明\n这是一段超过十五个字的填写说明文字\n说明1、表外的说明');
+    expect(r.inferred).toContain(
+      '表下注释（逐字保留）：「注：数据量以TB为单位\n合并的说明\n这是一段超过十五个字的填写说明文字\n说明1、表外的说明」。',
+    );
+    expect(r.inferred).toContain('第 6 行像是填写示例：「短的示例」（不作为格式的一部分）。');
+  });
+
+  test('a text of exactly 15 characters is an example, of 16 a note', () => {
+    const r = below([[null, '一二三四五六七八九十一二三四五'], [null, '一二三四五六七八九十一二三四五六']]);
+    expect(r.profile.sheet.footnote).toBe('一二三四五六七八九十一二三四五六');
+  });
+
+  test('text outside the table\'s columns that is no note is ignored', () => {
+    const r = below([[null, null, null, null, null, '旁边的字']]);
+    expect(r.inferred.some((l) => l.includes('旁边的字') && l.startsWith('第'))).toBe(false);
+  });
+
+  test('the conversion note hqds writes under its own sheets is recognised and not kept', () => {
+    for (const gb of ['1024', '1000']) {
+      const r = below([[`注：数据量按 1TB=${gb}GB 换算。`]]);
+      expect(r.profile.sheet.footnote).toBeUndefined();
+      expect(r.inferred).toContain(`表下「数据量按 1TB=${gb}GB 换算」是本工具写的说明，不作为注释。`);
+    }
+    expect(below([['注：数据量按 1TB=1024GB 换算。另见通知']]).profile.sheet.footnote).toBe(
+      '注：数据量按 1TB=1024GB 换算。另见通知',
+    );
+  });
+});
+
+describe('column keys', () => {
+  test('an unknown column is keyed by its words without the unit; a repeated key is numbered', () => {
+    const r = learn(doc([table(['序号', '数据集名称', '更新频率（次）', '数据集名称', '名称', '数据集名称'])]));
+    expect(r.profile.columns.map((c) => c.key)).toEqual(['seq', 'name', '更新频率(次)', 'name2', 'name3', 'name4']);
+    expect(r.inferred).toContain('「更新频率（次）」不是已知的列（键「更新频率(次)」）。');
+  });
+
+  test('a near spelling is a known column, to be confirmed; one too far is a new column', () => {
+    const r = learn(doc([table(['序号', '数据集名', '申报单位名', '内部编号'])]));
+    expect(r.profile.columns.map((c) => [c.key, c.type])).toEqual([
+      ['seq', 'seq'],
+      ['name', 'text'],
+      ['applicant', 'text'],
+      ['内部编号', 'text'],
+    ]);
+    expect(r.inferred).toEqual(
+      expect.arrayContaining([
+        '「数据集名」按相似度认作已知列「name」：请确认。',
+        '「申报单位名」按相似度认作已知列「applicant」：请确认。',
+        '「内部编号」不是已知的列（键「内部编号」）。',
+        '「内部编号」按自由文本检查。',
+      ]),
+    );
+  });
+
+  test('the same sub-label under a second group is named with that group', () => {
+    const r = learn(
+      doc([
+        sheet(
+          [
+            ['序号', '数据集名称', '训练集', null, '测试集', null],
+            [null, null, '文本', '图像', '文本', '图像'],
+          ],
+          {
+            merges: [
+              { r1: 0, c1: 2, r2: 0, c2: 3 },
+              { r1: 0, c1: 4, r2: 0, c2: 5 },
+            ],
+          },
+        ),
+      ]),
+    );
+    expect(r.profile.columns.map((c) => [c.label, c.key])).toEqual([
+      ['序号', 'seq'],
+      ['数据集名称', 'name'],
+      ['文本', '文本'],
+      ['图像', '图像'],
+      ['测试集文本', '文本2'],
+      ['测试集图像', '图像2'],
+    ]);
+    expect(r.inferred).toContain('两层表头下的列名重复，写作「测试集文本」：请确认。');
+    expect(r.inferred).toContain('两层表头下的列名重复，写作「测试集图像」：请确认。');
+    expect(r.profile.columns.map((c) => c.group ?? null)).toEqual([null, null, '训练集', '训练集', '测试集', '测试集']);
+  });
+});
+
+describe('a dropdown\'s options for a column', () => {
+  const withRule = (rule: Partial<TemplateValidation>, header: CellValue[] = HEADER, extra: Partial<TemplateDoc> = {}) =>
+    learn(doc([table(header, [], { validations: [list(2, '"科学研究,工业制造"', rule)] })], extra));
+
+  test('one option written with full-width commas is split, and the clerk is told to check', () => {
+    const r = withRule({ formula: '"科学研究，工业制造、医疗卫生；交通运输"' });
+    expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生', '交通运输']);
+    expect(r.missing).toContain(
+      '「所属领域」的下拉列表只有一项「科学研究，工业制造、医疗卫生；交通运输」（用了全角逗号或顿号，Excel 不会分开）：已按标点分成 4 项，请核对，并提醒通知方改用半角逗号。',
+    );
+    expect(options(withRule({ formula: '"科学研究"' }), '所属领域')).toEqual(['科学研究']);
+  });
+
+  test('an input message that says 可多选 makes it multi-choice, with the separator it names', () => {
+    const r = withRule({ promptTitle: '所属领域', prompt: '可多选，用「；」分隔' });
+    expect(col(r, '所属领域')).toMatchObject({ type: 'vocab', multi: true, joiner: '；' });
+    expect(review(r)).toContain('「所属领域」的选项来自下拉列表，提示写明可多选：科学研究、工业制造（可多选）。');
+    expect(col(withRule({ promptTitle: '可多选' }), '所属领域')).toMatchObject({ multi: true, joiner: '、' });
+    expect(col(withRule({ prompt: '可多选，用 「/」 分隔' }), '所属领域').joiner).toBe('/');
+  });
+
+  test('the header says multi- or single-choice', () => {
+    const multi = withRule({}, ['序号', '数据集名称', '所属领域（可多选）']);
+    expect(review(multi)).toContain('「所属领域（可多选）」的选项来自下拉列表，表头写明可多选：科学研究、工业制造（可多选）。');
+    const single = withRule({ errorAlert: false }, ['序号', '数据集名称', '所属领域（单选）']);
+    expect(col(single, '所属领域（单选）').multi).toBe(false);
+    expect(review(single)).toContain('「所属领域（单选）」的选项来自下拉列表，表头写明单选：科学研究、工业制造（单选）。');
+  });
+
+  test('a list without an error alert takes values outside it: multi-choice, to be confirmed', () => {
+    const r = withRule({ errorAlert: false });
+    expect(col(r, '所属领域').multi).toBe(true);
+    expect(review(r)).toContain(
+      '「所属领域」的选项来自下拉列表，未设出错警告（可填列表外的值），按可多选处理（请确认）：科学研究、工业制造（可多选）。',
+    );
+  });
+
+  test('a rule that is no list gives no options', () => {
+    const r = withRule({ type: 'whole', formula: '1' });
+    expect(col(r, '所属领域').type).toBe('text');
+  });
+});
+
+describe('options spelt out in the notice, for a column without a dropdown', () => {
+  const withText = (header: CellValue[], text: string[]) => learn(doc([table(header)], { text }));
+
+  test('by the column\'s own label, with or without its annotation or unit', () => {
+    const r = withText(['序号', '数据集名称', '所属领域（必填）', '更新频率'], ['所属领域：科学研究、工业制造。', '更新频率：实时、每日、每月。']);
+    expect(options(r, '所属领域（必填）')).toEqual(['科学研究', '工业制造']);
+    expect(options(r, '更新频率')).toEqual(['实时', '每日', '每月']);
+    expect(col(r, '更新频率').multi).toBe(false);
+    expect(review(r)).toContain('「更新频率」的选项来自通知正文「更新频率：实时、每日、每月」：实时、每日、每月（单选）。');
+  });
+
+  test('by another spelling of the same known column, also for a numbered repeat', () => {
+    const r = withText(['序号', '数据集名称', '行业领域', '所属领域'], ['所属领域：科学研究、工业制造。']);
+    expect(col(r, '所属领域').key).toBe('domain2');
+    expect(options(r, '行业领域')).toEqual(['科学研究', '工业制造']);
+    expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造']);
+  });
+
+  test('multi-choice by the sentence, the header or another note, and it says so; a long source is cut at 40', () => {
+    const long = `所属领域（可多选）：${Array.from({ length: 8 }, (_, i) => `领域${i + 1}号`).join('、')}`;
+    const r = withText(['序号', '数据集名称', '所属领域'], [long]);
+    expect(col(r, '所属领域').multi).toBe(true);
+    expect(review(r)).toContain(`「所属领域」的选项来自通知正文「${long.slice(0, 40)}」，写明可多选：`);
+    expect(col(withText(['序号', '数据集名称', '所属领域（可多选）'], ['所属领域：甲、乙']), '所属领域（可多选）').multi).toBe(true);
+    expect(col(withText(['序号', '数据集名称', '所属领域'], ['所属领域：甲、乙', '所属领域可多选']), '所属领域').multi).toBe(true);
+  });
+
+  test('a column that usually has options but shows none is free text, and the clerk is asked for them', () => {
+    const r = withText(['序号', '数据集名称', '所属领域', '数据集模态', '更新频率'], []);
+    expect(r.missing).toContain(
+      '「所属领域」通常有固定选项，但模板里既没有下拉列表，也没有「所属领域：A、B、C」这样的说明：按自由文本检查，请补上选项。',
+    );
+    expect(r.missing.filter((l) => l.includes('通常有固定选项'))).toHaveLength(2);
+  });
+});
+
+describe('word limits written in the header', () => {
+  test.each([
+    ['数据集简介（不超过300字）', 300],
+    ['数据集简介（不多于 200 字）', 200],
+    ['数据集简介（限100字）', 100],
+    ['数据集简介（５００字以内）', 500],
+    ['数据集简介（50字以下）', 50],
+  ])('「%s」 is limited to %i characters', (label, n) => {
+    const r = learn(doc([table(['序号', '数据集名称', label])]));
+    expect(col(r, label).maxChars).toBe(n);
+    expect(r.inferred).toContain(`「${label}」限 ${n} 字。`);
+  });
+
+  test('a number without 字 is no limit', () => {
+    expect(col(learn(doc([table(['序号', '数据集名称', '简介（300）'])])), '简介（300）').maxChars).toBeUndefined();
+  });
+});

@@ -47,9 +47,10 @@ const col = (r: LearnResult, label: string) => r.profile.columns.find((c) => c.l
 const TITLE = ['杭州市行业高质量数据集汇总表'];
 
 describe('columns: word limits, hints, widths, free text, models, lists written with full-width commas', () => {
-  let r: LearnResult;
-  beforeAll(() => {
-    r = learn(
+  // Learned inside each test, not in beforeAll: the mutation run attributes code run in a hook to
+  // no test, so a mutant reached only there would be run against the wrong tests.
+  const learned = () =>
+    learn(
       doc(
         [
           TITLE,
@@ -85,9 +86,9 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
         'tpl.xlsx',
       ),
     );
-  });
 
   test('a text-length rule gives the word limit (less than 100: 99; between, by default: its upper bound); a lower bound gives none', () => {
+    const r = learned();
     expect(col(r, '摘要').maxChars).toBe(99);
     expect(col(r, '简介').maxChars).toBe(200);
     expect(col(r, '描述').maxChars).toBeUndefined();
@@ -99,6 +100,7 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test("a rule's input message, trimmed, is the column's hint, whatever the rule", () => {
+    const r = learned();
     expect(col(r, '摘要').hint).toBe('简要介绍');
     expect(col(r, '说明文字').hint).toBe('请填写整数');
     expect(col(r, '描述').hint).toBeUndefined();
@@ -107,10 +109,12 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test("widths: the template's, rounded, never under 4; else the built-in column's; else 12", () => {
+    const r = learned();
     expect(r.profile.columns.map((c) => c.width)).toEqual([4, 21, 12, 12, 12, 12, 20, 12, 14, 12]);
   });
 
   test('unknown columns are free text, and said so; the models column says what it holds', () => {
+    const r = learned();
     expect(col(r, '描述').type).toBe('text');
     expect(r.inferred).toContain('「描述」按自由文本检查。');
     expect(r.inferred.join('\n')).not.toContain('「数据集名称」按自由文本检查');
@@ -119,6 +123,7 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test('a list written 「每日，每周，每月」 is one option to Excel: split, kept single-choice, and said twice', () => {
+    const r = learned();
     expect(col(r, '更新频率')).toMatchObject({
       type: 'vocab',
       vocab: '更新频率',
@@ -133,6 +138,7 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test('a column that usually has options (数据集模态) and finds none is free text, and the clerk is asked for them', () => {
+    const r = learned();
     expect(col(r, '数据集模态').type).toBe('text');
     expect(r.missing).toContain(
       '「数据集模态」通常有固定选项，但模板里既没有下拉列表，也没有「数据集模态：A、B、C」这样的说明：按自由文本检查，请补上选项。',
@@ -141,6 +147,7 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test('nothing marked: every column but 序号, 备注 and 说明 is required, listed for the clerk to check', () => {
+    const r = learned();
     expect(r.profile.columns.filter((c) => c.required).map((c) => c.label)).toEqual([
       '数据集名称',
       '摘要',
@@ -158,6 +165,7 @@ describe('columns: word limits, hints, widths, free text, models, lists written 
   });
 
   test('a city the tool has no code for: the region is the city, and the review says the credit code is not checked', () => {
+    const r = learned();
     expect(r.profile.region).toEqual({ name: '杭州' });
     expect(r.missing).toContain(
       '没有认出地区（标题写「杭州市」，本工具只认省级代码）：检查时不核对统一社会信用代码是否本地登记，非本地单位请自行留意（格式文件中为 region.creditRegion，可填行政区划代码前几位）。',
