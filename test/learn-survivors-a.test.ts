@@ -860,3 +860,227 @@ describe('finer points the review depends on', () => {
     expect(vocabSentences([' 所属领域：甲、乙 '])[0].source).toBe('所属领域：甲、乙');
   });
 });
+
+describe('second batch: what the first mutation run of part A left standing', () => {
+  const cols = (header: CellValue[], extra: Partial<TemplateSheet> = {}, d: Partial<TemplateDoc> = {}) =>
+    learn(doc([table(header, [], extra)], d));
+
+  test('built-in kinds and widths come from the first format that has the column, spellings from headers.json too', () => {
+    const r = cols(['编号', '数据集名称', '已服务支撑人工智能大模型名称', '法定代表人', '项目周期', '自定义列']);
+    expect(r.profile.columns.map((c) => [c.key, c.type, c.width])).toEqual([
+      ['seq', 'seq', 6],
+      ['name', 'text', 22],
+      ['models', 'models', 20],
+      ['legalRep', 'person', 10],
+      ['period', 'text', 18],
+      ['自定义列', 'text', 12],
+    ]);
+    expect(r.inferred).toContain('「已服务支撑人工智能大模型名称」是已服务的模型名称，没有时填「无」。');
+  });
+
+  test('unknown contact, e-mail and 序号-like columns by their words', () => {
+    const r = cols(['序号', '数据集名称', '对接人联系方式（电话、邮箱）', '对接人联系方式（电话）', '序号说明', '编号规则', '（GB）']);
+    expect(r.profile.columns.slice(2).map((c) => [c.key, c.type, c.contactNeeds ?? null])).toEqual([
+      ['对接人联系方式(电话、邮箱)', 'contact', ['name', 'phone', 'email']],
+      ['对接人联系方式(电话)', 'contact', ['name', 'phoneOrEmail']],
+      ['序号说明', 'text', null],
+      ['编号规则', 'text', null],
+      ['c7', 'quantity', null],
+    ]);
+  });
+
+  test('a percent or money unit only at the end of the header; blanks inside the brackets do not matter', () => {
+    const r = cols(['序号', '数据集名称', '占比（ % ）', '投资额（万元）及来源', '占比(%)说明']);
+    expect(r.profile.columns.slice(2).map((c) => c.type)).toEqual(['percent', 'text', 'text']);
+  });
+
+  test('a header cell with a mark and a blank after it', () => {
+    expect(headerPlain('* 数据集名称')).toBe('数据集名称');
+  });
+
+  test('of two visible sheets with equally known headers the first is learned', () => {
+    const r = learn(doc([sheet([HEADER], { name: '甲' }), sheet([HEADER], { name: '乙' })]));
+    expect(r.profile.sheet.sheetName).toBe('甲');
+  });
+
+  test('a form beside a sheet without a header is still refused as a form', () => {
+    const form = sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [l, null]), { name: '表单' });
+    expect(() => learn(doc([sheet([['说明']], { name: '说明' }), form]))).toThrow(/像是每个单位或项目各填一份的表单/);
+  });
+
+  test('what is not a form: unknown labels, labels with their value beside them, labels past row 60', () => {
+    const noHeader = /找不到表头/;
+    expect(() => learn(doc([sheet(['甲乙', '丙丁', '戊己'].map((l) => [l, null]))]))).toThrow(noHeader);
+    expect(() => learn(doc([sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [null, l, '某值']))]))).toThrow(noHeader);
+    const late: CellValue[][] = Array.from({ length: 59 }, () => []);
+    late.push(['单位名称', null], ['统一社会信用代码', null], ['联系人', null]);
+    expect(() => learn(doc([sheet(late)]))).toThrow(noHeader);
+    const twoCells = sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [l, null, 'x'.repeat(31)]));
+    expect(() => learn(doc([twoCells]))).toThrow(/像是每个单位或项目各填一份的表单/);
+  });
+
+  test('blank rows above the header, 附件 and title cells with blanks, their fonts by role', () => {
+    const fonts = { '0,0': { name: '黑体', size: 12 }, '2,0': { name: '方正小标宋简体', size: 20 }, '3,0': { name: '仿宋', size: 11 }, '4,0': { name: '楷体' } };
+    const r = learn(doc([sheet([[' 附件2 '], [], [' 某市 ', '数据集汇总表 '], ['填报单位：'], ['日期：'], [], HEADER], { fonts })]));
+    expect(r.profile.sheet).toMatchObject({
+      attachment: '附件2',
+      title: '某市数据集汇总表',
+      linesAbove: [['填报单位：'], ['日期：']],
+      fonts: { attachment: { name: '黑体', size: 12 }, title: { name: '方正小标宋简体', size: 20 }, meta: { name: '仿宋', size: 11 } },
+    });
+  });
+
+  test('附件 label and title in one cell, with blanks: both trimmed; the title cell carries the title font', () => {
+    const r = learn(doc([sheet([[' 附件 ：某市数据集汇总表  '], HEADER], { fonts: { '0,0': { name: '黑体', size: 18 } } })]));
+    expect(r.profile.sheet).toMatchObject({ attachment: '附件', title: '某市数据集汇总表', fonts: { title: { name: '黑体', size: 18 } } });
+    expect(r.inferred).toContain('附件标签和标题写在同一格「附件 ：某市数据集汇总表」，已分开。');
+    const after = learn(doc([sheet([['附件1'], ['附件2：某某汇总表'], HEADER])]));
+    expect(after.profile.sheet).toMatchObject({ attachment: '附件1', title: '附件2：某某汇总表' });
+  });
+
+  test('a date spread over three cells is a line above, not the title', () => {
+    const r = learn(doc([sheet([['某市数据集汇总表'], ['　年', '月', '日'], HEADER])]));
+    expect(r.profile.sheet.linesAbove).toEqual([['　年', '月', '日']]);
+  });
+
+  test('below the table: what is a row number, a total, a signature, an example', () => {
+    const r = learn(
+      doc([
+        table(['', ...HEADER], [
+          [null, ' 3 '],
+          [null, '12'],
+          [null, '示例1'],
+          [null, '1', '示例名称'],
+          [null, '合  计'],
+          [null, ' 总　　计 '],
+          [null, '小  计'],
+          [null, '本页合计'],
+          [null, '合计金额'],
+          [null, '填表人：', '张三'],
+          [null, '这是一个很长很长的示例数据集名称超过十五字', '某单位'],
+          ['表左边的字'],
+          [null, '两列宽'],
+        ], { merges: [{ r1: 14, c1: 1, r2: 14, c2: 2 }] }),
+      ]),
+    );
+    const lines = r.inferred.filter((l) => /^第 \d+ 行/.test(l));
+    expect(lines).toEqual([
+      '第 5 行像是填写示例：「示例1」（不作为格式的一部分）。',
+      '第 6 行像是填写示例：「1」 「示例名称」（不作为格式的一部分）。',
+      '第 7 行是合计行，不作为格式的一部分。',
+      '第 8 行是合计行，不作为格式的一部分。',
+      '第 9 行是合计行，不作为格式的一部分。',
+      '第 10 行像是填写示例：「本页合计」（不作为格式的一部分）。',
+      '第 11 行像是填写示例：「合计金额」（不作为格式的一部分）。',
+      '第 12 行像是填写示例：「填表人：」 「张三」（不作为格式的一部分）。',
+      '第 13 行像是填写示例：「这是一个很长很长的示例数据集名称超过十五字」 「某单位」（不作为格式的一部分）。',
+    ]);
+    expect(r.profile.sheet.footnote).toBe('两列宽');
+  });
+
+  test('no notes, no notes line', () => {
+    expect(learn(doc([table(HEADER)])).inferred.some((l) => l.startsWith('表下注释'))).toBe(false);
+  });
+
+  test('a two-level header: exact spellings under a group are known; a group needs its labels under it', () => {
+    const r = learn(
+      doc([
+        table(['序号', '数据集名称', '数据规模', null, '其他', null, '备注'], [[null, null, '结构化数据量', '非结构化数据量', '说明', null, null]], {
+          merges: [
+            { r1: 1, c1: 2, r2: 1, c2: 3 },
+            { r1: 1, c1: 4, r2: 1, c2: 5 },
+          ],
+        }),
+      ]),
+    );
+    expect(r.profile.columns.map((c) => [c.key, c.label, c.group ?? null])).toEqual([
+      ['seq', '序号', null],
+      ['name', '数据集名称', null],
+      ['structuredScale', '结构化数据量', '数据规模'],
+      ['unstructuredScale', '非结构化数据量', '数据规模'],
+      ['remark', '说明', '其他'],
+      ['remark2', '备注', null],
+    ]);
+    const last = learn(
+      doc([table(['序号', '数据集名称', '数据规模', null], [[null, null, null, '非结构化（GB）']], { merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }] })]),
+    );
+    expect(last.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '非结构化（GB）']);
+    const mixed = learn(
+      doc([table(['序号', '数据集名称', '数据规模', null], [[null, null, 'x'.repeat(41), '非结构化（GB）']], { merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }] })]),
+    );
+    expect(mixed.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '数据规模']);
+    const one = learn(doc([table(['序号', '数据集名称', '申报单位'], [[null, '示例', null]], { merges: [{ r1: 1, c1: 1, r2: 1, c2: 1 }] })]));
+    expect(one.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);
+  });
+
+  test('a dropdown group label that says 可多选 makes its columns multi-choice', () => {
+    const r = learn(
+      doc([
+        table(['序号', '数据集名称', '应用场景（可多选）', null], [[null, null, '行业', '场景']], {
+          merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }],
+          validations: [list(2, '"工业,农业"', { ranges: [{ r1: 3, c1: 2, r2: 9, c2: 2 }] })],
+        }),
+      ]),
+    );
+    expect(col(r, '行业').multi).toBe(true);
+  });
+
+  test('dropdown ranges: past row 9, ending before later values, rules on other columns or on the header only', () => {
+    const src = sheet([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['g'], ['h'], ['i'], ['j'], ['科学研究'], ['工业制造'], ['医疗卫生']], { name: '选项', hidden: true });
+    const r = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$A$11:$A$12')] }), src]));
+    expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造']);
+    const onOther = (c1: number, c2: number, r1 = 2, r2 = 9) =>
+      col(learn(doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { ranges: [{ r1, c1, r2, c2 }] })] })])), '所属领域').type;
+    expect([onOther(0, 1), onOther(3, 3), onOther(2, 2, 1, 1), onOther(2, 2)]).toEqual(['text', 'text', 'text', 'vocab']);
+    const visible = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$A$11:$A$12')] }), { ...src, hidden: false }]));
+    expect(review(visible)).toContain('「所属领域」的选项来自下拉列表（列表在 选项!$A$11:$A$12）：科学研究、工业制造（单选）。');
+    const spaced = learn(doc([table(HEADER, [], { validations: [list(2, '  "甲,乙"')] })]));
+    expect(review(spaced)).toContain('「所属领域」的选项来自下拉列表：甲、乙（单选）。');
+    const number = learn(doc([table(HEADER, [], { validations: [{ ...list(2, '1'), type: 'whole' }] })]));
+    expect(number.missing.some((l) => l.startsWith('「所属领域」：'))).toBe(false);
+  });
+
+  test('full-width commas: only a single option is split; blanks and empty parts dropped, and counted so', () => {
+    const one = (f: string) => learn(doc([table(HEADER, [], { validations: [list(2, f)] })]));
+    expect(options(one('"科学研究，工业制造,医疗卫生"'), '所属领域')).toEqual(['科学研究，工业制造', '医疗卫生']);
+    const split = one('"科学研究，， 工业制造"');
+    expect(options(split, '所属领域')).toEqual(['科学研究', '工业制造']);
+    expect(split.missing.some((l) => l.includes('已按标点分成 2 项'))).toBe(true);
+    expect(one('"科学研究"').missing.some((l) => l.includes('只有一项'))).toBe(false);
+  });
+
+  test('a separator of two characters named in the prompt', () => {
+    const r = learn(doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { prompt: '可多选，用「//」分隔' })] })]));
+    expect(col(r, '所属领域').joiner).toBe('//');
+  });
+
+  test('notice options: an unknown column with an annotation, a known column after another sentence, a numbered repeat by its key', () => {
+    const r = learn(
+      doc([table(['序号', '数据集名称', '更新频率（单选）', '所属领域', '行业领域'])], {
+        text: ['申报类型：新建、存量提升。更新频率：实时、每日。所属领域：科学研究、工业制造。'],
+      }),
+    );
+    expect(options(r, '更新频率（单选）')).toEqual(['实时', '每日']);
+    expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造']);
+    expect(col(r, '行业领域').key).toBe('domain2');
+    expect(options(r, '行业领域')).toEqual(['科学研究', '工业制造']);
+  });
+
+  test('a word limit with a blank before 字', () => {
+    expect(col(cols(['序号', '数据集名称', '简介（300 字以内）']), '简介（300 字以内）').maxChars).toBe(300);
+  });
+
+  test('numbered note items with blanks around the heading colon or the number', () => {
+    expect(vocabSentences(['注 ：1.行业领域：工业、农业'])[0]?.label).toBe('行业领域');
+    expect(vocabSentences(['填表说明：1 .行业领域：工业、农业'])[0]?.label).toBe('行业领域');
+    expect(vocabSentences(['1 .行业领域：工业、农业'])[0]?.label).toBe('行业领域');
+  });
+
+  test('the same label twice in a one-level header keeps its label, with a numbered key', () => {
+    const r = cols(['序号', '数据集名称', '备注', '备注']);
+    expect(r.profile.columns.slice(2).map((c) => [c.key, c.label])).toEqual([
+      ['remark', '备注'],
+      ['remark2', '备注'],
+    ]);
+  });
+});
