@@ -59,6 +59,21 @@ const options = (r: LearnResult, label: string) => {
 };
 const review = (r: LearnResult) => [...r.inferred, ...r.missing].join('\n');
 
+// First of all: the crosswalk is built once per test file, by the first test that learns, so this
+// test is the one the mutation run counts as reaching how it is built.
+test('built-in kinds and widths come from the first format that has the column, spellings from headers.json too', () => {
+  const r = learn(doc([table(['编号', '数据集名称', '已服务支撑人工智能大模型名称', '法定代表人', '项目周期', '自定义列'])]));
+  expect(r.profile.columns.map((c) => [c.key, c.type, c.width])).toEqual([
+    ['seq', 'seq', 6],
+    ['name', 'text', 22],
+    ['models', 'models', 20],
+    ['legalRep', 'person', 10],
+    ['period', 'text', 18],
+    ['自定义列', 'text', 12],
+  ]);
+  expect(r.inferred).toContain('「已服务支撑人工智能大模型名称」是已服务的模型名称，没有时填「无」。');
+});
+
 describe('headerPlain: a header without its fill-in annotations', () => {
   test.each([
     ['数据集模态（可多选）', '数据集模态'],
@@ -864,19 +879,6 @@ describe('finer points the review depends on', () => {
 describe('second batch: what the first mutation run of part A left standing', () => {
   const cols = (header: CellValue[], extra: Partial<TemplateSheet> = {}, d: Partial<TemplateDoc> = {}) =>
     learn(doc([table(header, [], extra)], d));
-
-  test('built-in kinds and widths come from the first format that has the column, spellings from headers.json too', () => {
-    const r = cols(['编号', '数据集名称', '已服务支撑人工智能大模型名称', '法定代表人', '项目周期', '自定义列']);
-    expect(r.profile.columns.map((c) => [c.key, c.type, c.width])).toEqual([
-      ['seq', 'seq', 6],
-      ['name', 'text', 22],
-      ['models', 'models', 20],
-      ['legalRep', 'person', 10],
-      ['period', 'text', 18],
-      ['自定义列', 'text', 12],
-    ]);
-    expect(r.inferred).toContain('「已服务支撑人工智能大模型名称」是已服务的模型名称，没有时填「无」。');
-  });
 
   test('unknown contact, e-mail and 序号-like columns by their words', () => {
     const r = cols(['序号', '数据集名称', '对接人联系方式（电话、邮箱）', '对接人联系方式（电话）', '序号说明', '编号规则', '（GB）']);
