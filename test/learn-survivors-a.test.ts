@@ -1086,3 +1086,20 @@ describe('second batch: what the first mutation run of part A left standing', ()
     ]);
   });
 });
+
+describe('third batch: the last killable survivors of part A', () => {
+  test('rows of a known label with three or more cells do not make a form', () => {
+    const rows = ['单位名称', '统一社会信用代码', '联系人'].map((l): CellValue[] => [l, null, 'x'.repeat(31), 'y'.repeat(31)]);
+    expect(() => learn(doc([sheet(rows)]))).toThrow(/找不到表头/);
+  });
+
+  test('a date line above the title, spread over three cells, is a line above', () => {
+    const r = learn(doc([sheet([['　年', '月', '日'], ['某市数据集汇总表'], HEADER])]));
+    expect(r.profile.sheet).toMatchObject({ title: '某市数据集汇总表', linesAbove: [['　年', '月', '日']] });
+  });
+
+  test('a lone cell that starts with a number but goes on is an example, not a row number', () => {
+    const r = learn(doc([table(HEADER, [['1号示例']])]));
+    expect(r.inferred).toContain('第 3 行像是填写示例：「1号示例」（不作为格式的一部分）。');
+  });
+});
