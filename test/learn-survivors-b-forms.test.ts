@@ -178,7 +178,7 @@ const FORM2 = [
   ['联系人', null, null],
   ['电话', null, null],
 ];
-const listSheet = (rows = LIST, lists = true) =>
+const listSheet = (rows: TemplateSheet['rows'] = LIST, lists = true) =>
   sheet('工作清单', rows, {
     validations: lists ? [list(3, 3, '"工业制造,医疗健康,其他"'), list(3, 5, '"国有企业,民营企业"')] : [],
   });
