@@ -6,6 +6,7 @@
  * Templates are built as the reader gives them (TemplateDoc), and learned inside each test.
  */
 import { learnTemplate, type LearnResult, type TemplateDoc, type TemplateSheet } from '../src/core/learn';
+import { PROFILES } from '../src/core/profiles';
 
 const sheet = (name: string, rows: TemplateSheet['rows'], x: Partial<TemplateSheet> = {}): TemplateSheet => ({
   name,
@@ -490,5 +491,48 @@ describe("a bureau's summary beside a form: fields", () => {
     expect(fields[2].maxChars).toBe(300);
     // The yearly columns are the form's own (营业收入2023 …), kept off the summary's fields.
     expect(r.inferred.join('\n')).toContain('记下它的 3 项（2 项对应汇总表的列）');
+  });
+});
+
+describe('forms: the last details', () => {
+  test("a form's ticks are linked through every built-in's spellings (农业农村 is 武汉's and 山西's)", () => {
+    const form = [...FORM2.slice(0, 4), ['所属领域', '□农业农村 □工业制造', null], ...FORM2.slice(5)];
+    const r = learnTemplate(workbook([sheet('项目1', form)]), { id: 'x' });
+    expect(r.inferred).toContain(
+      '「所属领域」的 2 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+    );
+  });
+
+  test("a form's columns take the built-in column's width, 12 for one no format has", () => {
+    const rows = [...FORM.slice(0, 9), ['项目简介（不超过300字）', null, null]];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    const builtIn = (key: string) => PROFILES.flatMap((p) => p.columns).find((c) => c.key === key)!.width;
+    expect(builtIn('applicant')).not.toBe(12);
+    expect(byKey(r).applicant.width).toBe(builtIn('applicant'));
+    expect(r.profile.columns[r.profile.columns.length - 1].width).toBe(12);
+  });
+
+  test('a summary whose header is its first row, beside a form, is still a table', () => {
+    const SUMMARY = [['序号', '项目名称', '申报单位名称', '备注'], [null]];
+    const r = learnTemplate(workbook([sheet('汇总', SUMMARY), sheet('项目1', FORM2)]), { id: 'sf' });
+    expect(r.profile.layout).toBe('summary');
+    expect(r.profile.form?.title).toBe('某市项目基本信息情况表');
+  });
+
+  test('a working list known by 「不是…官方模板」 split over two cells', () => {
+    const rows = [['某市项目清单'], ['本表不是', '官方模板'], ...LIST.slice(2)];
+    const r = learnTemplate(workbook([listSheet(rows), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(r.profile.layout).toBe('project');
+  });
+
+  test('beside the working list: a long form title is cut for the sheet name; sections below become the form fields', () => {
+    const long = '某市行业高质量数据集建设项目基本信息情况表2025年度第一批次申报专用';
+    const form = [FORM2[0], [long], ...FORM2.slice(2), ['一、项目概述（不超过500字）']];
+    const r = learnTemplate(workbook([listSheet(), sheet('项目1', form)]), { id: 'wl' });
+    expect(r.profile.sheet.title).toBe(long);
+    expect(r.profile.sheet.sheetName).toBe(long.slice(0, 31));
+    expect(r.profile.form).toMatchObject({ title: long, fields: [{ maxChars: 500 }] });
+    const plain = learnTemplate(workbook([listSheet(), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(plain.profile.form).toBeUndefined();
   });
 });

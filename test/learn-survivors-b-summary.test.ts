@@ -484,18 +484,20 @@ describe('options: from a dropdown, and where a notice spells them out', () => {
   test('domains: those a built-in spells, and those no format knows, said by name', () => {
     const r = learn(
       doc([TITLE, ['序号', '数据集名称', '所属领域']], {
-        validations: [rule(2, 'list', '"农业农村,科技创新,火星探索,深海探测"')],
+        validations: [rule(2, 'list', '"农业农村,科研,火星探索,深海探测,工业制造/深海"')],
       }),
     );
     clean(r);
-    expect(r.profile.vocabularies.domain.items.map((i) => i.concepts)).toEqual([
+    // Strict: an unknown option links to no concept, not to [undefined].
+    expect(r.profile.vocabularies.domain.items.map((i) => i.concepts)).toStrictEqual([
       ['agriculture'],
       ['science'],
       [],
       [],
+      [],
     ]);
     expect(r.inferred).toContain(
-      '「所属领域」的 4 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法；「火星探索」「深海探测」没有对应类别，只接受原文。',
+      '「所属领域」的 5 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法；「火星探索」「深海探测」「工业制造/深海」没有对应类别，只接受原文。',
     );
   });
 
@@ -504,7 +506,7 @@ describe('options: from a dropdown, and where a notice spells them out', () => {
       doc([TITLE, ['序号', '数据集名称', '更新频率']], { validations: [rule(2, 'list', '"其它"')] }),
     );
     const v = r.profile.vocabularies['更新频率'];
-    expect(v.items.map((i) => i.label)).toEqual(['其它']);
+    expect(v.items).toStrictEqual([{ label: '其它', concepts: [], synonyms: [], accept: [] }]);
     expect(v.other).toBe('其它');
   });
 
@@ -531,7 +533,14 @@ describe('options: from a dropdown, and where a notice spells them out', () => {
             merges: [],
             validations: [],
           },
-          { name: '填表说明', hidden: false, rows: [['填表说明'], [line]], merges: [], validations: [] },
+          // The sentence split over two cells of the other sheet is read as one line.
+          {
+            name: '填表说明',
+            hidden: false,
+            rows: [['填表说明'], [line.slice(0, 5), line.slice(5)]],
+            merges: [],
+            validations: [],
+          },
         ],
       }),
     ],
@@ -574,7 +583,7 @@ describe('options: from a dropdown, and where a notice spells them out', () => {
     });
     expect(hidden.profile.columns[2].type).toBe('text');
     const inTable = learn(
-      doc([TITLE, ['序号', '数据集名称', '更新频率', '备注'], [null, null, null, '每日、每周']]),
+      doc([TITLE, ['序号', '数据集名称', '更新频率', '备注'], [null, null, null, '更新频率：每日、每周']]),
     );
     expect(inTable.profile.columns[2].type).toBe('text');
   });
@@ -722,5 +731,21 @@ describe('more of the rules, the page and the sheet', () => {
     expect(learn({ ...two, main: '甲' }).inferred.join('\n')).not.toContain('按表头选用了');
     const hidden = { ...two, sheets: [two.sheets[0], { ...two.sheets[1], hidden: true }] };
     expect(learn(hidden).inferred.join('\n')).not.toContain('按表头选用了');
+  });
+});
+
+describe('what the summary learner says only when it applies', () => {
+  test('one header row: no word of two levels; two notes make a footnote of two lines', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称'], [], ['注：1.数据量按实际填写。'], ['注：2.请勿改动表头。']]),
+    );
+    expect(r.inferred.join('\n')).not.toContain('表头有两层');
+    expect(r.profile.sheet.footnote).toBe('注：1.数据量按实际填写。\n注：2.请勿改动表头。');
+  });
+
+  test('a template with neither a title nor a file name to name it is refused in Chinese', () => {
+    expect(() => learn(doc([['序号', '数据集名称', '申报单位']], {}, '.xlsx'))).toThrow(
+      /^学得的格式不完整：/,
+    );
   });
 });
