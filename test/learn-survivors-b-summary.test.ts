@@ -749,3 +749,15 @@ describe('what the summary learner says only when it applies', () => {
     );
   });
 });
+
+test('an option of two spellings of one concept (「图片/图像」) is linked to it, not left unlinked', () => {
+  const r = learn(
+    doc([TITLE, ['序号', '数据集名称', '数据集模态']], {
+      validations: [rule(2, 'list', '"文本,图片/图像"')],
+    }),
+  );
+  expect(r.profile.vocabularies.modality.items.map((i) => i.concepts)).toStrictEqual([['text'], ['image']]);
+  expect(r.inferred).toContain(
+    '「数据集模态」的 2 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+  );
+});
