@@ -536,3 +536,32 @@ describe('forms: the last details', () => {
     expect(plain.profile.form).toBeUndefined();
   });
 });
+
+test('a form with two domain items (所属领域, 行业领域 → domain2): both asked for options, both kept as 附件1 fields', () => {
+  const form = [
+    ...FORM2.slice(0, 4),
+    ['所属领域', null, null],
+    ['行业领域', null, null],
+    ['联系人', null, null],
+  ];
+  const alone = learnTemplate(workbook([sheet('项目1', form)]), { id: 'x' });
+  expect(alone.profile.columns.map((c) => c.key)).toEqual([
+    'projectName',
+    'applicant',
+    'domain',
+    'domain2',
+    'contactName',
+  ]);
+  expect(alone.missing).toContain(
+    '「行业领域」通常有固定选项，但模板里既没有勾选项，也没有「行业领域：A、B、C」这样的说明：按自由文本检查，请补上选项。',
+  );
+  const SUMMARY = [['某市汇总表'], ['序号', '项目名称', '申报单位名称', '备注'], [null]];
+  const beside = learnTemplate(workbook([sheet('汇总', SUMMARY), sheet('项目1', form)]), { id: 'x' });
+  expect(beside.profile.form?.fields.map((f) => f.label)).toEqual([
+    '项目名称',
+    '申报单位名称',
+    '所属领域',
+    '行业领域',
+    '联系人',
+  ]);
+});
