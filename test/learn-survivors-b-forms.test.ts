@@ -6,6 +6,7 @@
  * Templates are built as the reader gives them (TemplateDoc), and learned inside each test.
  */
 import { learnTemplate, type LearnResult, type TemplateDoc, type TemplateSheet } from '../src/core/learn';
+import { PROFILES } from '../src/core/profiles';
 
 const sheet = (name: string, rows: TemplateSheet['rows'], x: Partial<TemplateSheet> = {}): TemplateSheet => ({
   name,
@@ -178,7 +179,7 @@ const FORM2 = [
   ['联系人', null, null],
   ['电话', null, null],
 ];
-const listSheet = (rows = LIST, lists = true) =>
+const listSheet = (rows: TemplateSheet['rows'] = LIST, lists = true) =>
   sheet('工作清单', rows, {
     validations: lists ? [list(3, 3, '"工业制造,医疗健康,其他"'), list(3, 5, '"国有企业,民营企业"')] : [],
   });
@@ -294,4 +295,273 @@ describe("a form beside a bureau's own summary: the summary stays the format, th
       '模板另有每个单位填写一份的表单「某市项目基本信息情况表」：记下它的 8 项（3 项对应汇总表的列），用于读取收到的表单；汇总仍按汇总表「某市高质量数据集汇总表」。',
     );
   });
+});
+
+const clean = (r: LearnResult) => {
+  for (const line of [...r.inferred, ...r.missing]) {
+    expect(line).not.toMatch(/undefined|NaN|Stryker/);
+    expect(line).toMatch(/[\u4e00-\u9fa5]/);
+  }
+};
+
+describe('a form alone: more of what it says', () => {
+  test('word limits on form labels, widths of known items, no 附件1 fields when there are none', () => {
+    const rows = [...FORM.slice(0, 9), ['项目简介（不超过300字）', null, null]];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    clean(r);
+    expect(byKey(r)['项目简介'] ?? r.profile.columns[r.profile.columns.length - 1]).toMatchObject({
+      label: '项目简介（不超过300字）',
+      maxChars: 300,
+    });
+    expect(r.inferred).toContain('「项目简介（不超过300字）」限 300 字。');
+    expect(r.profile.columns.filter((c) => c.maxChars).map((c) => c.label)).toEqual([
+      '项目简介（不超过300字）',
+    ]);
+    expect(r.profile.form).toBeUndefined();
+  });
+
+  test('sections with a word limit below the form become its 附件1 fields', () => {
+    const rows = [...FORM.slice(0, 9), ['一、项目概述（不超过500字）']];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    expect(r.profile.form).toEqual({
+      title: '浙江省高质量数据集项目申报书',
+      fields: [
+        { label: expect.stringContaining('项目概述'), maxChars: 500, synonyms: [], perDataset: false },
+      ],
+    });
+  });
+
+  test('a long title is cut to 31 characters for the sheet name; a notice line above is trimmed for the name', () => {
+    const long = '浙江省行业高质量数据集建设项目申报书（2025年度第一批次，请各单位认真填写）';
+    const rows = [['  关于开展申报工作的通知  '], ...FORM.map((r) => (r[0] === FORM[1][0] ? [long] : r))];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    expect(r.profile.sheet.title).toBe(long);
+    expect(r.profile.sheet.sheetName).toBe(long.slice(0, 31));
+    expect(r.profile.name).toBe('关于开展申报工作的通知');
+  });
+
+  test("a form field's ticks stay, even when a sentence below lists other options for it", () => {
+    const rows = [...FORM.slice(0, 9), ['单位性质：国有企业、集体企业、外资企业。']];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    expect(labels(r, 'nature')).toEqual(['国有企业', '民营企业', '其他']);
+  });
+
+  test('a sentence naming the field by another known spelling (行业领域 for 所属领域) gives its options; 可多选 is said', () => {
+    const rows = [...FORM.slice(0, 9), ['行业领域（可多选）：工业制造、医疗健康、农业农村。']];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    clean(r);
+    expect(byKey(r).domain).toMatchObject({ type: 'vocab', multi: true });
+    expect(labels(r, 'domain')).toEqual(['工业制造', '医疗健康', '农业农村']);
+    expect(r.inferred).toContain(
+      '「所属领域」的 3 个选项中 3 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+    );
+    expect(r.inferred.join('\n')).toMatch(
+      /「所属领域」的选项来自通知正文「[^」]*」，写明可多选：工业制造、医疗健康、农业农村（可多选）。/,
+    );
+  });
+
+  test('only fields that usually have options are asked for; two sentences used, the rest counted', () => {
+    const rows = [
+      ...FORM.slice(0, 9),
+      ['所属领域：工业制造、医疗健康。'],
+      ['数据集模态：文本、图像。'],
+      ['注：请如实填写。'],
+      ['申报单位（盖章）：'],
+    ];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    expect(r.missing.filter((m) => m.includes('通常有固定选项'))).toEqual([]);
+    expect(labels(r, 'modality')).toEqual(['文本', '图像']);
+    expect(r.missing.filter((m) => m.startsWith('表单下方还有'))).toEqual([
+      '表单下方还有 2 段文字（「注：请如实填写。」…）：只学了表单本身、字数要求和选项，其余不作为格式的一部分。',
+    ]);
+  });
+
+  test("no sentence used: the form reader's own line about the text below stands", () => {
+    const rows = [...FORM.slice(0, 9), FORM[10]];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    expect(r.missing.filter((m) => m.startsWith('表单下方还有'))).toEqual([
+      '表单下方还有 1 段文字（「注：请如实填写各项内容，不得虚报，所填内」…）：只学了表单本身和字数要求，其余不作为格式的一部分。',
+    ]);
+  });
+
+  test('a form the clerk chose is learned alone, even beside a working list', () => {
+    const r = learnTemplate(
+      { ...workbook([listSheet(), sheet('项目1', FORM2)]), main: '项目1' },
+      { id: 'wl' },
+    );
+    expect(r.profile.layout).toBe('project');
+    expect(r.profile.sheet).not.toHaveProperty('workingListTitle');
+  });
+
+  test('a visible sheet of instructions beside the form is no table: the form alone', () => {
+    const notes = sheet('填表说明', [['填表说明'], ['1. 请如实填写。'], ['2. 按时报送。']]);
+    const r = learnTemplate(workbook([sheet('申报书', FORM), notes]), { id: 'zj' });
+    expect(r.profile.layout).toBe('project');
+    expect(r.profile.source).toBe('由模板「f.xlsx」的表单学得（hqds learn），请核对后使用');
+  });
+});
+
+describe('our working list beside the form: more of what it says', () => {
+  test("the table's own review stays: its header row, its region and 必填 lines; no word on choosing among sheets", () => {
+    const r = learnTemplate(workbook([listSheet(), sheet('项目1', FORM2)]), { id: 'wl' });
+    clean(r);
+    expect(r.inferred[0]).toBe('表头在第 3 行。');
+    expect(r.inferred.join('\n')).not.toContain('按表头选用了');
+    expect(r.missing).toContain(
+      '没有认出地区：检查时不核对统一社会信用代码是否本地登记，非本地单位请自行留意（格式文件中为 region.creditRegion，可填行政区划代码前几位）。',
+    );
+    expect(r.missing.join('\n')).toContain('模板没有标明必填项');
+    // Items only the form has are added optional: the working list did not ask for them.
+    expect([byKey(r).contactName.required, byKey(r).contactPhone.required]).toEqual([false, false]);
+  });
+
+  test('neither the table nor the form has a 附件 label: that is still said', () => {
+    const r = learnTemplate(workbook([listSheet(), sheet('项目1', FORM2.slice(1))]), { id: 'wl' });
+    expect(r.profile.sheet.attachment).toBe('');
+    expect(r.missing.join('\n')).toContain('模板没有「附件N」标签');
+  });
+
+  test('a list without 序号 keeps its first column', () => {
+    const rows = [LIST[0], LIST[1], LIST[2].slice(1), [null]];
+    const r = learnTemplate(workbook([listSheet(rows, false), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(r.profile.columns[0].key).toBe('projectName');
+    expect(r.inferred.join('\n')).not.toContain('不作为列');
+  });
+
+  test('ticks only the form has become a column with their options; list columns all on the form: nothing said of them', () => {
+    const rows = [LIST[0], LIST[1], ['序号', '项目名称', '申报单位名称', '单位性质'], [null]];
+    const form = [...FORM2, ['数据集模态', '□文本 □图像 □音频', null]];
+    const r = learnTemplate(workbook([listSheet(rows, false), sheet('项目1', form)]), { id: 'wl' });
+    expect(byKey(r).modality).toMatchObject({ type: 'vocab', vocab: 'modality' });
+    expect(labels(r, 'modality')).toEqual(['文本', '图像', '音频']);
+    expect(r.inferred).toContain('表单上的「数据集模态」汇总表里没有，已加为列。');
+    expect(r.inferred.join('\n')).not.toContain('不在表单上');
+  });
+
+  test('two list columns off the form are named together; two lines above make the list note', () => {
+    const rows = [
+      LIST[0],
+      ['本表由工具生成，', '不是通知的官方模板'],
+      ['报送日期：'],
+      [...LIST[2], '数据来源'],
+      [null],
+    ];
+    const r = learnTemplate(workbook([listSheet(rows, false), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(r.profile.layout).toBe('project');
+    expect(r.inferred).toContain('汇总表的「备注」「数据来源」不在表单上：只在工作清单中。');
+    expect(r.profile.sheet.workingListNote).toBe('本表由工具生成，不是通知的官方模板\n报送日期：');
+  });
+
+  test("a list dropdown and the form's ticks differ where one has no other-option: both lists said as they are", () => {
+    const form = FORM2.map((r) =>
+      r[0] === '单位性质' ? ['单位性质', '□国有企业 □民营企业 □外资企业', null] : r,
+    );
+    const r = learnTemplate(workbook([listSheet(), sheet('项目1', form)]), { id: 'wl' });
+    expect(r.missing).toContain(
+      '「单位性质」汇总表的下拉列表（国有企业、民营企业）与表单的勾选项（国有企业、民营企业、外资企业）不同：按下拉列表，请核对。',
+    );
+  });
+
+  test("the list's dropdown stays when the form prints one value or ticks several", () => {
+    const rows = [LIST[0], LIST[1], LIST[2], [null]];
+    const lists = [list(3, 3, '"工业制造,交通运输,其他"'), list(3, 4, '"2025年-2026年,2026年-2027年"')];
+    const form = FORM2.map((r) => (r[0] === '所属领域' ? ['所属领域（可多选）', r[1], null] : r));
+    const r = learnTemplate(
+      workbook([sheet('工作清单', rows, { validations: lists }), sheet('项目1', form)]),
+      { id: 'wl' },
+    );
+    expect(byKey(r).domain).toMatchObject({ type: 'vocab', vocab: 'domain', multi: false });
+    expect(byKey(r).period).toMatchObject({ type: 'vocab', vocab: 'period' });
+    expect(byKey(r).period).not.toHaveProperty('fixedValue');
+  });
+});
+
+describe("a bureau's summary beside a form: fields", () => {
+  test('yearly figures of the form are no 附件1 fields unless the summary has their column; a limit without spaces counts', () => {
+    const SUMMARY = [['某市高质量数据集汇总表'], ['序号', '项目名称', '申报单位名称', '备注'], [null]];
+    const form = [
+      ...FORM2.slice(0, 4),
+      ['项目简介（不超过300字）', null, null],
+      ['近三年情况', '2023年', '2024年'],
+      ['营业收入（万元）', null, null],
+    ];
+    const r = learnTemplate(workbook([sheet('汇总', SUMMARY), sheet('项目1', form)]), { id: 'sf' });
+    const fields = r.profile.form!.fields;
+    expect(fields.map((f) => f.label)).toEqual(['项目名称', '申报单位名称', '项目简介（不超过300字）']);
+    expect(fields[2].maxChars).toBe(300);
+    // The yearly columns are the form's own (营业收入2023 …), kept off the summary's fields.
+    expect(r.inferred.join('\n')).toContain('记下它的 3 项（2 项对应汇总表的列）');
+  });
+});
+
+describe('forms: the last details', () => {
+  test("a form's ticks are linked through every built-in's spellings (农业农村 is 武汉's and 山西's)", () => {
+    const form = [...FORM2.slice(0, 4), ['所属领域', '□农业农村 □工业制造', null], ...FORM2.slice(5)];
+    const r = learnTemplate(workbook([sheet('项目1', form)]), { id: 'x' });
+    expect(r.inferred).toContain(
+      '「所属领域」的 2 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+    );
+  });
+
+  test("a form's columns take the built-in column's width, 12 for one no format has", () => {
+    const rows = [...FORM.slice(0, 9), ['项目简介（不超过300字）', null, null]];
+    const r = learnTemplate(workbook([sheet('申报书', rows)]), { id: 'zj' });
+    const builtIn = (key: string) => PROFILES.flatMap((p) => p.columns).find((c) => c.key === key)!.width;
+    expect(builtIn('applicant')).not.toBe(12);
+    expect(byKey(r).applicant.width).toBe(builtIn('applicant'));
+    expect(r.profile.columns[r.profile.columns.length - 1].width).toBe(12);
+  });
+
+  test('a summary whose header is its first row, beside a form, is still a table', () => {
+    const SUMMARY = [['序号', '项目名称', '申报单位名称', '备注'], [null]];
+    const r = learnTemplate(workbook([sheet('汇总', SUMMARY), sheet('项目1', FORM2)]), { id: 'sf' });
+    expect(r.profile.layout).toBe('summary');
+    expect(r.profile.form?.title).toBe('某市项目基本信息情况表');
+  });
+
+  test('a working list known by 「不是…官方模板」 split over two cells', () => {
+    const rows = [['某市项目清单'], ['本表不是', '官方模板'], ...LIST.slice(2)];
+    const r = learnTemplate(workbook([listSheet(rows), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(r.profile.layout).toBe('project');
+  });
+
+  test('beside the working list: a long form title is cut for the sheet name; sections below become the form fields', () => {
+    const long = '某市行业高质量数据集建设项目基本信息情况表2025年度第一批次申报专用';
+    const form = [FORM2[0], [long], ...FORM2.slice(2), ['一、项目概述（不超过500字）']];
+    const r = learnTemplate(workbook([listSheet(), sheet('项目1', form)]), { id: 'wl' });
+    expect(r.profile.sheet.title).toBe(long);
+    expect(r.profile.sheet.sheetName).toBe(long.slice(0, 31));
+    expect(r.profile.form).toMatchObject({ title: long, fields: [{ maxChars: 500 }] });
+    const plain = learnTemplate(workbook([listSheet(), sheet('项目1', FORM2)]), { id: 'wl' });
+    expect(plain.profile.form).toBeUndefined();
+  });
+});
+
+test('a form with two domain items (所属领域, 行业领域 → domain2): both asked for options, both kept as 附件1 fields', () => {
+  const form = [
+    ...FORM2.slice(0, 4),
+    ['所属领域', null, null],
+    ['行业领域', null, null],
+    ['联系人', null, null],
+  ];
+  const alone = learnTemplate(workbook([sheet('项目1', form)]), { id: 'x' });
+  expect(alone.profile.columns.map((c) => c.key)).toEqual([
+    'projectName',
+    'applicant',
+    'domain',
+    'domain2',
+    'contactName',
+  ]);
+  expect(alone.missing).toContain(
+    '「行业领域」通常有固定选项，但模板里既没有勾选项，也没有「行业领域：A、B、C」这样的说明：按自由文本检查，请补上选项。',
+  );
+  const SUMMARY = [['某市汇总表'], ['序号', '项目名称', '申报单位名称', '备注'], [null]];
+  const beside = learnTemplate(workbook([sheet('汇总', SUMMARY), sheet('项目1', form)]), { id: 'x' });
+  expect(beside.profile.form?.fields.map((f) => f.label)).toEqual([
+    '项目名称',
+    '申报单位名称',
+    '所属领域',
+    '行业领域',
+    '联系人',
+  ]);
 });

@@ -321,3 +321,65 @@ test('a learned draft, corrected, describes the corrected columns', () => {
   const p = applyLearnEdits(r.profile, { columns: { [key]: { kind: 'sizeGB', required: true } } });
   expect(describeColumn(p, p.columns[2])).toBe('容量\u3000数据量（大小，GB）\u3000必填');
 });
+
+describe('more of a correction in review', () => {
+  const vocab = (labels: string[]) => ({
+    items: labels.map((label) => ({ label, concepts: [], synonyms: [], accept: [] })),
+    otherBracketed: true,
+  });
+  const col = (p: Profile, key: string) => p.columns.find((c) => c.key === key)!;
+
+  test('an unknown kind is refused with a LearnError naming the column and the kind', () => {
+    const p = profileWith([{ key: 'name', label: '数据集名称', type: 'text' }]);
+    expect(() => applyLearnEdits(p, { columns: { name: { kind: 'nonsense' as never } } })).toThrow(
+      new LearnError('「数据集名称」的类型「nonsense」无法识别：请从列表中选择。'),
+    );
+  });
+
+  test('the same kind chosen again keeps what the column had for it (a TB threshold)', () => {
+    const p = profileWith([
+      {
+        key: 'scale',
+        label: '数据量',
+        type: 'quantity',
+        quantity: { kind: 'size', unit: 'TB', warnBelowTB: 1, warnBelowMessage: '原则上应达到TB级' },
+      },
+    ]);
+    expect(col(applyLearnEdits(p, { columns: { scale: { kind: 'sizeTB' } } }), 'scale')).toEqual(
+      col(p, 'scale'),
+    );
+  });
+
+  test('多选 kept when only 必填 is edited', () => {
+    const p = profileWith([{ key: 'freq', label: '更新频率', type: 'vocab', vocab: 'freq', multi: true }], {
+      freq: vocab(['每日', '每月']),
+    });
+    expect(col(applyLearnEdits(p, { columns: { freq: { required: true } } }), 'freq')).toMatchObject({
+      multi: true,
+      required: true,
+    });
+  });
+
+  test('options typed for a free-text column are trimmed, blanks dropped; the next free name is key3 when key2 is taken', () => {
+    const p = profileWith([{ key: 'freq', label: '更新频率', type: 'text' }], {
+      freq: vocab(['甲']),
+      freq2: vocab(['乙']),
+    });
+    const out = applyLearnEdits(p, { columns: { freq: { options: [' 实时 ', '', '  ', '每日'] } } });
+    expect(col(out, 'freq').vocab).toBe('freq3');
+    expect(out.vocabularies.freq3.items.map((i) => i.label)).toEqual(['实时', '每日']);
+  });
+
+  test.each([
+    [{ type: 'text', fixedValue: '行业' }, '文本'],
+    [{ type: 'text', vocab: 'freq' }, '文本'],
+    [{ type: 'text', quantity: { kind: 'size', unit: 'GB' } }, '文本'],
+    [{ type: 'vocab' }, '选项'],
+    [{ type: 'quantity' }, '数据量'],
+  ] as [Partial<Column>, string][])('a column %o is described by its type: 「%s」', (c, kind) => {
+    const p = { vocabularies: { freq: vocab(['每日']) } } as unknown as Profile;
+    expect(describeColumn(p, { key: 'k', label: '列', required: false, ...c } as Column)).toBe(
+      `列\u3000${kind}`,
+    );
+  });
+});

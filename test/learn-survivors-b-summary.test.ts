@@ -422,3 +422,342 @@ describe('which sheet, which row', () => {
     expect(r.inferred[0]).toBe('表头在第 2 行。');
   });
 });
+
+/** Every review line is Chinese for the clerk: no 「undefined」 slipped into a message. */
+const clean = (r: LearnResult) => {
+  for (const line of [...r.inferred, ...r.missing]) {
+    expect(line).not.toMatch(/undefined|NaN|Stryker/);
+    expect(line).toMatch(/[\u4e00-\u9fa5]/);
+  }
+};
+
+describe('options: from a dropdown, and where a notice spells them out', () => {
+  test("a multi-choice list with its joiner in the prompt; other-options, duplicates, slashes and the built-ins' spellings", () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '数据集模态', '数据集类别', '单位性质']], {
+        validations: [
+          rule(2, 'list', '"文本,图像 / 视频,图片,文本,其他（请注明）"', {
+            prompt: '可多选，多个用「；」分隔',
+          }),
+          rule(3, 'list', '"行业专识数据集,新类别"'),
+          rule(4, 'list', '"国有企业,民营企业"', { prompt: '请选择' }),
+        ],
+      }),
+    );
+    clean(r);
+    expect(col(r, '数据集模态')).toMatchObject({
+      type: 'vocab',
+      vocab: 'modality',
+      multi: true,
+      joiner: '；',
+    });
+    const m = r.profile.vocabularies.modality;
+    expect(m.other).toBe('其他');
+    expect(m.otherBracketed).toBe(true);
+    expect(m.items.map((i) => [i.label, i.concepts])).toEqual([
+      ['文本', ['text']],
+      ['图像 / 视频', ['image', 'video']],
+      ['图片', ['image']],
+    ]);
+    // 图片 is 武汉's label: its accepted spelling comes with it; a new label brings none.
+    expect(m.items[2].accept).toEqual(['图像']);
+    expect(m.items[0]).toMatchObject({ synonyms: [], accept: [] });
+    expect(r.inferred).toContain('「数据集模态」有其他选项「其他」：列表外的值写成「其他（原值）」。');
+    expect(r.inferred).toContain(
+      '「数据集模态」的 3 个选项中 3 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+    );
+    expect(r.inferred).toContain(
+      '「数据集模态」的选项来自下拉列表，提示写明可多选：文本、图像 / 视频、图片、文本、其他（请注明）（可多选）。',
+    );
+    const cat = r.profile.vocabularies.category;
+    expect(cat.items.map((i) => [i.label, i.synonyms])).toEqual([
+      ['行业专识数据集', ['行业专识', '专识数据集', '专识']],
+      ['新类别', []],
+    ]);
+    expect(cat).not.toHaveProperty('other');
+    // Only domain and modality are linked to concepts: nothing said of the others.
+    expect(r.inferred.join('\n')).not.toMatch(/「数据集类别」的 2 个选项中|「单位性质」的 2 个选项中/);
+    // A list's input message is no hint: hints come from rules that are no list.
+    expect(col(r, '单位性质').hint).toBeUndefined();
+  });
+
+  test('domains: those a built-in spells, and those no format knows, said by name', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '所属领域']], {
+        validations: [rule(2, 'list', '"农业农村,科研,火星探索,深海探测,工业制造/深海"')],
+      }),
+    );
+    clean(r);
+    // Strict: an unknown option links to no concept, not to [undefined].
+    expect(r.profile.vocabularies.domain.items.map((i) => i.concepts)).toStrictEqual([
+      ['agriculture'],
+      ['science'],
+      [],
+      [],
+      [],
+    ]);
+    expect(r.inferred).toContain(
+      '「所属领域」的 5 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法；「火星探索」「深海探测」「工业制造/深海」没有对应类别，只接受原文。',
+    );
+  });
+
+  test('a list of only 「其他」 keeps it as the one option', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '更新频率']], { validations: [rule(2, 'list', '"其它"')] }),
+    );
+    const v = r.profile.vocabularies['更新频率'];
+    expect(v.items).toStrictEqual([{ label: '其它', concepts: [], synonyms: [], accept: [] }]);
+    expect(v.other).toBe('其它');
+  });
+
+  test('two domain columns: the second (domain2) without options is asked for too', () => {
+    const r = learn(doc([TITLE, ['序号', '数据集名称', '所属领域', '行业领域']]));
+    expect(r.profile.columns.map((c) => c.key)).toEqual(['seq', 'name', 'domain', 'domain2']);
+    expect(r.missing.filter((m) => m.includes('通常有固定选项'))).toHaveLength(2);
+    expect(r.missing).toContain(
+      '「行业领域」通常有固定选项，但模板里既没有下拉列表，也没有「行业领域：A、B、C」这样的说明：按自由文本检查，请补上选项。',
+    );
+  });
+
+  const spelled = (where: string) => `${where}更新频率：每日、每周、每月。`;
+  test.each([
+    ['the notice text of a Word file', (line: string): Partial<TemplateDoc> => ({ text: [line] })],
+    [
+      'another visible sheet',
+      (line: string): Partial<TemplateDoc> => ({
+        sheets: [
+          {
+            name: '汇总表',
+            hidden: false,
+            rows: [TITLE, ['序号', '数据集名称', '更新频率']],
+            merges: [],
+            validations: [],
+          },
+          // The sentence split over two cells of the other sheet is read as one line.
+          {
+            name: '填表说明',
+            hidden: false,
+            rows: [['填表说明'], [line.slice(0, 5), line.slice(5)]],
+            merges: [],
+            validations: [],
+          },
+        ],
+      }),
+    ],
+  ])('options spelt out in %s', (_where, more) => {
+    const r = learn({ ...doc([TITLE, ['序号', '数据集名称', '更新频率']]), ...more(spelled('')) });
+    expect(r.profile.vocabularies['更新频率'].items.map((i) => i.label)).toEqual(['每日', '每周', '每月']);
+    expect(r.inferred).toContain(
+      '「更新频率」的选项来自通知正文「更新频率：每日、每周、每月」：每日、每周、每月（单选）。',
+    );
+  });
+
+  test('options in a note below the table, a line above it, or a cell right of it', () => {
+    const below = learn(doc([TITLE, ['序号', '数据集名称', '更新频率'], [], [spelled('注：1.')]]));
+    expect(below.profile.columns[2].type).toBe('vocab');
+    expect(below.profile.sheet.footnote).toBe('注：1.更新频率：每日、每周、每月。');
+    const above = learn(
+      doc([TITLE, ['填报单位：', '更新频率：每日、每周、每月'], ['序号', '数据集名称', '更新频率']]),
+    );
+    expect(above.profile.columns[2].type).toBe('vocab');
+    const right = learn(
+      doc([TITLE, ['序号', '数据集名称', '更新频率'], [null, null, null, null, spelled('')]]),
+    );
+    expect(right.profile.columns[2].type).toBe('vocab');
+    expect(right.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '更新频率']);
+  });
+
+  test('a hidden sheet, or text in the table itself, spells out nothing', () => {
+    const hidden = learn({
+      ...doc([]),
+      sheets: [
+        {
+          name: '汇总表',
+          hidden: false,
+          rows: [TITLE, ['序号', '数据集名称', '更新频率']],
+          merges: [],
+          validations: [],
+        },
+        { name: '旧', hidden: true, rows: [[spelled('')]], merges: [], validations: [] },
+      ],
+    });
+    expect(hidden.profile.columns[2].type).toBe('text');
+    const inTable = learn(
+      doc([TITLE, ['序号', '数据集名称', '更新频率', '备注'], [null, null, null, '更新频率：每日、每周']]),
+    );
+    expect(inTable.profile.columns[2].type).toBe('text');
+  });
+
+  test('an example row below the header is said cell by cell, across the whole table', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '所属领域', '申报单位'], ['1', '示例数据集', '工业制造', '某公司']]),
+    );
+    expect(r.inferred).toContain(
+      '第 3 行像是填写示例：「1」 「示例数据集」 「工业制造」 「某公司」（不作为格式的一部分）。',
+    );
+  });
+});
+
+describe('more of the rules, the page and the sheet', () => {
+  test('text-length rules: ≤ its bound; a bound of 0 or a number rule gives no limit', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '摘要', '描述', '金额说明']], {
+        validations: [
+          rule(2, 'textLength', '60', { operator: 'lessThanOrEqual' }),
+          rule(3, 'textLength', '0', { operator: 'lessThanOrEqual' }),
+          rule(4, 'decimal', '0', { operator: 'between', formula2: '100' }),
+        ],
+      }),
+    );
+    clean(r);
+    expect(col(r, '摘要').maxChars).toBe(60);
+    expect(col(r, '描述').maxChars).toBeUndefined();
+    expect(col(r, '金额说明').maxChars).toBeUndefined();
+  });
+
+  test('unknown columns of another kind than text are not said to be free text', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '容量（GB）', '更新频率']], {
+        validations: [rule(3, 'list', '"每日,每周"')],
+      }),
+    );
+    expect(r.inferred.join('\n')).not.toMatch(/「容量（GB）」按自由文本检查|「更新频率」按自由文本检查/);
+    expect(r.inferred.filter((l) => l.includes('是已服务的模型名称'))).toEqual([]);
+  });
+
+  test('备 注 spaced is still the remark column, not required', () => {
+    const r = learn(doc([TITLE, ['序号', '数据集名称', '备 注']]));
+    expect(r.profile.columns[2]).toMatchObject({ key: 'remark', required: false });
+  });
+
+  test('an upper header over a quantity and a text asks nothing of 至少填一项', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称', '数据情况', null], [null, null, '记录数（条）', '数据来源']], {
+        merges: [
+          { r1: 1, c1: 0, r2: 2, c2: 0 },
+          { r1: 1, c1: 1, r2: 2, c2: 1 },
+          { r1: 1, c1: 2, r2: 1, c2: 3 },
+        ],
+      }),
+    );
+    expect(r.profile.columns.map((c) => [c.label, c.group])).toEqual([
+      ['序号', undefined],
+      ['数据集名称', undefined],
+      ['记录数（条）', '数据情况'],
+      ['数据来源', '数据情况'],
+    ]);
+    expect(r.profile.requireOneOf).toEqual([]);
+    expect(r.inferred.join('\n')).not.toContain('至少填一项');
+    expect(r.inferred).toContain('表头有两层（第 2、3 行）：下层为列名，上层记作列组。');
+  });
+
+  test('fonts: only the header set, both defaults said; none set in a workbook, said as missing', () => {
+    const rows = [TITLE, ['序号', '数据集名称', '申报单位']];
+    const r = learn(doc(rows, { fonts: { '1,0': { name: '黑体', size: 11 } } }));
+    expect(r.inferred).toContain(
+      '字体：模板设为表头 黑体 11pt；模板没设的按默认：标题用方正小标宋简体 22pt，表格用仿宋_GB2312 10.5pt。',
+    );
+    expect(learn(doc(rows)).missing).toContain(
+      '模板没有设置字体（只有 Excel 的默认字体，或读不出）：汇总表标题用方正小标宋简体 22pt，表格用仿宋_GB2312 10.5pt。',
+    );
+  });
+
+  test('a page with a paper size and an orientation read as unset is kept', () => {
+    const p = { paperSize: 9, landscape: undefined, fitToWidth: true };
+    const r = learn(doc([TITLE, ['序号', '数据集名称']], { page: p }));
+    expect(r.profile.sheet.page).toMatchObject({ paperSize: 9, fitToWidth: true });
+    expect(r.inferred).toContain('页面：模板设为A4方向未设、一页宽；汇总表按 A4横向、一页宽打印。');
+  });
+
+  test.each([
+    [' Sheet1 ', '汇总表'],
+    ['Sheet12', '汇总表'],
+    ['MySheet1', 'MySheet1'],
+    ['Sheet1 数据', 'Sheet1 数据'],
+    [
+      '某某市行业高质量数据集申报汇总表（2025年第一批第二批第三批）清单',
+      '某某市行业高质量数据集申报汇总表（2025年第一批第二批第三批',
+    ],
+  ])('sheet 「%s」 becomes 「%s」', (name, sheetName) => {
+    const r = learn({
+      ...doc([]),
+      sheets: [{ ...doc([]).sheets[0], name, rows: [TITLE, ['序号', '数据集名称']] }],
+    });
+    expect(r.profile.sheet.sheetName).toBe(sheetName);
+  });
+
+  test('names from titles: 汇总表 or 表 only at the end is dropped', () => {
+    const name = (title: string) => learn(doc([[title], ['序号', '数据集名称']])).profile.name;
+    expect(name('某市数据集汇总表（2025年）')).toBe('某市数据集汇总表（2025年）');
+    expect(name('某市表彰数据集清单')).toBe('某市表彰数据集清单');
+  });
+
+  test("a title with XXX keeps the recommender's prefix; a plain one has none", () => {
+    const x = learn(doc([['XXX行业数据集汇总表'], ['序号', '数据集名称']]));
+    expect(x.profile.sheet).toMatchObject({
+      title: '{prefix}行业数据集汇总表',
+      titlePrefixLabel: '标题中的XXX',
+    });
+    expect(learn(doc([TITLE, ['序号', '数据集名称']])).profile.sheet).not.toHaveProperty('titlePrefixLabel');
+    expect(learn(doc([TITLE, ['序号', '数据集名称']])).profile.sheet).not.toHaveProperty('footnote');
+  });
+
+  test('an ID with an underscore is refused by the ID rule itself', () => {
+    expect(() => learn(doc([TITLE, ['序号', '数据集名称']]), 'a_b')).toThrow(
+      new LearnError('格式 ID「a_b」只能用小写字母、数字和连字符，并以字母开头。'),
+    );
+  });
+
+  test("what the reader could not read comes first in the summary's review; nothing else is added", () => {
+    const r = learn({ ...doc([TITLE, ['序号', '数据集名称']]), limits: ['.xls 文件的数据验证读不出。'] });
+    expect(r.missing[0]).toBe('.xls 文件的数据验证读不出。');
+    clean(learn(doc([TITLE, ['序号', '数据集名称']])));
+  });
+
+  test('a chosen sheet among several, or one visible beside a hidden one: no word on the choice', () => {
+    const two = {
+      ...doc([]),
+      sheets: [
+        { name: '甲', hidden: false, rows: [TITLE, ['序号', '数据集名称']], merges: [], validations: [] },
+        {
+          name: '乙',
+          hidden: false,
+          rows: [TITLE, ['序号', '数据集名称', '申报单位']],
+          merges: [],
+          validations: [],
+        },
+      ],
+    } as TemplateDoc;
+    expect(learn({ ...two, main: '甲' }).inferred.join('\n')).not.toContain('按表头选用了');
+    const hidden = { ...two, sheets: [two.sheets[0], { ...two.sheets[1], hidden: true }] };
+    expect(learn(hidden).inferred.join('\n')).not.toContain('按表头选用了');
+  });
+});
+
+describe('what the summary learner says only when it applies', () => {
+  test('one header row: no word of two levels; two notes make a footnote of two lines', () => {
+    const r = learn(
+      doc([TITLE, ['序号', '数据集名称'], [], ['注：1.数据量按实际填写。'], ['注：2.请勿改动表头。']]),
+    );
+    expect(r.inferred.join('\n')).not.toContain('表头有两层');
+    expect(r.profile.sheet.footnote).toBe('注：1.数据量按实际填写。\n注：2.请勿改动表头。');
+  });
+
+  test('a template with neither a title nor a file name to name it is refused in Chinese', () => {
+    expect(() => learn(doc([['序号', '数据集名称', '申报单位']], {}, '.xlsx'))).toThrow(
+      /^学得的格式不完整：/,
+    );
+  });
+});
+
+test('an option of two spellings of one concept (「图片/图像」) is linked to it, not left unlinked', () => {
+  const r = learn(
+    doc([TITLE, ['序号', '数据集名称', '数据集模态']], {
+      validations: [rule(2, 'list', '"文本,图片/图像"')],
+    }),
+  );
+  expect(r.profile.vocabularies.modality.items.map((i) => i.concepts)).toStrictEqual([['text'], ['image']]);
+  expect(r.inferred).toContain(
+    '「数据集模态」的 2 个选项中 2 个对应到已知类别，其他格式的同类取值会改写为本表写法。',
+  );
+});

@@ -1249,7 +1249,8 @@ function vocabularyOf(
       // 「图像/视频」 stands for two concepts (山西), as its parts say.
       const parts = it.label.split(/[/／]/).map((x) => concepts.concept(crosswalkKind, x.trim()));
       const c = concepts.concept(crosswalkKind, it.label);
-      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1)
+      // Two spellings of one concept (「图片/图像」) link to it when the whole is no known spelling.
+      if (parts.length > 1 && parts.every(Boolean) && (new Set(parts).size > 1 || !c))
         it.concepts = [...new Set(parts as string[])];
       else if (c) it.concepts = [c];
       else unlinked.push(it.label);
