@@ -16,6 +16,7 @@ import {
   type MergedIssue,
   type MergeResult,
 } from '../core/merge';
+import { checkResultOf, checkSheets } from '../core/merge-check';
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
@@ -236,7 +237,11 @@ export async function runBuild(
 
 /** Inputs in which no sheet held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each
  *  such file and what was seen in it (--skip-unreadable: reported, and the rest is used). */
-function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream): number | null {
+function unreadInputs(
+  m: Pick<MergeResult, 'inputs' | 'skipped'>,
+  args: Args,
+  errOut: NodeJS.WritableStream,
+): number | null {
   const read = new Set(m.inputs.map((i) => i.file));
   const files = [...new Set(m.skipped.map((s) => s.file))].filter((f) => !read.has(f));
   if (!files.length) return null;
@@ -249,6 +254,12 @@ function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream)
     `${files.map((f) => `「${f}」`).join('、')}中没有读到表格或基本信息表：请检查文件和格式（--profile）。没有写出任何文件。\n`,
   );
   return 2;
+}
+
+/** The sheets one at a time, each taken out of the list as it is handed over, so that what is
+ *  checked can be collected while the next is checked. */
+function* handOver(sheets: InputSheet[]): Generator<InputSheet> {
+  while (sheets.length) yield sheets.shift()!;
 }
 
 function strFlag(args: Args, name: string): string | undefined {
@@ -280,10 +291,14 @@ export async function runCheck(
     );
   }
   const sheets = inputs.sheets;
-  const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
+  // --annotate needs the whole merge (each issue's cell, a Word entry's place); a plain check keeps
+  // only what it reports (merge-check.ts), and lets each sheet's cells go once it is checked.
+  const full = annotate !== undefined ? mergeSheets(profile, sheets, { tb, asTheyStand: true }) : null;
+  const merged = full ? checkResultOf(full) : checkSheets(profile, handOver(sheets), { tb });
   const unread = unreadInputs(merged, args, errOut);
   if (unread !== null) return unread;
-  const { errors, warnings } = counts(merged);
+  const errors = merged.issues.errors;
+  const warnings = merged.issues.length - errors;
   if (args.flags.has('--json')) {
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts); check's JSON lists no entries.
     const r = report(profile, { ...merged, entries: [], issues: [], changes: [] });
@@ -313,10 +328,10 @@ export async function runCheck(
     for (const s of merged.skipped) errOut.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
-  if (annotate) {
+  if (annotate && full) {
     const data = wordInput
-      ? await annotateWord(wordInput, merged)
-      : await annotateCopy(args.positional[0], merged, sheets);
+      ? await annotateWord(wordInput, full)
+      : await annotateCopy(args.positional[0], full, sheets);
     for (const b of writeAllOrNothing([{ file: annotate, data, backup: true }]))
       errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
   }

@@ -86,6 +86,16 @@ export interface Result {
   leftOut: LeftOut[];
 }
 
+/** Where validateRows puts what it finds, as it finds it: a Result's arrays, or a check's compact
+ *  store (merge.ts), which keeps no entry and no issue object (a check of 100,000 rows finds 250,000
+ *  issues). `changes: null`: none recorded (a check reports none). */
+export interface ResultSink {
+  entries: { push(entry: Entry): unknown };
+  issues: { push(...issues: Issue[]): unknown };
+  changes: { push(change: Change): unknown } | null;
+  leftOut: { push(left: LeftOut): unknown };
+}
+
 /**
  * A column headed 序号/编号 that holds nothing but row numbers, where the format has no 序号 (上海's
  * working list numbers its rows): nothing in it is lost by not importing it, so hqds and the pane
@@ -193,7 +203,7 @@ function withChange(res: CellResult, value: CellValue): Checked {
 }
 
 /** A row that is not data is left out with its reason, and with an issue where a person should look. */
-function leaveOut(row: readonly CellValue[], r: number, kind: RowKind, result: Result): void {
+function leaveOut(row: readonly CellValue[], r: number, kind: RowKind, result: ResultSink): void {
   if (kind.kind === 'blank') result.leftOut.push({ row: r, reason: '空行' });
   else if (kind.kind === 'total') {
     result.leftOut.push({ row: r, reason: '合计行' });
@@ -297,17 +307,23 @@ export class Validator implements CheckContext {
       changes: [],
       leftOut: [],
     };
+    result.mapping = this.validateInto(table, opts, result);
+    return result;
+  }
+
+  /** validate, with what is found handed to a sink as it is found; returns the header's mapping. */
+  validateInto(table: Table, opts: ValidateOptions, sink: ResultSink): HeaderMapping {
+    let mapping: HeaderMapping = { columns: [], missing: [] };
     try {
-      const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
-      result.mapping = mapping;
-      result.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
-      this.validateRows(table.rows ?? [], mapping, opts, result);
+      mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
+      sink.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
+      this.validateRows(table.rows ?? [], mapping, opts, sink);
     } catch (e) {
-      result.issues.push(
+      sink.issues.push(
         placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }),
       );
     }
-    return result;
+    return mapping;
   }
 
   /** Columns not mapped, mapped by likeness, carrying a unit, or missing. */
@@ -376,7 +392,7 @@ export class Validator implements CheckContext {
     rows: readonly (readonly CellValue[])[],
     mapping: HeaderMapping,
     opts: ValidateOptions,
-    result: Result,
+    result: ResultSink,
     rowOffset = 0,
   ): void {
     const plan = this.rowPlan(mapping);
@@ -419,7 +435,7 @@ export class Validator implements CheckContext {
     row: readonly CellValue[],
     r: number,
     cells: CellOut[],
-    result: Result,
+    result: ResultSink,
   ): void {
     for (let c = 0; c < plan.columns.length; c++) {
       const { col, source, joined, unit, memo } = plan.columns[c];
@@ -434,7 +450,7 @@ export class Validator implements CheckContext {
       cells[c] = res.out;
       if (!res.issues.length) continue;
       for (const issue of res.issues) result.issues.push(placed(issue, r, source, col.label));
-      if (res.changeReason !== null) {
+      if (res.changeReason !== null && result.changes) {
         result.changes.push({
           row: r,
           field: col.label,
@@ -453,11 +469,11 @@ function joinContactCells(
   row: readonly CellValue[],
   r: number,
   label: string,
-  result: Result,
+  result: ResultSink,
 ): string {
   const parts = plan.contactSources.map((x) => (x === undefined ? '' : cellText(row[x])));
   const cell = joinContact(...parts);
-  if (cell) {
+  if (cell && result.changes) {
     const from = parts.filter(Boolean).join(' | ');
     result.changes.push({ row: r, field: label, from, to: cell, reason: '联系人与联系方式分列，已合并' });
   }
@@ -472,7 +488,7 @@ function numberRow(
   seq: number,
   cells: CellOut[],
   index: number,
-  result: Result,
+  result: ResultSink,
 ): void {
   cells[index] = seq;
   if (plan.source === undefined) return;
@@ -483,7 +499,7 @@ function numberRow(
 }
 
 /** A profile's 「at least one of these」 rule (武汉: structured or unstructured scale). */
-function requireOneOf(plan: RowPlan, cells: readonly CellOut[], r: number, result: Result): void {
+function requireOneOf(plan: RowPlan, cells: readonly CellOut[], r: number, result: ResultSink): void {
   for (const { message, indexes } of plan.oneOf) {
     if (!indexes.every((k) => cells[k] === null || cells[k] === '')) continue;
     const first = plan.columns[indexes[0]];

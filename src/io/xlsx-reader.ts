@@ -12,12 +12,18 @@ import type { RawWorkbook, ReadNote } from './read';
 import { finishSheet, type SheetGrid } from './sheet-grid';
 import { struckFormats, struckNote, struckRowsIn } from './strike';
 
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+/** A raw-deflate inflater, such as Node's zlib.inflateRawSync. `chunkSize` (zlib's option) is one
+ *  more than the part's inflated size as the zip declares it: zlib then inflates into one buffer,
+ *  where by default it fills 16 KB pieces and copies them into one, twice the sheet at once (80 MB
+ *  for 100,000 rows). A wrong size costs only more pieces (the zip's sizes were checked against the
+ *  real ones before, zip-inflate-check.ts, and this one is capped). */
+export type InflateRaw = (data: Uint8Array, opts?: { chunkSize?: number }) => Uint8Array;
 
 interface ZipEntry {
   method: number;
   offset: number;
   csize: number;
+  usize: number;
 }
 
 function u16(b: Uint8Array, p: number): number {
@@ -48,6 +54,7 @@ function directory(b: Uint8Array): Map<string, ZipEntry> | null {
     out.set(name.replace(/\\/g, '/').toLowerCase(), {
       method: u16(b, p + 10),
       csize: u32(b, p + 20),
+      usize: u32(b, p + 24),
       offset: u32(b, p + 42),
     });
     p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
@@ -58,13 +65,23 @@ function directory(b: Uint8Array): Map<string, ZipEntry> | null {
 const UTF8 = new TextDecoder('utf-8');
 
 function part(b: Uint8Array, dir: Map<string, ZipEntry>, name: string, inflate: InflateRaw): string | null {
+  const bytes = partBytes(b, dir, name, inflate);
+  return bytes ? UTF8.decode(bytes) : null;
+}
+
+function partBytes(
+  b: Uint8Array,
+  dir: Map<string, ZipEntry>,
+  name: string,
+  inflate: InflateRaw,
+): Uint8Array | null {
   const e = dir.get(name.replace(/^\//, '').toLowerCase());
   if (!e) return null;
   if (u32(b, e.offset) !== 0x04034b50) return null;
   const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
   const raw = b.subarray(start, start + e.csize);
-  if (e.method === 0) return UTF8.decode(raw);
-  if (e.method === 8) return UTF8.decode(inflate(raw));
+  if (e.method === 0) return raw;
+  if (e.method === 8) return inflate(raw, { chunkSize: Math.min(Math.max(e.usize + 1, 64), 1 << 28) });
   return null;
 }
 
@@ -214,16 +231,98 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
-/** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for SheetJS. */
-function sheet(name: string, xml: string, sst: string[], dates: boolean[]): SheetGrid | null {
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
+/** What a scan of a sheet's cells carries from one piece of its XML to the next. */
+interface Scan {
+  rows: CellValue[][];
+  hiddenRows: number[];
+  /** The current row and column. */
+  r: number;
+  col: number;
+  /** Where </sheetData> ends in the piece that holds it; -1 before. */
+  dataEnd: number;
+}
+
+/** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for
+ *  SheetJS. The XML comes as a string, or as its bytes: those are decoded a piece of whole rows at
+ *  a time (PIECE bytes or so), so that the text of a large sheet (40 MB at 100,000 rows) is never
+ *  held whole beside its cells. */
+function sheet(name: string, xml: string | Uint8Array, sst: string[], dates: boolean[]): SheetGrid | null {
+  const pieces = typeof xml === 'string' ? [xml] : rowPieces(xml);
+  const st: Scan = { rows: [], hiddenRows: [], r: -1, col: -1, dataEnd: -1 };
+  let head = '';
+  let start = -1;
+  let text = '';
+  let from = 0;
+  for (const piece of pieces) {
+    text = piece;
+    from = 0;
+    if (start < 0) {
+      // <sheetData> is in the first piece: a piece ends after a </row>, which only sheetData holds.
+      start = text.search(/<(?:\w+:)?sheetData\b/);
+      if (start < 0) return null;
+      head = text.slice(0, start);
+      from = start;
+    }
+    if (!scanCells(text, from, st, sst, dates)) return null;
+    if (st.dataEnd >= 0) break;
+  }
   if (start < 0) return null;
-  const rows: CellValue[][] = [];
-  const hiddenRows: number[] = [];
+  const merges: SheetGrid['merges'] = [];
+  // <mergeCells> follows <sheetData> and <cols> precedes it (Part 1 §18.3.1.99, CT_Worksheet's
+  // sequence): neither is looked for through the cells, which are most of the text.
+  const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*)\/?>/g;
+  mergeRe.lastIndex = st.dataEnd >= 0 ? st.dataEnd : from; // no </sheetData>: as before, from the cells' start
+  for (let m; (m = mergeRe.exec(text));) {
+    const ref = attr(m[1], 'ref');
+    if (!ref) continue;
+    const [a, b = a] = ref.split(':');
+    const [r1, c1] = decodeRef(a);
+    const [r2, c2] = decodeRef(b);
+    merges.push({ r1, c1, r2, c2 });
+  }
+  const hiddenCols: number[] = [];
+  for (const m of head.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+    if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
+    const min = Number(attr(m[1], 'min') ?? 0);
+    const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
+    for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
+  }
+  return { name, grid: st.rows, merges, hiddenRows: st.hiddenRows, hiddenCols };
+}
+
+/** Bytes of sheet XML decoded at a time. */
+const PIECE = 1 << 20;
+
+/** The sheet XML decoded in pieces that end just after a </row> (or a prefixed </x:row>): no tag,
+ *  value or UTF-8 sequence is cut, and the last piece holds everything after the last cut. */
+function* rowPieces(b: Uint8Array): Generator<string> {
+  let from = 0;
+  while (from < b.length) {
+    let cut = b.length;
+    for (let i = Math.max(from + PIECE, from); i + 3 < b.length; i++) {
+      // "row>" after "</" or "</prefix:"
+      if (b[i] !== 0x72 || b[i + 1] !== 0x6f || b[i + 2] !== 0x77 || b[i + 3] !== 0x3e) continue;
+      let j = i - 1;
+      if (b[j] === 0x3a) for (j--; j > from && isWord(b[j]);) j--;
+      if (b[j] === 0x2f && b[j - 1] === 0x3c) {
+        cut = i + 4;
+        break;
+      }
+    }
+    yield UTF8.decode(b.subarray(from, cut));
+    from = cut;
+  }
+}
+
+/** The cells of one piece of sheet XML from `pos` on, into st; false when the sheet holds
+ *  something for SheetJS. Stops at the piece's end or at </sheetData> (st.dataEnd). */
+function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boolean[]): boolean {
+  const { rows, hiddenRows } = st;
   const a: CellAttrs = { r: undefined, t: undefined, s: undefined, hidden: undefined };
-  let r = -1;
-  let col = -1;
-  // The open cell (inCell), kept in locals rather than an object per cell.
+  let r = st.r;
+  let col = st.col;
+  // The open cell (inCell), kept in locals rather than an object per cell; a piece ends after a
+  // </row>, so no cell is open across pieces.
   let inCell = false;
   let cellR = 0;
   let cellC = 0;
@@ -233,8 +332,6 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
   // A scan from < to < rather than a regular expression: the tags matched by
   // <(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)> , without a match array and four
   // strings for every tag (half the time of reading, and most of its garbage).
-  let pos = start;
-  let dataEnd = start;
   for (;;) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) break;
@@ -259,7 +356,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     const attrs = tag === 'row' || tag === 'c' ? xml.slice(i, self ? gt - 1 : gt) : '';
     if (tag === 'sheetData') {
       if (close || self) {
-        dataEnd = pos;
+        st.dataEnd = pos;
         break;
       }
       continue;
@@ -291,7 +388,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
       cellS = Number(a.s ?? 0);
       inCell = true;
       value = undefined;
-      if (cellT === 'd') return null;
+      if (cellT === 'd') return false;
       if (self) {
         (rows[cr] ??= [])[cc] ??= null;
         inCell = false;
@@ -302,23 +399,23 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     if (tag === 'f') {
       if (!self) {
         const end = xml.indexOf('</', pos);
-        if (end < 0) return null;
+        if (end < 0) return false;
         pos = xml.indexOf('>', end) + 1;
-        if (pos === 0) return null;
+        if (pos === 0) return false;
       }
       continue;
     }
     if (tag === 'v') {
       if (self) continue;
       const end = xml.indexOf('</', pos);
-      if (end < 0) return null;
+      if (end < 0) return false;
       const text = xml.slice(pos, end);
       pos = xml.indexOf('>', end) + 1;
-      if (pos === 0) return null;
+      if (pos === 0) return false;
       switch (cellT) {
         case 's': {
           const s = sst[Number(text)];
-          if (s === undefined) return null;
+          if (s === undefined) return false;
           value = s;
           break;
         }
@@ -333,46 +430,28 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
           break;
         case 'n': {
           if (text === '') break;
-          if (dates[cellS]) return null; // a date: SheetJS turns it into a Date its own way
+          if (dates[cellS]) return false; // a date: SheetJS turns it into a Date its own way
           const n = Number(text);
-          if (!Number.isFinite(n)) return null;
+          if (!Number.isFinite(n)) return false;
           value = n;
           break;
         }
         default:
-          return null;
+          return false;
       }
       continue;
     }
     if (tag === 'is') {
       if (self) continue;
       const end = xml.indexOf('</is>', pos) >= 0 ? xml.indexOf('</is>', pos) : xml.search(/<\/\w+:is>/);
-      if (end < 0) return null;
+      if (end < 0) return false;
       if (cellT === 'inlineStr') value = richText(xml.slice(pos, end));
       pos = end;
     }
   }
-  const merges: SheetGrid['merges'] = [];
-  // <mergeCells> follows <sheetData> and <cols> precedes it (Part 1 §18.3.1.99, CT_Worksheet's
-  // sequence): neither is looked for through the cells, which are most of the text.
-  const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*)\/?>/g;
-  mergeRe.lastIndex = dataEnd;
-  for (let m; (m = mergeRe.exec(xml));) {
-    const ref = attr(m[1], 'ref');
-    if (!ref) continue;
-    const [a, b = a] = ref.split(':');
-    const [r1, c1] = decodeRef(a);
-    const [r2, c2] = decodeRef(b);
-    merges.push({ r1, c1, r2, c2 });
-  }
-  const hiddenCols: number[] = [];
-  for (const m of xml.slice(0, start).matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
-    if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
-    const min = Number(attr(m[1], 'min') ?? 0);
-    const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
-    for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
-  }
-  return { name, grid: rows, merges, hiddenRows, hiddenCols };
+  st.r = r;
+  st.col = col;
+  return true;
 }
 
 /** The workbook's sheets, or null when SheetJS should read it. */
@@ -409,12 +488,15 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
       const id = attr(m[1], 'r:id') ?? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
       const rel = id ? wbRels.get(id) : undefined;
       if (!rel || !rel.type.endsWith('/worksheet')) return null;
-      const xml = part(bytes, dir, rel.target, inflate);
+      // Struck-through rows are looked for in the whole text; otherwise the text is read in pieces.
+      const xml = struck.size
+        ? part(bytes, dir, rel.target, inflate)
+        : partBytes(bytes, dir, rel.target, inflate);
       if (!xml) return null;
       const grid = sheet(name, xml, sst, dates);
       if (!grid) return null;
       sheets.push(finishSheet(grid, notes));
-      if (struck.size) for (const r of struckRowsIn(struck, xml)) notes.push(struckNote(name, r));
+      if (typeof xml === 'string') for (const r of struckRowsIn(struck, xml)) notes.push(struckNote(name, r));
     }
     return sheets.length ? { file, sheets, notes } : null;
   } catch {
