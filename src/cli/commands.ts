@@ -30,6 +30,14 @@ import { xmlSafe } from '../core/text';
 import { dateOf, tbOf, UsageError, type Args } from './main';
 import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
 
+/** A sheet's XML inflated 64 KB at a time as the reader takes it (xlsx-reader.ts): a 100,000-row
+ *  sheet is 40 MB inflated, and was held whole beside its cells. */
+function inflateRawStream(data: Uint8Array): AsyncIterable<Uint8Array> {
+  const z = zlib.createInflateRaw({ chunkSize: 64 << 10 });
+  z.end(data);
+  return z;
+}
+
 async function profileOf(args: Args): Promise<Profile> {
   const file = args.flags.get('--profile-file');
   if (typeof file === 'string') {
@@ -105,7 +113,7 @@ async function readInputs(
             `读不了「${base}」：${bomb}。这不像收到的汇总表或申报表：请确认文件来源。`,
           );
       }
-      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
+      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync, inflateRawStream });
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
       // The same step as the pane's import: each sheet with the reader's notes on it.
       res.sheets.push(...workbookInputs(base, wb));

@@ -39,17 +39,34 @@ export interface CheckResult extends Pick<
   issues: IssueList;
 }
 
-/** A growable Int32Array: four bytes a value where a JavaScript array of numbers takes eight. */
+/** Values in fixed blocks of 8,192: a list that grows by copying leaves every smaller copy behind
+ *  in the old generation until a full collection (18 MB for 250,000 issues, BENCHMARKS.md). */
+const BLOCK = 8192;
+
+class Blocks<T> {
+  private readonly blocks: T[][] = [];
+  n = 0;
+  push(v: T): void {
+    if (this.n % BLOCK === 0) this.blocks.push([]);
+    this.blocks[this.blocks.length - 1].push(v);
+    this.n++;
+  }
+  at(k: number): T {
+    return this.blocks[Math.floor(k / BLOCK)][k % BLOCK];
+  }
+}
+
+/** Numbers in fixed blocks of Int32Array: four bytes each. */
 class Ints {
-  a = new Int32Array(256);
+  private readonly blocks: Int32Array[] = [];
   n = 0;
   push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.n * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
+    if (this.n % BLOCK === 0) this.blocks.push(new Int32Array(BLOCK));
+    this.blocks[this.blocks.length - 1][this.n % BLOCK] = v;
+    this.n++;
+  }
+  at(k: number): number {
+    return this.blocks[Math.floor(k / BLOCK)][k % BLOCK];
   }
 }
 
@@ -66,9 +83,9 @@ class SheetIssues {
   readonly meta = new Ints();
   readonly rows = new Ints();
   readonly cols = new Ints();
-  readonly messages: string[] = [];
-  readonly values: (string | undefined)[] = [];
-  readonly fixes: (CellOut | undefined)[] = [];
+  readonly messages = new Blocks<string>();
+  readonly values = new Blocks<string | undefined>();
+  readonly fixes = new Blocks<CellOut | undefined>();
   /** The sheet row (0-based, of the table) of each of its entries, ascending. */
   readonly entryRows = new Ints();
   /** Where an entry is (its table row); no column needed, so known before the header is mapped. */
@@ -109,13 +126,14 @@ class SheetIssues {
 
   /** The merged index of the entry of table row `row`, or null (the engine's entries come in row order). */
   entryOf(row: number): number | null {
-    const { a, n } = this.entryRows;
+    const rows = this.entryRows;
     let lo = 0;
-    let hi = n - 1;
+    let hi = rows.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (a[mid] === row) return this.base + mid;
-      if (a[mid] < row) lo = mid + 1;
+      const at = rows.at(mid);
+      if (at === row) return this.base + mid;
+      if (at < row) lo = mid + 1;
       else hi = mid - 1;
     }
     return null;
@@ -123,19 +141,19 @@ class SheetIssues {
 
   /** The k-th issue as mergeSheets gives it: placed, pointed at its entry, cleaned for XML. */
   at(k: number): MergedIssue {
-    const m = this.meta.a[k];
-    const row = this.rows.a[k];
-    const c = this.cols.a[k];
+    const m = this.meta.at(k);
+    const row = this.rows.at(k);
+    const c = this.cols.at(k);
     const col = c < 0 ? null : c;
     return cleanIssue({
       severity: (m >> 8) & 1 ? 'error' : 'warning',
       code: ISSUE_CODES[m & 0xff],
-      message: this.messages[k],
+      message: this.messages.at(k),
       row,
       col,
       field: this.fields.at(m >>> 11),
-      value: this.values[k],
-      fix: this.fixes[k],
+      value: this.values.at(k),
+      fix: this.fixes.at(k),
       safe: SAFE[(m >> 9) & 3],
       entry: row >= 0 ? this.entryOf(row) : null,
       source: this.source(row, col),
@@ -178,7 +196,7 @@ export class IssueList implements Iterable<MergedIssue> {
     let n = 0;
     for (const p of this.parts) {
       if (Array.isArray(p)) for (const i of p) n += i.severity === 'error' ? 1 : 0;
-      else for (let k = 0; k < p.length; k++) n += (p.meta.a[k] >> 8) & 1;
+      else for (let k = 0; k < p.length; k++) n += (p.meta.at(k) >> 8) & 1;
     }
     return n;
   }
@@ -289,7 +307,7 @@ export function checkSheets(
   res.rowsWritten = st.entries;
   const entryAt = (k: number) => {
     const run = st.runs.find((r) => k >= r.base && k < r.base + r.entryRows.n)!;
-    const row = run.entryRows.a[k - run.base];
+    const row = run.entryRows.at(k - run.base);
     return { row, source: run.entrySource(row) };
   };
   const dupes = res.issues.end();
@@ -371,7 +389,7 @@ function addEntry(st: CheckState, run: SheetIssues, e: Entry): void {
 function entryAtRow(run: SheetIssues): (row: number) => number | null {
   const at = new Map<number, number>();
   for (let k = 0; k < run.entryRows.n; k++) {
-    const row = run.entrySource(run.entryRows.a[k]).row;
+    const row = run.entrySource(run.entryRows.at(k)).row;
     if (row !== null) at.set(row, run.base + k);
   }
   return (row) => at.get(row) ?? null;
