@@ -141,7 +141,7 @@ interface ColumnPlan {
   /** Whether this is the contact column filled by joining split 联系人 | 联系电话 | 邮箱 columns. */
   joined: boolean;
   unit: string | undefined;
-  memo: Map<string | number, Checked>;
+  memo: Memo;
 }
 
 interface RowPlan {
@@ -189,6 +189,32 @@ interface Checked extends CellResult {
   changeReason: string | null;
 }
 
+/**
+ * One column's results by cell value, up to 20,000. A column whose values hardly repeat (dataset
+ * names; a contact joined from 联系人 | 联系电话 on every row) stops filling it once 1,000 values
+ * are in and fewer than one look-up in ten was answered: keeping unique values only costs (a
+ * 10,000-row check, about 8 % of its CPU; BENCHMARKS.md). Results are the same either way.
+ */
+class Memo {
+  private readonly map = new Map<string | number, Checked>();
+  private lookups = 0;
+  private hits = 0;
+  private open = true;
+
+  get(value: string | number): Checked | undefined {
+    this.lookups++;
+    const r = this.map.get(value);
+    if (r) this.hits++;
+    return r;
+  }
+
+  set(value: string | number, r: Checked): void {
+    if (!this.open || this.map.size >= 20000) return;
+    this.map.set(value, r);
+    if (this.map.size === 1000 && this.hits * 10 < this.lookups) this.open = false;
+  }
+}
+
 function withChange(res: CellResult, value: CellValue): Checked {
   let why: string | null = null;
   for (const issue of res.issues) {
@@ -222,7 +248,7 @@ export class Validator implements CheckContext {
   readonly matchers = new Map<string, VocabMatcher>();
   private readonly checks = new Map<string, CellCheck>();
   /** Results by column and cell text: received sheets repeat the same values thousands of times. */
-  private readonly memo = new Map<string, Map<string | number, Checked>>();
+  private readonly memo = new Map<string, Memo>();
   readonly keyIndex: ReadonlyMap<string, number>;
 
   constructor(
@@ -246,26 +272,21 @@ export class Validator implements CheckContext {
     return this.checkMemo(col, value, headerUnit, this.memoFor(col, headerUnit));
   }
 
-  private memoFor(col: Column, unit: string | undefined): Map<string | number, Checked> {
+  private memoFor(col: Column, unit: string | undefined): Memo {
     const k = `${col.key}\u0001${unit ?? ''}`;
     let m = this.memo.get(k);
-    if (!m) this.memo.set(k, (m = new Map<string | number, Checked>()));
+    if (!m) this.memo.set(k, (m = new Memo()));
     return m;
   }
 
-  private checkMemo(
-    col: Column,
-    value: CellValue,
-    unit: string | undefined,
-    memo: Map<string | number, Checked>,
-  ): Checked {
+  private checkMemo(col: Column, value: CellValue, unit: string | undefined, memo: Memo): Checked {
     if (typeof value !== 'string' && typeof value !== 'number') {
       return withChange(this.checkCellUncached(col, value, unit), value);
     }
     let r = memo.get(value);
     if (!r) {
       r = withChange(this.checkCellUncached(col, value, unit), value);
-      if (memo.size < 20000) memo.set(value, r);
+      memo.set(value, r);
     }
     return r;
   }
