@@ -62,7 +62,11 @@ const review = (r: LearnResult) => [...r.inferred, ...r.missing].join('\n');
 // First of all: the crosswalk is built once per test file, by the first test that learns, so this
 // test is the one the mutation run counts as reaching how it is built.
 test('built-in kinds and widths come from the first format that has the column, spellings from headers.json too', () => {
-  const r = learn(doc([table(['编号', '数据集名称', '已服务支撑人工智能大模型名称', '法定代表人', '项目周期', '自定义列'])]));
+  const r = learn(
+    doc([
+      table(['编号', '数据集名称', '已服务支撑人工智能大模型名称', '法定代表人', '项目周期', '自定义列']),
+    ]),
+  );
   expect(r.profile.columns.map((c) => [c.key, c.type, c.width])).toEqual([
     ['seq', 'seq', 6],
     ['name', 'text', 22],
@@ -144,7 +148,10 @@ describe('locateTemplateHeader: where the table is', () => {
 
   test('a two-level header: the data starts two rows down, the columns are the lower labels', () => {
     const sh = sheet(
-      [['序号', '数据集名称', '数据规模', null, '申报单位'], [null, null, '结构化（条）', '非结构化（GB）']],
+      [
+        ['序号', '数据集名称', '数据规模', null, '申报单位'],
+        [null, null, '结构化（条）', '非结构化（GB）'],
+      ],
       { merges: [{ r1: 0, c1: 2, r2: 0, c2: 3 }] },
     );
     expect(locateTemplateHeader(sh)).toEqual({ row: 0, columns: [0, 1, 2, 3, 4], firstDataRow: 2 });
@@ -226,8 +233,10 @@ describe('a two-level header read into columns', () => {
     expect(r.inferred.some((l) => l.startsWith('「非结构化（GB）」按相似度'))).toBe(false);
   });
 
-  test('a header on the sheet\'s last row, merged over its first columns, is one row', () => {
-    const sh = sheet([['数据集名称', null, '申报单位', '序号']], { merges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }] });
+  test("a header on the sheet's last row, merged over its first columns, is one row", () => {
+    const sh = sheet([['数据集名称', null, '申报单位', '序号']], {
+      merges: [{ r1: 0, c1: 0, r2: 0, c2: 1 }],
+    });
     expect(locateTemplateHeader(sh)).toEqual({ row: 0, columns: [0, 2, 3], firstDataRow: 1 });
   });
 
@@ -249,11 +258,15 @@ describe('dropdown sources', () => {
       '"其他"',
     ]);
     expect(options(learnList(' ="科学研究,工业制造"'), '所属领域')).toEqual(['科学研究', '工业制造']);
-    expect(review(learnList('"科学研究,工业制造"'))).toContain('「所属领域」的选项来自下拉列表：科学研究、工业制造（单选）。');
+    expect(review(learnList('"科学研究,工业制造"'))).toContain(
+      '「所属领域」的选项来自下拉列表：科学研究、工业制造（单选）。',
+    );
   });
 
   test('a range on a hidden sheet, read row by row, blank cells skipped, values trimmed', () => {
-    const r = learnList('选项!$A$1:$B$3', {}, [lists([['科学研究', ' 工业制造 '], [null, '医疗卫生'], ['交通运输']])]);
+    const r = learnList('选项!$A$1:$B$3', {}, [
+      lists([['科学研究', ' 工业制造 '], [null, '医疗卫生'], ['交通运输']]),
+    ]);
     expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生', '交通运输']);
     expect(review(r)).toContain('「所属领域」的选项来自下拉列表（列表在隐藏工作表「选项」）：');
   });
@@ -264,10 +277,16 @@ describe('dropdown sources', () => {
     ]);
     expect(options(quoted, '所属领域')).toEqual(['科学研究', '工业制造']);
     const here = learn(
-      doc([table([...HEADER, null, null, '交通运输'], [[null, null, null, null, null, null, '医疗卫生']], { validations: [list(2, 'G2:G3')] })]),
+      doc([
+        table([...HEADER, null, null, '交通运输'], [[null, null, null, null, null, null, '医疗卫生']], {
+          validations: [list(2, 'G2:G3')],
+        }),
+      ]),
     );
     expect(options(here, '所属领域')).toEqual(['交通运输', '医疗卫生']);
-    expect(review(here)).toContain('「所属领域」的选项来自下拉列表（列表在 G2:G3）：交通运输、医疗卫生（单选）。');
+    expect(review(here)).toContain(
+      '「所属领域」的选项来自下拉列表（列表在 G2:G3）：交通运输、医疗卫生（单选）。',
+    );
   });
 
   test('a defined name, matched without regard to case, through up to three names', () => {
@@ -278,9 +297,13 @@ describe('dropdown sources', () => {
     const four = learnList('第四', { names: { ...names, 第四: '第三' } }, src);
     expect(col(four, '所属领域').type).toBe('text');
     // The fourth name is not followed: its target is then read as a range, and is none.
-    expect(four.missing).toContain('「所属领域」：下拉列表的来源「领域」不是单元格区域（可能是公式或 INDIRECT），读不出选项。');
+    expect(four.missing).toContain(
+      '「所属领域」：下拉列表的来源「领域」不是单元格区域（可能是公式或 INDIRECT），读不出选项。',
+    );
     const self = learnList('自己', { names: { 自己: '自己' } }, src);
-    expect(self.missing).toContain('「所属领域」：下拉列表的来源「自己」不是单元格区域（可能是公式或 INDIRECT），读不出选项。');
+    expect(self.missing).toContain(
+      '「所属领域」：下拉列表的来源「自己」不是单元格区域（可能是公式或 INDIRECT），读不出选项。',
+    );
   });
 
   test('what cannot be read is said, and the column is checked as free text', () => {
@@ -288,7 +311,9 @@ describe('dropdown sources', () => {
     expect(formula.missing).toContain(
       '「所属领域」：下拉列表的来源「INDIRECT($B3)」不是单元格区域（可能是公式或 INDIRECT），读不出选项。',
     );
-    expect(learnList('不存在!$A$1:$A$3').missing).toContain('「所属领域」：下拉列表引用的工作表「不存在」不在文件中。');
+    expect(learnList('不存在!$A$1:$A$3').missing).toContain(
+      '「所属领域」：下拉列表引用的工作表「不存在」不在文件中。',
+    );
     const empty = learnList('选项!$A$1:$A$3', {}, [lists([[], ['  ']])]);
     expect(empty.missing).toContain('「所属领域」：下拉列表引用的区域「选项!$A$1:$A$3」是空的。');
     expect(col(empty, '所属领域').type).toBe('text');
@@ -302,9 +327,15 @@ describe('dropdown sources', () => {
     expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造', '医疗卫生']);
   });
 
-  test('a rule is the column\'s when it covers one of its first three rows to fill, not the fourth', () => {
+  test("a rule is the column's when it covers one of its first three rows to fill, not the fourth", () => {
     const at = (r1: number) =>
-      learn(doc([table(HEADER, [], { validations: [list(2, '"科学研究,工业制造"', { ranges: [{ r1, c1: 1, r2: r1 + 5, c2: 3 }] })] })]));
+      learn(
+        doc([
+          table(HEADER, [], {
+            validations: [list(2, '"科学研究,工业制造"', { ranges: [{ r1, c1: 1, r2: r1 + 5, c2: 3 }] })],
+          }),
+        ]),
+      );
     expect(col(at(4), '所属领域').type).toBe('vocab');
     expect(col(at(4), '申报单位').type).toBe('vocab');
     expect(col(at(5), '所属领域').type).toBe('text');
@@ -315,7 +346,11 @@ describe('vocabSentences: options spelt out in the notice', () => {
   const read = (...lines: string[]) => vocabSentences(lines).map((s) => [s.label, s.items, s.multi]);
 
   test('a sentence per 。；; or line, items by 、，, — each trimmed of spaces and full-width spaces', () => {
-    expect(read('所属领域：科学研究、 工业制造 ，医疗卫生,　交通运输　。申报类型：新建、存量提升；数据来源：政务，企业;其他：a、b\n开放方式：有条件开放、无条件开放')).toEqual([
+    expect(
+      read(
+        '所属领域：科学研究、 工业制造 ，医疗卫生,　交通运输　。申报类型：新建、存量提升；数据来源：政务，企业;其他：a、b\n开放方式：有条件开放、无条件开放',
+      ),
+    ).toEqual([
       ['所属领域', ['科学研究', '工业制造', '医疗卫生', '交通运输'], false],
       ['申报类型', ['新建', '存量提升'], false],
       ['数据来源', ['政务', '企业'], false],
@@ -336,7 +371,14 @@ describe('vocabSentences: options spelt out in the notice', () => {
   });
 
   test('「等」「等领域」 ending the list is not part of the last item', () => {
-    expect(read('应用场景：交通、医疗等领域', '申报方向：语料、标注等方向', '数据类型：文本、图像等类型', '行业：工业、农业等')).toEqual([
+    expect(
+      read(
+        '应用场景：交通、医疗等领域',
+        '申报方向：语料、标注等方向',
+        '数据类型：文本、图像等类型',
+        '行业：工业、农业等',
+      ),
+    ).toEqual([
       ['应用场景', ['交通', '医疗'], false],
       ['申报方向', ['语料', '标注'], false],
       ['数据类型', ['文本', '图像'], false],
@@ -345,12 +387,14 @@ describe('vocabSentences: options spelt out in the notice', () => {
   });
 
   test('numbered items: 1. 2、 （一） (3) before the label', () => {
-    expect(read('1.行业领域：工业、农业', '２、申报类型：新建、存量', '（一）数据来源：政务、企业', '(3)开放方式：开放、不开放').map((x) => x[0])).toEqual([
-      '行业领域',
-      '申报类型',
-      '数据来源',
-      '开放方式',
-    ]);
+    expect(
+      read(
+        '1.行业领域：工业、农业',
+        '２、申报类型：新建、存量',
+        '（一）数据来源：政务、企业',
+        '(3)开放方式：开放、不开放',
+      ).map((x) => x[0]),
+    ).toEqual(['行业领域', '申报类型', '数据来源', '开放方式']);
   });
 
   test('not a list: one item, an item over 24 characters, an item with a colon, a label over 20 characters', () => {
@@ -363,7 +407,14 @@ describe('vocabSentences: options spelt out in the notice', () => {
   });
 
   test('「可多选」 or 「单选」 ending the label is left out of it; only 「可多选」 makes it multi-choice', () => {
-    expect(read('数据来源可多选：政务、企业', '数据来源多选：政务、企业', '申报类型单选：新建、存量', '数据来源（不可多选）：政务、企业')).toEqual([
+    expect(
+      read(
+        '数据来源可多选：政务、企业',
+        '数据来源多选：政务、企业',
+        '申报类型单选：新建、存量',
+        '数据来源（不可多选）：政务、企业',
+      ),
+    ).toEqual([
       ['数据来源', ['政务', '企业'], true],
       ['数据来源', ['政务', '企业'], true],
       ['申报类型', ['新建', '存量'], false],
@@ -373,7 +424,12 @@ describe('vocabSentences: options spelt out in the notice', () => {
 
   test('the heading of a numbered note is not the first label; the source is the sentence without it', () => {
     const s = vocabSentences(['填表说明： 1.行业领域：工业、农业'])[0];
-    expect(s).toEqual({ label: '行业领域', items: ['工业', '农业'], multi: false, source: '1.行业领域：工业、农业' });
+    expect(s).toEqual({
+      label: '行业领域',
+      items: ['工业', '农业'],
+      multi: false,
+      source: '1.行业领域：工业、农业',
+    });
     expect(vocabSentences(['说明：（一）行业领域：工业、农业'])[0].label).toBe('行业领域');
   });
 });
@@ -391,11 +447,16 @@ describe('which notes make a dropdown column multi-choice', () => {
     );
     expect(col(r, '所属领域')).toMatchObject({ type: 'vocab', multi: false });
     expect(col(r, '数据集模态')).toMatchObject({ type: 'vocab', multi: true });
-    expect(review(r)).toContain('「数据集模态」的选项来自下拉列表，注释或正文写明可多选：文本、图像（可多选）。');
+    expect(review(r)).toContain(
+      '「数据集模态」的选项来自下拉列表，注释或正文写明可多选：文本、图像（可多选）。',
+    );
   });
 
   test('the clauses are split at ， and , as well as at 。；', () => {
-    for (const note of ['注：所属领域按下拉选择,数据集模态可多选', '注：所属领域按下拉选择；数据集模态可多选']) {
+    for (const note of [
+      '注：所属领域按下拉选择,数据集模态可多选',
+      '注：所属领域按下拉选择；数据集模态可多选',
+    ]) {
       const r = learn(
         doc([
           table(['序号', '数据集名称', '所属领域', '数据集模态'], [[], [note]], {
@@ -429,7 +490,14 @@ describe('column kinds from the header', () => {
   });
 
   test('a size by its header unit, records by 条 or 行, and a unit the tool cannot keep said so', () => {
-    const { r, cols } = kinds(['数据量（GB）', '数据集大小（TB）', '记录数（条）', '数据量（行）', '数据量（万条）', '大小（MB）']);
+    const { r, cols } = kinds([
+      '数据量（GB）',
+      '数据集大小（TB）',
+      '记录数（条）',
+      '数据量（行）',
+      '数据量（万条）',
+      '大小（MB）',
+    ]);
     expect(cols.map((c) => c.quantity)).toEqual([
       { kind: 'size', unit: 'GB' },
       { kind: 'size', unit: 'TB' },
@@ -515,9 +583,15 @@ describe('the sheet learned from', () => {
 
   test('the sheet a person chose, even a weaker or hidden one, and then no 「按表头选用」 line', () => {
     const r = learn(
-      doc([sheet([HEADER, []], { name: '甲' }), sheet([['标题'], ['数据集名称', '申报单位', '序号']], { name: '乙', hidden: true })], {
-        main: '乙',
-      }),
+      doc(
+        [
+          sheet([HEADER, []], { name: '甲' }),
+          sheet([['标题'], ['数据集名称', '申报单位', '序号']], { name: '乙', hidden: true }),
+        ],
+        {
+          main: '乙',
+        },
+      ),
     );
     expect(r.profile.sheet.sheetName).toBe('乙');
     expect(r.inferred.some((l) => l.startsWith('按表头选用'))).toBe(false);
@@ -525,7 +599,9 @@ describe('the sheet learned from', () => {
 
   test('no header anywhere: a Chinese error that names the file', () => {
     expect(() => learn(doc([sheet([['一段说明'], ['甲', '乙']])]))).toThrow(
-      new LearnError('在「某市汇总表.xlsx」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。'),
+      new LearnError(
+        '在「某市汇总表.xlsx」里找不到表头：请确认这是通知所附的空白汇总表（表头一行列出序号、名称等各列）。',
+      ),
     );
   });
 
@@ -542,8 +618,14 @@ describe('above the header: the 附件 label, the title, the lines kept as writt
 
   test('附件 label and title in their own cells, each said in the review', () => {
     const r = above([['附件 2：'], ['某市行业高质量数据集汇总表']]);
-    expect(r.profile.sheet).toMatchObject({ attachment: '附件 2：', title: '某市行业高质量数据集汇总表', linesAbove: [] });
-    expect(r.inferred).toEqual(expect.arrayContaining(['附件标签：「附件 2：」。', '标题：「某市行业高质量数据集汇总表」。']));
+    expect(r.profile.sheet).toMatchObject({
+      attachment: '附件 2：',
+      title: '某市行业高质量数据集汇总表',
+      linesAbove: [],
+    });
+    expect(r.inferred).toEqual(
+      expect.arrayContaining(['附件标签：「附件 2：」。', '标题：「某市行业高质量数据集汇总表」。']),
+    );
   });
 
   test('附件 label and title in one row, side by side', () => {
@@ -551,7 +633,7 @@ describe('above the header: the 附件 label, the title, the lines kept as writt
     expect(r.profile.sheet).toMatchObject({ attachment: '附件３', title: '某市数据集汇总表' });
   });
 
-  test('附件 label and title in one cell are split, and it says so; the title is the recommender\'s to fill', () => {
+  test("附件 label and title in one cell are split, and it says so; the title is the recommender's to fill", () => {
     const r = above([['附件一　××××行业高质量数据集汇总表']]);
     expect(r.profile.sheet).toMatchObject({
       attachment: '附件一',
@@ -580,7 +662,10 @@ describe('above the header: the 附件 label, the title, the lines kept as writt
   });
 
   test('a second 附件 line after the label is a line above; no label and no title are asked for', () => {
-    expect(above([['附件1'], ['附件2']]).profile.sheet).toMatchObject({ attachment: '附件1', title: '附件2' });
+    expect(above([['附件1'], ['附件2']]).profile.sheet).toMatchObject({
+      attachment: '附件1',
+      title: '附件2',
+    });
     const none = above([]);
     expect(none.profile.sheet).toMatchObject({ attachment: '', title: '', linesAbove: [] });
     expect(none.missing).toEqual(
@@ -593,11 +678,14 @@ describe('above the header: the 附件 label, the title, the lines kept as writt
 });
 
 describe('below the header: rows to fill, examples, totals, signatures and notes', () => {
-  const below = (rows: CellValue[][], extra: Partial<TemplateSheet> = {}) => learn(doc([table(HEADER, rows, extra)]));
+  const below = (rows: CellValue[][], extra: Partial<TemplateSheet> = {}) =>
+    learn(doc([table(HEADER, rows, extra)]));
 
   test('numbered blank rows are skipped; an example row is named by its row number', () => {
     const r = below([['1'], ['2', null, null, null], ['示例', '某数据集', null, '某单位']]);
-    expect(r.inferred).toContain('第 5 行像是填写示例：「示例」 「某数据集」 「某单位」（不作为格式的一部分）。');
+    expect(r.inferred).toContain(
+      '第 5 行像是填写示例：「示例」 「某数据集」 「某单位」（不作为格式的一部分）。',
+    );
     expect(r.inferred.filter((l) => /^第 [34] 行/.test(l))).toEqual([]);
     expect(r.profile.sheet.footnote).toBeUndefined();
   });
@@ -605,7 +693,10 @@ describe('below the header: rows to fill, examples, totals, signatures and notes
   test('a total row, with or without a space, is left out and said', () => {
     const r = below([['合 计'], ['总计'], ['小　计']]);
     expect(r.inferred).toEqual(
-      expect.arrayContaining(['第 3 行是合计行，不作为格式的一部分。', '第 4 行是合计行，不作为格式的一部分。']),
+      expect.arrayContaining([
+        '第 3 行是合计行，不作为格式的一部分。',
+        '第 4 行是合计行，不作为格式的一部分。',
+      ]),
     );
     expect(r.inferred.some((l) => l.startsWith('第 5 行'))).toBe(true);
   });
@@ -620,10 +711,18 @@ describe('below the header: rows to fill, examples, totals, signatures and notes
 
   test('notes: a 注/说明 start, a merged cell across columns, or a long text — in order, kept as written', () => {
     const r = below(
-      [['注：数据量以TB为单位'], ['合并的说明'], [null, '这是一段超过十五个字的填写说明文字'], [null, '短的示例'], [null, null, null, null, null, '说明1、表外的说明']],
+      [
+        ['注：数据量以TB为单位'],
+        ['合并的说明'],
+        [null, '这是一段超过十五个字的填写说明文字'],
+        [null, '短的示例'],
+        [null, null, null, null, null, '说明1、表外的说明'],
+      ],
       { merges: [{ r1: 3, c1: 0, r2: 3, c2: 3 }] },
     );
-    expect(r.profile.sheet.footnote).toBe('注：数据量以TB为单位\n合并的说明\n这是一段超过十五个字的填写说明文字\n说明1、表外的说明');
+    expect(r.profile.sheet.footnote).toBe(
+      '注：数据量以TB为单位\n合并的说明\n这是一段超过十五个字的填写说明文字\n说明1、表外的说明',
+    );
     expect(r.inferred).toContain(
       '表下注释（逐字保留）：「注：数据量以TB为单位\n合并的说明\n这是一段超过十五个字的填写说明文字\n说明1、表外的说明」。',
     );
@@ -631,11 +730,14 @@ describe('below the header: rows to fill, examples, totals, signatures and notes
   });
 
   test('a text of exactly 15 characters is an example, of 16 a note', () => {
-    const r = below([[null, '一二三四五六七八九十一二三四五'], [null, '一二三四五六七八九十一二三四五六']]);
+    const r = below([
+      [null, '一二三四五六七八九十一二三四五'],
+      [null, '一二三四五六七八九十一二三四五六'],
+    ]);
     expect(r.profile.sheet.footnote).toBe('一二三四五六七八九十一二三四五六');
   });
 
-  test('text outside the table\'s columns that is no note is ignored', () => {
+  test("text outside the table's columns that is no note is ignored", () => {
     const r = below([[null, null, null, null, null, '旁边的字']]);
     expect(r.inferred.some((l) => l.includes('旁边的字') && l.startsWith('第'))).toBe(false);
   });
@@ -654,8 +756,17 @@ describe('below the header: rows to fill, examples, totals, signatures and notes
 
 describe('column keys', () => {
   test('an unknown column is keyed by its words without the unit; a repeated key is numbered', () => {
-    const r = learn(doc([table(['序号', '数据集名称', '更新频率（次）', '数据集名称', '名称', '数据集名称'])]));
-    expect(r.profile.columns.map((c) => c.key)).toEqual(['seq', 'name', '更新频率(次)', 'name2', 'name3', 'name4']);
+    const r = learn(
+      doc([table(['序号', '数据集名称', '更新频率（次）', '数据集名称', '名称', '数据集名称'])]),
+    );
+    expect(r.profile.columns.map((c) => c.key)).toEqual([
+      'seq',
+      'name',
+      '更新频率(次)',
+      'name2',
+      'name3',
+      'name4',
+    ]);
     expect(r.inferred).toContain('「更新频率（次）」不是已知的列（键「更新频率(次)」）。');
   });
 
@@ -704,13 +815,23 @@ describe('column keys', () => {
     ]);
     expect(r.inferred).toContain('两层表头下的列名重复，写作「测试集文本」：请确认。');
     expect(r.inferred).toContain('两层表头下的列名重复，写作「测试集图像」：请确认。');
-    expect(r.profile.columns.map((c) => c.group ?? null)).toEqual([null, null, '训练集', '训练集', '测试集', '测试集']);
+    expect(r.profile.columns.map((c) => c.group ?? null)).toEqual([
+      null,
+      null,
+      '训练集',
+      '训练集',
+      '测试集',
+      '测试集',
+    ]);
   });
 });
 
-describe('a dropdown\'s options for a column', () => {
-  const withRule = (rule: Partial<TemplateValidation>, header: CellValue[] = HEADER, extra: Partial<TemplateDoc> = {}) =>
-    learn(doc([table(header, [], { validations: [list(2, '"科学研究,工业制造"', rule)] })], extra));
+describe("a dropdown's options for a column", () => {
+  const withRule = (
+    rule: Partial<TemplateValidation>,
+    header: CellValue[] = HEADER,
+    extra: Partial<TemplateDoc> = {},
+  ) => learn(doc([table(header, [], { validations: [list(2, '"科学研究,工业制造"', rule)] })], extra));
 
   test('one option written with full-width commas is split, and the clerk is told to check', () => {
     const r = withRule({ formula: '"科学研究，工业制造、医疗卫生；交通运输"' });
@@ -724,17 +845,23 @@ describe('a dropdown\'s options for a column', () => {
   test('an input message that says 可多选 makes it multi-choice, with the separator it names', () => {
     const r = withRule({ promptTitle: '所属领域', prompt: '可多选，用「；」分隔' });
     expect(col(r, '所属领域')).toMatchObject({ type: 'vocab', multi: true, joiner: '；' });
-    expect(review(r)).toContain('「所属领域」的选项来自下拉列表，提示写明可多选：科学研究、工业制造（可多选）。');
+    expect(review(r)).toContain(
+      '「所属领域」的选项来自下拉列表，提示写明可多选：科学研究、工业制造（可多选）。',
+    );
     expect(col(withRule({ promptTitle: '可多选' }), '所属领域')).toMatchObject({ multi: true, joiner: '、' });
     expect(col(withRule({ prompt: '可多选，用 「/」 分隔' }), '所属领域').joiner).toBe('/');
   });
 
   test('the header says multi- or single-choice', () => {
     const multi = withRule({}, ['序号', '数据集名称', '所属领域（可多选）']);
-    expect(review(multi)).toContain('「所属领域（可多选）」的选项来自下拉列表，表头写明可多选：科学研究、工业制造（可多选）。');
+    expect(review(multi)).toContain(
+      '「所属领域（可多选）」的选项来自下拉列表，表头写明可多选：科学研究、工业制造（可多选）。',
+    );
     const single = withRule({ errorAlert: false }, ['序号', '数据集名称', '所属领域（单选）']);
     expect(col(single, '所属领域（单选）').multi).toBe(false);
-    expect(review(single)).toContain('「所属领域（单选）」的选项来自下拉列表，表头写明单选：科学研究、工业制造（单选）。');
+    expect(review(single)).toContain(
+      '「所属领域（单选）」的选项来自下拉列表，表头写明单选：科学研究、工业制造（单选）。',
+    );
   });
 
   test('a list without an error alert takes values outside it: multi-choice, to be confirmed', () => {
@@ -754,12 +881,17 @@ describe('a dropdown\'s options for a column', () => {
 describe('options spelt out in the notice, for a column without a dropdown', () => {
   const withText = (header: CellValue[], text: string[]) => learn(doc([table(header)], { text }));
 
-  test('by the column\'s own label, with or without its annotation or unit', () => {
-    const r = withText(['序号', '数据集名称', '所属领域（必填）', '更新频率'], ['所属领域：科学研究、工业制造。', '更新频率：实时、每日、每月。']);
+  test("by the column's own label, with or without its annotation or unit", () => {
+    const r = withText(
+      ['序号', '数据集名称', '所属领域（必填）', '更新频率'],
+      ['所属领域：科学研究、工业制造。', '更新频率：实时、每日、每月。'],
+    );
     expect(options(r, '所属领域（必填）')).toEqual(['科学研究', '工业制造']);
     expect(options(r, '更新频率')).toEqual(['实时', '每日', '每月']);
     expect(col(r, '更新频率').multi).toBe(false);
-    expect(review(r)).toContain('「更新频率」的选项来自通知正文「更新频率：实时、每日、每月」：实时、每日、每月（单选）。');
+    expect(review(r)).toContain(
+      '「更新频率」的选项来自通知正文「更新频率：实时、每日、每月」：实时、每日、每月（单选）。',
+    );
   });
 
   test('by another spelling of the same known column, also for a numbered repeat', () => {
@@ -774,8 +906,14 @@ describe('options spelt out in the notice, for a column without a dropdown', () 
     const r = withText(['序号', '数据集名称', '所属领域'], [long]);
     expect(col(r, '所属领域').multi).toBe(true);
     expect(review(r)).toContain(`「所属领域」的选项来自通知正文「${long.slice(0, 40)}」，写明可多选：`);
-    expect(col(withText(['序号', '数据集名称', '所属领域（可多选）'], ['所属领域：甲、乙']), '所属领域（可多选）').multi).toBe(true);
-    expect(col(withText(['序号', '数据集名称', '所属领域'], ['所属领域：甲、乙', '所属领域可多选']), '所属领域').multi).toBe(true);
+    expect(
+      col(withText(['序号', '数据集名称', '所属领域（可多选）'], ['所属领域：甲、乙']), '所属领域（可多选）')
+        .multi,
+    ).toBe(true);
+    expect(
+      col(withText(['序号', '数据集名称', '所属领域'], ['所属领域：甲、乙', '所属领域可多选']), '所属领域')
+        .multi,
+    ).toBe(true);
   });
 
   test('a column that usually has options but shows none is free text, and the clerk is asked for them', () => {
@@ -801,13 +939,19 @@ describe('word limits written in the header', () => {
   });
 
   test('a number without 字 is no limit', () => {
-    expect(col(learn(doc([table(['序号', '数据集名称', '简介（300）'])])), '简介（300）').maxChars).toBeUndefined();
+    expect(
+      col(learn(doc([table(['序号', '数据集名称', '简介（300）'])])), '简介（300）').maxChars,
+    ).toBeUndefined();
   });
 });
 
 describe('finer points the review depends on', () => {
   test('two known labels alone make a header; two near spellings alone do not', () => {
-    expect(locateTemplateHeader(sheet([['序号', '数据集名称']]))).toEqual({ row: 0, columns: [0, 1], firstDataRow: 1 });
+    expect(locateTemplateHeader(sheet([['序号', '数据集名称']]))).toEqual({
+      row: 0,
+      columns: [0, 1],
+      firstDataRow: 1,
+    });
     expect(locateTemplateHeader(sheet([['数据集名', '申报单位名']]))).toBeNull();
   });
 
@@ -824,13 +968,18 @@ describe('finer points the review depends on', () => {
 
   test('a merge over two header rows is no group, even with text under its second column', () => {
     const r = learn(
-      doc([table(['序号', '数据集名称', '数据规模', null, '申报单位'], [[null, null, null, '说明']], { merges: [{ r1: 1, c1: 2, r2: 2, c2: 3 }] })]),
+      doc([
+        table(['序号', '数据集名称', '数据规模', null, '申报单位'], [[null, null, null, '说明']], {
+          merges: [{ r1: 1, c1: 2, r2: 2, c2: 3 }],
+        }),
+      ]),
     );
     expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '数据规模', '申报单位']);
   });
 
   test('formulas that only contain a range are not read as one, nor as an inline list', () => {
-    const why = (f: string) => `「所属领域」：下拉列表的来源「${f}」不是单元格区域（可能是公式或 INDIRECT），读不出选项。`;
+    const why = (f: string) =>
+      `「所属领域」：下拉列表的来源「${f}」不是单元格区域（可能是公式或 INDIRECT），读不出选项。`;
     for (const f of ['A1+B2', '$A$1:$A$3,$C$1', 'B1&"其他"', '"科学研究,工业制造"&C1']) {
       const r = learn(doc([table(HEADER, [], { validations: [list(2, f)] })]));
       expect(r.missing).toContain(why(f));
@@ -838,7 +987,12 @@ describe('finer points the review depends on', () => {
   });
 
   test('one cell as the source; an = inside an inline option is kept', () => {
-    const one = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$B$2')] }), sheet([[], [null, '科学研究，工业制造']], { name: '选项', hidden: true })]));
+    const one = learn(
+      doc([
+        table(HEADER, [], { validations: [list(2, '选项!$B$2')] }),
+        sheet([[], [null, '科学研究，工业制造']], { name: '选项', hidden: true }),
+      ]),
+    );
     expect(options(one, '所属领域')).toEqual(['科学研究', '工业制造']);
     const eq = learn(doc([table(HEADER, [], { validations: [list(2, '"A=1,B"')] })]));
     expect(options(eq, '所属领域')).toEqual(['A=1', 'B']);
@@ -856,21 +1010,24 @@ describe('finer points the review depends on', () => {
 
   test('a header that is only a unit is not made multi-choice by a note about another column', () => {
     const r = learn(
-      doc([table(['序号', '数据集名称', '（条）'], [[], ['注：数据集模态可多选']], { validations: [list(2, '"甲,乙"')] })]),
+      doc([
+        table(['序号', '数据集名称', '（条）'], [[], ['注：数据集模态可多选']], {
+          validations: [list(2, '"甲,乙"')],
+        }),
+      ]),
     );
     expect(col(r, '（条）').multi).toBe(false);
   });
 
   test('option sentences: heading spaces, numbers past 9, 等 inside an item, blanks inside an item', () => {
-    expect(vocabSentences([' 注： 12.行业领域：工业、农业'])[0]).toMatchObject({ label: '行业领域', source: '12.行业领域：工业、农业' });
+    expect(vocabSentences([' 注： 12.行业领域：工业、农业'])[0]).toMatchObject({
+      label: '行业领域',
+      source: '12.行业领域：工业、农业',
+    });
     expect(vocabSentences(['填表说明：（十二）行业领域：工业、农业'])[0].label).toBe('行业领域');
-    expect(vocabSentences(['安全：等保测评、有条件 开放、医疗等等、交通　　等、农业等领域 '])[0].items).toEqual([
-      '等保测评',
-      '有条件 开放',
-      '医疗',
-      '交通',
-      '农业',
-    ]);
+    expect(
+      vocabSentences(['安全：等保测评、有条件 开放、医疗等等、交通　　等、农业等领域 '])[0].items,
+    ).toEqual(['等保测评', '有条件 开放', '医疗', '交通', '农业']);
     expect(vocabSentences(['单选题型：甲、乙'])[0].label).toBe('单选题型');
     expect(vocabSentences([' 所属领域：甲、乙 '])[0].source).toBe('所属领域：甲、乙');
   });
@@ -881,7 +1038,15 @@ describe('second batch: what the first mutation run of part A left standing', ()
     learn(doc([table(header, [], extra)], d));
 
   test('unknown contact, e-mail and 序号-like columns by their words', () => {
-    const r = cols(['序号', '数据集名称', '对接人联系方式（电话、邮箱）', '对接人联系方式（电话）', '序号说明', '编号规则', '（GB）']);
+    const r = cols([
+      '序号',
+      '数据集名称',
+      '对接人联系方式（电话、邮箱）',
+      '对接人联系方式（电话）',
+      '序号说明',
+      '编号规则',
+      '（GB）',
+    ]);
     expect(r.profile.columns.slice(2).map((c) => [c.key, c.type, c.contactNeeds ?? null])).toEqual([
       ['对接人联系方式(电话、邮箱)', 'contact', ['name', 'phone', 'email']],
       ['对接人联系方式(电话)', 'contact', ['name', 'phoneOrEmail']],
@@ -906,14 +1071,21 @@ describe('second batch: what the first mutation run of part A left standing', ()
   });
 
   test('a form beside a sheet without a header is still refused as a form', () => {
-    const form = sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [l, null]), { name: '表单' });
-    expect(() => learn(doc([sheet([['说明']], { name: '说明' }), form]))).toThrow(/像是每个单位或项目各填一份的表单/);
+    const form = sheet(
+      ['单位名称', '统一社会信用代码', '联系人'].map((l) => [l, null]),
+      { name: '表单' },
+    );
+    expect(() => learn(doc([sheet([['说明']], { name: '说明' }), form]))).toThrow(
+      /像是每个单位或项目各填一份的表单/,
+    );
   });
 
   test('what is not a form: unknown labels, labels with their value beside them, labels past row 60', () => {
     const noHeader = /找不到表头/;
     expect(() => learn(doc([sheet(['甲乙', '丙丁', '戊己'].map((l) => [l, null]))]))).toThrow(noHeader);
-    expect(() => learn(doc([sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [null, l, '某值']))]))).toThrow(noHeader);
+    expect(() =>
+      learn(doc([sheet(['单位名称', '统一社会信用代码', '联系人'].map((l) => [null, l, '某值']))])),
+    ).toThrow(noHeader);
     const late: CellValue[][] = Array.from({ length: 59 }, () => []);
     late.push(['单位名称', null], ['统一社会信用代码', null], ['联系人', null]);
     expect(() => learn(doc([sheet(late)]))).toThrow(noHeader);
@@ -922,19 +1094,42 @@ describe('second batch: what the first mutation run of part A left standing', ()
   });
 
   test('blank rows above the header, 附件 and title cells with blanks, their fonts by role', () => {
-    const fonts = { '0,0': { name: '黑体', size: 12 }, '2,0': { name: '方正小标宋简体', size: 20 }, '3,0': { name: '仿宋', size: 11 }, '4,0': { name: '楷体' } };
-    const r = learn(doc([sheet([[' 附件2 '], [], [' 某市 ', '数据集汇总表 '], ['填报单位：'], ['日期：'], [], HEADER], { fonts })]));
+    const fonts = {
+      '0,0': { name: '黑体', size: 12 },
+      '2,0': { name: '方正小标宋简体', size: 20 },
+      '3,0': { name: '仿宋', size: 11 },
+      '4,0': { name: '楷体' },
+    };
+    const r = learn(
+      doc([
+        sheet([[' 附件2 '], [], [' 某市 ', '数据集汇总表 '], ['填报单位：'], ['日期：'], [], HEADER], {
+          fonts,
+        }),
+      ]),
+    );
     expect(r.profile.sheet).toMatchObject({
       attachment: '附件2',
       title: '某市数据集汇总表',
       linesAbove: [['填报单位：'], ['日期：']],
-      fonts: { attachment: { name: '黑体', size: 12 }, title: { name: '方正小标宋简体', size: 20 }, meta: { name: '仿宋', size: 11 } },
+      fonts: {
+        attachment: { name: '黑体', size: 12 },
+        title: { name: '方正小标宋简体', size: 20 },
+        meta: { name: '仿宋', size: 11 },
+      },
     });
   });
 
   test('附件 label and title in one cell, with blanks: both trimmed; the title cell carries the title font', () => {
-    const r = learn(doc([sheet([[' 附件 ：某市数据集汇总表  '], HEADER], { fonts: { '0,0': { name: '黑体', size: 18 } } })]));
-    expect(r.profile.sheet).toMatchObject({ attachment: '附件', title: '某市数据集汇总表', fonts: { title: { name: '黑体', size: 18 } } });
+    const r = learn(
+      doc([
+        sheet([[' 附件 ：某市数据集汇总表  '], HEADER], { fonts: { '0,0': { name: '黑体', size: 18 } } }),
+      ]),
+    );
+    expect(r.profile.sheet).toMatchObject({
+      attachment: '附件',
+      title: '某市数据集汇总表',
+      fonts: { title: { name: '黑体', size: 18 } },
+    });
     expect(r.inferred).toContain('附件标签和标题写在同一格「附件 ：某市数据集汇总表」，已分开。');
     const after = learn(doc([sheet([['附件1'], ['附件2：某某汇总表'], HEADER])]));
     expect(after.profile.sheet).toMatchObject({ attachment: '附件1', title: '附件2：某某汇总表' });
@@ -948,21 +1143,25 @@ describe('second batch: what the first mutation run of part A left standing', ()
   test('below the table: what is a row number, a total, a signature, an example', () => {
     const r = learn(
       doc([
-        table(['', ...HEADER], [
-          [null, ' 3 '],
-          [null, '12'],
-          [null, '示例1'],
-          [null, '1', '示例名称'],
-          [null, '合  计'],
-          [null, ' 总　　计 '],
-          [null, '小  计'],
-          [null, '本页合计'],
-          [null, '合计金额'],
-          [null, '填表人：', '张三'],
-          [null, '这是一个很长很长的示例数据集名称超过十五字', '某单位'],
-          ['表左边的字'],
-          [null, '两列宽'],
-        ], { merges: [{ r1: 14, c1: 1, r2: 14, c2: 2 }] }),
+        table(
+          ['', ...HEADER],
+          [
+            [null, ' 3 '],
+            [null, '12'],
+            [null, '示例1'],
+            [null, '1', '示例名称'],
+            [null, '合  计'],
+            [null, ' 总　　计 '],
+            [null, '小  计'],
+            [null, '本页合计'],
+            [null, '合计金额'],
+            [null, '填表人：', '张三'],
+            [null, '这是一个很长很长的示例数据集名称超过十五字', '某单位'],
+            ['表左边的字'],
+            [null, '两列宽'],
+          ],
+          { merges: [{ r1: 14, c1: 1, r2: 14, c2: 2 }] },
+        ),
       ]),
     );
     const lines = r.inferred.filter((l) => /^第 \d+ 行/.test(l));
@@ -987,12 +1186,16 @@ describe('second batch: what the first mutation run of part A left standing', ()
   test('a two-level header: exact spellings under a group are known; a group needs its labels under it', () => {
     const r = learn(
       doc([
-        table(['序号', '数据集名称', '数据规模', null, '其他', null, '备注'], [[null, null, '结构化数据量', '非结构化数据量', '说明', null, null]], {
-          merges: [
-            { r1: 1, c1: 2, r2: 1, c2: 3 },
-            { r1: 1, c1: 4, r2: 1, c2: 5 },
-          ],
-        }),
+        table(
+          ['序号', '数据集名称', '数据规模', null, '其他', null, '备注'],
+          [[null, null, '结构化数据量', '非结构化数据量', '说明', null, null]],
+          {
+            merges: [
+              { r1: 1, c1: 2, r2: 1, c2: 3 },
+              { r1: 1, c1: 4, r2: 1, c2: 5 },
+            ],
+          },
+        ),
       ]),
     );
     expect(r.profile.columns.map((c) => [c.key, c.label, c.group ?? null])).toEqual([
@@ -1004,14 +1207,28 @@ describe('second batch: what the first mutation run of part A left standing', ()
       ['remark2', '备注', null],
     ]);
     const last = learn(
-      doc([table(['序号', '数据集名称', '数据规模', null], [[null, null, null, '非结构化（GB）']], { merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }] })]),
+      doc([
+        table(['序号', '数据集名称', '数据规模', null], [[null, null, null, '非结构化（GB）']], {
+          merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }],
+        }),
+      ]),
     );
     expect(last.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '非结构化（GB）']);
     const mixed = learn(
-      doc([table(['序号', '数据集名称', '数据规模', null], [[null, null, 'x'.repeat(41), '非结构化（GB）']], { merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }] })]),
+      doc([
+        table(['序号', '数据集名称', '数据规模', null], [[null, null, 'x'.repeat(41), '非结构化（GB）']], {
+          merges: [{ r1: 1, c1: 2, r2: 1, c2: 3 }],
+        }),
+      ]),
     );
     expect(mixed.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '数据规模']);
-    const one = learn(doc([table(['序号', '数据集名称', '申报单位'], [[null, '示例', null]], { merges: [{ r1: 1, c1: 1, r2: 1, c2: 1 }] })]));
+    const one = learn(
+      doc([
+        table(['序号', '数据集名称', '申报单位'], [[null, '示例', null]], {
+          merges: [{ r1: 1, c1: 1, r2: 1, c2: 1 }],
+        }),
+      ]),
+    );
     expect(one.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '申报单位']);
   });
 
@@ -1028,14 +1245,45 @@ describe('second batch: what the first mutation run of part A left standing', ()
   });
 
   test('dropdown ranges: past row 9, ending before later values, rules on other columns or on the header only', () => {
-    const src = sheet([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['g'], ['h'], ['i'], ['j'], ['科学研究'], ['工业制造'], ['医疗卫生']], { name: '选项', hidden: true });
+    const src = sheet(
+      [
+        ['a'],
+        ['b'],
+        ['c'],
+        ['d'],
+        ['e'],
+        ['f'],
+        ['g'],
+        ['h'],
+        ['i'],
+        ['j'],
+        ['科学研究'],
+        ['工业制造'],
+        ['医疗卫生'],
+      ],
+      { name: '选项', hidden: true },
+    );
     const r = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$A$11:$A$12')] }), src]));
     expect(options(r, '所属领域')).toEqual(['科学研究', '工业制造']);
     const onOther = (c1: number, c2: number, r1 = 2, r2 = 9) =>
-      col(learn(doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { ranges: [{ r1, c1, r2, c2 }] })] })])), '所属领域').type;
-    expect([onOther(0, 1), onOther(3, 3), onOther(2, 2, 1, 1), onOther(2, 2)]).toEqual(['text', 'text', 'text', 'vocab']);
-    const visible = learn(doc([table(HEADER, [], { validations: [list(2, '选项!$A$11:$A$12')] }), { ...src, hidden: false }]));
-    expect(review(visible)).toContain('「所属领域」的选项来自下拉列表（列表在 选项!$A$11:$A$12）：科学研究、工业制造（单选）。');
+      col(
+        learn(
+          doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { ranges: [{ r1, c1, r2, c2 }] })] })]),
+        ),
+        '所属领域',
+      ).type;
+    expect([onOther(0, 1), onOther(3, 3), onOther(2, 2, 1, 1), onOther(2, 2)]).toEqual([
+      'text',
+      'text',
+      'text',
+      'vocab',
+    ]);
+    const visible = learn(
+      doc([table(HEADER, [], { validations: [list(2, '选项!$A$11:$A$12')] }), { ...src, hidden: false }]),
+    );
+    expect(review(visible)).toContain(
+      '「所属领域」的选项来自下拉列表（列表在 选项!$A$11:$A$12）：科学研究、工业制造（单选）。',
+    );
     const spaced = learn(doc([table(HEADER, [], { validations: [list(2, '  "甲,乙"')] })]));
     expect(review(spaced)).toContain('「所属领域」的选项来自下拉列表：甲、乙（单选）。');
     const number = learn(doc([table(HEADER, [], { validations: [{ ...list(2, '1'), type: 'whole' }] })]));
@@ -1044,7 +1292,10 @@ describe('second batch: what the first mutation run of part A left standing', ()
 
   test('full-width commas: only a single option is split; blanks and empty parts dropped, and counted so', () => {
     const one = (f: string) => learn(doc([table(HEADER, [], { validations: [list(2, f)] })]));
-    expect(options(one('"科学研究，工业制造,医疗卫生"'), '所属领域')).toEqual(['科学研究，工业制造', '医疗卫生']);
+    expect(options(one('"科学研究，工业制造,医疗卫生"'), '所属领域')).toEqual([
+      '科学研究，工业制造',
+      '医疗卫生',
+    ]);
     const split = one('"科学研究，， 工业制造"');
     expect(options(split, '所属领域')).toEqual(['科学研究', '工业制造']);
     expect(split.missing.some((l) => l.includes('已按标点分成 2 项'))).toBe(true);
@@ -1052,7 +1303,9 @@ describe('second batch: what the first mutation run of part A left standing', ()
   });
 
   test('a separator of two characters named in the prompt', () => {
-    const r = learn(doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { prompt: '可多选，用「//」分隔' })] })]));
+    const r = learn(
+      doc([table(HEADER, [], { validations: [list(2, '"甲,乙"', { prompt: '可多选，用「//」分隔' })] })]),
+    );
     expect(col(r, '所属领域').joiner).toBe('//');
   });
 
@@ -1089,7 +1342,12 @@ describe('second batch: what the first mutation run of part A left standing', ()
 
 describe('third batch: the last killable survivors of part A', () => {
   test('rows of a known label with three or more cells do not make a form', () => {
-    const rows = ['单位名称', '统一社会信用代码', '联系人'].map((l): CellValue[] => [l, null, 'x'.repeat(31), 'y'.repeat(31)]);
+    const rows = ['单位名称', '统一社会信用代码', '联系人'].map((l): CellValue[] => [
+      l,
+      null,
+      'x'.repeat(31),
+      'y'.repeat(31),
+    ]);
     expect(() => learn(doc([sheet(rows)]))).toThrow(/找不到表头/);
   });
 

@@ -21,13 +21,12 @@ const doc = (
   sheet: Sheet = {},
   file = 't.xlsx',
   more: Partial<TemplateDoc> = {},
-) =>
-  ({
-    file,
-    kind: 'xlsx',
-    sheets: [{ name: '汇总表', hidden: false, rows, merges: [], validations: [], ...sheet }],
-    ...more,
-  }) as TemplateDoc;
+) => ({
+  file,
+  kind: 'xlsx',
+  sheets: [{ name: '汇总表', hidden: false, rows, merges: [], validations: [], ...sheet }],
+  ...more,
+});
 /** A rule over one column from row 3 down (the first data row under a header on row 2). */
 const rule = (
   c: number,

@@ -286,8 +286,7 @@ function readHeader(
   // A group is a merged upper cell with labels under it; one merged only for width, with nothing
   // under it, is a column of its own (it was dropped beside a real group).
   const groups = sh.merges.filter(
-    (m) =>
-      m.r1 === h && m.r2 === h && m.c2 > m.c1 && below.some((b) => b.c >= m.c1 && b.c <= m.c2),
+    (m) => m.r1 === h && m.r2 === h && m.c2 > m.c1 && below.some((b) => b.c >= m.c1 && b.c <= m.c2),
   );
   const twoLevel = groups.length > 0 && below.every((b) => b.t.length <= 40);
   if (!twoLevel)
