@@ -5,6 +5,7 @@
  *  format without a name column, a contact split over two columns, and a table the engine fails on.
  *  Each case is checked against mergeSheets (asTheyStand) and against the exact text a clerk reads. */
 import * as header from '../src/core/header';
+import { validatorFor } from '../src/core/engine';
 import { checkSheets } from '../src/core/merge-check';
 import { mergeSheets, type InputSheet, type MergedIssue } from '../src/core/merge';
 import type { Profile } from '../src/core/profile';
@@ -194,6 +195,16 @@ test('a format without a name column (a learned one) is checked, with no duplica
   expect(r.issues.map((i) => i.code)).toContain('value-normalised');
 });
 
+test('rows with no dataset name are never flagged as duplicates of each other, only as missing the name', () => {
+  const rows = [HEADER, row(1, ''), row(2, ''), row(3, '甲')];
+  const r = both(qh, [{ file: 'a.xlsx', sheet: '汇总表', rows }]);
+  expectSame(r);
+  expect(r.issues.map((i) => i.code)).not.toContain('possible-duplicate');
+  expect(
+    r.issues.filter((i) => i.code === 'required' && i.field === '数据集名称').map((i) => i.entry),
+  ).toEqual([0, 1]);
+});
+
 test('a contact split over 联系人 and 联系电话 is checked as one, with no change recorded for a blank pair', () => {
   const split = [...HEADER.filter((h) => h !== '申报单位联系人及联系方式'), '联系人', '联系电话'];
   const line = (seq: number, name: string, who: string, phone: string) => [
@@ -249,6 +260,20 @@ test('a table the engine fails on is reported as an internal error, and the next
   expect(r.check.inputs.map((i) => i.mapping.length)).toEqual([0, 9]);
   expect(r.check.rowsWritten).toBe(1);
   expect(r.issues.filter((i) => i.code === 'value-normalised').map((i) => i.source.file)).toEqual(['b.xlsx']);
+});
+
+test('validate on a table the engine fails on: the mapping is empty, not half made', () => {
+  const spy = jest.spyOn(header, 'mapHeader').mockImplementationOnce(() => {
+    throw new Error('坏表头');
+  });
+  try {
+    const r = validatorFor(qh, 1024).validate({ header: HEADER, rows: [row(1, '甲')] });
+    expect(r.mapping).toStrictEqual({ columns: [], missing: [] });
+    expect(r.entries).toEqual([]);
+    expect(r.issues.map((i) => i.message)).toEqual(['检查中断（Error: 坏表头）：请把此表反馈给维护人员。']);
+  } finally {
+    spy.mockRestore();
+  }
 });
 
 test('the issue codes are mapped when the module is first loaded inside a check', () => {
