@@ -169,6 +169,15 @@ describe('lists as Excel holds them', () => {
     expect(col.maxChars).toBe(50);
     expect(col.hint).toBe('请填写数据集全称，不超过50字');
   });
+  test('a list that starts on the second data row (the first an example) is read, as from the file', async () => {
+    const fake = handMade();
+    const s = fake.sheet('模板');
+    s.validations.splice(0, 1, { ...s.validations[0], r1: 3 });
+    const t = await learnInExcel(fake, '模板');
+    const v = t.profile.vocabularies[t.profile.columns.find((c) => c.label === '所属领域')!.vocab!];
+    expect(v.items.map((i) => i.label)).toEqual(BEIJING_DOMAINS);
+    expect(t.syncs).toBeLessThanOrEqual(3);
+  });
   test("a name scoped to the template's sheet wins over the workbook's of the same name, as in Excel", async () => {
     const fake = handMade();
     fake.sheet('模板').names.set('方向', '=选项!$C$1:$C$2');

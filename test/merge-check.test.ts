@@ -8,13 +8,13 @@ import { getProfile, PROFILES } from '../src/core/profiles';
 import type { Profile } from '../src/core/profile';
 
 /** A table under a title in the profile's own labels, with one row of each kind of trouble. */
-function table(p: Profile, file: string, names: string[]): InputSheet {
+function table(p: Profile, file: string, names: string[], applicant = '同一单位'): InputSheet {
   const labels = p.columns.map((c) => c.label);
   const filled = (name: string, k: number) =>
     p.columns.map((c, j) => {
       if (c.type === 'seq') return k % 3 === 0 ? k + 5 : k + 1;
       if (c.key === 'name' || c.key === 'projectName') return name;
-      if (c.key === 'applicant' || c.key === 'builder') return '同一单位';
+      if (c.key === 'applicant' || c.key === 'builder') return applicant;
       // Every other column: a value that is right, one that needs a fix, blank, or wrong.
       return [c.label, '约3', '', '=SUM(A1)', '医疗卫生', '2TB', 'x\u0001y', '13800000000'][(k + j) % 8];
     });
@@ -54,6 +54,8 @@ function inputs(p: Profile): InputSheet[] {
     { file: 'a.xlsx', sheet: '说明', rows: [['填表说明：请按通知填写。']] },
     { file: 'a.xlsx', sheet: '空', rows: [] },
     table(p, 'b.xlsx', ['乙', '庚', '甲']),
+    // The same names under another applicant: duplicates only among themselves.
+    table(p, 'c.xlsx', ['甲', '辛', '甲', '乙'], '另一单位'),
     { file: 'f.xlsx', sheet: '附件1', rows: form },
     {
       file: 'f.docx',
@@ -120,7 +122,7 @@ test('sheets handed over one at a time are let go: the check keeps none of their
     }
   };
   const r = checkSheets(p, one());
-  expect(seen).toHaveLength(6);
+  expect(seen).toHaveLength(7);
   expect(sheets).toHaveLength(0);
   // The places are made when read, from what the check kept, not from the sheets.
   for (const s of seen) Object.assign(s, { rows: [] });

@@ -5,15 +5,15 @@
 import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { readWorkbook } from '../src/io/read';
-import { readXlsxFast } from '../src/io/xlsx-reader';
+import { readXlsxFast, readXlsxFastStreamed } from '../src/io/xlsx-reader';
 import { writeWorkbook } from '../src/io/xlsx-writer';
 import type { PlanCell } from '../src/core/plan';
 
 const ROWS = 12000; // about 2.4 MB of sheet XML (the strings apart): three pieces
 
-async function big(): Promise<Uint8Array> {
+async function big(rows = ROWS): Promise<Uint8Array> {
   const cells: PlanCell[] = [];
-  for (let r = 0; r < ROWS; r++) {
+  for (let r = 0; r < rows; r++) {
     const values = [
       r + 1,
       `数据集${r}：含中文与 & < > 符号`,
@@ -30,7 +30,7 @@ async function big(): Promise<Uint8Array> {
         name: '汇总表',
         role: 'summary' as const,
         cells,
-        merges: [{ r1: ROWS - 2, c1: 4, r2: ROWS - 1, c2: 4 }],
+        merges: [{ r1: rows - 2, c1: 4, r2: rows - 1, c2: 4 }],
         colWidths: [],
         rowHeights: {},
         validations: [],
@@ -80,4 +80,27 @@ test('prefixed tags (x:row) are cut at their rows as well', async () => {
   expect(fast).not.toBeNull();
   expect(fast!.sheets[0].rows).toHaveLength(ROWS);
   expect(fast).toEqual(readWorkbook('p.xlsx', bytes));
+});
+
+test('a sheet inflated as a stream (over 4 MB) reads as the same sheet inflated at once', async () => {
+  const bytes = await big(30000);
+  const inflate = (b: Uint8Array, o?: { chunkSize?: number }) => zlib.inflateRawSync(b, o);
+  let chunks = 0;
+  const stream = (b: Uint8Array) => {
+    const z = zlib.createInflateRaw({ chunkSize: 16 << 10 });
+    z.on('data', () => chunks++);
+    z.end(b);
+    return z;
+  };
+  const streamed = await readXlsxFastStreamed('s.xlsx', bytes, inflate, stream);
+  expect(chunks).toBeGreaterThan(256); // over 4 MB, in 16 KB chunks
+  expect(streamed).not.toBeNull();
+  expect(streamed!.sheets[0].rows).toHaveLength(30000);
+  expect(streamed).toEqual(readXlsxFast('s.xlsx', bytes, inflate));
+  // A small sheet does not start a stream.
+  chunks = 0;
+  expect(await readXlsxFastStreamed('b.xlsx', await big(100), inflate, stream)).toEqual(
+    readXlsxFast('b.xlsx', await big(100), inflate),
+  );
+  expect(chunks).toBe(0);
 });

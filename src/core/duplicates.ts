@@ -16,19 +16,27 @@ function duplicateColumns(profile: Profile): { nameKey?: string; ownerKey?: stri
 }
 
 /** The duplicate check's key of an entry (same dataset and applicant after normalisation), or null
- *  when it names no dataset; null when the profile has no name column. Shared by the merge and
- *  hqds check's compact merge (merge-check.ts). */
-export function duplicateKeys(profile: Profile): { label: string; key(entry: Entry): string | null } | null {
+ *  when it names no dataset; null when the profile has no name column. `parts` gives the key's two
+ *  halves, name and applicant (hqds check's compact merge, merge-check.ts, keys by the name alone
+ *  and compares applicants, making no string per entry). */
+export function duplicateKeys(
+  profile: Profile,
+): { label: string; key(entry: Entry): string | null; parts(entry: Entry): [string, string] | null } | null {
   const { nameKey, ownerKey } = duplicateColumns(profile);
   if (!nameKey) return null;
   const label = profile.columns.find((c) => c.key === nameKey)!.label;
   const text = (v: CellOut) => labelKey(String(v ?? ''));
+  const parts = (entry: Entry): [string, string] | null => {
+    const name = text(entry.get(nameKey));
+    if (!name) return null;
+    return [name, ownerKey ? text(entry.get(ownerKey)) : ''];
+  };
   return {
     label,
+    parts,
     key(entry) {
-      const name = text(entry.get(nameKey));
-      if (!name) return null;
-      return `${name}\u0001${ownerKey ? text(entry.get(ownerKey)) : ''}`;
+      const p = parts(entry);
+      return p && `${p[0]}\u0001${p[1]}`;
     },
   };
 }

@@ -161,9 +161,9 @@ function formBlock(g: Grid, kinds: RowKind[]): { from: number; to: number } | nu
   return { from, to };
 }
 
-/** A short label alone in its row, not a heading merged across the form. */
+/** A short label alone in its row, not a heading (merged across the form, or 「二、单位信息」 unmerged). */
 const measureLike = (k: RowKind) =>
-  (k.kind === 'text' && !k.wide && k.t.length <= 30 && !BOX.test(k.t)) ||
+  (k.kind === 'text' && !k.wide && k.t.length <= 30 && !BOX.test(k.t) && !HEADING.test(k.t)) ||
   (k.kind === 'label' && k.texts.slice(1).every((x) => FIGURE.test(toHalfWidth(x.t))));
 /** A yearly figure already filled in (a filled form): 5000, 35.5, 35%, -120. */
 const FIGURE = /^\s*[-+]?[\d,]*\.?\d+\s*%?\s*$/;

@@ -850,8 +850,9 @@ function fontsOf(
     L.inferred.push(
       `字体：模板设为${Object.entries(fonts)
         .map(
+          // A font with a size and no name is 「表头上方 12pt」, one space, not two.
           ([k, v]) =>
-            `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`,
+            [FONT_WORDS[k], v.name, v.size && `${v.size}pt`, v.bold && '加粗'].filter(Boolean).join(' '),
         )
         .join('，')}${byDefault ? `；模板没设的按默认：${byDefault}` : ''}。`,
     );

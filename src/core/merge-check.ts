@@ -256,7 +256,11 @@ interface CheckState {
   /** Merged entries so far. */
   entries: number;
   dup: ReturnType<typeof duplicateKeys>;
+  /** The first entry of each dataset name; the applicant of each entry (a shared string, no key
+   *  made per entry: 100,000 keys were 8 MB); a name under a second applicant keyed by both. */
   seen: Map<string, number>;
+  applicants: string[];
+  seenBoth: Map<string, number>;
   /** Duplicates found: entry, its first twin, entry, its first twin… */
   pairs: number[];
   /** control-char issues, which mergeSheets lists after every sheet's. */
@@ -292,6 +296,8 @@ export function checkSheets(
     entries: 0,
     dup: duplicateKeys(profile),
     seen: new Map(),
+    applicants: [],
+    seenBoth: new Map(),
     pairs: [],
     control: [],
   };
@@ -378,11 +384,25 @@ function addEntry(st: CheckState, run: SheetIssues, e: Entry): void {
   run.entryRows.push(e.row);
   if (e.cells.some((v) => typeof v === 'string' && hasXmlForbidden(v)))
     controlChars({ entry: e, source: run.entrySource(e.row) }, i, st.labels, st.control, null);
-  const key = st.dup?.key(e) ?? null;
-  if (key === null) return;
-  const first = st.seen.get(key);
-  if (first === undefined) st.seen.set(key, i);
-  else st.pairs.push(i, first);
+  const parts = st.dup?.parts(e);
+  st.applicants.push(parts ? parts[1] : '');
+  if (!parts) return;
+  const [name, applicant] = parts;
+  let first = st.seen.get(name);
+  if (first === undefined) {
+    st.seen.set(name, i);
+    return;
+  }
+  if (st.applicants[first] !== applicant) {
+    // The same name under another applicant: the first entry with both, as flagDuplicates keys them.
+    const both = `${name}\u0001${applicant}`;
+    first = st.seenBoth.get(both);
+    if (first === undefined) {
+      st.seenBoth.set(both, i);
+      return;
+    }
+  }
+  st.pairs.push(i, first);
 }
 
 /** The entry at each sheet row (1-based) of a sheet, the last one where two share a row (as mergeSheet's). */

@@ -165,6 +165,7 @@ export function styles(s: PlanSettings): Record<string, CellStyle> {
       align: { h: 'center', v: 'middle', wrap: true },
     },
     meta: { font: { name: s.tableFont, size: 12 }, align: { h: 'left', v: 'middle' } },
+    metaLine: { font: { name: s.tableFont, size: 12 }, align: { h: 'left', v: 'middle', wrap: true } },
     metaCenter: { font: { name: s.tableFont, size: 12 }, align: { h: 'center', v: 'middle' } },
     metaRight: { font: { name: s.tableFont, size: 12 }, align: { h: 'right', v: 'middle' } },
     header: {
@@ -556,6 +557,11 @@ function summarySheet(
   const lastDataRow = firstDataRow + Math.max(entries.length, blankRows, 1) - 1;
   const tail: PlanCell[] = [];
   notesBelow(profile, s, lastDataRow + 1, tail, merges);
+  const colWidths = columnWidths(
+    cols,
+    entries.map((m) => m.entry.cells),
+  );
+  wrapLongLines(cells, merges, headerRow, colWidths, rowHeights);
   // The entries' rows are generated when read (lazyCells): values are the entries' own.
   const rows = function* () {
     for (let i = 0; i < entries.length; i++)
@@ -567,10 +573,7 @@ function summarySheet(
       role: 'summary',
       cells,
       merges,
-      colWidths: columnWidths(
-        cols,
-        entries.map((m) => m.entry.cells),
-      ),
+      colWidths,
       rowHeights,
       validations: validationsFor(profile, firstDataRow, lastDataRow, refs),
       freeze: { rows: firstDataRow, cols: 0 },
@@ -586,6 +589,31 @@ function summarySheet(
     rows,
     tail,
   );
+}
+
+/** A line above the header wider than the table (a learned template's long 填报说明) wraps within the
+ *  table's width and its row grows to hold it: merged across, it would otherwise print clipped. */
+function wrapLongLines(
+  cells: PlanCell[],
+  merges: readonly Range[],
+  headerRow: number,
+  colWidths: readonly number[],
+  rowHeights: Record<number, number>,
+): void {
+  const size = 12;
+  for (const cell of cells) {
+    if (cell.r >= headerRow || cell.style !== 'meta' || typeof cell.v !== 'string') continue;
+    // Only a line that has the row to itself (one segment, merged across the table) can wrap in place.
+    const m = merges.find((x) => x.r1 === cell.r && x.c1 === cell.c && x.r2 === cell.r);
+    if (!m || m.c2 < colWidths.length - 1) continue;
+    const width = colWidths.reduce((a, w) => a + w, 0);
+    const perLine = Math.max(1, (width - 1) * (11 / size));
+    let lines = 0;
+    for (const part of cell.v.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    if (lines < 2) continue;
+    cell.style = 'metaLine';
+    rowHeights[cell.r] = Math.max(rowHeights[cell.r] ?? 0, Math.min(409, Math.ceil(lines * size * 1.35 + 6)));
+  }
 }
 
 /** Lay the segments of a meta line across the row: first left, last right, any middle centred. */

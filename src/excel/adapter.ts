@@ -1845,11 +1845,15 @@ async function readCurrentTemplate(
       return [s, w] as const;
     }),
   );
-  const dvs = (loc && can.dv ? loc.columns : []).map((c) => {
-    const dv = sheet.getRangeByIndexes(loc!.firstDataRow, c, 1, 1).dataValidation;
-    dv.load(['type', 'rule', 'errorAlert', 'prompt']);
-    return { c, dv };
-  });
+  // The first three data rows of each column, as the file reader looks (a template may leave its
+  // first row as an example without a list): the first rule found is the column's.
+  const dvs = (loc && can.dv ? loc.columns : []).flatMap((c) =>
+    [0, 1, 2].map((k) => {
+      const dv = sheet.getRangeByIndexes(loc!.firstDataRow + k, c, 1, 1).dataValidation;
+      dv.load(['type', 'rule', 'errorAlert', 'prompt']);
+      return { r: loc!.firstDataRow + k, c, dv };
+    }),
+  );
   const widths = (loc?.columns ?? []).map((c) => {
     const f = sheet.getRangeByIndexes(0, c, 1, 1).format;
     f.load('columnWidth');
@@ -1867,9 +1871,11 @@ async function readCurrentTemplate(
     const rows = w.isNullObject ? [] : templateRows(w.values, w.rowIndex, w.columnIndex);
     return { name: s.name, hidden: s.visibility !== 'Visible', rows, merges: [], validations: [] };
   });
-  for (const { c, dv } of dvs) {
-    const v = templateValidation(dv, loc!.firstDataRow, c);
+  const ruled = new Set<number>();
+  for (const { r, c, dv } of dvs) {
+    const v = ruled.has(c) ? null : templateValidation(dv, r, c);
     if (v) main.validations.push(v);
+    if (v) ruled.add(c);
   }
   if (can.dv) read.push('下拉列表');
   else
