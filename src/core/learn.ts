@@ -402,6 +402,8 @@ interface ColumnDraft {
   group?: string;
   key: string;
   known: boolean;
+  /** The known column's key before numbering (a second 「数据规模」 is scale2, still a scale). */
+  concept?: string;
 }
 
 /** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
@@ -416,12 +418,14 @@ function kindFor(
   const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
   if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
   if (/\((?:万元|元|亿元)\)$/.test(L)) return { ...plain, type: 'money' };
-  if (unit || quantityKeys.has(d.key)) {
+  // A repeated scale column keeps its kind; a repeated 序号 (「原序号」) does not become one we renumber.
+  const concept = d.concept ?? d.key;
+  if (unit || quantityKeys.has(concept)) {
     let q: QuantitySpec;
     if (unit === 'GB' || unit === 'TB') q = { kind: 'size', unit };
     else if (unit && /条|行/.test(unit) && !/[万亿]/.test(unit)) q = { kind: 'records', unit: '条' };
-    else if (d.key === 'structuredScale') q = { kind: 'records', unit: '条' };
-    else if (d.key === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
+    else if (concept === 'structuredScale') q = { kind: 'records', unit: '条' };
+    else if (concept === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
     else q = { kind: 'scale' };
     if (unit && !['GB', 'TB'].includes(unit) && !(/条|行/.test(unit) && !/[万亿]/.test(unit))) {
       inferred.push(
@@ -610,10 +614,16 @@ function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
     used.add(key);
     if (!k) L.inferred.push(`「${h.label}」不是已知的列（键「${key}」）。`);
     else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
-    return { c: h.c, label: h.label, group: h.group, key, known: !!k };
+    return { c: h.c, label: h.label, group: h.group, key, known: !!k, concept: k?.key };
   });
   for (const d of drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i)) {
-    d.label = `${d.group ?? ''}${d.label}`;
+    if (!d.group) {
+      L.inferred.push(
+        `表头中有两列都叫「${d.label}」：两列照样保留，请确认第二列（键「${d.key}」）是否多余。`,
+      );
+      continue;
+    }
+    d.label = `${d.group}${d.label}`;
     L.inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
   }
   return drafts;
