@@ -41,3 +41,22 @@ test('a name repeated in a one-row header: both columns kept, and the review doe
   expect(lines).not.toContain('两层表头');
   expect(lines).toContain('表头中有两列都叫「备注」：两列照样保留，请确认第二列（键「remark2」）是否多余。');
 });
+
+describe('a sentence in the header row past a blank column', () => {
+  const header = ['序号', '数据集名称', '更新频率', '申报单位', '', '更新频率：每日、每周、每月。'];
+
+  test('is no column; its options go to the column it names, and the review says so', () => {
+    const r = learnTemplate(doc(header), { id: 'x' });
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '更新频率', '申报单位']);
+    const freq = r.profile.columns.find((c) => c.label === '更新频率')!;
+    expect(r.profile.vocabularies[freq.vocab!].items.map((i) => i.label)).toEqual(['每日', '每周', '每月']);
+    expect(r.inferred).toContain(
+      '表头行右侧的「更新频率：每日、每周、每月。」像说明文字，没有作为列（其中列出的选项仍会用于同名列）：请确认。',
+    );
+  });
+
+  test('a short label past a blank column is still a column', () => {
+    const r = learnTemplate(doc(['序号', '数据集名称', '', '备注']), { id: 'x' });
+    expect(r.profile.columns.map((c) => c.label)).toEqual(['序号', '数据集名称', '备注']);
+  });
+});
