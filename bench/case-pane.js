@@ -139,7 +139,10 @@ const emit = (o) => console.log(JSON.stringify({ kind: 'pane', ...o }));
           button.click();
           // The pane's status line: 「<sheet>」共 N 条… once the check has landed.
           await new Promise((resolve, reject) => {
-            const done = () => document.body.innerText.includes(`共 ${n} 条`);
+            // The pane's own text, read without layout: innerText of the whole page laid out the
+            // simulated grid (thousands of cells) on every mutation, a cost of the measuring.
+            const pane = document.querySelector('[aria-label="任务窗格"]');
+            const done = () => pane.textContent.includes(`共 ${n} 条`);
             if (done()) return resolve();
             const mo = new MutationObserver(() => done() && (mo.disconnect(), resolve()));
             mo.observe(document.body, { subtree: true, childList: true, characterData: true });

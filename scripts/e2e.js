@@ -754,6 +754,60 @@ async function wordForm(file) {
       },
     );
 
+    await step(
+      'a check with hundreds of problems lists every card up to 500 (the first 40 drawn with the result, the rest just after)',
+      async () => {
+        const ctx = await browser.newContext();
+        const p = await ctx.newPage();
+        await p.goto(`${origin}/preview.html`);
+        const ownPane = p.locator('[aria-label="任务窗格"]');
+        await ownPane.getByRole('button', { name: '全面检查' }).waitFor();
+        await p.evaluate(() => {
+          const fake = window.hqdsFake;
+          const header = [
+            '序号',
+            '数据集名称',
+            '所属行业领域',
+            '模态',
+            '数据量(TB)',
+            '申报单位',
+            '联系人',
+            '联系电话',
+          ];
+          // Every row has an unknown domain: at least one problem a row, 300 rows.
+          const body = Array.from({ length: 300 }, (_, k) => [
+            k + 1,
+            `数据集${k}`,
+            '火星',
+            '文本',
+            2,
+            `单位${k}`,
+            '张三',
+            '',
+          ]);
+          fake.load(fake.active, [['青海省行业高质量数据集汇总表'], header, ...body]);
+        });
+        await ownPane.getByRole('button', { name: '全面检查' }).click();
+        await ownPane.getByText(/共 300 条：错误 \d+ 个/).waitFor();
+        const label =
+          (await ownPane
+            .getByRole('radio', { name: /^全部 / })
+            .getAttribute('aria-label')
+            .catch(() => null)) ?? (await ownPane.locator('label', { hasText: /^全部 \d+/ }).innerText());
+        const total = Number(/全部 (\d+)/.exec(label)[1]);
+        assert(total >= 300, `only ${total} problems listed for 300 bad rows`);
+        const cards = ownPane.getByRole('listitem');
+        await p.waitForFunction(
+          (n) => document.querySelectorAll('[aria-label="任务窗格"] [role="listitem"]').length === n,
+          Math.min(total, 500),
+          { timeout: 20000 },
+        );
+        assert((await cards.count()) === Math.min(total, 500), `cards: ${await cards.count()}`);
+        if (total > 500) await ownPane.getByText('只列出前 500 个；修正后再检查可看到其余。').waitFor();
+        await ctx.close();
+      },
+    );
+
     await step('the page made no request beyond its own server', async () => {
       const foreign = requests.filter(
         (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),

@@ -14,13 +14,32 @@ export interface IssueListProps {
 }
 
 const LIMIT = 500;
+/** Cards drawn with the result; the rest follow as a transition once it is on screen. 500 cards are
+ *  some 3,000 Fluent components, most of the pane's time in a check of 1,000 rows, and a 350-px
+ *  pane shows five of them (BENCHMARKS.md, 「The pane's check」). */
+const FIRST = 40;
+
+/** How many of a new list to draw now: FIRST, then every card up to LIMIT in a low-priority update. */
+function useDrawn(issues: SheetIssue[]): number {
+  const [drawn, setDrawn] = React.useState({ list: issues, count: FIRST });
+  // A new list starts again from FIRST (state keyed to the list, set while rendering, as React advises
+  // for state that follows a prop).
+  if (drawn.list !== issues) setDrawn({ list: issues, count: FIRST });
+  React.useEffect(() => {
+    if (drawn.count >= Math.min(issues.length, LIMIT)) return;
+    const t = setTimeout(() => React.startTransition(() => setDrawn({ list: issues, count: LIMIT })), 0);
+    return () => clearTimeout(t);
+  }, [drawn, issues]);
+  return drawn.list === issues ? drawn.count : FIRST;
+}
 
 /** The problems, one card each: Tab reaches every card and button, Enter on a card locates its cell. */
 export function IssueList({ issues, checked, disabled, onLocate, onFix }: IssueListProps): React.JSX.Element {
   const styles = useStyles();
+  const drawn = useDrawn(issues);
   return (
     <div className={styles.list} role="list" aria-label="问题列表">
-      {issues.slice(0, LIMIT).map((i, k) => {
+      {issues.slice(0, Math.min(drawn, LIMIT)).map((i, k) => {
         const fix = fixValue(i);
         const where = i.address ?? `第 ${i.sheetRow + 1} 行`;
         return (
