@@ -177,11 +177,16 @@ describe('more of the two-level header', () => {
   });
 
   test('two groups side by side as Office.js gives them: the second heading starts its own group', () => {
-    const top = ['序号', '数据集', '', '单位', ''];
-    const lower = ['', '数据集名称', '行业领域', '申报单位名称', '联系方式'];
-    const r = table([top, lower, [1, '牦牛', '现代农业', '某公司', '张三 13800000000']]);
-    expect(r.table.header).toEqual(['序号', '数据集名称', '行业领域', '申报单位名称', '联系方式']);
-    expect([r.headerRow, r.bodyRow, r.labelRows]).toEqual([0, 2, [0, 1, 1, 1, 1]]);
+    const top = W.map((l, c) => (c === 3 ? '基本信息' : c === 4 || c === 6 ? '' : c === 5 ? '数据规模' : l));
+    const lower = W.map((l, c) => (c === 5 ? '结构化' : c === 6 ? '非结构化' : c === 3 || c === 4 ? l : ''));
+    const r = table([top, lower, [1, '案例']], WH);
+    expect(r.table.header.slice(0, 8)).toEqual([
+      ...W.slice(0, 5),
+      '数据规模结构化',
+      '数据规模非结构化',
+      W[7],
+    ]);
+    expect([r.headerRow, r.bodyRow, r.labelRows.slice(0, 8)]).toEqual([0, 2, [0, 0, 0, 1, 1, 1, 1, 0]]);
   });
 
   test('a sub-label known exactly stays bare when group and sub-label together are only alike; an unknown one stays as printed', () => {
@@ -200,11 +205,12 @@ describe('more of the two-level header', () => {
   });
 
   test('a first column labelled in the lower row only (Office.js: nothing above it) keeps its label', () => {
-    const top = ['', '数据集', '', '数据规模', ''];
-    const lower = ['序号', '数据集名称', '行业领域', '结构化', '非结构化'];
-    const r = table([top, lower, [1, '牦牛', '现代农业', '100', '2']]);
+    const top = ['', '数据集', '', '数据规模', '', '备注'];
+    const lower = ['序号', '数据集名称', '行业领域', '结构化', '非结构化', ''];
+    const r = table([top, lower, [1, '牦牛', '现代农业', '100', '2', '']]);
+    expect([r.headerRow, r.bodyRow]).toEqual([0, 2]);
     expect(r.table.header[0]).toBe('序号');
-    expect(r.labelRows[0]).toBe(1);
+    expect(r.labelRows).toEqual([1, 1, 1, 1, 1, 0]);
   });
 
   test('a blank row under the header is neither a second header row nor a units line: it is the first table row', () => {
