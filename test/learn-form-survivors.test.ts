@@ -23,17 +23,16 @@ const KNOWN: Record<string, { key: string; how: 'exact' | 'fuzzy' }> = {
 /** A crosswalk as learn.ts lends it, reduced to what these tests look at. */
 const cw = {
   keyOf: (label: string) => KNOWN[label] ?? null,
-  column: (label: string, key: string, known: boolean): Column =>
-    ({
-      key,
-      label,
-      type: 'text',
-      required: known,
-      multi: false,
-      joiner: '、',
-      width: 12,
-      singleUnit: false,
-    }) as Column,
+  column: (label: string, key: string, known: boolean): Column => ({
+    key,
+    label,
+    type: 'text',
+    required: known,
+    multi: false,
+    joiner: '、',
+    width: 12,
+    singleUnit: false,
+  }),
   vocabulary: (_name: string, options: string[]): Vocabulary => ({
     items: options.map((label) => ({ label, concepts: [], synonyms: [], accept: [] })),
     otherBracketed: true,

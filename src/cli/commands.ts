@@ -16,6 +16,7 @@ import {
   type MergedIssue,
   type MergeResult,
 } from '../core/merge';
+import { checkResultOf, checkSheets } from '../core/merge-check';
 import { needsAttention, planWorkbook, summaryLayout, ISSUES_SHEET } from '../core/plan';
 import { workbookInputs } from '../core/import';
 import { isLegacyWord, LEGACY_WORD_EXT, readFile, ReadError } from '../io/read';
@@ -28,6 +29,14 @@ import { uniqueSheetName } from '../core/sheet-name';
 import { xmlSafe } from '../core/text';
 import { dateOf, tbOf, UsageError, type Args } from './main';
 import { checkOutputs, errnoMessage, writeAllOrNothing, type WriteJob } from './safe-write';
+
+/** A sheet's XML inflated 64 KB at a time as the reader takes it (xlsx-reader.ts): a 100,000-row
+ *  sheet is 40 MB inflated, and was held whole beside its cells. */
+function inflateRawStream(data: Uint8Array): AsyncIterable<Uint8Array> {
+  const z = zlib.createInflateRaw({ chunkSize: 64 << 10 });
+  z.end(data);
+  return z;
+}
 
 async function profileOf(args: Args): Promise<Profile> {
   const file = args.flags.get('--profile-file');
@@ -104,7 +113,7 @@ async function readInputs(
             `读不了「${base}」：${bomb}。这不像收到的汇总表或申报表：请确认文件来源。`,
           );
       }
-      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync });
+      const wb = await readFile(name, data, { inflateRaw: zlib.inflateRawSync, inflateRawStream });
       if (wb.sheets.some((s) => s.origins)) res.word.set(base, data);
       // The same step as the pane's import: each sheet with the reader's notes on it.
       res.sheets.push(...workbookInputs(base, wb));
@@ -236,7 +245,11 @@ export async function runBuild(
 
 /** Inputs in which no sheet held a table or a form: not 「0 rows, exit 0」 but exit 2, naming each
  *  such file and what was seen in it (--skip-unreadable: reported, and the rest is used). */
-function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream): number | null {
+function unreadInputs(
+  m: Pick<MergeResult, 'inputs' | 'skipped'>,
+  args: Args,
+  errOut: NodeJS.WritableStream,
+): number | null {
   const read = new Set(m.inputs.map((i) => i.file));
   const files = [...new Set(m.skipped.map((s) => s.file))].filter((f) => !read.has(f));
   if (!files.length) return null;
@@ -249,6 +262,12 @@ function unreadInputs(m: MergeResult, args: Args, errOut: NodeJS.WritableStream)
     `${files.map((f) => `「${f}」`).join('、')}中没有读到表格或基本信息表：请检查文件和格式（--profile）。没有写出任何文件。\n`,
   );
   return 2;
+}
+
+/** The sheets one at a time, each taken out of the list as it is handed over, so that what is
+ *  checked can be collected while the next is checked. */
+function* handOver(sheets: InputSheet[]): Generator<InputSheet> {
+  while (sheets.length) yield sheets.shift()!;
 }
 
 function strFlag(args: Args, name: string): string | undefined {
@@ -280,10 +299,14 @@ export async function runCheck(
     );
   }
   const sheets = inputs.sheets;
-  const merged = mergeSheets(profile, sheets, { tb, asTheyStand: true });
+  // --annotate needs the whole merge (each issue's cell, a Word entry's place); a plain check keeps
+  // only what it reports (merge-check.ts), and lets each sheet's cells go once it is checked.
+  const full = annotate !== undefined ? mergeSheets(profile, sheets, { tb, asTheyStand: true }) : null;
+  const merged = full ? checkResultOf(full) : checkSheets(profile, handOver(sheets), { tb });
   const unread = unreadInputs(merged, args, errOut);
   if (unread !== null) return unread;
-  const { errors, warnings } = counts(merged);
+  const errors = merged.issues.errors;
+  const warnings = merged.issues.length - errors;
   if (args.flags.has('--json')) {
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts); check's JSON lists no entries.
     const r = report(profile, { ...merged, entries: [], issues: [], changes: [] });
@@ -313,10 +336,10 @@ export async function runCheck(
     for (const s of merged.skipped) errOut.write(`${s.file}「${s.sheet}」：略过（${s.reason}）\n`);
     out.write(`检查了 ${merged.rowsWritten} 条：错误 ${errors} 个，提示 ${warnings} 个。\n`);
   }
-  if (annotate) {
+  if (annotate && full) {
     const data = wordInput
-      ? await annotateWord(wordInput, merged)
-      : await annotateCopy(args.positional[0], merged, sheets);
+      ? await annotateWord(wordInput, full)
+      : await annotateCopy(args.positional[0], full, sheets);
     for (const b of writeAllOrNothing([{ file: annotate, data, backup: true }]))
       errOut.write(`原有的「${b.file}」已备份为「${b.backup}」。\n`);
   }

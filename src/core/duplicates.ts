@@ -4,39 +4,69 @@
  */
 import type { CellOut } from './issues';
 import { placedIssue } from './issues';
-import type { MergedIssue, MergeResult } from './merge';
+import type { Entry } from './engine';
+import type { MergedIssue, MergeResult, SourceRef } from './merge';
 import type { Profile } from './profile';
 import { labelKey } from './text';
 
 /** The column naming the dataset (or 上海's project) and the one naming who applies, if the profile has them. */
-function duplicateKeys(profile: Profile): { nameKey?: string; ownerKey?: string } {
+function duplicateColumns(profile: Profile): { nameKey?: string; ownerKey?: string } {
   const has = (k: string) => profile.columns.some((c) => c.key === k);
   return { nameKey: ['name', 'projectName'].find(has), ownerKey: ['applicant', 'builder'].find(has) };
 }
 
+/** The duplicate check's key of an entry (same dataset and applicant after normalisation), or null
+ *  when it names no dataset; null when the profile has no name column. `parts` gives the key's two
+ *  halves, name and applicant (hqds check's compact merge, merge-check.ts, keys by the name alone
+ *  and compares applicants, making no string per entry). */
+export function duplicateKeys(
+  profile: Profile,
+): { label: string; key(entry: Entry): string | null; parts(entry: Entry): [string, string] | null } | null {
+  const { nameKey, ownerKey } = duplicateColumns(profile);
+  if (!nameKey) return null;
+  const label = profile.columns.find((c) => c.key === nameKey)!.label;
+  const text = (v: CellOut) => labelKey(String(v ?? ''));
+  const parts = (entry: Entry): [string, string] | null => {
+    const name = text(entry.get(nameKey));
+    if (!name) return null;
+    return [name, ownerKey ? text(entry.get(ownerKey)) : ''];
+  };
+  return {
+    label,
+    parts,
+    key(entry) {
+      const p = parts(entry);
+      return p && `${p[0]}\u0001${p[1]}`;
+    },
+  };
+}
+
 /** Same dataset and applicant after normalisation: flag both rows, keep both. */
 export function flagDuplicates(profile: Profile, res: MergeResult): void {
-  const { nameKey, ownerKey } = duplicateKeys(profile);
-  if (!nameKey) return;
-  const label = profile.columns.find((c) => c.key === nameKey)!.label;
+  const keys = duplicateKeys(profile);
+  if (!keys) return;
   const seen = new Map<string, number>();
-  const text = (v: CellOut) => labelKey(String(v ?? ''));
+  const at = (k: number) => ({ row: res.entries[k].entry.row, source: res.entries[k].source });
   res.entries.forEach((merged, i) => {
-    const name = text(merged.entry.get(nameKey));
-    if (!name) return;
-    const key = `${name}\u0001${ownerKey ? text(merged.entry.get(ownerKey)) : ''}`;
+    const key = keys.key(merged.entry);
+    if (key === null) return;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
       return;
     }
-    res.issues.push(duplicateIssue(res, i, first, label), duplicateIssue(res, first, i, label));
+    res.issues.push(duplicateIssue(at, i, first, keys.label), duplicateIssue(at, first, i, keys.label));
   });
 }
 
 /** The issue on entry `at` pointing to its twin `other` (1-based in the message, as the summary numbers them). */
-function duplicateIssue(res: MergeResult, at: number, other: number, label: string): MergedIssue {
-  const { file, sheet, row, column } = res.entries[other].source;
+export function duplicateIssue(
+  entryAt: (k: number) => { row: number; source: SourceRef },
+  at: number,
+  other: number,
+  label: string,
+): MergedIssue {
+  const { file, sheet, row, column } = entryAt(other).source;
   // A Word entry has no sheet row; its place is 「表1 第5行」.
   const params = {
     entry: other + 1,
@@ -45,12 +75,9 @@ function duplicateIssue(res: MergeResult, at: number, other: number, label: stri
     row,
     label,
   };
-  const issue = placedIssue('possible-duplicate', params, {
-    row: res.entries[at].entry.row,
-    col: null,
-    field: label,
-  });
-  return { ...issue, entry: at, source: res.entries[at].source };
+  const here = entryAt(at);
+  const issue = placedIssue('possible-duplicate', params, { row: here.row, col: null, field: label });
+  return { ...issue, entry: at, source: here.source };
 }
 
 /**

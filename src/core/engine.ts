@@ -86,6 +86,16 @@ export interface Result {
   leftOut: LeftOut[];
 }
 
+/** Where validateRows puts what it finds, as it finds it: a Result's arrays, or a check's compact
+ *  store (merge.ts), which keeps no entry and no issue object (a check of 100,000 rows finds 250,000
+ *  issues). `changes: null`: none recorded (a check reports none). */
+export interface ResultSink {
+  entries: { push(entry: Entry): unknown };
+  issues: { push(...issues: Issue[]): unknown };
+  changes: { push(change: Change): unknown } | null;
+  leftOut: { push(left: LeftOut): unknown };
+}
+
 /**
  * A column headed 序号/编号 that holds nothing but row numbers, where the format has no 序号 (上海's
  * working list numbers its rows): nothing in it is lost by not importing it, so hqds and the pane
@@ -131,7 +141,7 @@ interface ColumnPlan {
   /** Whether this is the contact column filled by joining split 联系人 | 联系电话 | 邮箱 columns. */
   joined: boolean;
   unit: string | undefined;
-  memo: Map<string | number, Checked>;
+  memo: Memo;
 }
 
 interface RowPlan {
@@ -179,6 +189,32 @@ interface Checked extends CellResult {
   changeReason: string | null;
 }
 
+/**
+ * One column's results by cell value, up to 20,000. A column whose values hardly repeat (dataset
+ * names; a contact joined from 联系人 | 联系电话 on every row) stops filling it once 1,000 values
+ * are in and fewer than one look-up in ten was answered: keeping unique values only costs (a
+ * 10,000-row check, about 8 % of its CPU; BENCHMARKS.md). Results are the same either way.
+ */
+class Memo {
+  private readonly map = new Map<string | number, Checked>();
+  private lookups = 0;
+  private hits = 0;
+  private open = true;
+
+  get(value: string | number): Checked | undefined {
+    this.lookups++;
+    const r = this.map.get(value);
+    if (r) this.hits++;
+    return r;
+  }
+
+  set(value: string | number, r: Checked): void {
+    if (!this.open || this.map.size >= 20000) return;
+    this.map.set(value, r);
+    if (this.map.size === 1000 && this.hits * 10 < this.lookups) this.open = false;
+  }
+}
+
 function withChange(res: CellResult, value: CellValue): Checked {
   let why: string | null = null;
   for (const issue of res.issues) {
@@ -193,7 +229,7 @@ function withChange(res: CellResult, value: CellValue): Checked {
 }
 
 /** A row that is not data is left out with its reason, and with an issue where a person should look. */
-function leaveOut(row: readonly CellValue[], r: number, kind: RowKind, result: Result): void {
+function leaveOut(row: readonly CellValue[], r: number, kind: RowKind, result: ResultSink): void {
   if (kind.kind === 'blank') result.leftOut.push({ row: r, reason: '空行' });
   else if (kind.kind === 'total') {
     result.leftOut.push({ row: r, reason: '合计行' });
@@ -212,7 +248,7 @@ export class Validator implements CheckContext {
   readonly matchers = new Map<string, VocabMatcher>();
   private readonly checks = new Map<string, CellCheck>();
   /** Results by column and cell text: received sheets repeat the same values thousands of times. */
-  private readonly memo = new Map<string, Map<string | number, Checked>>();
+  private readonly memo = new Map<string, Memo>();
   readonly keyIndex: ReadonlyMap<string, number>;
 
   constructor(
@@ -236,26 +272,21 @@ export class Validator implements CheckContext {
     return this.checkMemo(col, value, headerUnit, this.memoFor(col, headerUnit));
   }
 
-  private memoFor(col: Column, unit: string | undefined): Map<string | number, Checked> {
+  private memoFor(col: Column, unit: string | undefined): Memo {
     const k = `${col.key}\u0001${unit ?? ''}`;
     let m = this.memo.get(k);
-    if (!m) this.memo.set(k, (m = new Map<string | number, Checked>()));
+    if (!m) this.memo.set(k, (m = new Memo()));
     return m;
   }
 
-  private checkMemo(
-    col: Column,
-    value: CellValue,
-    unit: string | undefined,
-    memo: Map<string | number, Checked>,
-  ): Checked {
+  private checkMemo(col: Column, value: CellValue, unit: string | undefined, memo: Memo): Checked {
     if (typeof value !== 'string' && typeof value !== 'number') {
       return withChange(this.checkCellUncached(col, value, unit), value);
     }
     let r = memo.get(value);
     if (!r) {
       r = withChange(this.checkCellUncached(col, value, unit), value);
-      if (memo.size < 20000) memo.set(value, r);
+      memo.set(value, r);
     }
     return r;
   }
@@ -297,17 +328,23 @@ export class Validator implements CheckContext {
       changes: [],
       leftOut: [],
     };
+    result.mapping = this.validateInto(table, opts, result);
+    return result;
+  }
+
+  /** validate, with what is found handed to a sink as it is found; returns the header's mapping. */
+  validateInto(table: Table, opts: ValidateOptions, sink: ResultSink): HeaderMapping {
+    let mapping: HeaderMapping = { columns: [], missing: [] };
     try {
-      const mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
-      result.mapping = mapping;
-      result.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
-      this.validateRows(table.rows ?? [], mapping, opts, result);
+      mapping = mapHeader(this.index, table.header ?? [], opts.mapping);
+      sink.issues.push(...this.headerIssues(mapping, table.rows ?? [], opts.notCarried ?? []));
+      this.validateRows(table.rows ?? [], mapping, opts, sink);
     } catch (e) {
-      result.issues.push(
+      sink.issues.push(
         placedIssue('internal', { scope: 'table', error: String(e) }, { row: -1, col: null, field: null }),
       );
     }
-    return result;
+    return mapping;
   }
 
   /** Columns not mapped, mapped by likeness, carrying a unit, or missing. */
@@ -376,7 +413,7 @@ export class Validator implements CheckContext {
     rows: readonly (readonly CellValue[])[],
     mapping: HeaderMapping,
     opts: ValidateOptions,
-    result: Result,
+    result: ResultSink,
     rowOffset = 0,
   ): void {
     const plan = this.rowPlan(mapping);
@@ -419,7 +456,7 @@ export class Validator implements CheckContext {
     row: readonly CellValue[],
     r: number,
     cells: CellOut[],
-    result: Result,
+    result: ResultSink,
   ): void {
     for (let c = 0; c < plan.columns.length; c++) {
       const { col, source, joined, unit, memo } = plan.columns[c];
@@ -434,7 +471,7 @@ export class Validator implements CheckContext {
       cells[c] = res.out;
       if (!res.issues.length) continue;
       for (const issue of res.issues) result.issues.push(placed(issue, r, source, col.label));
-      if (res.changeReason !== null) {
+      if (res.changeReason !== null && result.changes) {
         result.changes.push({
           row: r,
           field: col.label,
@@ -453,11 +490,11 @@ function joinContactCells(
   row: readonly CellValue[],
   r: number,
   label: string,
-  result: Result,
+  result: ResultSink,
 ): string {
   const parts = plan.contactSources.map((x) => (x === undefined ? '' : cellText(row[x])));
   const cell = joinContact(...parts);
-  if (cell) {
+  if (cell && result.changes) {
     const from = parts.filter(Boolean).join(' | ');
     result.changes.push({ row: r, field: label, from, to: cell, reason: '联系人与联系方式分列，已合并' });
   }
@@ -472,7 +509,7 @@ function numberRow(
   seq: number,
   cells: CellOut[],
   index: number,
-  result: Result,
+  result: ResultSink,
 ): void {
   cells[index] = seq;
   if (plan.source === undefined) return;
@@ -483,7 +520,7 @@ function numberRow(
 }
 
 /** A profile's 「at least one of these」 rule (武汉: structured or unstructured scale). */
-function requireOneOf(plan: RowPlan, cells: readonly CellOut[], r: number, result: Result): void {
+function requireOneOf(plan: RowPlan, cells: readonly CellOut[], r: number, result: ResultSink): void {
   for (const { message, indexes } of plan.oneOf) {
     if (!indexes.every((k) => cells[k] === null || cells[k] === '')) continue;
     const first = plan.columns[indexes[0]];

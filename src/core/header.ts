@@ -58,6 +58,10 @@ interface Candidate {
 export class HeaderIndex {
   private readonly byKey = new Map<string, Candidate>();
   private readonly fuzzy: { key: string; g: Set<string> }[] = [];
+  /** For each gram, the fuzzy candidates holding it, in order: a text compared only with those it
+   *  shares a gram with (the rest score 0). Header scoring matches every cell of a sheet's first
+   *  rows, and dataset names differ from file to file: 130 of 420 ms of checking 50 files. */
+  private readonly byGram = new Map<string, number[]>();
   /** Results by header text: header detection asks about every cell of a sheet's first rows. */
   private readonly memo = new Map<
     string,
@@ -76,7 +80,13 @@ export class HeaderIndex {
       const k = labelKey(splitHeaderUnit(spelling).base);
       if (!k || this.byKey.has(k)) return;
       this.byKey.set(k, { key, spelling, how });
-      this.fuzzy.push({ key, g: grams(k) });
+      const g = grams(k);
+      for (const x of g) {
+        const list = this.byGram.get(x);
+        if (list) list.push(this.fuzzy.length);
+        else this.byGram.set(x, [this.fuzzy.length]);
+      }
+      this.fuzzy.push({ key, g });
     };
     for (const c of profile.columns) add(c.key, c.label, 'exact');
     const accepts = (key: string) =>
@@ -117,8 +127,12 @@ export class HeaderIndex {
     }
     let best: { key: string; score: number } | null = null;
     const g = grams(k);
-    for (const f of this.fuzzy) {
-      const s = gramSimilarity(g, f.g);
+    // Every candidate in order, as before, but those sharing no gram score 0 without a look.
+    const sharing = new Set<number>();
+    for (const x of g) for (const i of this.byGram.get(x) ?? []) sharing.add(i);
+    for (let i = 0; i < this.fuzzy.length; i++) {
+      const f = this.fuzzy[i];
+      const s = sharing.has(i) ? gramSimilarity(g, f.g) : 0;
       if (!best || s > best.score) best = { key: f.key, score: s };
     }
     if (best && best.score >= FUZZY_MIN) return { key: best.key, how: 'fuzzy', score: best.score, unit };

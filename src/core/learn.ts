@@ -282,10 +282,13 @@ function readHeader(
   h: number,
 ): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
   const top = rowTexts(sh, h);
-  const groups = sh.merges.filter((m) => m.r1 === h && m.r2 === h && m.c2 > m.c1);
   const below = rowTexts(sh, h + 1);
-  const twoLevel =
-    groups.some((g) => below.some((b) => b.c >= g.c1 && b.c <= g.c2)) && below.every((b) => b.t.length <= 40);
+  // A group is a merged upper cell with labels under it; one merged only for width, with nothing
+  // under it, is a column of its own (it was dropped beside a real group).
+  const groups = sh.merges.filter(
+    (m) => m.r1 === h && m.r2 === h && m.c2 > m.c1 && below.some((b) => b.c >= m.c1 && b.c <= m.c2),
+  );
+  const twoLevel = groups.length > 0 && below.every((b) => b.t.length <= 40);
   if (!twoLevel)
     return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
   const cells: HeaderCell[] = [];
@@ -592,14 +595,13 @@ function readBelow(L: Learning, firstDataRow: number, c1: number, c2: number): s
 function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
   const used = new Set<string>();
   const drafts = headCells.map((h, i) => {
-    const k = keyOfHeader(h.label);
-    // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere.
+    const found = keyOfHeader(h.label);
+    // 两层表头下的「文本」「图像」 are not the concepts their words name elsewhere: under a group only
+    // an exact spelling is a known column.
+    const k = found && !(h.group && found.how === 'fuzzy') ? found : null;
     // A column no format knows is keyed by its own label (without the unit): readable in the file, and
     // the same new column (更新频率) in two learned formats moves between them.
-    let key =
-      k && !(h.group && k.how === 'fuzzy')
-        ? k.key
-        : splitHeaderUnit(headerPlain(h.label)).base || `c${i + 1}`;
+    let key = k ? k.key : splitHeaderUnit(headerPlain(h.label)).base || `c${i + 1}`;
     if (used.has(key)) {
       let n = 2;
       while (used.has(`${key}${n}`)) n++;
@@ -850,8 +852,9 @@ function fontsOf(
     L.inferred.push(
       `字体：模板设为${Object.entries(fonts)
         .map(
+          // A font with a size and no name is 「表头上方 12pt」, one space, not two.
           ([k, v]) =>
-            `${FONT_WORDS[k]} ${v.name ?? ''}${v.size ? ` ${v.size}pt` : ''}${v.bold ? ' 加粗' : ''}`,
+            [FONT_WORDS[k], v.name, v.size && `${v.size}pt`, v.bold && '加粗'].filter(Boolean).join(' '),
         )
         .join('，')}${byDefault ? `；模板没设的按默认：${byDefault}` : ''}。`,
     );
@@ -1245,7 +1248,8 @@ function vocabularyOf(
       // 「图像/视频」 stands for two concepts (山西), as its parts say.
       const parts = it.label.split(/[/／]/).map((x) => concepts.concept(crosswalkKind, x.trim()));
       const c = concepts.concept(crosswalkKind, it.label);
-      if (parts.length > 1 && parts.every(Boolean) && new Set(parts).size > 1)
+      // Two spellings of one concept (「图片/图像」) link to it when the whole is no known spelling.
+      if (parts.length > 1 && parts.every(Boolean) && (new Set(parts).size > 1 || !c))
         it.concepts = [...new Set(parts as string[])];
       else if (c) it.concepts = [c];
       else unlinked.push(it.label);

@@ -10,7 +10,7 @@ import { validatorFor, type Change, type Entry, type Issue, type Table, type Val
 import type { ColumnMatch, HeaderIndex } from './header';
 import { formOnlyIssues, type FormOnlyValue } from './form';
 import { placedIssue } from './issues';
-import { locate, type Located } from './locate';
+import { locate, type Located, type LocatedForm } from './locate';
 import type { Profile } from './profile';
 import type { TbBase } from './quantity';
 import { hasXmlForbidden, xmlSafe } from './text';
@@ -59,6 +59,11 @@ export interface MergedIssue extends Issue {
   /** Index of the entry in the merged list (0-based), or null when the issue is not a row's. */
   entry: number | null;
   source: SourceRef;
+}
+
+/** Where issues go: a MergeResult's list, or a check's compact store. */
+export interface IssueSink {
+  push(issue: MergedIssue): unknown;
 }
 
 export interface MergedChange extends Change {
@@ -127,12 +132,7 @@ export function mergeSheets(
   for (const sheet of sheets) {
     const found = locate(validator.index, sheet.rows);
     if (found.kind === 'none') {
-      const hasContent = sheet.rows.some((r) => r.some((c) => !isBlank(c)));
-      res.skipped.push({
-        file: sheet.file,
-        sheet: sheet.sheet,
-        reason: hasContent ? found.reason : '空工作表',
-      });
+      res.skipped.push(skippedSheet(sheet, found.reason));
       continue;
     }
     mergeSheet(validator, sheet, found, opts, res);
@@ -144,6 +144,12 @@ export function mergeSheets(
   res.rowsWritten = res.entries.length;
   flagDuplicates(profile, res);
   return res;
+}
+
+/** A sheet with no table or form: locate's reason, or 「空工作表」 when it holds nothing. */
+export function skippedSheet(sheet: InputSheet, reason: string): MergeResult['skipped'][number] {
+  const hasContent = sheet.rows.some((r) => r.some((c) => !isBlank(c)));
+  return { file: sheet.file, sheet: sheet.sheet, reason: hasContent ? reason : '空工作表' };
 }
 
 /** One located sheet validated and appended: its entries renumbered, its issues and changes pointed at them. */
@@ -178,7 +184,14 @@ function mergeSheet(
     res.entries.push({ entry: e, source: sheet.origins ? source(e.row, null) : at(e.row, null) });
   }
   const renumbered = mergeIssues(r.issues, source, entryOfRow, opts, res);
-  if (found.kind === 'form') formOnlyChecks(validator.profile, sheet, found.formOnly, entryOfRow, res);
+  if (found.kind === 'form')
+    formOnlyChecks(
+      validator.profile,
+      sheet,
+      found.formOnly,
+      (row) => entryOfRow.get(row) ?? null,
+      res.issues,
+    );
   if (found.kind === 'form' && !opts.asTheyStand) notCarriedWarnings(profile, found.notCarried, base, res);
   for (const { row, field, from, to, reason } of r.changes) {
     const entry = entryOfRow.get(row) ?? null;
@@ -197,11 +210,11 @@ function mergeSheet(
   }
   const where = (row: number) => (sheet.origins ? source(row, null).column : null);
   recordLeftOut(sheet, found, r.leftOut, at, where, res);
-  if (sheet.notes?.length) readerNotes(sheet, base, res);
+  if (sheet.notes?.length) readerNotes(sheet, entryAtRow(res.entries, base), res.issues);
 }
 
 /** What the report says of one input sheet: its kind, header row and how its columns were mapped. */
-function inputOf(
+export function inputOf(
   sheet: InputSheet,
   kind: 'table' | 'form',
   headerRow: number | null,
@@ -236,13 +249,13 @@ function notCarriedWarnings(
 }
 
 /** The rows the engine left out and the lines around the table that locate set aside, in sheet order. */
-function recordLeftOut(
+export function recordLeftOut(
   sheet: InputSheet,
   found: Exclude<Located, { kind: 'none' }>,
   engineLeftOut: readonly { row: number; reason: string }[],
   at: (row: number, column: string | null) => SourceRef,
   where: (row: number) => string | null,
-  res: MergeResult,
+  res: Pick<MergeResult, 'leftOut' | 'rowsRead'>,
 ): void {
   const left = engineLeftOut.map((l) => {
     const cell = where(l.row);
@@ -256,22 +269,31 @@ function recordLeftOut(
   pushLeftOut(res, sheet.file, sheet.sheet, left);
 }
 
-/** The reader's notes (hidden rows, undecodable lines…) as warnings at their rows. */
-function readerNotes(sheet: InputSheet, base: number, res: MergeResult): void {
+/** The entry at each sheet row (1-based) among a sheet's entries, from `base` on. */
+function entryAtRow(entries: readonly MergedEntry[], base: number): (row: number) => number | null {
   const entryAt = new Map<number, number>();
-  for (let i = base; i < res.entries.length; i++) {
-    const row = res.entries[i].source.row;
+  for (let i = base; i < entries.length; i++) {
+    const row = entries[i].source.row;
     if (row !== null) entryAt.set(row, i);
   }
+  return (row) => entryAt.get(row) ?? null;
+}
+
+/** The reader's notes (hidden rows, undecodable lines…) as warnings at their rows. */
+export function readerNotes(
+  sheet: InputSheet,
+  entryAt: (row: number) => number | null,
+  issues: IssueSink,
+): void {
   for (const n of sheet.notes ?? []) {
-    res.issues.push({
+    issues.push({
       severity: 'warning',
       code: n.code as Issue['code'],
       message: n.message,
       row: -1,
       col: null,
       field: null,
-      entry: n.row === null ? null : (entryAt.get(n.row) ?? null),
+      entry: n.row === null ? null : entryAt(n.row),
       source: { file: sheet.file, sheet: sheet.sheet, row: n.row, column: null },
     });
   }
@@ -285,7 +307,7 @@ export function rowsLeftOut(m: Pick<MergeResult, 'leftOut'>): number {
 /** Left-out rows in sheet order; a run of consecutive blank rows becomes one entry (a stray cell at
  *  row 1,048,576 gives one range, not a million lines). */
 function pushLeftOut(
-  res: MergeResult,
+  res: Pick<MergeResult, 'leftOut'>,
   file: string,
   sheet: string,
   left: { row: number; reason: string }[],
@@ -304,7 +326,7 @@ function pushLeftOut(
 
 /** Columns that hold values but have no header (blank, or past the header's last cell): reported,
  *  since nothing maps them and their values would otherwise vanish without a word. */
-function headerlessColumns(table: Table, mapped: number): Issue[] {
+export function headerlessColumns(table: Table, mapped: number): Issue[] {
   const out: Issue[] = [];
   const counts = new Map<number, { n: number; first: string }>();
   const width = Math.max(mapped, table.header.length);
@@ -328,56 +350,89 @@ function headerlessColumns(table: Table, mapped: number): Issue[] {
  *  surrogates) make a workbook Excel refuses to open. Replaced here, before any writer sees them:
  *  in values with a recorded change, in messages and names silently (they quote the same values). */
 function cleanForXml(res: MergeResult, labels: readonly string[]): void {
-  for (let i = 0; i < res.entries.length; i++) {
-    const m = res.entries[i];
-    const cells = m.entry.cells;
-    for (let c = 0; c < cells.length; c++) {
-      const v = cells[c];
-      if (typeof v !== 'string' || !hasXmlForbidden(v)) continue;
-      const clean = xmlSafe(v);
-      cells[c] = clean;
-      const field = labels[c] ?? '';
-      res.changes.push({
-        row: m.entry.row,
-        field,
-        from: v,
-        to: clean,
-        reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」',
-        entry: i,
-        source: m.source,
-      });
-      const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
-      res.issues.push({ ...issue, entry: i, source: m.source });
-    }
-  }
-  for (const issue of res.issues) {
-    issue.message = xmlSafe(issue.message);
-    if (issue.value !== undefined) issue.value = xmlSafe(issue.value);
-    if (typeof issue.fix === 'string') issue.fix = xmlSafe(issue.fix);
-    if (issue.field) issue.field = xmlSafe(issue.field);
-  }
+  for (let i = 0; i < res.entries.length; i++)
+    controlChars(res.entries[i], i, labels, res.issues, res.changes);
+  for (const issue of res.issues) cleanIssue(issue);
   for (const change of res.changes) if (typeof change.to === 'string') change.to = xmlSafe(change.to);
   for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
 }
 
+/** One entry's values with forbidden characters replaced, each with its change (when changes are
+ *  kept) and its issue. */
+export function controlChars(
+  m: MergedEntry,
+  i: number,
+  labels: readonly string[],
+  issues: IssueSink,
+  changes: MergedChange[] | null,
+): void {
+  const cells = m.entry.cells;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v !== 'string' || !hasXmlForbidden(v)) continue;
+    const clean = xmlSafe(v);
+    cells[c] = clean;
+    const field = labels[c] ?? '';
+    changes?.push({
+      row: m.entry.row,
+      field,
+      from: v,
+      to: clean,
+      reason: '含有 Excel 文件不能保存的控制字符，已替换为「\ufffd」',
+      entry: i,
+      source: m.source,
+    });
+    const issue = placedIssue('control-char', { field }, { row: m.entry.row, col: null, field });
+    issues.push({ ...issue, entry: i, source: m.source });
+  }
+}
+
+/** An issue's texts with the characters XML forbids replaced (they quote the values). */
+export function cleanIssue(issue: MergedIssue): MergedIssue {
+  issue.message = xmlSafe(issue.message);
+  if (issue.value !== undefined) issue.value = xmlSafe(issue.value);
+  if (typeof issue.fix === 'string') issue.fix = xmlSafe(issue.fix);
+  if (issue.field) issue.field = xmlSafe(issue.field);
+  return issue;
+}
+
+/** What the places of a sheet's rows need, and no more: a check keeps it after the sheet's cells are gone. */
+interface Place {
+  file: string;
+  sheet: string;
+  origins: InputSheet['origins'];
+  kind: 'table' | 'form';
+  sheetRows: readonly number[];
+  /** A form's value cells (LocatedForm.cells); null for a table. */
+  cells: LocatedForm['cells'] | null;
+}
+
 /** The places of a sheet's rows, issues and changes (see sourceOf). */
-function sources(
+export function sources(
   sheet: InputSheet,
   found: Exclude<Located, { kind: 'none' }>,
   columns: ColumnMatch[],
   headerRow: number | null,
 ) {
-  const at = (row: number, column: string | null): SourceRef => ({
+  const p: Place = {
     file: sheet.file,
     sheet: sheet.sheet,
-    row: row < 0 ? headerRow : found.sheetRows[row] + 1,
+    origins: sheet.origins,
+    kind: found.kind,
+    sheetRows: found.sheetRows,
+    cells: found.kind === 'form' ? found.cells : null,
+  };
+  const at = (row: number, column: string | null): SourceRef => ({
+    file: p.file,
+    sheet: p.sheet,
+    row: row < 0 ? headerRow : p.sheetRows[row] + 1,
     column,
   });
-  const source = sourceOf(sheet, found, columns, at);
+  const source = sourceOf(p, columns, at);
   // A form's or a Word document's change points at the value's own cell; a table row is enough for a sheet.
   const change = (row: number, field: string) => {
     const col = columns.findIndex((m) => m.label === field);
-    return sheet.origins || found.kind === 'form' ? source(row, col >= 0 ? col : null) : at(row, null);
+    return p.origins || p.kind === 'form' ? source(row, col >= 0 ? col : null) : at(row, null);
   };
   return { at, source, change };
 }
@@ -387,33 +442,39 @@ function sources(
  * the value's own cell (not its label); a Word document says 「表1 第3行 第2列」.
  */
 function sourceOf(
-  sheet: InputSheet,
-  found: Exclude<Located, { kind: 'none' }>,
+  p: Place,
   columns: ColumnMatch[],
   at: (row: number, column: string | null) => SourceRef,
 ): (row: number, col: number | null) => SourceRef {
   const label = (col: number | null) => (col === null ? null : (columns[col]?.label ?? null));
   const named = (col: number | null) => (label(col) ? `「${label(col)}」` : '');
+  // A table column's name (「C列「数据量」」) made once per column, not once per issue.
+  const refs = new Map<number | null, string | null>();
+  const ref = (c: number | null) => {
+    let r = refs.get(c);
+    if (r === undefined) refs.set(c, (r = columnRef(p.kind, columns, c)));
+    return r;
+  };
   return (row, col) => {
     const cell =
       row < 0 || col === null
         ? undefined
-        : found.kind === 'form'
-          ? (found.cells[row]?.[col] ?? undefined)
-          : { row: found.sheetRows[row], col };
-    const base = { file: sheet.file, sheet: sheet.sheet };
-    const origin = cell && sheet.origins?.[cell.row]?.[cell.col];
+        : p.cells
+          ? (p.cells[row]?.[col] ?? undefined)
+          : { row: p.sheetRows[row], col };
+    const base = { file: p.file, sheet: p.sheet };
+    const origin = cell && p.origins?.[cell.row]?.[cell.col];
     if (origin)
       return {
         ...base,
         row: null,
-        column: `${originText(origin)}${found.kind === 'form' ? named(col) : ''}`,
+        column: `${originText(origin)}${p.kind === 'form' ? named(col) : ''}`,
         cell,
         origin,
       };
-    if (sheet.origins) {
+    if (p.origins) {
       // A Word entry as a whole: the table row where it begins.
-      const first = row >= 0 ? (sheet.origins[found.sheetRows[row]]?.find((o) => o) ?? undefined) : undefined;
+      const first = row >= 0 ? (p.origins[p.sheetRows[row]]?.find((o) => o) ?? undefined) : undefined;
       return {
         ...base,
         row: null,
@@ -421,23 +482,17 @@ function sourceOf(
         ...(first ? { origin: first } : {}),
       };
     }
-    if (cell && found.kind === 'form')
+    if (cell && p.kind === 'form')
       return { ...base, row: cell.row + 1, column: `${columnLetter(cell.col)}列${named(col)}`, cell };
-    return at(row, columnRef(found, columns, col));
+    return at(row, ref(col));
   };
 }
 
 /** How an issue's column is named: 「C列「数据量」」 in a table, the field's label in a form. */
-function columnRef(
-  found: Exclude<Located, { kind: 'none' }>,
-  columns: ColumnMatch[],
-  c: number | null,
-): string | null {
+function columnRef(kind: 'table' | 'form', columns: ColumnMatch[], c: number | null): string | null {
   if (c === null) return null;
   const m: ColumnMatch | undefined = columns[c];
-  return found.kind === 'form'
-    ? (m?.label ?? null)
-    : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
+  return kind === 'form' ? (m?.label ?? null) : `${columnLetter(c)}列${m?.header ? `「${m.header}」` : ''}`;
 }
 
 /**
@@ -477,12 +532,12 @@ function mergeIssues(
 }
 
 /** Fields only a form has (统一社会信用代码, 数据集概况) are checked where they stand, at their own cell. */
-function formOnlyChecks(
+export function formOnlyChecks(
   profile: Profile,
   sheet: InputSheet,
   values: readonly FormOnlyValue[],
-  entryOfRow: ReadonlyMap<number, number>,
-  res: MergeResult,
+  entryOf: (row: number) => number | null,
+  issues: IssueSink,
 ): void {
   for (const v of values) {
     for (const issue of formOnlyIssues(profile, v)) {
@@ -504,7 +559,7 @@ function formOnlyChecks(
             cell: v.at,
           };
       const { severity, code, message, value, fix, safe } = issue;
-      res.issues.push({
+      issues.push({
         severity,
         code,
         message,
@@ -514,7 +569,7 @@ function formOnlyChecks(
         value,
         fix,
         safe,
-        entry: entryOfRow.get(v.row) ?? null,
+        entry: entryOf(v.row),
         source,
       });
     }

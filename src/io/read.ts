@@ -9,7 +9,7 @@
 import type { CellValue } from '../core/cell';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { scanZip, type ZipScan } from './zip-guard';
-import { readXlsxFast, type InflateRaw } from './xlsx-reader';
+import { readXlsxFast, readXlsxFastStreamed, type InflateRaw, type InflateRawStream } from './xlsx-reader';
 import type { DocxOrigin } from './docx';
 
 type SheetJSReader = typeof import('./sheetjs-read');
@@ -75,6 +75,8 @@ export async function readFile(
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (DOCX_EXT.test(file)) return readWord(file, bytes);
   try {
+    if (opts.inflateRaw && opts.inflateRawStream)
+      return await readWorkbookStreamed(file, bytes, opts.inflateRaw, opts.inflateRawStream);
     return readWorkbook(file, bytes, opts);
   } catch (e) {
     // A Word document saved under a spreadsheet's name is still read, not called damaged.
@@ -148,9 +150,42 @@ export interface ReadOptions {
   /** A raw-deflate inflater (Node's zlib.inflateRawSync in hqds): with it, plain .xlsx files take
    *  the fast path (src/io/xlsx-reader.ts) after the same checks as every other workbook. */
   inflateRaw?: InflateRaw;
+  /** With inflateRaw, in readFile: each sheet's XML inflated as a stream (Node's zlib in hqds), so
+   *  that a large sheet's text is never held whole beside its cells. */
+  inflateRawStream?: InflateRawStream;
 }
 
 export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions = {}): RawWorkbook {
+  const kind = preflight(file, bytes);
+  if ('sheets' in kind) return kind;
+  if (opts.inflateRaw && fastPath(file, kind)) {
+    const fast = readXlsxFast(file, bytes, opts.inflateRaw);
+    if (fast) return fast;
+  }
+  return sheetjs().readWithSheetJS(file, bytes, kind);
+}
+
+const fastPath = (file: string, kind: Kind) => kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file);
+
+/** readWorkbook with the sheets' XML inflated as a stream (hqds: a large sheet is never held whole). */
+async function readWorkbookStreamed(
+  file: string,
+  bytes: Uint8Array,
+  inflate: InflateRaw,
+  stream: InflateRawStream,
+): Promise<RawWorkbook> {
+  const kind = preflight(file, bytes);
+  if ('sheets' in kind) return kind;
+  if (fastPath(file, kind)) {
+    const fast = await readXlsxFastStreamed(file, bytes, inflate, stream);
+    if (fast) return fast;
+  }
+  return sheetjs().readWithSheetJS(file, bytes, kind);
+}
+
+/** What every workbook goes through before it is read: the refusals (with their reasons), a text or
+ *  HTML table read at once, or the kind of container to read. */
+function preflight(file: string, bytes: Uint8Array): Kind | RawWorkbook {
   if (bytes.length === 0) throw new ReadError(file, `「${file}」是空文件：请确认文件已保存完整。`);
   if (LEGACY_WORD_EXT.test(file) || DOCX_EXT.test(file))
     throw new ReadError(
@@ -191,11 +226,7 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
     if (!SHEET_EXT.test(file) || kind.text)
       return kind.html ? sheetjs().readHtml(file, bytes) : readText(file, bytes);
   }
-  if (opts.inflateRaw && kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file)) {
-    const fast = readXlsxFast(file, bytes, opts.inflateRaw);
-    if (fast) return fast;
-  }
-  return sheetjs().readWithSheetJS(file, bytes, kind);
+  return kind;
 }
 
 export interface Kind {

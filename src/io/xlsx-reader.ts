@@ -12,12 +12,18 @@ import type { RawWorkbook, ReadNote } from './read';
 import { finishSheet, type SheetGrid } from './sheet-grid';
 import { struckFormats, struckNote, struckRowsIn } from './strike';
 
-export type InflateRaw = (data: Uint8Array) => Uint8Array;
+/** A raw-deflate inflater, such as Node's zlib.inflateRawSync. `chunkSize` (zlib's option) is one
+ *  more than the part's inflated size as the zip declares it: zlib then inflates into one buffer,
+ *  where by default it fills 16 KB pieces and copies them into one, twice the sheet at once (80 MB
+ *  for 100,000 rows). A wrong size costs only more pieces (the zip's sizes were checked against the
+ *  real ones before, zip-inflate-check.ts, and this one is capped). */
+export type InflateRaw = (data: Uint8Array, opts?: { chunkSize?: number }) => Uint8Array;
 
 interface ZipEntry {
   method: number;
   offset: number;
   csize: number;
+  usize: number;
 }
 
 function u16(b: Uint8Array, p: number): number {
@@ -48,6 +54,7 @@ function directory(b: Uint8Array): Map<string, ZipEntry> | null {
     out.set(name.replace(/\\/g, '/').toLowerCase(), {
       method: u16(b, p + 10),
       csize: u32(b, p + 20),
+      usize: u32(b, p + 24),
       offset: u32(b, p + 42),
     });
     p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
@@ -58,13 +65,23 @@ function directory(b: Uint8Array): Map<string, ZipEntry> | null {
 const UTF8 = new TextDecoder('utf-8');
 
 function part(b: Uint8Array, dir: Map<string, ZipEntry>, name: string, inflate: InflateRaw): string | null {
+  const bytes = partBytes(b, dir, name, inflate);
+  return bytes ? UTF8.decode(bytes) : null;
+}
+
+function partBytes(
+  b: Uint8Array,
+  dir: Map<string, ZipEntry>,
+  name: string,
+  inflate: InflateRaw,
+): Uint8Array | null {
   const e = dir.get(name.replace(/^\//, '').toLowerCase());
   if (!e) return null;
   if (u32(b, e.offset) !== 0x04034b50) return null;
   const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
   const raw = b.subarray(start, start + e.csize);
-  if (e.method === 0) return UTF8.decode(raw);
-  if (e.method === 8) return UTF8.decode(inflate(raw));
+  if (e.method === 0) return raw;
+  if (e.method === 8) return inflate(raw, { chunkSize: Math.min(Math.max(e.usize + 1, 64), 1 << 28) });
   return null;
 }
 
@@ -214,16 +231,167 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
-/** One worksheet's cells, merges and hidden rows and columns, or null when it holds something for SheetJS. */
-function sheet(name: string, xml: string, sst: string[], dates: boolean[]): SheetGrid | null {
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return null;
-  const rows: CellValue[][] = [];
-  const hiddenRows: number[] = [];
+/** What a scan of a sheet's cells carries from one piece of its XML to the next. */
+interface Scan {
+  rows: CellValue[][];
+  hiddenRows: number[];
+  /** The current row and column. */
+  r: number;
+  col: number;
+  /** Where </sheetData> ends in the piece that holds it; -1 before. */
+  dataEnd: number;
+}
+
+/**
+ * One worksheet's cells, merges and hidden rows and columns, or null when it holds something for
+ * SheetJS. Its XML comes in pieces of whole rows (Pieces): the text of a large sheet (40 MB at
+ * 100,000 rows) is never held whole beside its cells.
+ */
+class SheetReader {
+  private readonly st: Scan = { rows: [], hiddenRows: [], r: -1, col: -1, dataEnd: -1 };
+  private head = '';
+  private start = -1;
+  private text = '';
+  private from = 0;
+  failed = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly sst: string[],
+    private readonly dates: boolean[],
+  ) {}
+
+  /** Whether more text is wanted: not after </sheetData>, nor once the sheet is for SheetJS. */
+  get wants(): boolean {
+    return !this.failed && this.st.dataEnd < 0;
+  }
+
+  feed(piece: string): void {
+    this.text = piece;
+    this.from = 0;
+    if (this.start < 0) {
+      // <sheetData> is in the first piece: a piece ends after a </row>, which only sheetData holds.
+      this.start = piece.search(/<(?:\w+:)?sheetData\b/);
+      if (this.start < 0) {
+        this.failed = true;
+        return;
+      }
+      this.head = piece.slice(0, this.start);
+      this.from = this.start;
+    }
+    if (!scanCells(piece, this.from, this.st, this.sst, this.dates)) this.failed = true;
+  }
+
+  finish(): SheetGrid | null {
+    const { st, text } = this;
+    if (this.failed || this.start < 0) return null;
+    const merges: SheetGrid['merges'] = [];
+    // <mergeCells> follows <sheetData> and <cols> precedes it (Part 1 §18.3.1.99, CT_Worksheet's
+    // sequence): neither is looked for through the cells, which are most of the text.
+    const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*)\/?>/g;
+    mergeRe.lastIndex = st.dataEnd >= 0 ? st.dataEnd : this.from; // no </sheetData>: from the cells' start
+    for (let m; (m = mergeRe.exec(text));) {
+      const ref = attr(m[1], 'ref');
+      if (!ref) continue;
+      const [a, b = a] = ref.split(':');
+      const [r1, c1] = decodeRef(a);
+      const [r2, c2] = decodeRef(b);
+      merges.push({ r1, c1, r2, c2 });
+    }
+    const hiddenCols: number[] = [];
+    for (const m of this.head.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
+      if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
+      const min = Number(attr(m[1], 'min') ?? 0);
+      const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
+      for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
+    }
+    return { name: this.name, grid: st.rows, merges, hiddenRows: st.hiddenRows, hiddenCols };
+  }
+}
+
+/** A sheet from its whole text, or from its bytes decoded a piece at a time. */
+function sheet(name: string, xml: string | Uint8Array, sst: string[], dates: boolean[]): SheetGrid | null {
+  const reader = new SheetReader(name, sst, dates);
+  if (typeof xml === 'string') reader.feed(xml);
+  else {
+    const pieces = new Pieces();
+    for (let at = 0; at < xml.length && reader.wants; at += PIECE) {
+      const piece = pieces.push(xml.subarray(at, at + PIECE));
+      if (piece !== null) reader.feed(piece);
+    }
+    if (reader.wants) reader.feed(pieces.end());
+  }
+  return reader.finish();
+}
+
+/** Bytes of sheet XML decoded at a time: a piece of text under V8's large-object size (128 KB) dies
+ *  young; 1 MB pieces went to the large-object space and stayed there until a full collection,
+ *  about 40 MB at 100,000 rows (BENCHMARKS.md). */
+const PIECE = 64 << 10;
+
+/**
+ * Sheet XML bytes, as they come, made into text in pieces that end just after a </row> (or a
+ * prefixed </x:row>): no tag, value or UTF-8 sequence is cut. The last piece (end) holds everything
+ * after the last cut: </sheetData> and the merges.
+ */
+class Pieces {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+
+  /** A piece of about PIECE bytes once there is one, else null. */
+  push(bytes: Uint8Array): string | null {
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size < PIECE) return null;
+    const all = this.joined();
+    const cut = lastRowEnd(all);
+    if (cut < 0) return null;
+    this.parts = [all.subarray(cut)];
+    this.size = all.length - cut;
+    return UTF8.decode(all.subarray(0, cut));
+  }
+
+  end(): string {
+    const text = UTF8.decode(this.joined());
+    this.parts = [];
+    this.size = 0;
+    return text;
+  }
+
+  private joined(): Uint8Array {
+    if (this.parts.length === 1) return this.parts[0];
+    const all = new Uint8Array(this.size);
+    let at = 0;
+    for (const p of this.parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    this.parts = [all];
+    return all;
+  }
+}
+
+/** Where the last "</row>" or "</x:row>" in the bytes ends, or -1. */
+function lastRowEnd(b: Uint8Array): number {
+  for (let i = b.length - 4; i > 1; i--) {
+    // "row>" after "</" or "</prefix:"
+    if (b[i] !== 0x72 || b[i + 1] !== 0x6f || b[i + 2] !== 0x77 || b[i + 3] !== 0x3e) continue;
+    let j = i - 1;
+    if (b[j] === 0x3a) for (j--; j > 0 && isWord(b[j]);) j--;
+    if (b[j] === 0x2f && b[j - 1] === 0x3c) return i + 4;
+  }
+  return -1;
+}
+
+/** The cells of one piece of sheet XML from `pos` on, into st; false when the sheet holds
+ *  something for SheetJS. Stops at the piece's end or at </sheetData> (st.dataEnd). */
+function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boolean[]): boolean {
+  const { rows, hiddenRows } = st;
   const a: CellAttrs = { r: undefined, t: undefined, s: undefined, hidden: undefined };
-  let r = -1;
-  let col = -1;
-  // The open cell (inCell), kept in locals rather than an object per cell.
+  let r = st.r;
+  let col = st.col;
+  // The open cell (inCell), kept in locals rather than an object per cell; a piece ends after a
+  // </row>, so no cell is open across pieces.
   let inCell = false;
   let cellR = 0;
   let cellC = 0;
@@ -233,8 +401,6 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
   // A scan from < to < rather than a regular expression: the tags matched by
   // <(\/?)(?:\w+:)?(row|c|v|is|f|sheetData)\b([^>]*?)(\/?)> , without a match array and four
   // strings for every tag (half the time of reading, and most of its garbage).
-  let pos = start;
-  let dataEnd = start;
   for (;;) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0) break;
@@ -259,13 +425,19 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     const attrs = tag === 'row' || tag === 'c' ? xml.slice(i, self ? gt - 1 : gt) : '';
     if (tag === 'sheetData') {
       if (close || self) {
-        dataEnd = pos;
+        st.dataEnd = pos;
         break;
       }
       continue;
     }
     if (tag === 'row') {
-      if (close) continue;
+      if (close) {
+        // A row grown cell by cell has room for 17 cells whatever it holds; a copy has its own
+        // length (5.6 MB less at 100,000 rows of 10 cells, held for the whole check).
+        const done = rows[r];
+        if (done && !inCell) rows[r] = done.slice();
+        continue;
+      }
       cellAttrs(attrs, a);
       r = a.r ? Number(a.r) - 1 : r + 1;
       col = -1;
@@ -291,7 +463,7 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
       cellS = Number(a.s ?? 0);
       inCell = true;
       value = undefined;
-      if (cellT === 'd') return null;
+      if (cellT === 'd') return false;
       if (self) {
         (rows[cr] ??= [])[cc] ??= null;
         inCell = false;
@@ -302,23 +474,23 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
     if (tag === 'f') {
       if (!self) {
         const end = xml.indexOf('</', pos);
-        if (end < 0) return null;
+        if (end < 0) return false;
         pos = xml.indexOf('>', end) + 1;
-        if (pos === 0) return null;
+        if (pos === 0) return false;
       }
       continue;
     }
     if (tag === 'v') {
       if (self) continue;
       const end = xml.indexOf('</', pos);
-      if (end < 0) return null;
+      if (end < 0) return false;
       const text = xml.slice(pos, end);
       pos = xml.indexOf('>', end) + 1;
-      if (pos === 0) return null;
+      if (pos === 0) return false;
       switch (cellT) {
         case 's': {
           const s = sst[Number(text)];
-          if (s === undefined) return null;
+          if (s === undefined) return false;
           value = s;
           break;
         }
@@ -333,91 +505,176 @@ function sheet(name: string, xml: string, sst: string[], dates: boolean[]): Shee
           break;
         case 'n': {
           if (text === '') break;
-          if (dates[cellS]) return null; // a date: SheetJS turns it into a Date its own way
+          if (dates[cellS]) return false; // a date: SheetJS turns it into a Date its own way
           const n = Number(text);
-          if (!Number.isFinite(n)) return null;
+          if (!Number.isFinite(n)) return false;
           value = n;
           break;
         }
         default:
-          return null;
+          return false;
       }
       continue;
     }
     if (tag === 'is') {
       if (self) continue;
       const end = xml.indexOf('</is>', pos) >= 0 ? xml.indexOf('</is>', pos) : xml.search(/<\/\w+:is>/);
-      if (end < 0) return null;
+      if (end < 0) return false;
       if (cellT === 'inlineStr') value = richText(xml.slice(pos, end));
       pos = end;
     }
   }
-  const merges: SheetGrid['merges'] = [];
-  // <mergeCells> follows <sheetData> and <cols> precedes it (Part 1 §18.3.1.99, CT_Worksheet's
-  // sequence): neither is looked for through the cells, which are most of the text.
-  const mergeRe = /<(?:\w+:)?mergeCell\b([^>]*)\/?>/g;
-  mergeRe.lastIndex = dataEnd;
-  for (let m; (m = mergeRe.exec(xml));) {
-    const ref = attr(m[1], 'ref');
-    if (!ref) continue;
-    const [a, b = a] = ref.split(':');
-    const [r1, c1] = decodeRef(a);
-    const [r2, c2] = decodeRef(b);
-    merges.push({ r1, c1, r2, c2 });
+  st.r = r;
+  st.col = col;
+  return true;
+}
+
+/** What every sheet of a workbook is read with. */
+interface Book {
+  dir: Map<string, ZipEntry>;
+  wbXml: string;
+  wbRels: ReturnType<typeof rels>;
+  sst: string[];
+  dates: boolean[];
+  struck: Set<number>;
+}
+
+/** The workbook's parts other than its sheets, or null when SheetJS should read it. */
+function book(bytes: Uint8Array, inflate: InflateRaw): Book | null {
+  const dir = directory(bytes);
+  if (!dir) return null;
+  const root = rels(part(bytes, dir, '_rels/.rels', inflate), '');
+  const office = [...root.values()].find((x) => x.type.endsWith('/officeDocument'));
+  if (!office || office.type.startsWith('http://purl.oclc.org')) return null; // strict OOXML
+  const wbName = office.target;
+  const base = wbName.includes('/') ? wbName.slice(0, wbName.lastIndexOf('/') + 1) : '';
+  const wbXml = part(bytes, dir, wbName, inflate);
+  if (!wbXml) return null;
+  const wbRels = rels(part(bytes, dir, `${base}_rels/${wbName.slice(base.length)}.rels`, inflate), base);
+  if (/\bdate1904\s*=\s*["'](1|true)["']/.test(wbXml)) return null;
+  let sst: string[] = [];
+  let stylesXml: string | null = null;
+  for (const rel of wbRels.values()) {
+    if (rel.type.endsWith('/sharedStrings')) {
+      const x = part(bytes, dir, rel.target, inflate);
+      if (x) sst = sharedStrings(x);
+    } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
   }
-  const hiddenCols: number[] = [];
-  for (const m of xml.slice(0, start).matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
-    if (!/^(1|true)$/.test(attr(m[1], 'hidden') ?? '')) continue;
-    const min = Number(attr(m[1], 'min') ?? 0);
-    const max = Math.min(Number(attr(m[1], 'max') ?? min), min + 16384);
-    for (let c = min; c <= max && c > 0; c++) hiddenCols.push(c - 1);
+  const dates = dateStyles(stylesXml);
+  const struck = stylesXml ? struckFormats(stylesXml) : new Set<number>(); // struck-through rows are noted (src/io/strike.ts)
+  return { dir, wbXml, wbRels, sst, dates, struck };
+}
+
+/** The shared strings. Each is made a string of its own: a slice of the part's text (V8 makes one
+ *  for 13 characters or more) would keep the whole part alive as long as the cells (6 MB at
+ *  100,000 rows). */
+function sharedStrings(x: string): string[] {
+  const out: string[] = [];
+  // One match at a time: a list of every match first (100,000 arrays) outlived young collections.
+  for (const m of x.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
+    out.push(m[1] === undefined ? '' : own(richText(m[1])));
+  return out;
+}
+
+/** A copy of the text (joined from its characters, lone surrogates included). */
+const own = (s: string) => (s.length < 13 ? s : Array.from(s).join(''));
+
+/** Each sheet's name and part, in the workbook's order, or null when one is not a worksheet. */
+function sheetParts(b: Book): { name: string; target: string }[] | null {
+  const out: { name: string; target: string }[] = [];
+  for (const m of b.wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const name = unescape(attr(m[1], 'name') ?? '');
+    const id = attr(m[1], 'r:id') ?? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
+    const rel = id ? b.wbRels.get(id) : undefined;
+    if (!rel || !rel.type.endsWith('/worksheet')) return null;
+    out.push({ name, target: rel.target });
   }
-  return { name, grid: rows, merges, hiddenRows, hiddenCols };
+  return out;
 }
 
 /** The workbook's sheets, or null when SheetJS should read it. */
 export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRaw): RawWorkbook | null {
   try {
-    const dir = directory(bytes);
-    if (!dir) return null;
-    const root = rels(part(bytes, dir, '_rels/.rels', inflate), '');
-    const office = [...root.values()].find((x) => x.type.endsWith('/officeDocument'));
-    if (!office || office.type.startsWith('http://purl.oclc.org')) return null; // strict OOXML
-    const wbName = office.target;
-    const base = wbName.includes('/') ? wbName.slice(0, wbName.lastIndexOf('/') + 1) : '';
-    const wbXml = part(bytes, dir, wbName, inflate);
-    if (!wbXml) return null;
-    const wbRels = rels(part(bytes, dir, `${base}_rels/${wbName.slice(base.length)}.rels`, inflate), base);
-    if (/\bdate1904\s*=\s*["'](1|true)["']/.test(wbXml)) return null;
-    let sst: string[] = [];
-    let stylesXml: string | null = null;
-    for (const rel of wbRels.values()) {
-      if (rel.type.endsWith('/sharedStrings')) {
-        const x = part(bytes, dir, rel.target, inflate);
-        if (x)
-          sst = [...x.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) =>
-            m[1] === undefined ? '' : richText(m[1]),
-          );
-      } else if (rel.type.endsWith('/styles')) stylesXml = part(bytes, dir, rel.target, inflate);
-    }
-    const dates = dateStyles(stylesXml);
-    const struck = stylesXml ? struckFormats(stylesXml) : new Set<number>(); // struck-through rows are noted (src/io/strike.ts)
+    const b = book(bytes, inflate);
+    const parts = b && sheetParts(b);
+    if (!b || !parts) return null;
     const sheets: RawWorkbook['sheets'] = [];
     const notes: ReadNote[] = [];
-    for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
-      const name = unescape(attr(m[1], 'name') ?? '');
-      const id = attr(m[1], 'r:id') ?? /\s[\w]+:id\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1];
-      const rel = id ? wbRels.get(id) : undefined;
-      if (!rel || !rel.type.endsWith('/worksheet')) return null;
-      const xml = part(bytes, dir, rel.target, inflate);
+    for (const { name, target } of parts) {
+      // Struck-through rows are looked for in the whole text; otherwise the text is read in pieces.
+      const xml = b.struck.size
+        ? part(bytes, b.dir, target, inflate)
+        : partBytes(bytes, b.dir, target, inflate);
       if (!xml) return null;
-      const grid = sheet(name, xml, sst, dates);
+      const grid = sheet(name, xml, b.sst, b.dates);
       if (!grid) return null;
       sheets.push(finishSheet(grid, notes));
-      if (struck.size) for (const r of struckRowsIn(struck, xml)) notes.push(struckNote(name, r));
+      if (typeof xml === 'string')
+        for (const r of struckRowsIn(b.struck, xml)) notes.push(struckNote(name, r));
     }
     return sheets.length ? { file, sheets, notes } : null;
   } catch {
     return null;
   }
+}
+
+/** Raw deflate in, the inflated bytes out as they come (Node: zlib.createInflateRaw()). */
+export type InflateRawStream = (data: Uint8Array) => AsyncIterable<Uint8Array>;
+
+/** readXlsxFast with each sheet's XML inflated as a stream and read a piece at a time: neither its
+ *  bytes nor its text are ever held whole (80 MB together at 100,000 rows). */
+export async function readXlsxFastStreamed(
+  file: string,
+  bytes: Uint8Array,
+  inflate: InflateRaw,
+  stream: InflateRawStream,
+): Promise<RawWorkbook | null> {
+  try {
+    const b = book(bytes, inflate);
+    if (b?.struck.size) return readXlsxFast(file, bytes, inflate);
+    const parts = b && sheetParts(b);
+    if (!b || !parts) return null;
+    const sheets: RawWorkbook['sheets'] = [];
+    const notes: ReadNote[] = [];
+    for (const { name, target } of parts) {
+      const grid = await streamedSheet(name, bytes, b, target, inflate, stream);
+      if (!grid) return null;
+      sheets.push(finishSheet(grid, notes));
+    }
+    return sheets.length ? { file, sheets, notes } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sheets declaring more inflated bytes than this are streamed. */
+const STREAM_MIN = 4 << 20;
+
+async function streamedSheet(
+  name: string,
+  bytes: Uint8Array,
+  b: Book,
+  target: string,
+  inflate: InflateRaw,
+  stream: InflateRawStream,
+): Promise<SheetGrid | null> {
+  const e = b.dir.get(target.replace(/^\//, '').toLowerCase());
+  if (!e || u32(bytes, e.offset) !== 0x04034b50 || (e.method !== 0 && e.method !== 8)) return null;
+  const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
+  const raw = bytes.subarray(start, start + e.csize);
+  // A small sheet is inflated at once: a stream's set-up cost more than the sheet (50 files of 200
+  // rows: 60 ms of 420, BENCHMARKS.md), and its bytes are nothing to hold.
+  if (e.method === 0 || e.usize <= STREAM_MIN) {
+    const whole = partBytes(bytes, b.dir, target, inflate);
+    return whole && sheet(name, whole, b.sst, b.dates);
+  }
+  const reader = new SheetReader(name, b.sst, b.dates);
+  const pieces = new Pieces();
+  for await (const chunk of stream(raw)) {
+    const piece = pieces.push(chunk);
+    if (piece !== null) reader.feed(piece);
+    if (!reader.wants) break;
+  }
+  if (reader.wants) reader.feed(pieces.end());
+  return reader.finish();
 }

@@ -26,28 +26,51 @@ export async function checkInflatedSizes(
     if (e.offset + 30 > bytes.length) return `部件「${e.name}」超出文件末尾`;
     const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
     const data = bytes.subarray(start, start + e.compressed);
-    const over = await new Promise<boolean>((resolve) => {
-      const inf = zlib.createInflateRaw();
-      let n = 0;
-      let done = false;
-      const finish = (v: boolean) => {
-        if (done) return;
-        done = true;
-        resolve(v);
-      };
-      inf.on('data', (chunk: Buffer) => {
-        n += chunk.length;
-        if (n > e.size) {
-          inf.destroy();
-          finish(true);
-        }
-      });
-      inf.on('end', () => finish(false));
-      inf.on('error', () => finish(false)); // corrupt data: SheetJS will say so
-      inf.on('close', () => finish(n > e.size));
-      inf.end(data);
-    });
+    const over = e.size <= SYNC_MAX ? overSync(data, e.size) : await overStreamed(data, e.size);
     if (over) return `部件「${e.name}」解压后比它声明的大小（${e.size} 字节）更大（压缩炸弹或伪造的文件）`;
   }
   return null;
+}
+
+/** Entries up to this size are inflated at once, into one buffer of their declared size: streamed,
+ *  every 16 KB piece was a buffer that waited for a garbage collection to be freed, 9–23 MB of them
+ *  at once for a 40 MB sheet, still resident when hqds check peaked (BENCHMARKS.md). */
+const SYNC_MAX = 64 << 20;
+
+/** Whether the data inflates past `size`: zlib stops at maxOutputLength and says so. */
+function overSync(data: Uint8Array, size: number): boolean {
+  try {
+    const out = zlib.inflateRawSync(data, {
+      chunkSize: Math.max(64, size + 1),
+      maxOutputLength: Math.max(1, size),
+    });
+    return out.length > size;
+  } catch (e) {
+    // Corrupt data is not this check's to report: the reader will say so.
+    return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+  }
+}
+
+function overStreamed(data: Uint8Array, size: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const inf = zlib.createInflateRaw();
+    let n = 0;
+    let done = false;
+    const finish = (v: boolean) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+    };
+    inf.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > size) {
+        inf.destroy();
+        finish(true);
+      }
+    });
+    inf.on('end', () => finish(false));
+    inf.on('error', () => finish(false)); // corrupt data: SheetJS will say so
+    inf.on('close', () => finish(n > size));
+    inf.end(data);
+  });
 }

@@ -21,6 +21,7 @@ import { DEFAULT_PANE_SETTINGS, loadSettings, saveSettings, type Settings } from
 import { checkReducer, initialCheck, statusLine } from './state';
 import { chineseError } from './errors';
 import { CheckTab } from './components/CheckTab';
+import { useStyles, type Notify } from './components/styles';
 // Every tab but 检查 loads when first opened, with what it pulls in (inputs, switches, the format
 // list): the pane opens on 检查, and keeping the rest out of the first chunk keeps its start small
 // (BENCHMARKS.md, 「The pane bundle」).
@@ -28,7 +29,6 @@ const EnterTab = React.lazy(() => import('./components/EnterTab').then((m) => ({
 const BuildTab = React.lazy(() => import('./components/BuildTab').then((m) => ({ default: m.BuildTab })));
 const ImportTab = React.lazy(() => import('./components/ImportTab').then((m) => ({ default: m.ImportTab })));
 const LearnTab = React.lazy(() => import('./components/LearnTab').then((m) => ({ default: m.LearnTab })));
-import { useStyles, type Notify } from './components/styles';
 
 type Tabs = 'check' | 'enter' | 'import' | 'build' | 'learn';
 type Message = Parameters<Notify>[0];
@@ -229,13 +229,12 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
           onLocate={(i) => void act('定位', () => workbook.select(i.sheet, i.sheetRow, i.sheetCol))}
         />
       )}
-      {tab === 'enter' && profile && (
-        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+      {/* The tabs other than 检查 load when first opened: one fallback while their chunk arrives. */}
+      <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+        {tab === 'enter' && profile && (
           <EnterTab workbook={workbook} profile={profile} settings={settings} act={act} notify={setMessage} />
-        </React.Suspense>
-      )}
-      {tab === 'import' && profile && (
-        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+        )}
+        {tab === 'import' && profile && (
           <ImportTab
             workbook={workbook}
             profile={profile}
@@ -245,11 +244,9 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             notify={setMessage}
             onDone={afterBuild}
           />
-        </React.Suspense>
-      )}
-      {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
-      {tab === 'build' && (
-        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+        )}
+        {(tab === 'enter' || tab === 'import') && !profile && <Text>请先在「汇总」中选择格式。</Text>}
+        {tab === 'build' && (
           <BuildTab
             workbook={workbook}
             profile={profile}
@@ -259,10 +256,8 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
             act={act}
             onBuilt={afterBuild}
           />
-        </React.Suspense>
-      )}
-      {tab === 'learn' && (
-        <React.Suspense fallback={<Spinner size="tiny" label="正在载入…" />}>
+        )}
+        {tab === 'learn' && (
           <LearnTab
             workbook={workbook}
             act={act}
@@ -272,8 +267,8 @@ export function App({ workbook }: { workbook: OfficeWorkbook }): React.JSX.Eleme
               void save({ ...settings, profileId: p.id });
             }}
           />
-        </React.Suspense>
-      )}
+        )}
+      </React.Suspense>
     </FluentProvider>
   );
 }
