@@ -21,7 +21,7 @@ const doc = (
   sheet: Sheet = {},
   file = 't.xlsx',
   more: Partial<TemplateDoc> = {},
-) => ({
+): TemplateDoc => ({
   file,
   kind: 'xlsx',
   sheets: [{ name: '汇总表', hidden: false, rows, merges: [], validations: [], ...sheet }],

@@ -280,8 +280,13 @@ const oneLine = (t: string) => t.trim().replace(/[ \t]*\r?\n[ \t]*/g, '');
 function readHeader(
   sh: TemplateSheet,
   h: number,
-): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean } {
-  const top = rowTexts(sh, h);
+): { cells: HeaderCell[]; firstDataRow: number; twoLevel: boolean; aside: string[] } {
+  const all = rowTexts(sh, h);
+  // A sentence past a blank column (「更新频率：每日、每周、每月。」) is a note beside the table, not
+  // a column: it is read with the text beside the table instead.
+  const cut = all.findIndex((x, i) => i > 0 && x.c > all[i - 1].c + 1 && isSentence(x.t));
+  const top = cut < 0 ? all : all.slice(0, cut);
+  const aside = cut < 0 ? [] : all.slice(cut).map((x) => oneLine(x.t));
   const below = rowTexts(sh, h + 1);
   // A group is a merged upper cell with labels under it; one merged only for width, with nothing
   // under it, is a column of its own (it was dropped beside a real group).
@@ -290,9 +295,17 @@ function readHeader(
   );
   const twoLevel = groups.length > 0 && below.every((b) => b.t.length <= 40);
   if (!twoLevel)
-    return { cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })), firstDataRow: h + 1, twoLevel: false };
+    return {
+      cells: top.map(({ c, t }) => ({ c, label: oneLine(t) })),
+      firstDataRow: h + 1,
+      twoLevel: false,
+      aside,
+    };
   const cells: HeaderCell[] = [];
-  const last = Math.max(...top.map((x) => x.c), ...below.map((x) => x.c));
+  const last = Math.max(
+    ...top.map((x) => x.c),
+    ...below.filter((x) => cut < 0 || x.c < all[cut].c).map((x) => x.c),
+  );
   for (let c = 0; c <= last; c++) {
     const g = groups.find((m) => c >= m.c1 && c <= m.c2);
     const lower = oneLine(at(sh, h + 1, c));
@@ -304,7 +317,23 @@ function readHeader(
     if (upper) cells.push({ c, label: upper });
     else if (lower) cells.push({ c, label: lower });
   }
-  return { cells, firstDataRow: h + 2, twoLevel: true };
+  return { cells, firstDataRow: h + 2, twoLevel: true, aside };
+}
+
+/** readHeader on the chosen sheet, with what it saw said in review. */
+function readHeaderSaying(L: Learning, row: number): ReturnType<typeof readHeader> {
+  const read = readHeader(L.sh, row);
+  for (const t of read.aside)
+    L.inferred.push(`表头行右侧的「${t}」像说明文字，没有作为列（其中列出的选项仍会用于同名列）：请确认。`);
+  if (read.twoLevel)
+    L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);
+  return read;
+}
+
+/** Text that reads as a sentence, not a column name: it ends like one, or names something and lists it. */
+function isSentence(t: string): boolean {
+  const s = t.trim();
+  return /[。；;]$/.test(s) || /^[^：:]{2,}[：:].*[、，,].+/.test(s);
 }
 
 /** A list validation's options: inline, a range (here or on another, maybe hidden, sheet) or a name. */
@@ -402,6 +431,8 @@ interface ColumnDraft {
   group?: string;
   key: string;
   known: boolean;
+  /** The known column's key before numbering (a second 「数据规模」 is scale2, still a scale). */
+  concept?: string;
 }
 
 /** A built-in column's kind for a concept key, adjusted to what the header says (its unit). */
@@ -416,12 +447,14 @@ function kindFor(
   const quantityKeys = new Set(['scale', 'structuredScale', 'unstructuredScale']);
   if (/\(%\)$/.test(L)) return { ...plain, type: 'percent' };
   if (/\((?:万元|元|亿元)\)$/.test(L)) return { ...plain, type: 'money' };
-  if (unit || quantityKeys.has(d.key)) {
+  // A repeated scale column keeps its kind; a repeated 序号 (「原序号」) does not become one we renumber.
+  const concept = d.concept ?? d.key;
+  if (unit || quantityKeys.has(concept)) {
     let q: QuantitySpec;
     if (unit === 'GB' || unit === 'TB') q = { kind: 'size', unit };
     else if (unit && /条|行/.test(unit) && !/[万亿]/.test(unit)) q = { kind: 'records', unit: '条' };
-    else if (d.key === 'structuredScale') q = { kind: 'records', unit: '条' };
-    else if (d.key === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
+    else if (concept === 'structuredScale') q = { kind: 'records', unit: '条' };
+    else if (concept === 'unstructuredScale') q = { kind: 'pairs', unit: 'GB' };
     else q = { kind: 'scale' };
     if (unit && !['GB', 'TB'].includes(unit) && !(/条|行/.test(unit) && !/[万亿]/.test(unit))) {
       inferred.push(
@@ -610,10 +643,16 @@ function draftColumns(L: Learning, headCells: HeaderCell[]): ColumnDraft[] {
     used.add(key);
     if (!k) L.inferred.push(`「${h.label}」不是已知的列（键「${key}」）。`);
     else if (k.how === 'fuzzy') L.inferred.push(`「${h.label}」按相似度认作已知列「${key}」：请确认。`);
-    return { c: h.c, label: h.label, group: h.group, key, known: !!k };
+    return { c: h.c, label: h.label, group: h.group, key, known: !!k, concept: k?.key };
   });
   for (const d of drafts.filter((d, i) => drafts.findIndex((x) => x.label === d.label) !== i)) {
-    d.label = `${d.group ?? ''}${d.label}`;
+    if (!d.group) {
+      L.inferred.push(
+        `表头中有两列都叫「${d.label}」：两列照样保留，请确认第二列（键「${d.key}」）是否多余。`,
+      );
+      continue;
+    }
+    d.label = `${d.group}${d.label}`;
     L.inferred.push(`两层表头下的列名重复，写作「${d.label}」：请确认。`);
   }
   return drafts;
@@ -935,8 +974,7 @@ function learnSummary(doc: TemplateDoc, opts: LearnOptions = {}): LearnResult {
   if (doc.main === undefined && doc.sheets.filter((s) => !s.hidden).length > 1)
     L.inferred.push(`按表头选用了工作表「${sh.name}」。`);
   L.inferred.push(`表头在第 ${row + 1} 行。`);
-  const { cells: headCells, firstDataRow, twoLevel } = readHeader(sh, row);
-  if (twoLevel) L.inferred.push(`表头有两层（第 ${row + 1}、${row + 2} 行）：下层为列名，上层记作列组。`);
+  const { cells: headCells, firstDataRow } = readHeaderSaying(L, row);
   const tableC2 = Math.max(...headCells.map((h) => h.c));
   const above = readAbove(L, row);
   const notes = readBelow(L, firstDataRow, Math.min(...headCells.map((h) => h.c)), tableC2);

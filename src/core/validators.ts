@@ -63,8 +63,22 @@ export interface ContactParts {
   badEmails: string[];
 }
 
+/** The commonest contact cell, 「张三 13800000000」 (as joined from 联系人 and 联系电话). */
+const NAME_MOBILE = /^([\u4e00-\u9fa5]{2,4}) (1[3-9]\d{9})$/;
+const CONTACT_WORDS = /联系人|联系方式|联系电话|电话|手机|邮箱|电子邮件|负责人|姓名|职务/;
+
 /** Takes a contact cell apart: 「张三 13800000000」, 「李四/0971-6145250转123/li@x.cn」. */
 export function parseContact(raw: string): ContactParts {
+  // What readContact gives such a cell, without its five passes over the text (a 10,000-row check
+  // spent 10 % of its time here; test/contact-quick-path.test.ts holds the two readings equal).
+  const quick = NAME_MOBILE.exec(raw);
+  if (quick && !CONTACT_WORDS.test(quick[1]))
+    return { names: [quick[1]], phones: [quick[2]], emails: [], badPhones: [], badEmails: [] };
+  return readContact(raw);
+}
+
+/** parseContact's full reading, for any text. */
+export function readContact(raw: string): ContactParts {
   const s = toHalfWidth(raw);
   const parts: ContactParts = { names: [], phones: [], emails: [], badPhones: [], badEmails: [] };
   let rest = replaceEmails(s, (m) => {
