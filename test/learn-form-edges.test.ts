@@ -11,17 +11,16 @@ const KNOWN: Record<string, string> = { 项目名称: 'projectName', 电话: 'ph
 const cw = {
   keyOf: (label: string) => (KNOWN[label] ? { key: KNOWN[label], how: 'exact' as const } : null),
   // `required` carries whether learn-form called the label known, so the tests can see it.
-  column: (label: string, key: string, known: boolean): Column =>
-    ({
-      key,
-      label,
-      type: 'text',
-      required: known,
-      multi: false,
-      joiner: '、',
-      width: 12,
-      singleUnit: false,
-    }) as Column,
+  column: (label: string, key: string, known: boolean): Column => ({
+    key,
+    label,
+    type: 'text',
+    required: known,
+    multi: false,
+    joiner: '、',
+    width: 12,
+    singleUnit: false,
+  }),
   vocabulary: (_name: string, options: string[]): Vocabulary => ({
     items: options.map((label) => ({ label, concepts: [], synonyms: [], accept: [] })),
     otherBracketed: true,
