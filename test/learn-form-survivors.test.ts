@@ -73,9 +73,12 @@ describe('an Excel form with merged value areas: every kind of row', () => {
     ['（一）简介（不超过500字）'],
     ['单位盖章'],
   ];
-  const f = learnForm(sheet(rows, [value(2), value(3), value(5), value(6)]), cw);
+  // Learned inside each test, not once for the block: the mutation run switches a mutant on as the
+  // test starts, and credits a test only with the code it runs itself.
+  const learned = () => learnForm(sheet(rows, [value(2), value(3), value(5), value(6)]), cw);
 
   test('title, 附件 label, name key, default widths and rows, as the template prints them', () => {
+    const f = learned();
     expect(f.sheet).toBe('表');
     expect(f.attachment).toBe('附件 2');
     expect(f.above).toEqual(['附件 2', '二、项目情况表']);
@@ -109,6 +112,7 @@ describe('an Excel form with merged value areas: every kind of row', () => {
   });
 
   test('a column per field: the hint kept, the ☐ list a single-choice vocabulary, a column per year and measure', () => {
+    const f = learned();
     expect(columnsOf(f.columns)).toEqual([
       ['projectName', '项目名称', 'text', '', false],
       ['applicant', '申报单位', 'text', '', false],
@@ -125,11 +129,13 @@ describe('an Excel form with merged value areas: every kind of row', () => {
   });
 
   test('the section with its word limit becomes a field; the seal line is said, not learned', () => {
+    const f = learned();
     expect(f.fields).toEqual([{ label: '简介', maxChars: 500, synonyms: [], perDataset: false }]);
     expect(f.below).toEqual(['单位盖章']);
   });
 
   test('the review says each inference in Chinese, in order', () => {
+    const f = learned();
     expect(f.inferred).toEqual([
       '「表」是每个项目填一份的表单（左列项目名、右边填写），共 8 行。',
       '表单标题：「二、项目情况表」。',
@@ -170,15 +176,17 @@ describe('a form read as text only (no merges, every row padded to the used rang
     pad(['填报日期', '　　年　　月　　日']),
     pad(['邮箱']),
   ];
-  const f = learnForm(sheet(rows), cw);
+  const learned = () => learnForm(sheet(rows), cw);
 
   test('the title is the last short line above that does not end in a colon', () => {
+    const f = learned();
     expect(f.form.title).toBe('某市数据集申报书');
     expect(f.attachment).toBe('附件1');
     expect(f.above).toEqual(['附件1', '某市数据集申报书', '填表说明：']);
   });
 
   test('「（可多选）」 on the label: multi-choice; 「其他：____」 is recorded as a bare 「其他」, and said', () => {
+    const f = learned();
     expect(f.form.rows[0]).toEqual({
       label: '类型（可多选）',
       key: '类型',
@@ -196,6 +204,7 @@ describe('a form read as text only (no merges, every row padded to the used rang
   });
 
   test('a printed value is the fixed value; a date line to fill in is a hint', () => {
+    const f = learned();
     expect(f.columns.find((c) => c.label === '项目周期')).toMatchObject({
       type: 'fixed',
       fixedValue: '2025年1月至2026年12月',
@@ -210,6 +219,7 @@ describe('a form read as text only (no merges, every row padded to the used rang
   });
 
   test('a multi-item row without merges: a value spans the blank cells up to the next label or the edge', () => {
+    const f = learned();
     expect(f.form.rows[3]).toEqual({
       items: [
         { label: '联系人', span: 1 },
@@ -222,11 +232,13 @@ describe('a form read as text only (no merges, every row padded to the used rang
   });
 
   test('without a name field the sheet is named by the first free field, not by a ☐ list', () => {
+    const f = learned();
     expect(f.form.nameKey).toBe('负责人');
     expect(f.inferred).toContain('每个项目的工作表按「负责人」命名（如「项目1-名称」）。');
   });
 
   test('nothing below the form: no fields and no note about text below', () => {
+    const f = learned();
     expect(f.fields).toEqual([]);
     expect(f.below).toEqual([]);
     expect(f.missing.join('\n')).not.toContain('表单下方');

@@ -27,6 +27,15 @@ const table = (rows: unknown[][], index = QH): LocatedTable => {
   return r;
 };
 
+// First in the file on purpose: the list of formats' own footnotes is built on the first note
+// looked at, so this is the test that builds it (and would notice it built empty).
+test("武汉's own footnote (no 注 before it) right under the table is a note, not a dataset", () => {
+  const footnote = getProfile('wuhan')!.sheet.footnote!;
+  const r = table([W, [1, '案例'], [footnote]], WH);
+  expect(r.sheetRows).toEqual([1]);
+  expect(r.leftOut).toEqual([{ row: 2, reason: `表尾说明或注释（「${footnote}」）` }]);
+});
+
 describe('a two-level header', () => {
   const isGrouped = (l: string) => l === '结构化数据规模' || l === '非结构化数据规模';
   const bottom = W.map((l) =>
@@ -155,5 +164,121 @@ describe('rows below the table: notes, their continuation, and datasets', () => 
     const r = table([H, ROW, [], ROW, [], ['', null], []]);
     expect(r.sheetRows).toEqual([1, 2, 3]);
     expect(r.leftOut).toEqual([]);
+  });
+});
+
+describe('more of the two-level header', () => {
+  test('a lower row shorter than the upper (a reader drops trailing blanks): every column of the upper row is kept', () => {
+    const top = W.map((l) => (l === '结构化数据规模' || l === '非结构化数据规模' ? '数据规模' : l));
+    const lower = ['', '', '', '', '', '结构化', '非结构化'];
+    const r = table([top, lower, [1, '案例']], WH);
+    expect(r.table.header).toHaveLength(W.length);
+    expect(r.table.header.slice(5)).toEqual(['数据规模结构化', '数据规模非结构化', ...W.slice(7)]);
+  });
+
+  test('two groups side by side as Office.js gives them: the second heading starts its own group', () => {
+    const top = W.map((l, c) => (c === 3 ? '基本信息' : c === 4 || c === 6 ? '' : c === 5 ? '数据规模' : l));
+    const lower = W.map((l, c) => (c === 5 ? '结构化' : c === 6 ? '非结构化' : c === 3 || c === 4 ? l : ''));
+    const r = table([top, lower, [1, '案例']], WH);
+    expect(r.table.header.slice(0, 8)).toEqual([
+      ...W.slice(0, 5),
+      '数据规模结构化',
+      '数据规模非结构化',
+      W[7],
+    ]);
+    expect([r.headerRow, r.bodyRow, r.labelRows.slice(0, 8)]).toEqual([0, 2, [0, 0, 0, 1, 1, 1, 1, 0]]);
+  });
+
+  test('a sub-label known exactly stays bare when group and sub-label together are only alike; an unknown one stays as printed', () => {
+    const top = ['数据集', '数据集', '其他', '其他'];
+    const lower = ['数据集名称', '行业领域', '甲', '乙'];
+    const r = table([top, lower, ['牦牛', '现代农业', 'x', 'y']]);
+    expect(r.table.header).toEqual(['数据集名称', '行业领域', '甲', '乙']);
+  });
+
+  test('a header whose upper row has two texts only (every column grouped) is still a two-level header', () => {
+    const top = ['数据集', '数据集', '申报单位', '申报单位'];
+    const lower = ['数据集名称', '行业领域', '申报单位名称', '联系方式'];
+    const r = table([top, lower, ['牦牛', '现代农业', '某公司', '张三 13800000000']]);
+    expect([r.headerRow, r.bodyRow]).toEqual([0, 2]);
+    expect(r.table.header.slice(0, 3)).toEqual(['数据集名称', '行业领域', '申报单位名称']);
+  });
+
+  test('a first column labelled in the lower row only (Office.js: nothing above it) keeps its label', () => {
+    const top = ['', '数据集', '', '数据规模', '', '备注'];
+    const lower = ['序号', '数据集名称', '行业领域', '结构化', '非结构化', ''];
+    const r = table([top, lower, [1, '牦牛', '现代农业', '100', '2', '']]);
+    expect([r.headerRow, r.bodyRow]).toEqual([0, 2]);
+    expect(r.table.header[0]).toBe('序号');
+    expect(r.labelRows).toEqual([1, 1, 1, 1, 1, 0]);
+  });
+
+  test('a blank row under the header is neither a second header row nor a units line: it is the first table row', () => {
+    const r = table([H, [], ROW]);
+    expect(r.table.header).toEqual(H);
+    expect([r.bodyRow, r.sheetRows]).toEqual([1, [1, 2]]);
+  });
+});
+
+describe('more of the units line', () => {
+  test('「（GB）」 beside a word is a data row; 「GB以上」 is no unit', () => {
+    expect(table([H, ['', '', '', '', '（GB）', '', '', '', '见说明'], ROW]).sheetRows).toEqual([1, 2]);
+    const h = H.map((x) => (x === '数据集数据量（GB）' ? '数据量' : x));
+    expect(table([h, ['', '', '', '', 'GB以上'], ROW]).sheetRows).toEqual([1, 2]);
+  });
+  test('a unit the header reader does not split off (「个」) is still folded in', () => {
+    const h = H.map((x) => (x === '备注' ? '样本' : x));
+    expect(table([h, ['', '', '', '', '', '', '', '', '个'], ROW]).table.header[8]).toBe('样本个');
+  });
+});
+
+describe('more of the notes below the table', () => {
+  test('a blank row inside a note does not end it', () => {
+    const r = table([H, ROW, ['注：x'], [], ['续']]);
+    expect(r.sheetRows).toEqual([1, 3]);
+    expect(r.leftOut.map((x) => x.row)).toEqual([2, 4]);
+  });
+  test('the line after a signature line or a numbered note continues it', () => {
+    const a = table([H, ROW, ['填表人：', '审核人：'], ['（盖章）']]);
+    expect(a.leftOut.map((x) => [x.row, x.reason])).toEqual([
+      [2, '表尾签署行（「填表人：」…）'],
+      [3, '表尾说明的续行（「（盖章）」）'],
+    ]);
+    const b = table([H, ROW, ['1. 第一条'], ['接着说']]);
+    expect(b.leftOut.map((x) => x.row)).toEqual([2, 3]);
+  });
+  test('a numbered note merged from the name column across the row is a note', () => {
+    const r = table([H, ROW, ['', '2. 第二期', '2. 第二期', '2. 第二期']]);
+    expect(r.sheetRows).toEqual([1]);
+  });
+  test('in the name column: two commas apart make a sentence, one comma or 40 characters do not', () => {
+    const forty = `6. ${'甲'.repeat(37)}`;
+    expect(forty).toHaveLength(40);
+    const r = table([H, ROW, ['', '3. 甲，乙乙，丙'], ['', '5. 甲，乙'], ['', forty]]);
+    expect(r.sheetRows).toEqual([1, 3, 4]);
+  });
+});
+
+describe('a 附件1 form and a sheet with no header', () => {
+  test('a form whose label row maps two columns is read as the form, not as a two-column table', () => {
+    const rows = [
+      ['青海省行业高质量数据集基本信息表'],
+      ['单位名称', '青海某公司'],
+      ['负责人及联系方式', '张三 13800000000'],
+      ['数据集名称', '牦牛数据集', '数据集模态', '☑文本 □图片'],
+      ['数据集规模（单位：TB）', '2'],
+      ['所属行业领域', '☑现代农业'],
+    ];
+    const r = locate(QH, rows);
+    expect(r.kind).toBe('form');
+    if (r.kind === 'form') expect(r.sheetRows).toEqual([3]);
+  });
+  test('when the first row has content, the reason quotes row 1', () => {
+    const r = locate(QH, [['会议纪要', '第二格'], ['一、……']]);
+    expect(r).toEqual({
+      kind: 'none',
+      reason:
+        '找不到表头：前 2 行中没有一行能对应到本表的两列以上，也不像基本信息表。第 1 行是「会议纪要 | 第二格」。请确认格式（--profile）是否选对，或把表头改为通知中的列名。',
+    });
   });
 });

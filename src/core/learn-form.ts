@@ -125,7 +125,8 @@ function classify(g: Grid, r: number): RowKind {
       ? { kind: 'cont', texts: texts.map((x) => x.t) }
       : { kind: 'other' };
   const wide = (mergeAt(g, r, 0)?.c2 ?? 0) >= g.width - 1;
-  if (texts.length === 1 && (!hasRoom(g, r) || HEADING.test(first.t)))
+  // A text merged across the whole form has no room beside it, whatever cells the reader padded.
+  if (texts.length === 1 && (!hasRoom(g, r) || wide || HEADING.test(first.t)))
     return { kind: 'text', t: first.t, wide };
   const years = texts.slice(1).map((x) => YEAR.exec(toHalfWidth(x.t).trim())?.[1]);
   if (texts.length >= 3 && years.every(Boolean))
