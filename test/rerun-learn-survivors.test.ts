@@ -6,7 +6,11 @@ import { learnTemplate, type TemplateDoc, type TemplateRange } from '../src/core
 
 const TITLE = '某市行业高质量数据集汇总表';
 
-function doc(header: string[], below: string[] = header.map(() => ''), merges: TemplateRange[] = []): TemplateDoc {
+function doc(
+  header: string[],
+  below: string[] = header.map(() => ''),
+  merges: TemplateRange[] = [],
+): TemplateDoc {
   return {
     file: 't.xlsx',
     kind: 'xlsx',
