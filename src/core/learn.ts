@@ -330,10 +330,11 @@ function readHeaderSaying(L: Learning, row: number): ReturnType<typeof readHeade
   return read;
 }
 
-/** Text that reads as a sentence, not a column name: it ends like one, or names something and lists it. */
+/** Text that reads as a sentence, not a column name: it ends like one, or names something and lists it
+ *  (a one-character name too: 「注：每日、每周」 is the commonest note). */
 function isSentence(t: string): boolean {
   const s = t.trim();
-  return /[。；;]$/.test(s) || /^[^：:]{2,}[：:].*[、，,].+/.test(s);
+  return /[。；;]$/.test(s) || /^[^：:]+[：:].*[、，,].+/.test(s);
 }
 
 /** A list validation's options: inline, a range (here or on another, maybe hidden, sheet) or a name. */
