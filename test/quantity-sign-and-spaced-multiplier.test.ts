@@ -33,3 +33,17 @@ describe('a figure written with a space before its count unit, or with a plus si
     expect(parseQuantity('-5GB')).toMatchObject({ ok: false, code: 'quantity-unreadable' });
   });
 });
+
+describe('the joining stays within one piece, and a plus after a modality is a sign', () => {
+  test('「10k，条」: a comma keeps the bare unit apart, and it is refused as a figure of its own', () => {
+    expect(parseQuantity('10k，条')).toMatchObject({ ok: false, code: 'quantity-unreadable' });
+  });
+  test('「图片+5GB」 is 图片 5 GB', () => {
+    expect(parseQuantity('图片+5GB')).toEqual({
+      ok: true,
+      form: 'single',
+      modality: '图片',
+      quantity: { kind: 'size', value: 5, approximate: false },
+    });
+  });
+});

@@ -286,6 +286,8 @@ function parseOne(part: string, opts: ParseOptions): One {
     prefix = prefix.replace(FILLER_PREFIX, '').trim();
     if (prefix === before) break;
   }
+  // A plus between the modality and the figure is the figure's sign: 「图片+5GB」 is 图片 5GB.
+  prefix = prefix.replace(/\+$/, '').trim();
   after = after.trim();
   if (APPROX_SUFFIX_START.test(after)) {
     approximate = true;
@@ -374,12 +376,14 @@ function hasRange(s: string): boolean {
 /** The text split at separators: one quantity, or one per modality (「图片100GB，音频160GB」). */
 function parseParts(input: string, s: string, opts: ParseOptions): Parsed {
   const parts: string[] = [];
-  for (const piece of s.split(/[,;、\n]|，|；|\s{2,}/)) {
-    for (const bit of piece.split(/(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/)) {
+  for (const piece of s.split(/[,;、\n]|，|；/)) {
+    const first = parts.length;
+    for (const bit of piece.split(/\s{2,}|(?<=[a-zA-Z条张段篇份件])\s+(?=\S)/)) {
       const t = bit.trim();
       if (!t) continue;
-      // A bare unit after a space belongs to the figure before it (「10k 条」), not a second figure.
-      if (parts.length && !RANGE_START.test(t) && isCountUnit(t) && /[kKwW]$/.test(parts[parts.length - 1]))
+      // A bare unit after a space belongs to the figure before it (「10k 条」), not a second figure;
+      // never across a comma (「10k，条」 stays two pieces, and is refused).
+      if (parts.length > first && isCountUnit(t) && /[kKwW]$/.test(parts[parts.length - 1]))
         parts[parts.length - 1] += ` ${t}`;
       else parts.push(t);
     }
