@@ -66,3 +66,16 @@ test('a Word table (not a form): a cell’s issue names the table cell without a
     origin: { table: 2, row: 2, cell: 3 },
   });
 });
+
+test('a control character inside a value the engine rewrites: the fix, the changed value and its reason are all cleaned', () => {
+  const m = mergeSheets(qh(), [{ file: 'a.xlsx', sheet: 'S', rows: [H, row(1, '甲', '其他(火星\u0007)')] }]);
+  const issue = m.issues.find((i) => i.code === 'value-normalised')!;
+  expect(issue.message).toBe('按通知写作「其它（火星\ufffd）」（本表写「其它」，用全角括号）。');
+  expect(issue.value).toBe('其他(火星\ufffd)');
+  expect(issue.fix).toBe('其它（火星\ufffd）');
+  const change = m.changes.find((c) => c.field === '行业领域' && c.from === '其他(火星\u0007)' && c.to !== '其他(火星\ufffd)')!;
+  expect(change.to).toBe('其它（火星\ufffd）');
+  // The reason quotes the value and is written to the change log sheet: it must be cleaned too.
+  expect(change.reason).toBe('按通知写作「其它（火星\ufffd）」（本表写「其它」，用全角括号）。');
+  expect(m.entries[0].entry.cells[2]).toBe('其它（火星\ufffd）');
+});
