@@ -16,7 +16,16 @@ const H = [
   '申报单位名称',
   '联系人及联系方式',
 ];
-const row = (n: number, name: string, domain = '通用') => [n, name, domain, 5, '文本', '无', 'u', '张三 13800000000'];
+const row = (n: number, name: string, domain = '通用') => [
+  n,
+  name,
+  domain,
+  5,
+  '文本',
+  '无',
+  'u',
+  '张三 13800000000',
+];
 
 test('a sheet with text and blank rows but no table is skipped with locate’s reason, not as empty', () => {
   const m = mergeSheets(qh(), [{ file: 'b.xlsx', sheet: 'X', rows: [['随便写的'], [], ['另一行']] }]);
@@ -73,7 +82,9 @@ test('a control character inside a value the engine rewrites: the fix, the chang
   expect(issue.message).toBe('按通知写作「其它（火星\ufffd）」（本表写「其它」，用全角括号）。');
   expect(issue.value).toBe('其他(火星\ufffd)');
   expect(issue.fix).toBe('其它（火星\ufffd）');
-  const change = m.changes.find((c) => c.field === '行业领域' && c.from === '其他(火星\u0007)' && c.to !== '其他(火星\ufffd)')!;
+  const change = m.changes.find(
+    (c) => c.field === '行业领域' && c.from === '其他(火星\u0007)' && c.to !== '其他(火星\ufffd)',
+  )!;
   expect(change.to).toBe('其它（火星\ufffd）');
   // The reason quotes the value and is written to the change log sheet: it must be cleaned too.
   expect(change.reason).toBe('按通知写作「其它（火星\ufffd）」（本表写「其它」，用全角括号）。');
