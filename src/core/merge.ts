@@ -353,7 +353,11 @@ function cleanForXml(res: MergeResult, labels: readonly string[]): void {
   for (let i = 0; i < res.entries.length; i++)
     controlChars(res.entries[i], i, labels, res.issues, res.changes);
   for (const issue of res.issues) cleanIssue(issue);
-  for (const change of res.changes) if (typeof change.to === 'string') change.to = xmlSafe(change.to);
+  for (const change of res.changes) {
+    if (typeof change.to === 'string') change.to = xmlSafe(change.to);
+    // A reason quotes the value (「按通知写作…」) and is written to the change log sheet.
+    change.reason = xmlSafe(change.reason);
+  }
   for (const l of res.leftOut) l.reason = xmlSafe(l.reason);
 }
 
