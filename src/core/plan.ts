@@ -302,14 +302,10 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
     const size = style.font?.size ?? 11;
     let width = 0;
     for (let c = cell.c; c <= (wide?.c2 ?? cell.c); c++) width += sheet.colWidths[c] ?? 8.43;
-    // Column width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that.
-    const perLine = Math.max(1, (width - 1) * (11 / size));
-    let lines = 0;
-    for (const part of String(cell.v).split('\n'))
-      lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    const lines = wrappedLines(String(cell.v), width, size);
     // (A one-line note keeps the default height, as before.)
     if (wide && lines < 2) continue;
-    const h = Math.min(409, Math.ceil(lines * size * 1.35 + 6));
+    const h = linesHeight(lines, size);
     const rows = span ? span.r2 - span.r1 + 1 : 1;
     for (let r = cell.r; r < cell.r + rows; r++) {
       if (sheet.rowHeights[r] !== undefined) continue;
@@ -319,6 +315,18 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
   }
   for (const [r, h] of need) if (h > 15) sheet.rowHeights[r] = h;
 }
+
+/** How many lines text of `size` pt takes in `width` (Excel's column units), line breaks kept. Column
+ *  width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that. */
+function wrappedLines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, (width - 1) * (11 / size));
+  let lines = 0;
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+  return lines;
+}
+
+/** A row's height in points for `lines` lines of `size` pt (Excel's limit is 409). */
+const linesHeight = (lines: number, size: number) => Math.min(409, Math.ceil(lines * size * 1.35 + 6));
 
 /** A hidden sheet holding every vocabulary, for dropdowns longer than Excel's 255-character inline limit. */
 function listsSheet(profile: Profile): { sheet: SheetPlan; refs: Map<number, string> } {
@@ -601,18 +609,16 @@ function wrapLongLines(
   rowHeights: Record<number, number>,
 ): void {
   const size = 12;
+  const width = colWidths.reduce((a, w) => a + w, 0);
   for (const cell of cells) {
     if (cell.r >= headerRow || cell.style !== 'meta' || typeof cell.v !== 'string') continue;
     // Only a line that has the row to itself (one segment, merged across the table) can wrap in place.
     const m = merges.find((x) => x.r1 === cell.r && x.c1 === cell.c && x.r2 === cell.r);
     if (!m || m.c2 < colWidths.length - 1) continue;
-    const width = colWidths.reduce((a, w) => a + w, 0);
-    const perLine = Math.max(1, (width - 1) * (11 / size));
-    let lines = 0;
-    for (const part of cell.v.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    const lines = wrappedLines(cell.v, width, size);
     if (lines < 2) continue;
     cell.style = 'metaLine';
-    rowHeights[cell.r] = Math.max(rowHeights[cell.r] ?? 0, Math.min(409, Math.ceil(lines * size * 1.35 + 6)));
+    rowHeights[cell.r] = Math.max(rowHeights[cell.r] ?? 0, linesHeight(lines, size));
   }
 }
 
