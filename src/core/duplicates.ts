@@ -15,46 +15,63 @@ function duplicateColumns(profile: Profile): { nameKey?: string; ownerKey?: stri
   return { nameKey: ['name', 'projectName'].find(has), ownerKey: ['applicant', 'builder'].find(has) };
 }
 
-/** The duplicate check's key of an entry (same dataset and applicant after normalisation), or null
- *  when it names no dataset; null when the profile has no name column. `parts` gives the key's two
- *  halves, name and applicant (hqds check's compact merge, merge-check.ts, keys by the name alone
- *  and compares applicants, making no string per entry). */
+/** The duplicate check's two key parts of an entry, name and applicant after normalisation (null
+ *  when it names no dataset), and the name column's label; null when the profile has no name column. */
 export function duplicateKeys(
   profile: Profile,
-): { label: string; key(entry: Entry): string | null; parts(entry: Entry): [string, string] | null } | null {
+): { label: string; parts(entry: Entry): [string, string] | null } | null {
   const { nameKey, ownerKey } = duplicateColumns(profile);
   if (!nameKey) return null;
   const label = profile.columns.find((c) => c.key === nameKey)!.label;
   const text = (v: CellOut) => labelKey(String(v ?? ''));
-  const parts = (entry: Entry): [string, string] | null => {
-    const name = text(entry.get(nameKey));
-    if (!name) return null;
-    return [name, ownerKey ? text(entry.get(ownerKey)) : ''];
-  };
   return {
     label,
-    parts,
-    key(entry) {
-      const p = parts(entry);
-      return p && `${p[0]}\u0001${p[1]}`;
+    parts(entry) {
+      const name = text(entry.get(nameKey));
+      if (!name) return null;
+      return [name, ownerKey ? text(entry.get(ownerKey)) : ''];
     },
   };
+}
+
+/**
+ * The first earlier entry with the same name and applicant. Entries are added in order, each once.
+ * Keyed by the name alone, with each entry's applicant kept as the shared string it is; only a name
+ * under a second applicant is keyed by both (hqds check's 100,000 entries would otherwise make
+ * 100,000 key strings, about 8 MB). Used by flagDuplicates and by hqds check (merge-check.ts).
+ */
+export class TwinFinder {
+  private readonly byName = new Map<string, number>();
+  private readonly byBoth = new Map<string, number>();
+  private readonly applicants: string[] = [];
+
+  /** Entry `i` (the next in order) with its key parts: its first twin, or null. */
+  add(i: number, parts: [string, string] | null): number | null {
+    this.applicants[i] = parts ? parts[1] : '';
+    if (!parts) return null;
+    const [name, applicant] = parts;
+    const first = this.byName.get(name);
+    if (first === undefined) {
+      this.byName.set(name, i);
+      return null;
+    }
+    if (this.applicants[first] === applicant) return first;
+    const both = `${name}\u0001${applicant}`;
+    const twin = this.byBoth.get(both);
+    if (twin === undefined) this.byBoth.set(both, i);
+    return twin ?? null;
+  }
 }
 
 /** Same dataset and applicant after normalisation: flag both rows, keep both. */
 export function flagDuplicates(profile: Profile, res: MergeResult): void {
   const keys = duplicateKeys(profile);
   if (!keys) return;
-  const seen = new Map<string, number>();
+  const twins = new TwinFinder();
   const at = (k: number) => ({ row: res.entries[k].entry.row, source: res.entries[k].source });
   res.entries.forEach((merged, i) => {
-    const key = keys.key(merged.entry);
-    if (key === null) return;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
-      return;
-    }
+    const first = twins.add(i, keys.parts(merged.entry));
+    if (first === null) return;
     res.issues.push(duplicateIssue(at, i, first, keys.label), duplicateIssue(at, first, i, keys.label));
   });
 }

@@ -8,7 +8,7 @@
  */
 import type { Entry, Issue, LeftOut, Table } from './engine';
 import { validatorFor, type Validator } from './engine';
-import { duplicateIssue, duplicateKeys } from './duplicates';
+import { duplicateIssue, duplicateKeys, TwinFinder } from './duplicates';
 import { ISSUE_CODES, type CellOut, type IssueCode } from './issues';
 import { columnLetter } from './address';
 import { locate, type Located } from './locate';
@@ -256,11 +256,7 @@ interface CheckState {
   /** Merged entries so far. */
   entries: number;
   dup: ReturnType<typeof duplicateKeys>;
-  /** The first entry of each dataset name; the applicant of each entry (a shared string, no key
-   *  made per entry: 100,000 keys were 8 MB); a name under a second applicant keyed by both. */
-  seen: Map<string, number>;
-  applicants: string[];
-  seenBoth: Map<string, number>;
+  twins: TwinFinder;
   /** Duplicates found: entry, its first twin, entry, its first twin… */
   pairs: number[];
   /** control-char issues, which mergeSheets lists after every sheet's. */
@@ -295,9 +291,7 @@ export function checkSheets(
     runs: [],
     entries: 0,
     dup: duplicateKeys(profile),
-    seen: new Map(),
-    applicants: [],
-    seenBoth: new Map(),
+    twins: new TwinFinder(),
     pairs: [],
     control: [],
   };
@@ -384,24 +378,8 @@ function addEntry(st: CheckState, run: SheetIssues, e: Entry): void {
   run.entryRows.push(e.row);
   if (e.cells.some((v) => typeof v === 'string' && hasXmlForbidden(v)))
     controlChars({ entry: e, source: run.entrySource(e.row) }, i, st.labels, st.control, null);
-  const parts = st.dup?.parts(e);
-  st.applicants.push(parts ? parts[1] : '');
-  if (!parts) return;
-  const [name, applicant] = parts;
-  let first = st.seen.get(name);
-  if (first === undefined) {
-    st.seen.set(name, i);
-    return;
-  }
-  if (st.applicants[first] !== applicant) {
-    // The same name under another applicant: the first entry with both, as flagDuplicates keys them.
-    const both = `${name}\u0001${applicant}`;
-    first = st.seenBoth.get(both);
-    if (first === undefined) {
-      st.seenBoth.set(both, i);
-      return;
-    }
-  }
+  const first = st.twins.add(i, st.dup?.parts(e) ?? null);
+  if (first === null) return;
   st.pairs.push(i, first);
 }
 
