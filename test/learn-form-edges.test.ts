@@ -3,41 +3,16 @@
  * rows, a title merged wider than the form, a two-column form, options over the form's last rows,
  * a measure block closing the form, and the review's one-line descriptions of each kind of row.
  */
-import type { TemplateRange, TemplateSheet } from '../src/core/learn';
+import { formCrosswalk, formSheet } from './helpers/form-crosswalk';
 import { describeFormRow, formTitlePlain, isFormSheet, learnForm } from '../src/core/learn-form';
-import type { Column, Profile, Vocabulary } from '../src/core/profile';
+import type { Column, Profile } from '../src/core/profile';
 
-const KNOWN: Record<string, string> = { 项目名称: 'projectName', 电话: 'phone', 邮箱: 'email' };
-const cw = {
-  keyOf: (label: string) => (KNOWN[label] ? { key: KNOWN[label], how: 'exact' as const } : null),
-  // `required` carries whether learn-form called the label known, so the tests can see it.
-  column: (label: string, key: string, known: boolean): Column => ({
-    key,
-    label,
-    type: 'text',
-    required: known,
-    multi: false,
-    joiner: '、',
-    width: 12,
-    singleUnit: false,
-  }),
-  vocabulary: (_name: string, options: string[]): Vocabulary => ({
-    items: options.map((label) => ({ label, concepts: [], synonyms: [], accept: [] })),
-    otherBracketed: true,
-  }),
-};
-const sheet = (
-  rows: (string | null)[][],
-  merges: TemplateRange[] = [],
-  colWidths?: number[],
-): TemplateSheet => ({
-  name: '表',
-  hidden: false,
-  rows,
-  merges,
-  validations: [],
-  ...(colWidths && { colWidths }),
+const cw = formCrosswalk({
+  项目名称: { key: 'projectName', how: 'exact' },
+  电话: { key: 'phone', how: 'exact' },
+  邮箱: { key: 'email', how: 'exact' },
 });
+const sheet = formSheet;
 const BASE = [
   ['项目名称', null, null],
   ['电话', null, null],

@@ -5,9 +5,10 @@
  * Chinese review lines that say each inference. These tests hand learnForm small sheets, with a
  * crosswalk that knows a few labels, and assert those exactly.
  */
-import type { TemplateRange, TemplateSheet } from '../src/core/learn';
+import type { TemplateRange } from '../src/core/learn';
+import { formCrosswalk, formSheet } from './helpers/form-crosswalk';
 import { describeFormRow, formTitlePlain, isFormSheet, learnForm } from '../src/core/learn-form';
-import type { Column, Profile, ProjectRow, Vocabulary } from '../src/core/profile';
+import type { Column, Profile, ProjectRow } from '../src/core/profile';
 
 const KNOWN: Record<string, { key: string; how: 'exact' | 'fuzzy' }> = {
   项目名称: { key: 'projectName', how: 'exact' },
@@ -21,36 +22,8 @@ const KNOWN: Record<string, { key: string; how: 'exact' | 'fuzzy' }> = {
 };
 
 /** A crosswalk as learn.ts lends it, reduced to what these tests look at. */
-const cw = {
-  keyOf: (label: string) => KNOWN[label] ?? null,
-  column: (label: string, key: string, known: boolean): Column => ({
-    key,
-    label,
-    type: 'text',
-    required: known,
-    multi: false,
-    joiner: '、',
-    width: 12,
-    singleUnit: false,
-  }),
-  vocabulary: (_name: string, options: string[]): Vocabulary => ({
-    items: options.map((label) => ({ label, concepts: [], synonyms: [], accept: [] })),
-    otherBracketed: true,
-  }),
-};
-
-const sheet = (
-  rows: (string | number | null)[][],
-  merges: TemplateRange[] = [],
-  colWidths?: (number | undefined)[],
-): TemplateSheet => ({
-  name: '表',
-  hidden: false,
-  rows,
-  merges,
-  validations: [],
-  ...(colWidths && { colWidths }),
-});
+const cw = formCrosswalk(KNOWN);
+const sheet = formSheet;
 /** A value area merged from column B to the form's last column D. */
 const value = (r: number): TemplateRange => ({ r1: r, c1: 1, r2: r, c2: 3 });
 const columnsOf = (cols: Column[]) =>
