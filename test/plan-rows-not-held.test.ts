@@ -35,10 +35,12 @@ function received(): (string | number)[][] {
   return rows;
 }
 
-function planOf() {
+/** The plan of the received rows; holdRowsUpTo 0 keeps every generated sheet generated, as a
+ *  large build's are (by default a build this small holds them). */
+function planOf(holdRowsUpTo = 0) {
   const qh = getProfile('qinghai')!;
   const merged = mergeSheets(qh, [{ file: '来件.xlsx', sheet: 'Sheet1', rows: received() }], { tb: 1024 });
-  return { merged, plan: planWorkbook(qh, merged, { date: new Date(2026, 0, 2) }) };
+  return { merged, plan: planWorkbook(qh, merged, { date: new Date(2026, 0, 2), holdRowsUpTo }) };
 }
 
 /** Counts reads of sheet.cells from now on (the array a read would build). */
@@ -95,4 +97,22 @@ test('reading cells gives the generated cells once, as a stable array that can b
   const json = JSON.parse(JSON.stringify(summary)) as SheetPlan;
   expect(json.cells).toHaveLength(cells.length);
   expect(Object.keys(json).indexOf('cells')).toBe(2);
+});
+
+test('a small build makes its generated rows once and keeps them; the file is the same byte for byte', async () => {
+  const { merged, plan: generated } = planOf();
+  const items = merged.entries.length + merged.issues.length + merged.changes.length;
+  const now = new Date(Date.UTC(2026, 0, 2));
+  for (const limit of [items, 20000]) {
+    const { plan } = planOf(limit);
+    // Held: every sheet walks an array now; none generates its rows again.
+    expect(plan.sheets.map((s) => Array.isArray(planCells(s)))).toEqual(plan.sheets.map(() => true));
+    expect(JSON.stringify(plan)).toBe(JSON.stringify(generated));
+    expect(Buffer.compare(await writeWorkbook(plan, { now }), await writeWorkbook(generated, { now }))).toBe(
+      0,
+    );
+  }
+  // One item more than the limit: generated.
+  const { plan } = planOf(items - 1);
+  expect(plan.sheets.map((s) => Array.isArray(planCells(s)))).toEqual([false, false, false, true]);
 });

@@ -423,6 +423,31 @@ describe('styles and row heights', () => {
     expect(displayWidth('A数1')).toBe(4);
   });
 
+  test('display width: each wide range counted two from its first to its last character, one outside', () => {
+    // Hangul Jamo, CJK radicals to Yi, Hangul syllables, compatibility ideographs, CJK forms, full-width forms.
+    const ranges = [
+      [0x1100, 0x115f],
+      [0x2e80, 0xa4cf],
+      [0xac00, 0xd7a3],
+      [0xf900, 0xfaff],
+      [0xfe30, 0xfe4f],
+      [0xff00, 0xff60],
+      [0xffe0, 0xffe6],
+    ];
+    for (const [lo, hi] of ranges) {
+      expect(displayWidth(String.fromCharCode(lo))).toBe(2);
+      expect(displayWidth(String.fromCharCode(hi))).toBe(2);
+      expect(displayWidth(String.fromCharCode(lo - 1))).toBe(1);
+      expect(displayWidth(String.fromCharCode(hi + 1))).toBe(1);
+    }
+    // A character outside the BMP (a surrogate pair) is one character of width one; a lone surrogate counts one.
+    expect(displayWidth('𠀀')).toBe(1);
+    expect(displayWidth('a😀b')).toBe(3);
+    expect(displayWidth('\ud800')).toBe(1);
+    expect(displayWidth('\udc00\ud800')).toBe(2);
+    expect(displayWidth('\ud800数')).toBe(3);
+  });
+
   test('wrapped text raises its row: lines × size × 1.35 + 6, merged and fixed rows left alone', () => {
     const sheet: SheetPlan = {
       name: 'x',

@@ -275,10 +275,23 @@ test('the XML escaping: & < > escaped, unrepresentable characters and literal _x
   expect(xmlText('纯文本')).toBe('纯文本');
 });
 
+test('the zip writer: entries keep the order of add() while they deflate, and finish() waits for done()', async () => {
+  const z = new ZipWriter(6, new Date(2026, 10, 25, 12, 0, 0));
+  // The large part is still deflating when the small ones are added after it.
+  await z.add('big.xml', ['<a>', 'x'.repeat(3 << 20), '</a>']);
+  expect(() => z.finish()).toThrow(/done/);
+  await z.add('small.xml', ['<s/>']);
+  await z.done();
+  const back = await JSZip.loadAsync(z.finish(), { checkCRC32: true });
+  expect(Object.keys(back.files)).toEqual(['big.xml', 'small.xml']);
+  expect((await back.file('big.xml')!.async('string')).length).toBe(7 + (3 << 20));
+});
+
 test('the zip writer: entries named first lead, CRCs and contents check out in another reader', async () => {
   const z = new ZipWriter(6, new Date(2026, 10, 25, 12, 0, 0));
   await z.add('b.xml', ['<b>', '共享'.repeat(50000), '</b>']);
   await z.add('[Content_Types].xml', ['<Types/>']);
+  await z.done();
   const buf = z.finish(['[Content_Types].xml']);
   expect(buf.readUInt32LE(0)).toBe(0x04034b50);
   expect(buf.toString('utf8', 30, 30 + '[Content_Types].xml'.length)).toBe('[Content_Types].xml');

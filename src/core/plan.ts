@@ -114,6 +114,11 @@ function lazyCells(
   return sheet;
 }
 
+/** Makes a generated sheet's cells once and keeps them (its `cells` array from now on). */
+function holdCells(sheet: SheetPlan): void {
+  if (lazySheets.has(sheet)) void sheet.cells;
+}
+
 /** A sheet's cells in plan order, without building the array where the sheet generates its rows:
  *  each PlanCell is made as it is read and can be dropped once used. */
 export function planCells(sheet: SheetPlan): Iterable<PlanCell> {
@@ -138,6 +143,10 @@ export interface PlanSettings {
   tableSize: number;
   /** Include the issues sheet and cell notes. */
   annotate: boolean;
+  /** Up to this many entries, issues and changes together, the generated rows (lazyCells) are made
+   *  once and kept: row heights and the file writer's two passes each generated them again, which
+   *  cost a small build more than holding them (BENCHMARKS.md). Larger builds keep generating. */
+  holdRowsUpTo: number;
 }
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -146,6 +155,7 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   tableFont: '仿宋_GB2312',
   tableSize: 10.5,
   annotate: true,
+  holdRowsUpTo: 20000,
   date: null,
 };
 
@@ -187,16 +197,35 @@ export function styles(s: PlanSettings): Record<string, CellStyle> {
   };
 }
 
-/** Display width of text in Excel's character units: CJK and full-width count two. */
+/** Display width of text in Excel's character units: CJK and full-width count two. A loop over
+ *  code units, not a regular expression per character: this runs on every wrapped cell of a
+ *  build (2.3 million characters at 1,000 rows, a tenth of its time, BENCHMARKS.md). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    // A surrogate pair is one character, and none is wide.
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    w += isWide(u) ? 2 : 1;
+  }
   return w;
+}
+
+/** Hangul Jamo, CJK (radicals to Yi), Hangul syllables, compatibility ideographs, CJK forms, full-width forms. */
+function isWide(u: number): boolean {
+  if (u < 0x1100) return false;
+  return (
+    u <= 0x115f ||
+    (u >= 0x2e80 && u <= 0xa4cf) ||
+    (u >= 0xac00 && u <= 0xd7a3) ||
+    (u >= 0xf900 && u <= 0xfaff) ||
+    (u >= 0xfe30 && u <= 0xfe4f) ||
+    (u >= 0xff00 && u <= 0xff60) ||
+    (u >= 0xffe0 && u <= 0xffe6)
+  );
 }
 
 const isNumberColumn = (c: Column) =>
@@ -274,31 +303,40 @@ export function planWorkbook(
   if (s.annotate && merged.changes.length) sheets.push(changeLogSheet(profile, merged, sheets[0]));
   sheets.push(lists.sheet);
   const styleSet = styles(s);
-  for (const sheet of sheets) fitRowHeights(sheet, styleSet);
+  const small = merged.entries.length + merged.issues.length + merged.changes.length <= s.holdRowsUpTo;
+  for (const sheet of sheets) {
+    if (small) holdCells(sheet);
+    fitRowHeights(sheet, styleSet);
+  }
   return { sheets, styles: styleSet };
 }
 
 /** Row heights for wrapped text, estimated from display width and column width: neither Excel nor
  *  LibreOffice grows a row for wrapped text in a file it opens, so a clipped header would print. */
 export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellStyle>): void {
-  const merged = new Set<string>();
+  // Cells by number (row × 16,384 + column, Excel's column count): string keys made three strings
+  // for every cell of every sheet.
+  const key = (r: number, c: number) => r * 16384 + c;
+  const merged = new Set<number>();
   // A label merged down one column (an ungrouped label over a two-level header's rows) shares its height among them.
-  const down = new Map<string, Range>();
+  const down = new Map<number, Range>();
   // A note merged across the table (a learned template's long 填表说明) wraps within all its columns;
   // other merged cells are left alone.
-  const across = new Map<string, Range>();
+  const across = new Map<number, Range>();
   for (const m of sheet.merges) {
-    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
-    if (m.r2 > m.r1 && m.c1 === m.c2) down.set(`${m.r1},${m.c1}`, m);
-    if (m.r2 === m.r1 && m.c2 > m.c1) across.set(`${m.r1},${m.c1}`, m);
+    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(key(r, c));
+    if (m.r2 > m.r1 && m.c1 === m.c2) down.set(key(m.r1, m.c1), m);
+    if (m.r2 === m.r1 && m.c2 > m.c1) across.set(key(m.r1, m.c1), m);
   }
   const need = new Map<number, number>();
   for (const cell of planCells(sheet)) {
-    const span = down.get(`${cell.r},${cell.c}`);
-    const wide = cell.style === 'note' ? across.get(`${cell.r},${cell.c}`) : undefined;
-    if (cell.v === null || cell.v === '' || (merged.has(`${cell.r},${cell.c}`) && !span && !wide)) continue;
+    if (cell.v === null || cell.v === '') continue;
     const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
+    const at = key(cell.r, cell.c);
+    const span = down.get(at);
+    const wide = cell.style === 'note' ? across.get(at) : undefined;
+    if (merged.has(at) && !span && !wide) continue;
     const size = style.font?.size ?? 11;
     let width = 0;
     for (let c = cell.c; c <= (wide?.c2 ?? cell.c); c++) width += sheet.colWidths[c] ?? 8.43;
@@ -895,10 +933,14 @@ export function changeLogSheet(profile: Profile, merged: MergeResult, target: Sh
   // The working list (上海) has 序号 in its first column, so its fields sit one column to the right.
   const shift = target.role === 'working-list' ? 1 : 0;
   // One row per change, generated when read (lazyCells): 283,000 changes made 2.3 million cells at 100,000 rows.
+  const colOf = new Map<string | null, number>();
+  profile.columns.forEach((c, i) => {
+    if (!colOf.has(c.label)) colOf.set(c.label, i);
+  });
   const rows = function* () {
     for (let i = 0; i < merged.changes.length; i++) {
       const ch = merged.changes[i];
-      const col = profile.columns.findIndex((c) => c.label === ch.field);
+      const col = colOf.get(ch.field) ?? -1;
       const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
       const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
       const row = changeLogRow(

@@ -302,6 +302,7 @@ export async function writeWorkbookPieces(plan: WorkbookPlan, opts: WriteOptions
   await zip.add('docProps/app.xml', [appProps()]);
   await zip.add('_rels/.rels', [rootRels()]);
   await zip.add('[Content_Types].xml', [contentTypes(plan.sheets.length, withNotes, !!sst)]);
+  await zip.done();
   // [Content_Types].xml first, as Excel writes it: some tools sniff the first entry.
   return zip.finishPieces(['[Content_Types].xml', '_rels/.rels']);
 }
