@@ -88,6 +88,10 @@ class SheetIssues {
   readonly fixes = new Blocks<CellOut | undefined>();
   /** The sheet row (0-based, of the table) of each of its entries, ascending. */
   readonly entryRows = new Ints();
+  /** How many of the issues are errors, counted as they come. */
+  errors = 0;
+  /** The entry found last: issues come in row order, so most look up the same entry or the next. */
+  private hint = 0;
   /** Where an entry is (its table row); no column needed, so known before the header is mapped. */
   entrySource: (row: number) => SourceRef = () => {
     throw new Error('SheetIssues: read before the sheet was placed');
@@ -114,6 +118,7 @@ class SheetIssues {
   private add(issue: Issue): void {
     const safe = issue.safe === undefined ? 0 : issue.safe ? 2 : 1;
     const sev = issue.severity === 'error' ? 1 : 0;
+    this.errors += sev;
     this.meta.push(
       CODE_INDEX.get(issue.code)! | (sev << 8) | (safe << 9) | (this.fields.of(issue.field) << 11),
     );
@@ -127,12 +132,15 @@ class SheetIssues {
   /** The merged index of the entry of table row `row`, or null (the engine's entries come in row order). */
   entryOf(row: number): number | null {
     const rows = this.entryRows;
+    const h = this.hint;
+    if (h < rows.n && rows.at(h) === row) return this.base + h;
+    if (h + 1 < rows.n && rows.at(h + 1) === row) return this.base + (this.hint = h + 1);
     let lo = 0;
     let hi = rows.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = rows.at(mid);
-      if (at === row) return this.base + mid;
+      if (at === row) return this.base + (this.hint = mid);
       if (at < row) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -196,7 +204,7 @@ export class IssueList implements Iterable<MergedIssue> {
     let n = 0;
     for (const p of this.parts) {
       if (Array.isArray(p)) for (const i of p) n += i.severity === 'error' ? 1 : 0;
-      else for (let k = 0; k < p.length; k++) n += (p.meta.at(k) >> 8) & 1;
+      else n += p.errors;
     }
     return n;
   }
@@ -222,7 +230,7 @@ export class IssueList implements Iterable<MergedIssue> {
   *[Symbol.iterator](): Iterator<MergedIssue> {
     for (const p of this.parts) {
       if (Array.isArray(p)) yield* p;
-      else for (let k = 0; k < p.length; k++) yield p.at(k);
+      else for (let k = 0, n = p.length; k < n; k++) yield p.at(k);
     }
   }
 
