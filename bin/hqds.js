@@ -6,11 +6,13 @@ process.stdout.on('error', (e) => {
   if (e && e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+const path = require('path');
 let cli;
 try {
-  cli = require('../lib/cli/main.js');
+  // lib/ in one script with its compiled code kept between runs, or lib/'s modules (src/cli/bundle-loader.ts).
+  cli = require('../lib/cli/bundle-loader.js').loadCli(path.join(__dirname, '..', 'lib'));
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/main')) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && /lib[\\/]cli[\\/](main|bundle-loader)/.test(String(e.message))) {
     process.stderr.write('hqds 尚未编译：请在项目目录运行 npm install（或 npm run prepare）后再试。\n');
     process.exit(2);
   }
@@ -19,6 +21,7 @@ try {
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    cli.saveCache();
   },
   (err) => {
     process.stderr.write(`hqds 出错：${err && err.stack ? err.stack : err}\n`);

@@ -1,0 +1,133 @@
+/**
+ * How bin/hqds.js loads the command. lib/hqds-bundle.js (scripts/bundle-cli.js: lib/ in one script)
+ * when it is there and every module in it is the one in lib/ (same size and time), with V8's
+ * compiled code for it kept between runs in the user's cache folder; otherwise lib/cli/main.js, as
+ * tsc wrote it. A check of 1,000 rows loaded 39 modules from 39 files and compiled each on every run
+ * (BENCHMARKS.md). Nothing here may stop the command: any trouble with the bundle or the cache falls
+ * back to loading lib/ as it is.
+ */
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+
+type Main = (argv: string[]) => Promise<number>;
+
+export interface LoadedCli {
+  main: Main;
+  /** What was loaded: the bundle with its kept code, the bundle compiled afresh, or lib/'s modules. */
+  how: 'bundle+cache' | 'bundle' | 'modules';
+  /** Why lib/'s modules were loaded (how === 'modules'). */
+  why?: string;
+  /** Keeps V8's compiled code for the next run when none was kept or it was refused. Never throws. */
+  saveCache(): void;
+}
+
+interface BundleMeta {
+  hash: string;
+  entry: string;
+  modules: { id: string; size: number; mtimeMs: number }[];
+}
+
+/** Where compiled code is kept: HQDS_CACHE_DIR (empty: nowhere), else the user's cache folder. */
+export function cacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+  home: () => string = os.homedir,
+): string | null {
+  const own = env.HQDS_CACHE_DIR;
+  if (own !== undefined) return own === '' ? null : own;
+  try {
+    if (platform === 'win32') {
+      const base = env.LOCALAPPDATA || path.join(home(), 'AppData', 'Local');
+      return path.join(base, 'hqds', 'cache');
+    }
+    if (platform === 'darwin') return path.join(home(), 'Library', 'Caches', 'hqds');
+    return path.join(env.XDG_CACHE_HOME || path.join(home(), '.cache'), 'hqds');
+  } catch {
+    return null;
+  }
+}
+
+/** The reason the bundle cannot be used, or null when every module in it is the one in lib/. */
+function staleness(libDir: string, meta: BundleMeta): string | null {
+  for (const m of meta.modules) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(path.join(libDir, ...m.id.split('/')));
+    } catch {
+      return `${m.id} is gone from lib/`;
+    }
+    if (st.size !== m.size || st.mtimeMs !== m.mtimeMs) return `${m.id} was compiled again after the bundle`;
+  }
+  return null;
+}
+
+/** Kept code is read only from a file of this user's (another user's could run as them). */
+function readOwn(file: string): Buffer | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function modules(libDir: string, why: string): LoadedCli {
+  const req = createRequire(path.join(libDir, 'cli', 'main.js'));
+  const { main } = req('./main.js') as { main: Main };
+  return { main, how: 'modules', why, saveCache: () => undefined };
+}
+
+export function loadCli(
+  libDir: string,
+  opts: { cacheDir?: string | null; env?: NodeJS.ProcessEnv } = {},
+): LoadedCli {
+  libDir = path.resolve(libDir);
+  const env = opts.env ?? process.env;
+  if (env.HQDS_BUNDLE === '0') return modules(libDir, 'HQDS_BUNDLE=0');
+  const bundleFile = path.join(libDir, 'hqds-bundle.js');
+  let meta: BundleMeta;
+  let source: string;
+  try {
+    meta = JSON.parse(fs.readFileSync(path.join(libDir, 'hqds-bundle.json'), 'utf8')) as BundleMeta;
+    const stale = staleness(libDir, meta);
+    if (stale) return modules(libDir, stale);
+    source = fs.readFileSync(bundleFile, 'utf8');
+    if (!source.startsWith(`// hqds bundle ${meta.hash}:`))
+      return modules(libDir, 'the bundle and its list differ');
+  } catch {
+    return modules(libDir, 'no bundle (npm run prepare makes it)');
+  }
+  const dir = opts.cacheDir !== undefined ? opts.cacheDir : cacheDir(env);
+  // Code compiled by another Node or for another machine is refused by V8 itself; the name keeps them apart.
+  const cacheFile = dir && path.join(dir, `hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`);
+  const cachedData = cacheFile ? readOwn(cacheFile) : undefined;
+  const script = new vm.Script(source, { filename: bundleFile, cachedData });
+  const make = script.runInThisContext() as (
+    lib: string,
+    requireFrom: typeof createRequire,
+    p: typeof path,
+  ) => (id: string) => unknown;
+  const { main } = make(libDir, createRequire, path)(meta.entry) as { main: Main };
+  const used = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    main,
+    how: used ? 'bundle+cache' : 'bundle',
+    saveCache() {
+      if (used || !cacheFile || !dir) return;
+      try {
+        const data = script.createCachedData();
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        // Written whole under another name, then renamed: a run at the same moment never reads half.
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, data, { mode: 0o600 });
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // No cache this time: the next run compiles the bundle again.
+      }
+    },
+  };
+}

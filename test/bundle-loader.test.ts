@@ -1,0 +1,236 @@
+/** hqds loads lib/ as one script (scripts/bundle-cli.js) with V8's compiled code kept between runs
+ *  (src/cli/bundle-loader.ts): each module behaves as Node loads it, a stale bundle or a bad cache
+ *  falls back to what is there, and nothing of this can stop the command. Every run is its own
+ *  Node process, as hqds runs: one process would find the script in V8's own memory instead. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import ts from 'typescript';
+import { cacheDir } from '../src/cli/bundle-loader';
+import { tmpDir } from './helpers/messy';
+
+const root = path.resolve(__dirname, '..');
+const dir = tmpDir();
+
+/** src/cli/bundle-loader.ts as Node runs it, beside a driver that loads a lib and runs its main. */
+function driver(): string {
+  const src = fs.readFileSync(path.join(root, 'src/cli/bundle-loader.ts'), 'utf8');
+  const js = ts.transpileModule(src, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  fs.writeFileSync(path.join(dir, 'bundle-loader.js'), js);
+  const file = path.join(dir, 'driver.js');
+  fs.writeFileSync(
+    file,
+    `const { loadCli } = require('./bundle-loader.js');
+const cli = loadCli(process.argv[2]);
+cli.main(process.argv.slice(3)).then((code) => {
+  cli.saveCache();
+  process.stdout.write(JSON.stringify({ how: cli.how, why: cli.why, code }));
+});`,
+  );
+  return file;
+}
+
+/** A compiled tree as tsc leaves it: an entry, a helper, JSON, a require cycle, a package, a lazy require. */
+function makeLib(lib: string): void {
+  const put = (id: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(lib, id)), { recursive: true });
+    fs.writeFileSync(path.join(lib, id), text);
+  };
+  put(
+    'cli/main.js',
+    `"use strict";
+const helper_1 = require("./helper");
+const data = require("../core/data.json");
+const a = require("../core/a");
+const zlib = require("zlib");
+const later = () => Promise.resolve().then(() => require('../core/later'));
+async function main(argv) {
+  const facts = {
+    word: helper_1.word(),
+    data,
+    cycle: a.fromB,
+    zlib: typeof zlib.inflateRawSync,
+    same: require('./helper') === helper_1,
+    filename: __filename,
+    dirname: __dirname,
+    helperFile: helper_1.file,
+    later: (await later()).value,
+    argv: argv.slice(1),
+    strict: (function () { return this === undefined; })(),
+  };
+  require('fs').writeFileSync(argv[0], JSON.stringify(facts));
+  return 3;
+}
+exports.main = main;
+`,
+  );
+  put('cli/helper.js', '"use strict";\nexports.word = () => "甲乙";\nexports.file = __filename;\n');
+  put('core/data.json', '{ "名称": "数据集", "n": 2 }\n');
+  put(
+    'core/a.js',
+    '"use strict";\nexports.name = "a";\nconst b = require("./b");\nexports.fromB = b.seen;\n',
+  );
+  put('core/b.js', '"use strict";\nconst a = require("./a");\nexports.seen = "b saw " + a.name;\n');
+  put('core/later.js', '"use strict";\nexports.value = 42;\n');
+  // Not required by anything: left out of the bundle.
+  put('core/unused.js', '"use strict";\nthrow new Error("loaded");\n');
+}
+
+function bundle(lib: string): void {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bundle-cli.js'), '--lib', lib], {
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}
+
+function run(
+  drv: string,
+  lib: string,
+  env: NodeJS.ProcessEnv,
+  out: string,
+): { how: string; why?: string; code: number; facts: Record<string, unknown> } {
+  const r = spawnSync(process.execPath, [drv, lib, out, 'x'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  expect(r.stderr).toBe('');
+  return { ...JSON.parse(r.stdout), facts: JSON.parse(fs.readFileSync(out, 'utf8')) };
+}
+
+test('one script, kept code on the second run, and every module as Node loads it', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib');
+  const cache = path.join(dir, 'cache');
+  makeLib(lib);
+  bundle(lib);
+  const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
+  expect(meta.modules.map((m: { id: string }) => m.id)).toEqual([
+    'cli/helper.js',
+    'cli/main.js',
+    'core/a.js',
+    'core/b.js',
+    'core/data.json',
+    'core/later.js',
+  ]);
+  const env = { HQDS_CACHE_DIR: cache };
+  const byModules = run(drv, lib, { ...env, HQDS_BUNDLE: '0' }, path.join(dir, 'm.json'));
+  expect(byModules.how).toBe('modules');
+  const first = run(drv, lib, env, path.join(dir, '1.json'));
+  expect(first.how).toBe('bundle');
+  expect(first.code).toBe(3);
+  // Exactly what Node's own loading gives: paths, JSON, the cycle, packages, strict mode, a lazy require.
+  expect(first.facts).toEqual(byModules.facts);
+  expect(first.facts).toMatchObject({
+    word: '甲乙',
+    data: { 名称: '数据集', n: 2 },
+    cycle: 'b saw a',
+    zlib: 'function',
+    same: true,
+    filename: path.join(lib, 'cli', 'main.js'),
+    dirname: path.join(lib, 'cli'),
+    helperFile: path.join(lib, 'cli', 'helper.js'),
+    later: 42,
+    strict: true,
+  });
+  const kept = fs.readdirSync(cache);
+  expect(kept).toEqual([`hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`]);
+  const second = run(drv, lib, env, path.join(dir, '2.json'));
+  expect(second.how).toBe('bundle+cache');
+  expect(second.facts).toEqual(first.facts);
+
+  // A damaged cache is refused by V8 and written again.
+  const file = path.join(cache, kept[0]);
+  const size = fs.statSync(file).size;
+  fs.writeFileSync(file, Buffer.alloc(size, 7));
+  const third = run(drv, lib, env, path.join(dir, '3.json'));
+  expect(third.how).toBe('bundle');
+  expect(third.facts).toEqual(first.facts);
+  expect(fs.readFileSync(file).equals(Buffer.alloc(size, 7))).toBe(false);
+  expect(run(drv, lib, env, path.join(dir, '4.json')).how).toBe('bundle+cache');
+});
+
+test('a module compiled again after the bundle (same size, new text) is loaded from lib/, not from the bundle', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib2');
+  makeLib(lib);
+  bundle(lib);
+  const helper = path.join(lib, 'cli', 'helper.js');
+  const text = fs.readFileSync(helper, 'utf8').replace('甲乙', '丙丁');
+  fs.writeFileSync(helper, text);
+  fs.utimesSync(helper, new Date(), new Date(Date.now() + 5000));
+  const r = run(drv, lib, { HQDS_CACHE_DIR: path.join(dir, 'cache2') }, path.join(dir, 's.json'));
+  expect(r.how).toBe('modules');
+  expect(r.why).toMatch(/cli\/helper\.js/);
+  expect(r.facts.word).toBe('丙丁');
+  // No bundle at all: lib/ as tsc wrote it.
+  fs.rmSync(path.join(lib, 'hqds-bundle.json'));
+  expect(run(drv, lib, {}, path.join(dir, 'n.json')).how).toBe('modules');
+});
+
+test('no cache folder (HQDS_CACHE_DIR empty) or one that cannot be written: the command runs, nothing is kept', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib3');
+  makeLib(lib);
+  bundle(lib);
+  expect(run(drv, lib, { HQDS_CACHE_DIR: '' }, path.join(dir, 'e.json')).how).toBe('bundle');
+  // A file where the folder should be: mkdir fails, and the run still ends as it should.
+  const blocked = path.join(dir, 'blocked');
+  fs.writeFileSync(blocked, '');
+  const r = run(drv, lib, { HQDS_CACHE_DIR: path.join(blocked, 'sub') }, path.join(dir, 'b.json'));
+  expect(r.how).toBe('bundle');
+  expect(r.code).toBe(3);
+});
+
+test('the cache folder: HQDS_CACHE_DIR, else the platform’s place for a user’s caches', () => {
+  const home = () => '/home/甲';
+  expect(cacheDir({ HQDS_CACHE_DIR: '/tmp/c' }, 'linux', home)).toBe('/tmp/c');
+  expect(cacheDir({ HQDS_CACHE_DIR: '' }, 'linux', home)).toBeNull();
+  expect(cacheDir({}, 'linux', home)).toBe(path.join('/home/甲', '.cache', 'hqds'));
+  expect(cacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', home)).toBe(path.join('/x', 'hqds'));
+  expect(cacheDir({}, 'darwin', home)).toBe(path.join('/home/甲', 'Library', 'Caches', 'hqds'));
+  expect(cacheDir({ LOCALAPPDATA: 'C:\\Users\\甲\\AppData\\Local' }, 'win32', home)).toBe(
+    path.join('C:\\Users\\甲\\AppData\\Local', 'hqds', 'cache'),
+  );
+  // No home folder to be found: no cache, not a failure.
+  expect(
+    cacheDir({}, 'linux', () => {
+      throw new Error('no home');
+    }),
+  ).toBeNull();
+});
+
+test('the real lib/: hqds through its bundle prints what it prints through lib/’s modules', () => {
+  const meta = path.join(root, 'lib', 'hqds-bundle.json');
+  if (!fs.existsSync(meta)) throw new Error('lib/hqds-bundle.json is missing: run npm run prepare');
+  const hqds = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'hqds.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HQDS_CACHE_DIR: path.join(dir, 'real-cache'), ...env },
+    });
+  // The bundle is used (not stale): otherwise both runs below would load lib/'s modules.
+  const how = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `process.stdout.write(require('./lib/cli/bundle-loader.js').loadCli('lib', { cacheDir: null }).how)`,
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(how.stdout).toBe('bundle');
+  for (const args of [['profiles', '--json'], ['convert', '--to', 'GB', '--', '1.5TB'], ['nonsense']]) {
+    const a = hqds({}, ...args);
+    const b = hqds({ HQDS_BUNDLE: '0' }, ...args);
+    expect({ out: a.stdout, err: a.stderr, status: a.status }).toEqual({
+      out: b.stdout,
+      err: b.stderr,
+      status: b.status,
+    });
+  }
+});
