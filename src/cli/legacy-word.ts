@@ -4,7 +4,6 @@
  * LibreOffice or a parallel hqds does not collide), under a time limit; the folder is removed after.
  * Without LibreOffice the applicant is told to save the file as .docx.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -68,6 +67,8 @@ export async function convertLegacyWord(
       dir,
       input,
     ];
+    // child_process (with net and dgram) only here: loading it cost every hqds run 1.7 ms.
+    const { spawn } = await import('child_process');
     const timedOut = await new Promise<boolean>((resolve) => {
       // Its own process group: soffice starts soffice.bin, and a timeout must end both, not just the launcher.
       const child = spawn(soffice, args, { stdio: 'ignore', detached: process.platform !== 'win32' });
