@@ -156,6 +156,28 @@ test('one script, kept code on the second run, and every module as Node loads it
   expect(run(drv, lib, env, path.join(dir, '4.json')).how).toBe('bundle+cache');
 });
 
+test('kept code of other builds is pruned to the newest four when a new one is written', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib4');
+  const cache = path.join(dir, 'cache4');
+  makeLib(lib);
+  bundle(lib);
+  fs.mkdirSync(cache);
+  const old = ['a', 'b', 'c', 'd', 'e'].map((x, i) => {
+    const f = path.join(cache, `hqds-${x}-v0-x64.v8cache`);
+    fs.writeFileSync(f, 'old');
+    fs.utimesSync(f, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+    return path.basename(f);
+  });
+  fs.writeFileSync(path.join(cache, 'notes.txt'), 'not ours');
+  expect(run(drv, lib, { HQDS_CACHE_DIR: cache }, path.join(dir, 'p.json')).how).toBe('bundle');
+  const left = fs.readdirSync(cache).sort();
+  // The new one and the three newest old ones; what is not ours stays.
+  expect(left.filter((f) => old.includes(f))).toEqual(old.slice(2));
+  expect(left).toContain('notes.txt');
+  expect(left.filter((f) => f.endsWith('.v8cache'))).toHaveLength(4);
+});
+
 test('a module compiled again after the bundle (same size, new text) is loaded from lib/, not from the bundle', () => {
   const drv = driver();
   const lib = path.join(dir, 'lib2');

@@ -115,6 +115,30 @@ describe('the header row', () => {
     expect(findHeaderRow(indexFor(qh), [[], ['数据集名称', '行业领域']])).toBe(1);
   });
 
+  it('stops at a row mapping every column: no row below can score more, and none is read', () => {
+    const index = indexFor(qh);
+    const full = qh.columns.map((c) => c.label);
+    const rows = [
+      ['标题'],
+      full,
+      [...full, '多余'],
+      ...Array.from({ length: 20 }, (_, i) => [`数据集${i}`, '医疗健康']),
+    ];
+    const seen: string[] = [];
+    const match = index.match.bind(index);
+    index.match = (t: string) => {
+      seen.push(t);
+      return match(t);
+    };
+    expect(scoreHeaderRows(index, rows)).toEqual({ row: 1, score: full.length });
+    expect(seen).toEqual(['标题', ...full]);
+    // One column short: every scanned row is read, and the best is still the first of the highest.
+    seen.length = 0;
+    const short = full.slice(1);
+    expect(scoreHeaderRows(index, [short, ...rows.slice(3), short])).toEqual({ row: 0, score: short.length });
+    expect(seen.length).toBeGreaterThan(short.length + 20);
+  });
+
   it('needs more than one mapped cell, a fuzzy one counting half', () => {
     expect(scoreHeaderRows(indexFor(qh), [['数据集名称']])).toEqual({ row: -1, score: 0 });
     expect(scoreHeaderRows(indexFor(qh), [['数据集的名称', '行业的领域']])).toEqual({ row: -1, score: 0 });

@@ -75,6 +75,18 @@ function readOwn(file: string): Buffer | undefined {
   }
 }
 
+/** Kept code of other builds and Node versions: the newest few stay (two installs may take turns). */
+const KEEP = 4;
+
+function pruneCache(dir: string): void {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^hqds-.*\.v8cache$/.test(f))
+    .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
+}
+
 function modules(libDir: string, why: string): LoadedCli {
   const req = createRequire(path.join(libDir, 'cli', 'main.js'));
   const { main } = req('./main.js') as { main: Main };
@@ -125,6 +137,7 @@ export function loadCli(
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, data, { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
+        pruneCache(dir);
       } catch {
         // No cache this time: the next run compiles the bundle again.
       }
