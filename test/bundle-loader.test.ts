@@ -256,3 +256,55 @@ test('the real lib/: hqds through its bundle prints what it prints through lib/�
     });
   }
 });
+
+test('the real hqds through a pipe: a check with about a megabyte of JSON arrives whole before the process exits', async () => {
+  const { writeWorkbook } = await import('../src/io/xlsx-writer');
+  const cells: { r: number; c: number; v: string | number; style: string }[] = [];
+  const put = (r: number, values: (string | number)[]) =>
+    values.forEach((v, c) => cells.push({ r, c, v, style: 'plain' }));
+  put(0, ['序号', '数据集名称', '所属行业领域', '模态', '数据量(TB)', '申报单位', '联系人', '联系电话']);
+  for (let i = 1; i <= 1500; i++)
+    put(i, [
+      i,
+      `数据集${i}`,
+      '医疗卫生',
+      '图片、文字',
+      2,
+      '单位甲',
+      '张三',
+      `138000${String(i).padStart(5, '0')}`,
+    ]);
+  const file = path.join(dir, '来件.xlsx');
+  fs.writeFileSync(
+    file,
+    await writeWorkbook({
+      styles: { plain: {} },
+      sheets: [
+        {
+          name: '汇总表',
+          role: 'summary',
+          cells,
+          merges: [],
+          colWidths: [],
+          rowHeights: {},
+          validations: [],
+          textColumns: [],
+        },
+      ],
+    }),
+  );
+  const hqds = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, 'bin', 'hqds.js'), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      env: { ...process.env, HQDS_CACHE_DIR: path.join(dir, 'pipe-cache') },
+    });
+  const json = hqds('check', '--profile', 'qinghai', '--json', file);
+  expect(json.stdout.length).toBeGreaterThan(1 << 20);
+  const report = JSON.parse(json.stdout) as { rowsChecked: number; issues: unknown[] };
+  expect(report.rowsChecked).toBe(1500);
+  const text = hqds('check', '--profile', 'qinghai', file);
+  const [, errors, warnings] = /错误 (\d+) 个，提示 (\d+) 个/.exec(text.stdout)!.map(Number);
+  expect(report.issues).toHaveLength(errors + warnings);
+  expect(text.stdout.trim().split('\n')).toHaveLength(errors + warnings + 1);
+});
