@@ -39,35 +39,35 @@ export interface CheckResult extends Pick<
   issues: IssueList;
 }
 
-/** Values in fixed blocks of 8,192: a list that grows by copying leaves every smaller copy behind
- *  in the old generation until a full collection (18 MB for 250,000 issues, BENCHMARKS.md). */
-const BLOCK = 8192;
-
-class Blocks<T> {
-  private readonly blocks: T[][] = [];
-  n = 0;
-  push(v: T): void {
-    if (this.n % BLOCK === 0) this.blocks.push([]);
-    this.blocks[this.blocks.length - 1].push(v);
-    this.n++;
-  }
-  at(k: number): T {
-    return this.blocks[Math.floor(k / BLOCK)][k % BLOCK];
-  }
-}
+/** Values in fixed blocks of 8,192 (2^13): a list that grows by copying leaves every smaller copy
+ *  behind in the old generation until a full collection (18 MB for 250,000 issues, BENCHMARKS.md). */
+const SHIFT = 13;
+const BLOCK = 1 << SHIFT;
+const MASK = BLOCK - 1;
 
 /** Numbers in fixed blocks of Int32Array: four bytes each. */
 class Ints {
   private readonly blocks: Int32Array[] = [];
   n = 0;
   push(v: number): void {
-    if (this.n % BLOCK === 0) this.blocks.push(new Int32Array(BLOCK));
-    this.blocks[this.blocks.length - 1][this.n % BLOCK] = v;
+    if ((this.n & MASK) === 0) this.blocks.push(new Int32Array(BLOCK));
+    this.blocks[this.n >>> SHIFT][this.n & MASK] = v;
     this.n++;
   }
   at(k: number): number {
-    return this.blocks[Math.floor(k / BLOCK)][k % BLOCK];
+    return this.blocks[k >>> SHIFT][k & MASK];
   }
+}
+
+/** A block of issues, one field to an array: an issue is read from one block with one index (a
+ *  cold run spent 4 ms of a 1,000-row check in six lookups per issue, BENCHMARKS.md). */
+class IssueBlock {
+  readonly meta = new Int32Array(BLOCK);
+  readonly rows = new Int32Array(BLOCK);
+  readonly cols = new Int32Array(BLOCK);
+  readonly messages: string[] = [];
+  readonly values: (string | undefined)[] = [];
+  readonly fixes: (CellOut | undefined)[] = [];
 }
 
 const CODE_INDEX = new Map<IssueCode, number>(ISSUE_CODES.map((c, i) => [c, i]));
@@ -80,12 +80,8 @@ const SAFE = [undefined, false, true] as const;
  * kept to find an issue's entry.
  */
 class SheetIssues {
-  readonly meta = new Ints();
-  readonly rows = new Ints();
-  readonly cols = new Ints();
-  readonly messages = new Blocks<string>();
-  readonly values = new Blocks<string | undefined>();
-  readonly fixes = new Blocks<CellOut | undefined>();
+  private readonly blocks: IssueBlock[] = [];
+  private n = 0;
   /** The sheet row (0-based, of the table) of each of its entries, ascending. */
   readonly entryRows = new Ints();
   /** How many of the issues are errors, counted as they come. */
@@ -108,7 +104,7 @@ class SheetIssues {
   ) {}
 
   get length(): number {
-    return this.rows.n;
+    return this.n;
   }
 
   push(...issues: Issue[]): void {
@@ -119,14 +115,16 @@ class SheetIssues {
     const safe = issue.safe === undefined ? 0 : issue.safe ? 2 : 1;
     const sev = issue.severity === 'error' ? 1 : 0;
     this.errors += sev;
-    this.meta.push(
-      CODE_INDEX.get(issue.code)! | (sev << 8) | (safe << 9) | (this.fields.of(issue.field) << 11),
-    );
-    this.rows.push(issue.row);
-    this.cols.push(issue.col ?? -1);
-    this.messages.push(issue.message);
-    this.values.push(issue.value);
-    this.fixes.push(issue.fix);
+    const o = this.n & MASK;
+    if (o === 0) this.blocks.push(new IssueBlock());
+    const b = this.blocks[this.n >>> SHIFT];
+    b.meta[o] = CODE_INDEX.get(issue.code)! | (sev << 8) | (safe << 9) | (this.fields.of(issue.field) << 11);
+    b.rows[o] = issue.row;
+    b.cols[o] = issue.col ?? -1;
+    b.messages.push(issue.message);
+    b.values.push(issue.value);
+    b.fixes.push(issue.fix);
+    this.n++;
   }
 
   /** The merged index of the entry of table row `row`, or null (the engine's entries come in row order). */
@@ -149,19 +147,21 @@ class SheetIssues {
 
   /** The k-th issue as mergeSheets gives it: placed, pointed at its entry, cleaned for XML. */
   at(k: number): MergedIssue {
-    const m = this.meta.at(k);
-    const row = this.rows.at(k);
-    const c = this.cols.at(k);
+    const b = this.blocks[k >>> SHIFT];
+    const o = k & MASK;
+    const m = b.meta[o];
+    const row = b.rows[o];
+    const c = b.cols[o];
     const col = c < 0 ? null : c;
     return cleanIssue({
       severity: (m >> 8) & 1 ? 'error' : 'warning',
       code: ISSUE_CODES[m & 0xff],
-      message: this.messages.at(k),
+      message: b.messages[o],
       row,
       col,
       field: this.fields.at(m >>> 11),
-      value: this.values.at(k),
-      fix: this.fixes.at(k),
+      value: b.values[o],
+      fix: b.fixes[o],
       safe: SAFE[(m >> 9) & 3],
       entry: row >= 0 ? this.entryOf(row) : null,
       source: this.source(row, col),
