@@ -79,6 +79,11 @@ test.each(PROFILES.map((p) => p.id))('%s: the compact merge reports what mergeSh
     expect([...check.issues]).toStrictEqual(full.issues);
     expect(text(check.issues)).toEqual(text(full.issues));
     expect(check.issues.errors).toBe(full.issues.filter((i) => i.severity === 'error').length);
+    // Shaped one at a time, in the same order, as often as asked.
+    const shaped = check.issues.mapped((i) => `${i.code}@${i.source.row}`);
+    const want = full.issues.map((i) => `${i.code}@${i.source.row}`);
+    expect([...shaped]).toEqual(want);
+    expect([...shaped]).toEqual(want);
     const { inputs: ins, skipped, leftOut, rowsRead, rowsWritten } = full;
     expect({ ...check, issues: null }).toStrictEqual({
       inputs: ins,

@@ -311,9 +311,7 @@ export async function runCheck(
     // The same JSON as one JSON.stringify, written issue by issue (json-out.ts); check's JSON lists no entries.
     const r = report(profile, { ...merged, entries: [], issues: [], changes: [] });
     // Each issue shaped as report() shapes it, one at a time, without the summary row (check has none).
-    const issues = (function* () {
-      for (const one of merged.issues) yield reportIssue(one, null);
-    })();
+    const issues = merged.issues.mapped((one) => reportIssue(one, null));
     await writeJsonList(
       out,
       {
