@@ -77,22 +77,25 @@ export interface WorkbookPlan {
  *  made 3.8 million such objects, about 290 MB of a build's heap (BENCHMARKS.md, 「Memory」). */
 interface LazyCells {
   head: readonly PlanCell[];
-  rows: () => Iterable<PlanCell>;
+  /** How many generated rows there are, and the cells of each (made anew on every call). */
+  count: number;
+  row: (i: number) => readonly PlanCell[];
   tail: readonly PlanCell[];
 }
 const lazySheets = new WeakMap<SheetPlan, LazyCells>();
 
-/** Gives `sheet.cells` as head, rows(), tail. Reading `cells` (the add-in's adapter, tests, JSON)
- *  builds the array once, as it was before, and from then on the array is the sheet's; the file
- *  writer walks planCells() instead and never builds it. */
+/** Gives `sheet.cells` as head, row(0) … row(count − 1), tail. Reading `cells` (the add-in's
+ *  adapter, tests, JSON) builds the array once, as it was before, and from then on the array is the
+ *  sheet's; the file writer walks planCells() instead and never builds it. */
 function lazyCells(
   sheet: SheetPlan,
   head: PlanCell[],
-  rows: () => Iterable<PlanCell>,
+  count: number,
+  row: (i: number) => readonly PlanCell[],
   tail: PlanCell[],
 ): SheetPlan {
   let cells: PlanCell[] | undefined;
-  lazySheets.set(sheet, { head, rows, tail });
+  lazySheets.set(sheet, { head, count, row, tail });
   // Redefining the existing key keeps its place in the object's key order (JSON, toEqual).
   Object.defineProperty(sheet, 'cells', {
     enumerable: true,
@@ -100,7 +103,10 @@ function lazyCells(
     get(): PlanCell[] {
       if (!cells) {
         cells = [...head];
-        for (const cell of rows()) cells.push(cell);
+        for (let i = 0; i < count; i++) {
+          const one = row(i);
+          for (let k = 0; k < one.length; k++) cells.push(one[k]);
+        }
         cells.push(...tail);
         lazySheets.delete(sheet);
       }
@@ -120,15 +126,31 @@ function holdCells(sheet: SheetPlan): void {
 }
 
 /** A sheet's cells in plan order, without building the array where the sheet generates its rows:
- *  each PlanCell is made as it is read and can be dropped once used. */
+ *  each row's PlanCells are made as they are reached and can be dropped once used. A plain
+ *  iterator over the rows, not generators: a cold build spent more resuming generators, one per
+ *  cell, than making the cells (BENCHMARKS.md). */
 export function planCells(sheet: SheetPlan): Iterable<PlanCell> {
   const lazy = lazySheets.get(sheet);
   if (!lazy) return sheet.cells;
-  return (function* () {
-    yield* lazy.head;
-    yield* lazy.rows();
-    yield* lazy.tail;
-  })();
+  return {
+    [Symbol.iterator](): Iterator<PlanCell> {
+      // part −1 is the head, 0 … count − 1 the generated rows, count the tail.
+      let part = -1;
+      let cur = lazy.head;
+      let k = 0;
+      return {
+        next(): IteratorResult<PlanCell> {
+          while (k >= cur.length) {
+            if (part >= lazy.count) return { value: undefined, done: true };
+            part++;
+            cur = part < lazy.count ? lazy.row(part) : lazy.tail;
+            k = 0;
+          }
+          return { value: cur[k++], done: false };
+        },
+      };
+    },
+  };
 }
 
 export interface PlanSettings {
@@ -329,14 +351,16 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
     if (m.r2 === m.r1 && m.c2 > m.c1) across.set(key(m.r1, m.c1), m);
   }
   const need = new Map<number, number>();
+  // Generated sheets (the issues list, the change log) have no merges: nothing to look up.
+  const anyMerged = merged.size > 0;
   for (const cell of planCells(sheet)) {
     if (cell.v === null || cell.v === '') continue;
     const style = styleSet[cell.style];
     if (!style?.align?.wrap) continue;
-    const at = key(cell.r, cell.c);
-    const span = down.get(at);
-    const wide = cell.style === 'note' ? across.get(at) : undefined;
-    if (merged.has(at) && !span && !wide) continue;
+    const at = anyMerged ? key(cell.r, cell.c) : -1;
+    const span = anyMerged ? down.get(at) : undefined;
+    const wide = anyMerged && cell.style === 'note' ? across.get(at) : undefined;
+    if (anyMerged && merged.has(at) && !span && !wide) continue;
     const size = style.font?.size ?? 11;
     let width = 0;
     for (let c = cell.c; c <= (wide?.c2 ?? cell.c); c++) width += sheet.colWidths[c] ?? 8.43;
@@ -358,6 +382,8 @@ export function fitRowHeights(sheet: SheetPlan, styleSet: Record<string, CellSty
  *  width is in widths of the default font's 「0」 (11 pt); a character of `size` pt takes size/11 of that. */
 function wrappedLines(text: string, width: number, size: number): number {
   const perLine = Math.max(1, (width - 1) * (11 / size));
+  // Most cells are short: one line even if every character were wide, without measuring them.
+  if (text.length * 2 <= perLine && text.indexOf('\n') < 0) return 1;
   let lines = 0;
   for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
   return lines;
@@ -609,10 +635,7 @@ function summarySheet(
   );
   wrapLongLines(cells, merges, headerRow, colWidths, rowHeights);
   // The entries' rows are generated when read (lazyCells): values are the entries' own.
-  const rows = function* () {
-    for (let i = 0; i < entries.length; i++)
-      yield* dataCells(cols, entries[i].entry.cells, firstDataRow + i, marks, i);
-  };
+  const row = (i: number) => dataCells(cols, entries[i].entry.cells, firstDataRow + i, marks, i);
   return lazyCells(
     {
       name: profile.sheet.sheetName,
@@ -632,7 +655,8 @@ function summarySheet(
       table: { headerRow, firstDataRow, lastDataRow, columns: n },
     },
     cells,
-    rows,
+    entries.length,
+    row,
     tail,
   );
 }
@@ -717,26 +741,23 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
         (a.entry ?? -1) - (b.entry ?? -1),
     );
   // One row per issue, generated when read (lazyCells).
-  const rows = function* () {
-    for (let i = 0; i < sorted.length; i++) {
-      const issue = sorted[i];
-      const r = i + 2;
-      const values: CellOut[] = [
-        i + 1,
-        issue.severity === 'error' ? '错误' : '提示',
-        issue.code,
-        issue.entry === null ? null : first + issue.entry + 1,
-        issue.field,
-        issue.value ?? null,
-        issue.message,
-        issue.source.file,
-        issue.source.sheet,
-        issue.source.row,
-        issue.source.column,
-      ];
-      for (let c = 0; c < values.length; c++)
-        yield { r, c, v: values[c], style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' };
-    }
+  const row = (i: number): PlanCell[] => {
+    const issue = sorted[i];
+    const r = i + 2;
+    const values: CellOut[] = [
+      i + 1,
+      issue.severity === 'error' ? '错误' : '提示',
+      issue.code,
+      issue.entry === null ? null : first + issue.entry + 1,
+      issue.field,
+      issue.value ?? null,
+      issue.message,
+      issue.source.file,
+      issue.source.sheet,
+      issue.source.row,
+      issue.source.column,
+    ];
+    return values.map((v, c) => ({ r, c, v, style: c === 0 || c === 3 || c === 9 ? 'number' : 'text' }));
   };
   return lazyCells(
     {
@@ -752,7 +773,8 @@ function issuesSheet(merged: MergeResult, target: SheetPlan): SheetPlan {
       textColumns: [1, 2, 4, 5, 6, 7, 8, 10],
     },
     cells,
-    rows,
+    sorted.length,
+    row,
     [],
   );
 }
@@ -937,27 +959,24 @@ export function changeLogSheet(profile: Profile, merged: MergeResult, target: Sh
   profile.columns.forEach((c, i) => {
     if (!colOf.has(c.label)) colOf.set(c.label, i);
   });
-  const rows = function* () {
-    for (let i = 0; i < merged.changes.length; i++) {
-      const ch = merged.changes[i];
-      const col = colOf.get(ch.field) ?? -1;
-      const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
-      const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
-      const row = changeLogRow(
-        i + 1,
-        {
-          sheet: target.name,
-          cell,
-          field: ch.field,
-          from: ch.from,
-          to: ch.to === null ? '' : String(ch.to),
-          rule: ch.reason,
-        },
-        src,
-      );
-      for (let c = 0; c < row.length; c++)
-        yield { r: i + 1, c, v: row[c], style: c === 0 ? 'number' : 'text' };
-    }
+  const row = (i: number): PlanCell[] => {
+    const ch = merged.changes[i];
+    const col = colOf.get(ch.field) ?? -1;
+    const cell = ch.entry === null || col < 0 ? '' : `${columnLetter(col + shift)}${first + ch.entry + 1}`;
+    const src = `${ch.source.file}「${ch.source.sheet}」${ch.source.row === null ? '' : `第 ${ch.source.row} 行`}${ch.source.column ? ` ${ch.source.column}` : ''}`;
+    const values = changeLogRow(
+      i + 1,
+      {
+        sheet: target.name,
+        cell,
+        field: ch.field,
+        from: ch.from,
+        to: ch.to === null ? '' : String(ch.to),
+        rule: ch.reason,
+      },
+      src,
+    );
+    return values.map((v, c) => ({ r: i + 1, c, v, style: c === 0 ? 'number' : 'text' }));
   };
   return lazyCells(
     {
@@ -973,7 +992,8 @@ export function changeLogSheet(profile: Profile, merged: MergeResult, target: Sh
       textColumns: [1, 2, 3, 4, 5, 6, 7],
     },
     cells,
-    rows,
+    merged.changes.length,
+    row,
     [],
   );
 }
