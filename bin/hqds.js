@@ -10,7 +10,9 @@ const path = require('path');
 let cli;
 try {
   // lib/ in one script with its compiled code kept between runs, or lib/'s modules (src/cli/bundle-loader.ts).
-  cli = require('../lib/cli/bundle-loader.js').loadCli(path.join(__dirname, '..', 'lib'));
+  cli = require('../lib/cli/bundle-loader.js').loadCli(path.join(__dirname, '..', 'lib'), {
+    command: process.argv[2],
+  });
 } catch (e) {
   if (e && e.code === 'MODULE_NOT_FOUND' && /lib[\\/]cli[\\/](main|bundle-loader)/.test(String(e.message))) {
     process.stderr.write('hqds 尚未编译：请在项目目录运行 npm install（或 npm run prepare）后再试。\n');

@@ -27,7 +27,7 @@ function driver(): string {
   fs.writeFileSync(
     file,
     `const { loadCli } = require('./bundle-loader.js');
-const cli = loadCli(process.argv[2]);
+const cli = loadCli(process.argv[2], { command: process.env.CMD });
 cli.main(process.argv.slice(3)).then((code) => {
   cli.saveCache();
   process.stdout.write(JSON.stringify({ how: cli.how, why: cli.why, code }));
@@ -139,7 +139,7 @@ test('one script, kept code on the second run, and every module as Node loads it
     later: 42,
     strict: true,
   });
-  const kept = fs.readdirSync(cache);
+  const kept = fs.readdirSync(cache).filter((f) => f.endsWith('.v8cache'));
   expect(kept).toEqual([`hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`]);
   const second = run(drv, lib, env, path.join(dir, '2.json'));
   expect(second.how).toBe('bundle+cache');
@@ -166,6 +166,7 @@ test('kept code of other builds is pruned to the newest four when a new one is w
   const old = ['a', 'b', 'c', 'd', 'e'].map((x, i) => {
     const f = path.join(cache, `hqds-${x}-v0-x64.v8cache`);
     fs.writeFileSync(f, 'old');
+    fs.writeFileSync(`${f}.commands`, 'check');
     fs.utimesSync(f, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
     return path.basename(f);
   });
@@ -174,8 +175,43 @@ test('kept code of other builds is pruned to the newest four when a new one is w
   const left = fs.readdirSync(cache).sort();
   // The new one and the three newest old ones; what is not ours stays.
   expect(left.filter((f) => old.includes(f))).toEqual(old.slice(2));
+  // Each pruned file's list of commands goes with it.
+  expect(left.filter((f) => f.endsWith('.commands')).sort()).toEqual(
+    [...old.slice(2), left.find((f) => f.endsWith('.v8cache') && !old.includes(f))]
+      .map((f) => `${f}.commands`)
+      .sort(),
+  );
   expect(left).toContain('notes.txt');
   expect(left.filter((f) => f.endsWith('.v8cache'))).toHaveLength(4);
+});
+
+test('a command the kept code has not seen writes it again once, with its own code added', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib5');
+  const cache = path.join(dir, 'cache5');
+  makeLib(lib);
+  bundle(lib);
+  const env = (cmd: string) => ({ HQDS_CACHE_DIR: cache, CMD: cmd });
+  expect(run(drv, lib, env('build'), path.join(dir, 'c1.json')).how).toBe('bundle');
+  const [file] = fs.readdirSync(cache).filter((f) => f.endsWith('.v8cache'));
+  const kept = path.join(cache, file);
+  const list = () => fs.readFileSync(`${kept}.commands`, 'utf8');
+  expect(list()).toBe('build');
+  // Another command: the code is used, and written again with that command listed.
+  fs.utimesSync(kept, new Date(2020, 0, 1), new Date(2020, 0, 1));
+  expect(run(drv, lib, env('check'), path.join(dir, 'c2.json')).how).toBe('bundle+cache');
+  expect(list()).toBe('build\ncheck');
+  const written = fs.statSync(kept).mtimeMs;
+  expect(written).toBeGreaterThan(new Date(2021, 0, 1).getTime());
+  // A command already listed writes nothing; an odd one is listed as other.
+  expect(run(drv, lib, env('check'), path.join(dir, 'c3.json')).how).toBe('bundle+cache');
+  expect(fs.statSync(kept).mtimeMs).toBe(written);
+  run(drv, lib, env('../../x'), path.join(dir, 'c4.json'));
+  expect(list()).toBe('build\ncheck\nother');
+  // A refused cache starts the list again.
+  fs.writeFileSync(kept, Buffer.alloc(fs.statSync(kept).size, 7));
+  expect(run(drv, lib, env('learn'), path.join(dir, 'c5.json')).how).toBe('bundle');
+  expect(list()).toBe('learn');
 });
 
 test('a module compiled again after the bundle (same size, new text) is loaded from lib/, not from the bundle', () => {

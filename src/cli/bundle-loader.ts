@@ -84,7 +84,17 @@ function pruneCache(dir: string): void {
     .filter((f) => /^hqds-.*\.v8cache$/.test(f))
     .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
+  for (const { f } of files.slice(KEEP)) {
+    fs.rmSync(path.join(dir, f), { force: true });
+    fs.rmSync(path.join(dir, `${f}.commands`), { force: true });
+  }
+}
+
+/** Written whole under another name, then renamed: a run at the same moment never reads half. */
+function writeWhole(file: string, data: string | Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data, { mode: 0o600 });
+  fs.renameSync(tmp, file);
 }
 
 function modules(libDir: string, why: string): LoadedCli {
@@ -95,7 +105,7 @@ function modules(libDir: string, why: string): LoadedCli {
 
 export function loadCli(
   libDir: string,
-  opts: { cacheDir?: string | null; env?: NodeJS.ProcessEnv } = {},
+  opts: { cacheDir?: string | null; env?: NodeJS.ProcessEnv; command?: string } = {},
 ): LoadedCli {
   libDir = path.resolve(libDir);
   const env = opts.env ?? process.env;
@@ -125,18 +135,21 @@ export function loadCli(
   ) => (id: string) => unknown;
   const { main } = make(libDir, createRequire, path)(meta.entry) as { main: Main };
   const used = cachedData !== undefined && !script.cachedDataRejected;
+  // The kept code holds what the runs that wrote it compiled. A command not among them (a check
+  // after a build) writes it again once, with its own code added: V8 writes out all it has compiled.
+  const command = opts.command && /^[a-z][a-z-]{0,20}$/.test(opts.command) ? opts.command : 'other';
+  const seen =
+    used && cacheFile ? (readOwn(`${cacheFile}.commands`)?.toString('utf8').split('\n') ?? []) : [];
   return {
     main,
     how: used ? 'bundle+cache' : 'bundle',
     saveCache() {
-      if (used || !cacheFile || !dir) return;
+      if (!cacheFile || !dir || (used && seen.includes(command))) return;
       try {
         const data = script.createCachedData();
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-        // Written whole under another name, then renamed: a run at the same moment never reads half.
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, data, { mode: 0o600 });
-        fs.renameSync(tmp, cacheFile);
+        writeWhole(cacheFile, data);
+        writeWhole(`${cacheFile}.commands`, [...seen, command].join('\n'));
         pruneCache(dir);
       } catch {
         // No cache this time: the next run compiles the bundle again.
