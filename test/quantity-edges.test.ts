@@ -151,11 +151,18 @@ describe('refused, with the reason', () => {
     expect(parseQuantity('1至')).toMatchObject({ code: 'quantity-unreadable' });
   });
 
-  it('a date is no range and no quantity', () => {
+  it('a date is no range and no quantity: it is said to be a date', () => {
     expect(parseQuantity('2024-01-05')).toEqual({
       ok: false,
       code: 'quantity-unreadable',
-      message: UNREADABLE('2024-01-05'),
+      message:
+        '「2024-01-05」里有日期「2024-01-05」：这一栏只填数字加单位（如「1.5TB」「100000条」），日期请写到备注。',
+    });
+    // Outside 1990–2099 it is not taken for a date, and stays unread as before.
+    expect(parseQuantity('1980-01-05')).toEqual({
+      ok: false,
+      code: 'quantity-unreadable',
+      message: UNREADABLE('1980-01-05'),
     });
   });
 

@@ -373,6 +373,21 @@ function hasRange(s: string): boolean {
   return false;
 }
 
+/** A date written in a scale cell (「100GB（截至2024-1-2）」, 「2024年底共100GB」): its text, or null.
+ *  A year from 1990 to 2099 with a month (1–12) after - / . or 年, or a year followed by 年: said as a
+ *  date rather than called a range (2024-1) or left unread. 「1000-2000条」 is no date (no month). */
+// 2024-1, 2024/1/2; with dots only the whole 2024.1.2 (2020.5 is a figure); 2024年, 2024年1月2日, 2024年底.
+const DATE_IN =
+  /(?<!\d)(?:199\d|20\d\d)(?:([-/])(\d{1,2})(?:\1\d{1,2})?(?![\d.])|\.(\d{1,2})\.\d{1,2}(?![\d.])|年(?:\d{1,2}月(?:\d{1,2}日)?|[底初中末])?)/;
+
+function dateIn(s: string): string | null {
+  const m = DATE_IN.exec(s);
+  if (!m) return null;
+  const month = m[2] ?? m[3];
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  return m[0];
+}
+
 /** The text split at separators: one quantity, or one per modality (「图片100GB，音频160GB」). */
 function parseParts(input: string, s: string, opts: ParseOptions): Parsed {
   const parts: string[] = [];
@@ -434,6 +449,14 @@ export function parseQuantity(input: unknown, opts: ParseOptions = {}): Parsed {
     // Thousands separators: a comma between a digit and exactly three digits.
     // A leading plus is the figure's sign, not a modality (「+5GB」 is 5GB).
     const s = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replace(/^\+\s*(?=[\d.])/, '');
+    const date = dateIn(s);
+    if (date) {
+      return {
+        ok: false,
+        code: 'quantity-unreadable',
+        message: `${quote(String(input))}里有日期「${date}」：这一栏只填数字加单位（如「1.5TB」「100000条」），日期请写到备注。`,
+      };
+    }
     if (hasRange(s.replace(/^[-+]/, '')) && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) {
       return {
         ok: false,
