@@ -308,3 +308,20 @@ test('the real hqds through a pipe: a check with about a megabyte of JSON arrive
   expect(report.issues).toHaveLength(errors + warnings);
   expect(text.stdout.trim().split('\n')).toHaveLength(errors + warnings + 1);
 });
+
+test('a folder where the kept-code file should be: the command runs, and no half-written file is left behind run after run', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib5');
+  const cache = path.join(dir, 'cache5');
+  makeLib(lib);
+  bundle(lib);
+  const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
+  const name = `hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`;
+  fs.mkdirSync(path.join(cache, name), { recursive: true });
+  for (const k of [1, 2, 3]) {
+    const r = run(drv, lib, { HQDS_CACHE_DIR: cache }, path.join(dir, `d${k}.json`));
+    expect(r.how).toBe('bundle');
+    expect(r.code).toBe(3);
+  }
+  expect(fs.readdirSync(cache)).toEqual([name]);
+});

@@ -130,16 +130,26 @@ export function loadCli(
     how: used ? 'bundle+cache' : 'bundle',
     saveCache() {
       if (used || !cacheFile || !dir) return;
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      let made = false;
       try {
         const data = script.createCachedData();
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         // Written whole under another name, then renamed: a run at the same moment never reads half.
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, data, { mode: 0o600 });
+        // 'wx' creates the file or fails: nothing already there (a link planted at the name) is followed.
+        fs.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+        made = true;
         fs.renameSync(tmp, cacheFile);
+        made = false;
         pruneCache(dir);
       } catch {
-        // No cache this time: the next run compiles the bundle again.
+        // No cache this time: the next run compiles the bundle again. A file that could not take
+        // its name (a folder there) is removed, or every run would leave one.
+        try {
+          if (made) fs.rmSync(tmp, { force: true });
+        } catch {
+          // Not ours to fix here.
+        }
       }
     },
   };
