@@ -325,3 +325,34 @@ test('a folder where the kept-code file should be: the command runs, and no half
   }
   expect(fs.readdirSync(cache)).toEqual([name]);
 });
+
+test('a module rewritten while the bundle is made (tsc --watch at work) is judged stale, not bundled as its older text', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib6');
+  makeLib(lib);
+  const helper = path.join(lib, 'cli', 'helper.js');
+  // The rewrite lands just after bundle-cli reads the module's text, as a concurrent tsc's would.
+  const hook = path.join(dir, 'rewrite-after-read.js');
+  fs.writeFileSync(
+    hook,
+    `const fs = require('fs');
+const read = fs.readFileSync;
+let done = false;
+fs.readFileSync = function (file, ...rest) {
+  const out = read.call(fs, file, ...rest);
+  if (!done && String(file) === ${JSON.stringify(helper)}) {
+    done = true;
+    fs.writeFileSync(file, String(out).replace('甲乙', '丙丁'));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+  }
+  return out;
+};`,
+  );
+  const r = spawnSync(process.execPath, ['-r', hook, path.join(root, 'scripts/bundle-cli.js'), '--lib', lib], {
+    encoding: 'utf8',
+  });
+  expect(r.status).toBe(0);
+  const got = run(drv, lib, { HQDS_CACHE_DIR: path.join(dir, 'cache6') }, path.join(dir, 'w.json'));
+  expect(got.facts.word).toBe('丙丁');
+  expect(got.how).toBe('modules');
+});
