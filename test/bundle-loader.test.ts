@@ -356,3 +356,20 @@ fs.readFileSync = function (file, ...rest) {
   expect(got.facts.word).toBe('丙丁');
   expect(got.how).toBe('modules');
 });
+
+test('kept code is read from a regular file only: a link at its name (a shared cache folder) is not followed, and is replaced', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib7');
+  makeLib(lib);
+  bundle(lib);
+  const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
+  const name = `hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`;
+  const real = path.join(dir, 'cache7-real');
+  expect(run(drv, lib, { HQDS_CACHE_DIR: real }, path.join(dir, 'l1.json')).how).toBe('bundle');
+  const shared = path.join(dir, 'cache7-shared');
+  fs.mkdirSync(shared);
+  fs.symlinkSync(path.join(real, name), path.join(shared, name));
+  expect(run(drv, lib, { HQDS_CACHE_DIR: shared }, path.join(dir, 'l2.json')).how).toBe('bundle');
+  expect(fs.lstatSync(path.join(shared, name)).isFile()).toBe(true);
+  expect(run(drv, lib, { HQDS_CACHE_DIR: shared }, path.join(dir, 'l3.json')).how).toBe('bundle+cache');
+});
