@@ -348,9 +348,13 @@ fs.readFileSync = function (file, ...rest) {
   return out;
 };`,
   );
-  const r = spawnSync(process.execPath, ['-r', hook, path.join(root, 'scripts/bundle-cli.js'), '--lib', lib], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-r', hook, path.join(root, 'scripts/bundle-cli.js'), '--lib', lib],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(r.status).toBe(0);
   const got = run(drv, lib, { HQDS_CACHE_DIR: path.join(dir, 'cache6') }, path.join(dir, 'w.json'));
   expect(got.facts.word).toBe('丙丁');

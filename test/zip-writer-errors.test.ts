@@ -24,9 +24,11 @@ function captureDeflates(): zlib.DeflateRaw[] {
 
 afterEach(() => restore?.());
 
-
 const within = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms).unref()),
+  ]);
 
 test('a deflate that fails while add() waits for it to drain rejects add() with the error', async () => {
   const made = captureDeflates();

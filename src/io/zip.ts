@@ -79,7 +79,8 @@ export class ZipWriter {
       crc = crc32(buf, crc);
       size += buf.length;
       // A stream that fails never drains: its error ends the wait.
-      if (!ds.write(buf)) await Promise.race([new Promise<void>((resolve) => ds.once('drain', resolve)), ended]);
+      if (!ds.write(buf))
+        await Promise.race([new Promise<void>((resolve) => ds.once('drain', resolve)), ended]);
     }
     ds.end();
     entry.crc = crc >>> 0;
