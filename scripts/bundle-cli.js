@@ -43,8 +43,10 @@ function collect() {
     const id = todo.pop();
     if (modules.has(id)) continue;
     const file = path.join(LIB, id);
-    const source = fs.readFileSync(file, 'utf8');
+    // Size and time before the text: a module rewritten after this (a tsc at work) then differs
+    // from what the list says, and the bundle is stale; read first, it would pass for current.
     const st = fs.statSync(file);
+    const source = fs.readFileSync(file, 'utf8');
     modules.set(id, { id, source, size: st.size, mtimeMs: st.mtimeMs });
     if (!id.endsWith('.js')) continue;
     for (const spec of requiresOf(source)) {

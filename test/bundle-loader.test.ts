@@ -344,3 +344,72 @@ test('the real hqds through a pipe: a check with about a megabyte of JSON arrive
   expect(report.issues).toHaveLength(errors + warnings);
   expect(text.stdout.trim().split('\n')).toHaveLength(errors + warnings + 1);
 });
+
+test('a folder where the kept-code file should be: the command runs, and no half-written file is left behind run after run', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib5');
+  const cache = path.join(dir, 'cache5');
+  makeLib(lib);
+  bundle(lib);
+  const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
+  const name = `hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`;
+  fs.mkdirSync(path.join(cache, name), { recursive: true });
+  for (const k of [1, 2, 3]) {
+    const r = run(drv, lib, { HQDS_CACHE_DIR: cache }, path.join(dir, `d${k}.json`));
+    expect(r.how).toBe('bundle');
+    expect(r.code).toBe(3);
+  }
+  expect(fs.readdirSync(cache)).toEqual([name]);
+});
+
+test('a module rewritten while the bundle is made (tsc --watch at work) is judged stale, not bundled as its older text', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib6');
+  makeLib(lib);
+  const helper = path.join(lib, 'cli', 'helper.js');
+  // The rewrite lands just after bundle-cli reads the module's text, as a concurrent tsc's would.
+  const hook = path.join(dir, 'rewrite-after-read.js');
+  fs.writeFileSync(
+    hook,
+    `const fs = require('fs');
+const read = fs.readFileSync;
+let done = false;
+fs.readFileSync = function (file, ...rest) {
+  const out = read.call(fs, file, ...rest);
+  if (!done && String(file) === ${JSON.stringify(helper)}) {
+    done = true;
+    fs.writeFileSync(file, String(out).replace('甲乙', '丙丁'));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+  }
+  return out;
+};`,
+  );
+  const r = spawnSync(
+    process.execPath,
+    ['-r', hook, path.join(root, 'scripts/bundle-cli.js'), '--lib', lib],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(r.status).toBe(0);
+  const got = run(drv, lib, { HQDS_CACHE_DIR: path.join(dir, 'cache6') }, path.join(dir, 'w.json'));
+  expect(got.facts.word).toBe('丙丁');
+  expect(got.how).toBe('modules');
+});
+
+test('kept code is read from a regular file only: a link at its name (a shared cache folder) is not followed, and is replaced', () => {
+  const drv = driver();
+  const lib = path.join(dir, 'lib7');
+  makeLib(lib);
+  bundle(lib);
+  const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
+  const name = `hqds-${meta.hash}-${process.version}-${process.arch}.v8cache`;
+  const real = path.join(dir, 'cache7-real');
+  expect(run(drv, lib, { HQDS_CACHE_DIR: real }, path.join(dir, 'l1.json')).how).toBe('bundle');
+  const shared = path.join(dir, 'cache7-shared');
+  fs.mkdirSync(shared);
+  fs.symlinkSync(path.join(real, name), path.join(shared, name));
+  expect(run(drv, lib, { HQDS_CACHE_DIR: shared }, path.join(dir, 'l2.json')).how).toBe('bundle');
+  expect(fs.lstatSync(path.join(shared, name)).isFile()).toBe(true);
+  expect(run(drv, lib, { HQDS_CACHE_DIR: shared }, path.join(dir, 'l3.json')).how).toBe('bundle+cache');
+});

@@ -64,14 +64,24 @@ function staleness(libDir: string, meta: BundleMeta): string | null {
   return null;
 }
 
-/** Kept code is read only from a file of this user's (another user's could run as them). */
+/** Kept code is read only from a regular file of this user's (another user's could run as them),
+ *  opened without following a link (one planted in a shared cache folder) and checked once open. */
 function readOwn(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return undefined;
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined;
-    return fs.readFileSync(file);
+    return fs.readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    try {
+      if (fd !== undefined) fs.closeSync(fd);
+    } catch {
+      // Nothing was read from it that matters now.
+    }
   }
 }
 
@@ -90,11 +100,19 @@ function pruneCache(dir: string): void {
   }
 }
 
-/** Written whole under another name, then renamed: a run at the same moment never reads half. */
+/** Written whole under another name, then renamed: a run at the same moment never reads half.
+ *  'wx' creates the file or fails, so nothing already there (a link planted at the name) is written
+ *  through; a file that could not take its name (a folder there) is removed, or every run would
+ *  leave one. Throws when the file is not written. */
 function writeWhole(file: string, data: string | Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data, { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  fs.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 function modules(libDir: string, why: string): LoadedCli {

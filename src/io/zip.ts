@@ -78,16 +78,19 @@ export class ZipWriter {
       if (!buf.length) continue;
       crc = crc32(buf, crc);
       size += buf.length;
-      if (!ds.write(buf)) await new Promise<void>((resolve) => ds.once('drain', resolve));
+      // A stream that fails never drains: its error ends the wait.
+      if (!ds.write(buf))
+        await Promise.race([new Promise<void>((resolve) => ds.once('drain', resolve)), ended]);
     }
     ds.end();
     entry.crc = crc >>> 0;
     entry.size = size;
-    this.pending.push(
-      ended.then(() => {
-        entry.csize = body.reduce((n, b) => n + b.length, 0);
-      }),
-    );
+    const sized = ended.then(() => {
+      entry.csize = body.reduce((n, b) => n + b.length, 0);
+    });
+    // Handled now and failing done() later: Node ends the process on a rejection left unhandled.
+    sized.catch(() => undefined);
+    this.pending.push(sized);
   }
 
   /** Waits for every entry's deflate to end. */
