@@ -347,8 +347,8 @@ test('the real hqds through a pipe: a check with about a megabyte of JSON arrive
 
 test('a folder where the kept-code file should be: the command runs, and no half-written file is left behind run after run', () => {
   const drv = driver();
-  const lib = path.join(dir, 'lib5');
-  const cache = path.join(dir, 'cache5');
+  const lib = path.join(dir, 'lib-folder');
+  const cache = path.join(dir, 'cache-folder');
   makeLib(lib);
   bundle(lib);
   const meta = JSON.parse(fs.readFileSync(path.join(lib, 'hqds-bundle.json'), 'utf8'));
