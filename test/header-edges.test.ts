@@ -115,13 +115,15 @@ describe('the header row', () => {
     expect(findHeaderRow(indexFor(qh), [[], ['数据集名称', '行业领域']])).toBe(1);
   });
 
-  it('stops at a row mapping every column: no row below can score more, and none is read', () => {
+  it('stops at a row mapping every key the index knows: no row below can score more, and none is read', () => {
     const index = indexFor(qh);
-    const full = qh.columns.map((c) => c.label);
+    // 青海's columns, with the contact also as its parts (a two-row header's second row): 12 keys.
+    const every = [...qh.columns.map((c) => c.label), '联系人', '联系电话', '电子邮箱'];
+    expect(index.keyCount).toBe(every.length);
     const rows = [
       ['标题'],
-      full,
-      [...full, '多余'],
+      every,
+      [...every, '多余'],
       ...Array.from({ length: 20 }, (_, i) => [`数据集${i}`, '医疗健康']),
     ];
     const seen: string[] = [];
@@ -130,11 +132,16 @@ describe('the header row', () => {
       seen.push(t);
       return match(t);
     };
-    expect(scoreHeaderRows(index, rows)).toEqual({ row: 1, score: full.length });
-    expect(seen).toEqual(['标题', ...full]);
+    expect(scoreHeaderRows(index, rows)).toEqual({ row: 1, score: every.length });
+    expect(seen).toEqual(['标题', ...every]);
+    // Every column but not the contact's parts: a row below with the parts scores more, and wins.
+    seen.length = 0;
+    const columns = qh.columns.map((c) => c.label);
+    const parts = [...columns.filter((l) => !l.includes('联系')), '联系人', '联系电话', '电子邮箱'];
+    expect(scoreHeaderRows(index, [columns, parts])).toEqual({ row: 1, score: parts.length });
     // One column short: every scanned row is read, and the best is still the first of the highest.
     seen.length = 0;
-    const short = full.slice(1);
+    const short = columns.slice(1);
     expect(scoreHeaderRows(index, [short, ...rows.slice(3), short])).toEqual({ row: 0, score: short.length });
     expect(seen.length).toBeGreaterThan(short.length + 20);
   });

@@ -68,6 +68,8 @@ export class HeaderIndex {
     { key: string | null; how: MatchHow | null; score: number; unit?: string }
   >();
   readonly contactTarget: string | null;
+  /** How many distinct keys a match can give: the most a header row can score. */
+  readonly keyCount: number;
 
   constructor(
     readonly profile: Profile,
@@ -96,6 +98,7 @@ export class HeaderIndex {
       if (!Array.isArray(list) || !accepts(key)) continue;
       for (const s of list) add(key, s, 'synonym');
     }
+    this.keyCount = new Set(this.fuzzy.map((f) => f.key)).size;
   }
 
   /** The best column key for one header cell. */
@@ -127,12 +130,13 @@ export class HeaderIndex {
     }
     let best: { key: string; score: number } | null = null;
     const g = grams(k);
-    // Every candidate in order, as before, but those sharing no gram score 0 without a look.
+    // Only the candidates sharing a gram, in the index's order: the others score 0, so the first
+    // best is the same as over every candidate (and none sharing gives score 0, key null).
     const sharing = new Set<number>();
     for (const x of g) for (const i of this.byGram.get(x) ?? []) sharing.add(i);
-    for (let i = 0; i < this.fuzzy.length; i++) {
+    for (const i of [...sharing].sort((a, b) => a - b)) {
       const f = this.fuzzy[i];
-      const s = sharing.has(i) ? gramSimilarity(g, f.g) : 0;
+      const s = gramSimilarity(g, f.g);
       if (!best || s > best.score) best = { key: f.key, score: s };
     }
     if (best && best.score >= FUZZY_MIN) return { key: best.key, how: 'fuzzy', score: best.score, unit };
@@ -235,9 +239,10 @@ export function scoreHeaderRows(
   let best = -1;
   let bestScore = 1;
   const n = Math.min(rows.length, scan);
-  // A row that maps every column cannot be beaten (a later row must score more): the rows below it,
-  // data that matches nothing, are not looked at (5 ms of a 1,000-row check, BENCHMARKS.md).
-  const most = new Set(index.profile.columns.map((c) => c.key)).size;
+  // A row that maps every key the index knows cannot be beaten (a later row must score more): the
+  // rows below it are not looked at. The keys are the profile's columns and, where it has a contact
+  // column, the contact's parts (联系人 | 电话 | 邮箱 in a two-row header's second row).
+  const most = index.keyCount;
   for (let r = 0; r < n && bestScore < most; r++) {
     const row = rows[r] ?? [];
     const seen = new Set<string>();
