@@ -54,6 +54,12 @@ if (scenario) {
         () => hostile.strayLastRow(),
       ],
       [
+        'row past the grid',
+        'two datasets and a value in row 9,999,999 (past Excel’s 1,048,576)',
+        'past.xlsx',
+        () => hostile.rowPastGrid(),
+      ],
+      [
         '32k cells',
         '13 rows × 9 columns of 32,767-character cells (.csv)',
         'long.csv',

@@ -74,6 +74,14 @@ async function strayLastRow() {
   );
 }
 
+/** A row past Excel's last (1,048,576): no program writes it; the reader refuses the file. */
+async function rowPastGrid() {
+  const base = await smallWorkbook([QH_HEADER, qhRow(1), qhRow(2)]);
+  return patchSheet(base, (xml) =>
+    xml.replace('</sheetData>', '<row r="9999999"><c r="A9999999"><v>1</v></c></row></sheetData>'),
+  );
+}
+
 /** Every column of every row a 32,767-character cell (Excel's limit), in patterns that made the old
  *  regular expressions backtrack: spaces, 「万」, digits and separators, quotes, the other-option. */
 function longCells(columns, rows = 6) {
@@ -241,6 +249,7 @@ module.exports = {
   patchSheet,
   hugeMerge,
   strayLastRow,
+  rowPastGrid,
   longCells,
   zipBomb,
   manyEntries,

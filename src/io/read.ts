@@ -9,7 +9,13 @@
 import type { CellValue } from '../core/cell';
 import { decodeText, parseDelimitedWithNotes, type Encoding } from './text';
 import { scanZip, type ZipScan } from './zip-guard';
-import { readXlsxFast, readXlsxFastStreamed, type InflateRaw, type InflateRawStream } from './xlsx-reader';
+import {
+  OutsideGrid,
+  readXlsxFast,
+  readXlsxFastStreamed,
+  type InflateRaw,
+  type InflateRawStream,
+} from './xlsx-reader';
 import type { DocxOrigin } from './docx';
 
 type SheetJSReader = typeof import('./sheetjs-read');
@@ -159,10 +165,24 @@ export function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions 
   const kind = preflight(file, bytes);
   if ('sheets' in kind) return kind;
   if (opts.inflateRaw && fastPath(file, kind)) {
-    const fast = readXlsxFast(file, bytes, opts.inflateRaw);
+    let fast: RawWorkbook | null;
+    try {
+      fast = readXlsxFast(file, bytes, opts.inflateRaw);
+    } catch (e) {
+      throw gridError(file, e);
+    }
     if (fast) return fast;
   }
   return sheetjs().readWithSheetJS(file, bytes, kind);
+}
+
+/** The fast reader's refusal of a cell past Excel's grid, said in Chinese; any other error as it is. */
+function gridError(file: string, e: unknown): unknown {
+  if (!(e instanceof OutsideGrid)) return e;
+  return new ReadError(
+    file,
+    `读不了「${file}」：工作表「${e.sheet}」的${e.where}超出了 Excel 的范围（最多 1,048,576 行、16,384 列），不是 Excel 或 WPS 存出的样子，文件可能已损坏或被改动过。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。`,
+  );
 }
 
 const fastPath = (file: string, kind: Kind) => kind.container === 'zip' && /\.(xlsx|xlsm)$/i.test(file);
@@ -177,7 +197,12 @@ async function readWorkbookStreamed(
   const kind = preflight(file, bytes);
   if ('sheets' in kind) return kind;
   if (fastPath(file, kind)) {
-    const fast = await readXlsxFastStreamed(file, bytes, inflate, stream);
+    let fast: RawWorkbook | null;
+    try {
+      fast = await readXlsxFastStreamed(file, bytes, inflate, stream);
+    } catch (e) {
+      throw gridError(file, e);
+    }
     if (fast) return fast;
   }
   return sheetjs().readWithSheetJS(file, bytes, kind);

@@ -279,7 +279,11 @@ class SheetReader {
       this.head = piece.slice(0, this.start);
       this.from = this.start;
     }
-    if (!scanCells(piece, this.from, this.st, this.sst, this.dates)) this.failed = true;
+    try {
+      if (!scanCells(piece, this.from, this.st, this.sst, this.dates)) this.failed = true;
+    } catch (e) {
+      throw e instanceof OutsideGrid ? new OutsideGrid(this.name, e.where) : e;
+    }
   }
 
   finish(): SheetGrid | null {
@@ -394,6 +398,28 @@ function lastRowEnd(b: Uint8Array): number {
 const FAST =
   /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,5})")?(?: t="(s|n|str|b)")?(?:\/>|>(?:<v>([^<]*)<\/v>)?<\/c>)|<\/row>|<row r="([1-9][0-9]{0,6})"((?: [\w:]+="[^"]*")*)>/y;
 
+/** Excel's grid: 1,048,576 rows and 16,384 columns (XFD). */
+const MAX_ROWS = 1 << 20;
+const MAX_COLS = 1 << 14;
+
+/** A cell or row placed outside Excel's grid: no spreadsheet program wrote it, and reading it
+ *  would make a sheet of millions of empty rows (a 2 KB file took 6.7 s and 2.4 GB). The reader
+ *  refuses the file (read.ts says so in Chinese) rather than hand it to SheetJS. */
+export class OutsideGrid extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly where: string,
+  ) {
+    super(`${sheet}: ${where} is outside the grid`);
+  }
+}
+
+/** Throws OutsideGrid for a row or column past Excel's last (the sheet's name is added by SheetReader). */
+function inGrid(r: number, c: number): void {
+  if (r >= MAX_ROWS) throw new OutsideGrid('', `第 ${r + 1} 行`);
+  if (c >= MAX_COLS) throw new OutsideGrid('', `第 ${c + 1} 列`);
+}
+
 /** FAST cannot read the cell: the sheet goes to SheetJS, as the scanner would send it. */
 const FAIL = Symbol('fail');
 
@@ -451,6 +477,7 @@ function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boo
         if (m[1] !== undefined) {
           const cr = Number(m[2]) - 1;
           const cc = columnIndex(m[1]);
+          inGrid(cr, cc);
           col = cc;
           if (xml.charCodeAt(pos - 2) === 47) (rows[cr] ??= [])[cc] ??= null;
           else {
@@ -460,6 +487,7 @@ function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boo
           }
         } else if (m[6] !== undefined) {
           r = Number(m[6]) - 1;
+          inGrid(r, 0);
           col = -1;
         } else {
           const done = rows[r];
@@ -504,6 +532,7 @@ function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boo
       }
       cellAttrs(attrs, a);
       r = a.r ? Number(a.r) - 1 : r + 1;
+      inGrid(r, 0);
       col = -1;
       if (a.hidden === '1' || a.hidden === 'true') hiddenRows.push(r);
       continue;
@@ -520,6 +549,7 @@ function scanCells(xml: string, pos: number, st: Scan, sst: string[], dates: boo
       let cc = col + 1;
       if (a.r) [cr, cc] = decodeRef(a.r);
       if (cr < 0) cr = Math.max(r, 0);
+      inGrid(cr, cc);
       col = cc;
       cellR = cr;
       cellC = cc;
@@ -677,7 +707,8 @@ export function readXlsxFast(file: string, bytes: Uint8Array, inflate: InflateRa
         for (const r of struckRowsIn(b.struck, xml)) notes.push(struckNote(name, r));
     }
     return sheets.length ? { file, sheets, notes } : null;
-  } catch {
+  } catch (e) {
+    if (e instanceof OutsideGrid) throw e;
     return null;
   }
 }
@@ -706,7 +737,8 @@ export async function readXlsxFastStreamed(
       sheets.push(finishSheet(grid, notes));
     }
     return sheets.length ? { file, sheets, notes } : null;
-  } catch {
+  } catch (e) {
+    if (e instanceof OutsideGrid) throw e;
     return null;
   }
 }
