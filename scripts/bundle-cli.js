@@ -19,7 +19,10 @@ const ENTRY = 'cli/main.js';
 const OUT = path.join(LIB, 'hqds-bundle.js');
 const META = path.join(LIB, 'hqds-bundle.json');
 
-/** The relative requires of a module as tsc writes them: require("./x") and require('../y'). */
+/** The relative requires of a module as tsc writes them: require("./x") and require('../y').
+ *  tsc's CommonJS output turns `await import('x')` into a require as well; the bundle runs through
+ *  vm.Script, which has no loader for a real import(): with "module": "node16" or ESM output this
+ *  script would have to handle import() too. */
 function requiresOf(source) {
   const out = [];
   for (const m of source.matchAll(/\brequire\(\s*(["'])(\.{1,2}\/[^"']*)\1\s*\)/g)) out.push(m[2]);
