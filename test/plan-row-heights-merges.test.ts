@@ -27,15 +27,15 @@ function sheetOf(cells: PlanCell[], merges: SheetPlan['merges']): SheetPlan {
 test('a label merged down two rows shares its four lines between them', () => {
   const sheet = sheetOf(
     [
-      { r: 0, c: 0, v: LONG, style: 'header' },
-      { r: 1, c: 1, v: '短', style: 'header' },
+      { r: 1, c: 0, v: LONG, style: 'header' },
+      { r: 2, c: 1, v: '短', style: 'header' },
     ],
-    [{ r1: 0, c1: 0, r2: 1, c2: 0 }],
+    [{ r1: 1, c1: 0, r2: 2, c2: 0 }],
   );
   fitRowHeights(sheet, styles(DEFAULT_SETTINGS));
   const each = Math.ceil(height(4) / 2);
   expect(each).toBeGreaterThan(height(1));
-  expect(sheet.rowHeights).toEqual({ 0: each, 1: each });
+  expect(sheet.rowHeights).toEqual({ 1: each, 2: each });
 });
 
 test('a block merged over two rows and two columns is left alone, a note as well as a value', () => {
@@ -56,6 +56,19 @@ test('a merge at the start of a row does not keep the row’s own wrapped cell f
   );
   fitRowHeights(sheet, styles(DEFAULT_SETTINGS));
   expect(sheet.rowHeights).toEqual({ 0: height(4) });
+});
+
+test('a data row past row 16,384 is not taken for a cell of the title merged above it', () => {
+  // The title merged across row 1; the long value sits in column A of sheet row 16,386.
+  const sheet = sheetOf(
+    [
+      { r: 1, c: 0, v: '标题', style: 'text' },
+      { r: 16385, c: 0, v: LONG, style: 'text' },
+    ],
+    [{ r1: 1, c1: 0, r2: 1, c2: 3 }],
+  );
+  fitRowHeights(sheet, styles(DEFAULT_SETTINGS));
+  expect(sheet.rowHeights).toEqual({ 16385: height(4) });
 });
 
 test('text under the last cell of a merge (hidden by Excel) raises no row', () => {
