@@ -10,7 +10,9 @@ test('a control character cleaned out of 上海’s 项目名称 is logged at th
   const sh = getProfile('shanghai')!;
   const row = shanghaiProjectRow();
   row[0] = '智能制造\u0001数据集';
-  const merged = mergeSheets(sh, [{ file: 'a.xlsx', sheet: '清单', rows: [sh.columns.map((c) => c.label), row] }]);
+  const merged = mergeSheets(sh, [
+    { file: 'a.xlsx', sheet: '清单', rows: [sh.columns.map((c) => c.label), row] },
+  ]);
   expect(sh.columns[0].label).toBe('项目名称');
   const plan = planWorkbook(sh, merged, { date: new Date(2026, 0, 2) });
   const log = plan.sheets.find((s) => s.role === 'changes')!;
