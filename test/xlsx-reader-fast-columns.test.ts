@@ -56,3 +56,30 @@ test('a boolean written as 「true」 reads as true, as SheetJS reads it', async
   expect(fast).toEqual(readWorkbook('是否.xlsx', bytes));
   expect(fast!.sheets[0].rows[0]).toEqual([true, true]);
 });
+
+test('a one-match row start resets the column: its cells without r begin at A, one after another', async () => {
+  // Row 1's one-match cells leave the column at C; row 2 starts in one match and its cells carry no r.
+  const bytes = await pack(
+    '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row>' +
+      '<row r="2"><c><v>5</v></c><c><v>6</v></c></row>' +
+      '<row r="4"><c><v>8</v></c></row>',
+  );
+  const fast = readXlsxFast('无位置.xlsx', bytes, (b) => zlib.inflateRawSync(b));
+  expect(fast).not.toBeNull();
+  expect(fast).toEqual(readWorkbook('无位置.xlsx', bytes));
+  const rows = fast!.sheets[0].rows;
+  expect(rows[1].slice(0, 2)).toEqual([5, 6]);
+  expect(rows[3][0]).toBe(8);
+});
+
+test('an empty one-match cell (<c r="B1"></c>, <v></v>) is null, as SheetJS gives it', async () => {
+  const bytes = await pack(
+    '<row r="1"><c r="A1"><v>1</v></c><c r="B1"></c><c r="C1"><v></v></c><c r="D1"><v>4</v></c></row>',
+  );
+  const fast = readXlsxFast('空格.xlsx', bytes, (b) => zlib.inflateRawSync(b));
+  expect(fast).toEqual(readWorkbook('空格.xlsx', bytes));
+  const row = fast!.sheets[0].rows[0];
+  expect(row).toHaveLength(4);
+  expect(row[1]).toBeNull();
+  expect(row[2]).toBeNull();
+});
