@@ -2,7 +2,7 @@
  * A1 addresses as Excel writes them: the column letters the merge report and the hidden-column
  * message name, and the bounds the fake workbook reads from an address Office.js would hand it.
  */
-import { a1, columnLetter, parseAddress } from '../src/core/address';
+import { a1, columnIndex, columnLetter, parseAddress } from '../src/core/address';
 
 describe('column letters', () => {
   it.each([
@@ -16,8 +16,9 @@ describe('column letters', () => {
     [701, 'ZZ'],
     [702, 'AAA'],
     [16383, 'XFD'], // Excel's last column
-  ])('column %i is %s', (c, letters) => {
+  ])('column %i is %s, and back', (c, letters) => {
     expect(columnLetter(c)).toBe(letters);
+    expect(columnIndex(letters)).toBe(c);
   });
 
   it('name a cell by letters and a 1-based row', () => {

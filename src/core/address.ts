@@ -7,6 +7,13 @@ export function columnLetter(c: number): string {
   return s;
 }
 
+/** Excel's column letters back to the column: A → 0, Z → 25, AA → 26 (upper-case letters). */
+export function columnIndex(letters: string): number {
+  let c = 0;
+  for (let k = 0; k < letters.length; k++) c = c * 26 + letters.charCodeAt(k) - 64;
+  return c - 1;
+}
+
 /** 0-based row and column → 「B3」. */
 export function a1(r: number, c: number): string {
   return `${columnLetter(c)}${r + 1}`;
@@ -30,12 +37,7 @@ export function parseAddress(address: string): {
   const part = (p: string) => {
     const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(p.trim());
     if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
-    const col = m[1]
-      ? m[1]
-          .toUpperCase()
-          .split('')
-          .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
-      : -1;
+    const col = m[1] ? columnIndex(m[1].toUpperCase()) : -1;
     const row = m[2] ? Number(m[2]) - 1 : -1;
     return { row, col };
   };

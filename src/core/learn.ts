@@ -8,6 +8,7 @@
  * columns are required), the guess is listed in `inferred` so the clerk can correct it.
  */
 import headerData from './headers.json';
+import { columnIndex } from './address';
 import { cellText, type CellValue } from './cell';
 import { splitHeaderUnit } from './header';
 import { DEFAULT_SETTINGS } from './plan';
@@ -361,7 +362,7 @@ function listOptions(
   const sheetName = (m[1] ?? m[2])?.replace(/''/g, "'");
   const src = sheetName === undefined ? sh : doc.sheets.find((s) => s.name === sheetName);
   if (!src) return { why: `下拉列表引用的工作表「${sheetName}」不在文件中` };
-  const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (l: string) => columnIndex(l.toUpperCase());
   const c1 = col(m[3]);
   const r1 = Number(m[4]) - 1;
   const c2 = m[5] ? col(m[5]) : c1;

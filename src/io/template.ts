@@ -11,6 +11,7 @@
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { DOMParser, type Element, type Node as XNode } from '@xmldom/xmldom';
+import { columnIndex } from '../core/address';
 import type { CellValue } from '../core/cell';
 import type { TemplateDoc, TemplateRange, TemplateSheet, TemplateValidation } from '../core/learn';
 import type { ProfileFont } from '../core/profile';
@@ -145,9 +146,7 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 function cellRef(ref: string): { r: number; c: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
   if (!m) return null;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
 }
 
 /** "A3:A200 C3:D9" → ranges. */

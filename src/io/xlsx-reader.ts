@@ -7,6 +7,7 @@
  * strict OOXML, zip64, chartsheets, macro sheets): the caller then reads the file with SheetJS.
  * Pure TypeScript: no Node or DOM API beyond TextDecoder.
  */
+import { columnIndex } from '../core/address';
 import type { CellValue } from '../core/cell';
 import type { RawWorkbook, ReadNote } from './read';
 import { finishSheet, type SheetGrid } from './sheet-grid';
@@ -422,13 +423,6 @@ function inGrid(r: number, c: number): void {
 
 /** FAST cannot read the cell: the sheet goes to SheetJS, as the scanner would send it. */
 const FAIL = Symbol('fail');
-
-/** A column's index from its letters (A → 0). */
-function columnIndex(letters: string): number {
-  let c = 0;
-  for (let k = 0; k < letters.length; k++) c = c * 26 + letters.charCodeAt(k) - 64;
-  return c - 1;
-}
 
 /** A <v>'s value as the scanner reads it for type t and style s. */
 function fastValue(
