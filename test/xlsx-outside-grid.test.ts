@@ -3,42 +3,15 @@
  *  2.4 GB). The reader refuses it, names the sheet and the place, and says what to do; the grid's
  *  last cell itself still reads. */
 import * as zlib from 'zlib';
-import JSZip from 'jszip';
 import { readFile, readWorkbook, ReadError } from '../src/io/read';
+import { oneSheetXlsx as pack } from './helpers/one-sheet-xlsx';
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const inflateRaw = (b: Uint8Array) => zlib.inflateRawSync(b);
 /** As hqds streams a large sheet (src/cli/commands.ts). */
 function inflateRawStream(data: Uint8Array): AsyncIterable<Uint8Array> {
   const z = zlib.createInflateRaw({ chunkSize: 64 << 10 });
   z.end(data);
   return z;
-}
-
-async function pack(sheetData: string): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/workbook.xml',
-    `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="汇总表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  );
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/worksheets/sheet1.xml',
-    `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${sheetData}</sheetData></worksheet>`,
-  );
-  return new Uint8Array(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 const first = '<row r="1"><c r="A1" t="str"><v>序号</v></c></row>';

@@ -2,47 +2,14 @@
  *  mixed in one sheet with every form that must go the long way, and hand to SheetJS what the
  *  scanner hands it. */
 import * as zlib from 'zlib';
-import JSZip from 'jszip';
 import { readWorkbook } from '../src/io/read';
 import { readXlsxFast } from '../src/io/xlsx-reader';
+import { oneSheetXlsx } from './helpers/one-sheet-xlsx';
 
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const inflateRaw = (b: Uint8Array) => zlib.inflateRawSync(b);
-
-/** A package of one sheet with these cells, shared strings and styles (cellXfs numFmtIds). */
-async function pack(sheetData: string, strings: string[], numFmts: number[] = [0]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/workbook.xml',
-    `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="汇总表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  );
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/sharedStrings.xml',
-    `<?xml version="1.0"?><sst xmlns="${NS}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
-  );
-  zip.file(
-    'xl/styles.xml',
-    `<?xml version="1.0"?><styleSheet xmlns="${NS}"><cellXfs count="${numFmts.length}">${numFmts.map((n) => `<xf numFmtId="${n}"/>`).join('')}</cellXfs></styleSheet>`,
-  );
-  zip.file(
-    'xl/worksheets/sheet1.xml',
-    `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${sheetData}</sheetData></worksheet>`,
-  );
-  return new Uint8Array(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-}
+/** One sheet with these cells, these shared strings and styles of these numFmtIds. */
+const pack = (sheetData: string, strings: string[], numFmts: number[] = [0]) =>
+  oneSheetXlsx(sheetData, { strings, numFmts });
 
 test('one-match cells mixed with every form the scanner reads: the same rows as SheetJS', async () => {
   const data =
